@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceReview.Infrastructure.Persistence;
+
+namespace ServiceReview.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string ConnectionStringName = "ServiceReview";
+    public const string DefaultSqliteConnectionString = "Data Source=App_Data/servicereview.db";
+
+    /// <summary>Registers the DbContext for <c>Database:Provider</c> and <c>ConnectionStrings:ServiceReview</c>.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = ReadProvider(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        services.AddServiceReviewDbContext(provider, connectionString);
+        return services;
+    }
+
+    public static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var text = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(text, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"Database:Provider '{text}' is not known. Use Sqlite, SqlServer or PostgreSql.");
+    }
+
+    public static IServiceCollection AddServiceReviewDbContext(
+        this IServiceCollection services, DatabaseProvider provider, string? connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<ServiceReviewDbContext, SqliteServiceReviewDbContext>(o =>
+                    DbContextOptionsFactory.Configure(o, provider, connectionString ?? DefaultSqliteConnectionString));
+                break;
+            case DatabaseProvider.SqlServer:
+                services.AddDbContext<ServiceReviewDbContext, SqlServerServiceReviewDbContext>(o =>
+                    DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider)));
+                break;
+            case DatabaseProvider.PostgreSql:
+                services.AddDbContext<ServiceReviewDbContext, PostgreSqlServiceReviewDbContext>(o =>
+                    DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider)));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+
+        return services;
+    }
+
+    private static string Require(string? connectionString, DatabaseProvider provider) =>
+        string.IsNullOrWhiteSpace(connectionString)
+            ? throw new InvalidOperationException(
+                $"ConnectionStrings:{ConnectionStringName} is required for the {provider} provider.")
+            : connectionString;
+}

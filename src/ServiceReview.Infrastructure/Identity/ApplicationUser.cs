@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace ServiceReview.Infrastructure.Identity;
+
+/// <summary>A sign-in account. The domain's <c>Person</c> points at it by <see cref="IdentityUser.Id"/>.</summary>
+public sealed class ApplicationUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>A disabled account keeps its history but can no longer sign in.</summary>
+    public bool IsDisabled { get; set; }
+}

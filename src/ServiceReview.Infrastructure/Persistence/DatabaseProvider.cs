@@ -1,0 +1,8 @@
+namespace ServiceReview.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}

@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace ServiceReview.Infrastructure.Persistence;
+
+/// <summary>One place that turns (provider, connection string) into options: used by the app, the tests and the EF tools.</summary>
+public static class DbContextOptionsFactory
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolderExists(connectionString);
+                builder.UseSqlite(connectionString);
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure());
+                break;
+            case DatabaseProvider.PostgreSql:
+                builder.UseNpgsql(connectionString);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+
+        return builder;
+    }
+
+    private static void EnsureSqliteFolderExists(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

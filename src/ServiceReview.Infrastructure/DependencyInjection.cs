@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Seeding;
 
 namespace ServiceReview.Infrastructure;
 
@@ -16,6 +17,7 @@ public static class DependencyInjection
         var provider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         services.AddServiceReviewDbContext(provider, connectionString);
+        services.AddScoped<IDatabaseInitializer, DatabaseInitializer>();
         return services;
     }
 

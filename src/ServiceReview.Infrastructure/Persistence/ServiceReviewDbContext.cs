@@ -1,5 +1,15 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Feedback;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Identity;
 
 namespace ServiceReview.Infrastructure.Persistence;
@@ -15,9 +25,122 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>
     {
     }
 
+    public DbSet<Project> Projects => Set<Project>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<EvaluationPlan> Plans => Set<EvaluationPlan>();
+
+    public DbSet<PlanVersion> PlanVersions => Set<PlanVersion>();
+
+    public DbSet<Round> Rounds => Set<Round>();
+
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+
+    public DbSet<FeedbackNote> FeedbackNotes => Set<FeedbackNote>();
+
+    public DbSet<CorrectiveAction> CorrectiveActions => Set<CorrectiveAction>();
+
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Scores and points are exact decimals on every provider; instants are UTC everywhere.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 4);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ServiceReviewDbContext).Assembly);
+        ModelConventions.StoreEnumsAsText(builder);
+        ModelConventions.UseConcurrencyStamps(builder);
     }
+
+    /// <summary>
+    /// Renews the concurrency stamp of every stamped entity that changed, or whose children changed (an inspection
+    /// whose entries were edited), so that a second writer holding the old stamp gets a conflict. Refuses any
+    /// update or delete of the audit log.
+    /// </summary>
+    private void PrepareForSave()
+    {
+        ChangeTracker.DetectChanges();
+        var changed = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+
+        foreach (var entry in changed)
+        {
+            if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
+            {
+                throw new InvalidOperationException("The audit log is append-only.");
+            }
+        }
+
+        var stamped = ChangeTracker.Entries()
+            .Where(e => e.Entity is IConcurrencyStamped)
+            .ToList();
+        var toRenew = new HashSet<EntityEntry>(changed.Where(e => e.Entity is IConcurrencyStamped && e.State == EntityState.Modified));
+        foreach (var child in changed.Where(e => e.Entity is not IConcurrencyStamped))
+        {
+            foreach (var parent in PrincipalsOf(child, stamped))
+            {
+                if (parent.State is EntityState.Unchanged or EntityState.Modified)
+                {
+                    toRenew.Add(parent);
+                }
+            }
+        }
+
+        foreach (var entry in toRenew)
+        {
+            ((IConcurrencyStamped)entry.Entity).ConcurrencyStamp = Guid.NewGuid();
+        }
+    }
+
+    private static IEnumerable<EntityEntry> PrincipalsOf(EntityEntry child, List<EntityEntry> stamped)
+    {
+        foreach (var fk in child.Metadata.GetForeignKeys())
+        {
+            if (!typeof(IConcurrencyStamped).IsAssignableFrom(fk.PrincipalEntityType.ClrType) || fk.Properties.Count != 1)
+            {
+                continue;
+            }
+
+            var property = child.Property(fk.Properties[0].Name);
+            var key = child.State == EntityState.Deleted ? property.OriginalValue : property.CurrentValue;
+            foreach (var candidate in stamped)
+            {
+                if (candidate.Metadata == fk.PrincipalEntityType && Equals(candidate.Property(fk.PrincipalKey.Properties[0].Name).CurrentValue, key))
+                {
+                    yield return candidate;
+                }
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeConverter()
+        : ValueConverter<DateTime, DateTime>(
+            v => v.Kind == DateTimeKind.Utc ? v : v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+            v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
 }

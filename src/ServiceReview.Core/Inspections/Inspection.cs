@@ -1,0 +1,246 @@
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Scoring;
+
+namespace ServiceReview.Core.Inspections;
+
+public enum InspectionStatus
+{
+    /// <summary>Created when the round opened; nothing entered yet.</summary>
+    Assigned,
+
+    /// <summary>The inspector has saved a draft.</summary>
+    InProgress,
+
+    /// <summary>Submitted by the inspector, waiting for the team lead's review.</summary>
+    Submitted,
+
+    /// <summary>The team lead disputed some indicators; a manager arbitrates.</summary>
+    Disputed,
+
+    /// <summary>Confirmed by the lead or by arbitration: counts in the team's result. Immutable from here.</summary>
+    Confirmed,
+}
+
+/// <summary>
+/// An inspection record (检查记录表): one inspector's checklist for one team in one round. It keeps the inputs,
+/// the points each earned, the category scores and the total as the scoring engine computed them at submission.
+/// </summary>
+public sealed class Inspection : Entity, IConcurrencyStamped
+{
+    private readonly List<InspectionEntry> _entries = [];
+    private readonly List<InspectionCategoryScore> _categoryScores = [];
+
+    private Inspection()
+    {
+    }
+
+    public Inspection(int roundId, int teamId, int inspectorId, int planVersionId)
+    {
+        RoundId = roundId;
+        TeamId = teamId;
+        InspectorId = inspectorId;
+        PlanVersionId = planVersionId;
+        Status = InspectionStatus.Assigned;
+    }
+
+    public int RoundId { get; private set; }
+
+    public int TeamId { get; private set; }
+
+    public int InspectorId { get; private set; }
+
+    public int PlanVersionId { get; private set; }
+
+    public InspectionStatus Status { get; private set; }
+
+    public DateTime? StartedAt { get; private set; }
+
+    public DateTime? SubmittedAt { get; private set; }
+
+    public DateTime? ConfirmedAt { get; private set; }
+
+    /// <summary>Time the inspector spent in the form, summed over sessions (the seed asks to control inspection time).</summary>
+    public int TimeSpentSeconds { get; private set; }
+
+    public decimal? Total { get; private set; }
+
+    public decimal? TotalBeforeVeto { get; private set; }
+
+    public string? Grade { get; private set; }
+
+    public string? VetoedBy { get; private set; }
+
+    /// <summary>Submitted after the inspection window closed (allowed only after a manager reopened it).</summary>
+    public bool IsLate { get; private set; }
+
+    /// <summary>Set when a manager reopened the inspection; allows submission after the window closed.</summary>
+    public string? ReopenReason { get; private set; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public IReadOnlyList<InspectionEntry> Entries => _entries;
+
+    public IReadOnlyList<InspectionCategoryScore> CategoryScores => _categoryScores;
+
+    public bool IsEditable => Status is InspectionStatus.Assigned or InspectionStatus.InProgress;
+
+    /// <summary>Gives an unstarted inspection to another inspector.</summary>
+    public void Reassign(int inspectorId)
+    {
+        if (Status != InspectionStatus.Assigned || _entries.Count > 0)
+        {
+            throw new DomainException("Inspection.AlreadyStarted", "Only an unstarted inspection can be reassigned.");
+        }
+
+        InspectorId = inspectorId;
+    }
+
+    /// <summary>Records what the inspector entered so far (a draft). Indicators not named keep their entry.</summary>
+    public void SaveDraft(IEnumerable<KeyValuePair<string, IndicatorInput>> inputs, int secondsSpent, DateTime utcNow)
+    {
+        EnsureEditable();
+        ArgumentOutOfRangeException.ThrowIfNegative(secondsSpent);
+        foreach (var (code, input) in inputs)
+        {
+            EntryFor(code).SetInput(input);
+        }
+
+        TimeSpentSeconds += secondsSpent;
+        StartedAt ??= utcNow;
+        Status = InspectionStatus.InProgress;
+    }
+
+    /// <summary>Puts the value computed from service records into a measured indicator's entry.</summary>
+    public void SetMeasured(string indicatorCode, MeasuredFigure figure)
+    {
+        EnsureEditable();
+        EntryFor(indicatorCode).SetMeasured(figure);
+    }
+
+    /// <summary>Submits the record with the engine's score of its entries. Refused if incomplete or out of the window.</summary>
+    public void Submit(ScoreResult score, DateTime utcNow, bool windowOpen)
+    {
+        if (Status is InspectionStatus.Submitted or InspectionStatus.Disputed or InspectionStatus.Confirmed)
+        {
+            throw new DomainException("Inspection.AlreadySubmitted", "This inspection has already been submitted.");
+        }
+
+        if (!windowOpen && ReopenReason is null)
+        {
+            throw new DomainException("Inspection.WindowClosed", "The inspection window is closed.");
+        }
+
+        score.EnsureSubmittable();
+        RecordScore(score);
+        IsLate = !windowOpen;
+        SubmittedAt = utcNow;
+        StartedAt ??= utcNow;
+        Status = InspectionStatus.Submitted;
+    }
+
+    /// <summary>The team lead confirms the submitted result (确认).</summary>
+    public void Confirm(DateTime utcNow)
+    {
+        if (Status != InspectionStatus.Submitted)
+        {
+            throw new DomainException("Inspection.NotSubmitted", "Only a submitted inspection can be confirmed.");
+        }
+
+        Status = InspectionStatus.Confirmed;
+        ConfirmedAt = utcNow;
+    }
+
+    /// <summary>The team lead disputes some indicators; the inspection waits for arbitration.</summary>
+    public Dispute Dispute(int raisedById, IEnumerable<(string IndicatorCode, string Reason)> items, DateTime utcNow)
+    {
+        if (Status != InspectionStatus.Submitted)
+        {
+            throw new DomainException("Inspection.NotSubmitted", "Only a submitted inspection can be disputed.");
+        }
+
+        var dispute = new Dispute(Id, raisedById, items, utcNow, _entries.Select(e => e.IndicatorCode).ToHashSet());
+        Status = InspectionStatus.Disputed;
+        return dispute;
+    }
+
+    /// <summary>
+    /// A manager's ruling ends the dispute: changed inputs (possibly none) are applied, the record is scored again
+    /// with <paramref name="rescore"/>, and the inspection becomes confirmed.
+    /// </summary>
+    public void Arbitrate(IEnumerable<KeyValuePair<string, IndicatorInput>> changedInputs, Func<IReadOnlyDictionary<string, IndicatorInput>, ScoreResult> rescore, DateTime utcNow)
+    {
+        if (Status != InspectionStatus.Disputed)
+        {
+            throw new DomainException("Inspection.NotDisputed", "Only a disputed inspection can be arbitrated.");
+        }
+
+        foreach (var (code, input) in changedInputs)
+        {
+            EntryFor(code).SetInput(input);
+        }
+
+        var score = rescore(Inputs());
+        score.EnsureSubmittable();
+        RecordScore(score);
+        Status = InspectionStatus.Confirmed;
+        ConfirmedAt = utcNow;
+    }
+
+    /// <summary>A manager reopens a submitted or confirmed inspection (or a late one) with a reason.</summary>
+    public void Reopen(string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Inspection.ReopenReasonRequired", "Reopening an inspection needs a reason.");
+        }
+
+        if (Status == InspectionStatus.Disputed)
+        {
+            throw new DomainException("Inspection.DisputePending", "Arbitrate the dispute before reopening.");
+        }
+
+        ReopenReason = reason.Trim();
+        Status = _entries.Count == 0 ? InspectionStatus.Assigned : InspectionStatus.InProgress;
+        ConfirmedAt = null;
+        SubmittedAt = null;
+    }
+
+    /// <summary>The inputs as the scoring engine takes them, keyed by indicator code.</summary>
+    public IReadOnlyDictionary<string, IndicatorInput> Inputs() =>
+        _entries.Where(e => !e.Input.IsEmpty).ToDictionary(e => e.IndicatorCode, e => e.Input, StringComparer.Ordinal);
+
+    private void RecordScore(ScoreResult score)
+    {
+        foreach (var entry in _entries)
+        {
+            entry.SetPoints(score.Points.TryGetValue(entry.IndicatorCode, out var p) ? p : null);
+        }
+
+        _categoryScores.Clear();
+        _categoryScores.AddRange(score.Categories.Select(c => new InspectionCategoryScore(c.Code, c.Score, c.Excluded)));
+        Total = score.Total;
+        TotalBeforeVeto = score.TotalBeforeVeto;
+        Grade = score.Grade;
+        VetoedBy = score.VetoedBy;
+    }
+
+    private InspectionEntry EntryFor(string code)
+    {
+        var entry = _entries.FirstOrDefault(e => e.IndicatorCode == code);
+        if (entry is null)
+        {
+            entry = new InspectionEntry(code);
+            _entries.Add(entry);
+        }
+
+        return entry;
+    }
+
+    private void EnsureEditable()
+    {
+        if (!IsEditable)
+        {
+            throw new DomainException("Inspection.NotEditable", "This inspection has been submitted and can no longer be edited.");
+        }
+    }
+}

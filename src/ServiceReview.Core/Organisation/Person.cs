@@ -1,0 +1,84 @@
+using ServiceReview.Core.Common;
+
+namespace ServiceReview.Core.Organisation;
+
+/// <summary>
+/// Someone the product knows: an inspector, a team lead or member, a manager. <see cref="UserId"/> links the
+/// sign-in account when the person has one (team members without an account are still people).
+/// </summary>
+public sealed class Person : Entity
+{
+    private Person()
+    {
+    }
+
+    public Person(string displayName, string email, string? userId = null)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            throw new DomainException("Person.NameRequired", "A person needs a name.");
+        }
+
+        DisplayName = displayName.Trim();
+        Email = email?.Trim() ?? "";
+        UserId = userId;
+        IsActive = true;
+    }
+
+    public string DisplayName { get; private set; } = "";
+
+    public string Email { get; private set; } = "";
+
+    public string? UserId { get; private set; }
+
+    public bool IsActive { get; private set; }
+
+    /// <summary>Set for people who may inspect (检查员), null otherwise.</summary>
+    public InspectorProfile? InspectorProfile { get; private set; }
+
+    public void LinkAccount(string userId) => UserId = userId;
+
+    public void MakeInspector(InspectorType type, int yearsOfExperience) =>
+        InspectorProfile = new InspectorProfile(type, yearsOfExperience);
+
+    public void StopInspecting() => InspectorProfile = null;
+
+    public void Deactivate() => IsActive = false;
+
+    public void Activate() => IsActive = true;
+}
+
+/// <summary>The three kinds of inspector the source document names (2.2 组织检查员).</summary>
+public enum InspectorType
+{
+    /// <summary>项目领导</summary>
+    ProjectLeader,
+
+    /// <summary>项目运营负责人</summary>
+    OperationsLead,
+
+    /// <summary>相关技术人员</summary>
+    TechnicalStaff,
+}
+
+public sealed record InspectorProfile
+{
+    private InspectorProfile()
+    {
+    }
+
+    public InspectorProfile(InspectorType type, int yearsOfExperience)
+    {
+        if (yearsOfExperience is < 0 or > 70)
+        {
+            throw new DomainException("Person.ExperienceOutOfRange", "Years of experience must be between 0 and 70.", yearsOfExperience);
+        }
+
+        Type = type;
+        YearsOfExperience = yearsOfExperience;
+    }
+
+    public InspectorType Type { get; private set; }
+
+    public int YearsOfExperience { get; private set; }
+}

@@ -1,0 +1,218 @@
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Organisation;
+
+namespace ServiceReview.Core.Rounds;
+
+public enum RoundStatus
+{
+    /// <summary>Being planned: teams and inspectors can change.</summary>
+    Draft,
+
+    /// <summary>Inspections exist and may be filled while the window is open.</summary>
+    Open,
+
+    /// <summary>The window has ended; late work is flagged.</summary>
+    Closed,
+}
+
+/// <summary>
+/// A round (考评批次): one campaign that judges a service period with one plan version, over some teams,
+/// each inspected by one or more inspectors within an inspection window.
+/// </summary>
+public sealed class Round : Entity, IConcurrencyStamped
+{
+    private readonly List<RoundTeam> _teams = [];
+    private readonly List<RoundAssignment> _assignments = [];
+
+    private Round()
+    {
+    }
+
+    public Round(string name, DateOnly periodStart, DateOnly periodEnd, int planVersionId,
+        DateTime windowOpensAt, DateTime windowClosesAt, AggregationMethod aggregation)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("Round.NameRequired", "A round needs a name.");
+        }
+
+        if (periodEnd < periodStart)
+        {
+            throw new DomainException("Round.PeriodEndsBeforeStart", "The service period ends before it starts.");
+        }
+
+        if (windowClosesAt <= windowOpensAt)
+        {
+            throw new DomainException("Round.WindowClosesBeforeOpen", "The inspection window must close after it opens.");
+        }
+
+        Name = name.Trim();
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        PlanVersionId = planVersionId;
+        WindowOpensAt = windowOpensAt;
+        WindowClosesAt = windowClosesAt;
+        Aggregation = aggregation;
+        Status = RoundStatus.Draft;
+    }
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>First day of the service period judged (in the project's time zone).</summary>
+    public DateOnly PeriodStart { get; private set; }
+
+    /// <summary>Last day of the service period judged, inclusive.</summary>
+    public DateOnly PeriodEnd { get; private set; }
+
+    public int PlanVersionId { get; private set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime WindowOpensAt { get; private set; }
+
+    /// <summary>UTC.</summary>
+    public DateTime WindowClosesAt { get; private set; }
+
+    public AggregationMethod Aggregation { get; private set; }
+
+    public RoundStatus Status { get; private set; }
+
+    public DateTime? OpenedAt { get; private set; }
+
+    public DateTime? ClosedAt { get; private set; }
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
+    public IReadOnlyList<RoundTeam> Teams => _teams;
+
+    public IReadOnlyList<RoundAssignment> Assignments => _assignments;
+
+    public void AddTeam(int teamId)
+    {
+        EnsureDraft();
+        if (_teams.All(t => t.TeamId != teamId))
+        {
+            _teams.Add(new RoundTeam(teamId));
+        }
+    }
+
+    public void RemoveTeam(int teamId)
+    {
+        EnsureDraft();
+        _teams.RemoveAll(t => t.TeamId == teamId);
+        _assignments.RemoveAll(a => a.TeamId == teamId);
+    }
+
+    /// <summary>Assigns an inspector to a team of the round; refuses a conflict of interest.</summary>
+    public void Assign(Team team, Person inspector)
+    {
+        EnsureDraft();
+        if (_teams.All(t => t.TeamId != team.Id))
+        {
+            throw new DomainException("Round.TeamNotInRound", "The team is not in this round.", team.Name);
+        }
+
+        if (inspector.InspectorProfile is null || !inspector.IsActive)
+        {
+            throw new DomainException("Round.NotAnInspector", "{0} is not an active inspector.", inspector.DisplayName);
+        }
+
+        if (team.Involves(inspector.Id))
+        {
+            throw new DomainException("Round.ConflictOfInterest",
+                "{0} leads or belongs to team {1} and cannot inspect it.", inspector.DisplayName, team.Name);
+        }
+
+        if (_assignments.All(a => a.TeamId != team.Id || a.InspectorId != inspector.Id))
+        {
+            _assignments.Add(new RoundAssignment(team.Id, inspector.Id));
+        }
+    }
+
+    public void Unassign(int teamId, int inspectorId)
+    {
+        EnsureDraft();
+        _assignments.RemoveAll(a => a.TeamId == teamId && a.InspectorId == inspectorId);
+    }
+
+    /// <summary>Opens the round and creates one inspection per (team, inspector).</summary>
+    public IReadOnlyList<Inspection> Open(DateTime utcNow)
+    {
+        EnsureDraft();
+        if (Id == 0)
+        {
+            throw new InvalidOperationException("Save the round before opening it: its inspections refer to its id.");
+        }
+
+        if (_teams.Count == 0)
+        {
+            throw new DomainException("Round.NoTeams", "A round needs at least one team.");
+        }
+
+        var unassigned = _teams.Where(t => _assignments.All(a => a.TeamId != t.TeamId)).Select(t => t.TeamId).ToList();
+        if (unassigned.Count > 0)
+        {
+            throw new DomainException("Round.TeamWithoutInspector", "Every team needs at least one inspector.", unassigned);
+        }
+
+        Status = RoundStatus.Open;
+        OpenedAt = utcNow;
+        return _assignments
+            .Select(a => new Inspection(Id, a.TeamId, a.InspectorId, PlanVersionId))
+            .ToList();
+    }
+
+    public bool IsWindowOpen(DateTime utcNow) =>
+        Status == RoundStatus.Open && utcNow >= WindowOpensAt && utcNow <= WindowClosesAt;
+
+    public void Close(DateTime utcNow)
+    {
+        if (Status != RoundStatus.Open)
+        {
+            throw new DomainException("Round.NotOpen", "Only an open round can be closed.");
+        }
+
+        Status = RoundStatus.Closed;
+        ClosedAt = utcNow;
+    }
+
+    private void EnsureDraft()
+    {
+        if (Status != RoundStatus.Draft)
+        {
+            throw new DomainException("Round.NotDraft", "The round is already open: its teams and inspectors are fixed.");
+        }
+    }
+}
+
+public sealed class RoundTeam
+{
+    private RoundTeam()
+    {
+    }
+
+    public RoundTeam(int teamId) => TeamId = teamId;
+
+    public int Id { get; private set; }
+
+    public int TeamId { get; private set; }
+}
+
+public sealed class RoundAssignment
+{
+    private RoundAssignment()
+    {
+    }
+
+    public RoundAssignment(int teamId, int inspectorId)
+    {
+        TeamId = teamId;
+        InspectorId = inspectorId;
+    }
+
+    public int Id { get; private set; }
+
+    public int TeamId { get; private set; }
+
+    public int InspectorId { get; private set; }
+}

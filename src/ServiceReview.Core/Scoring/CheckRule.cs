@@ -1,0 +1,19 @@
+using ServiceReview.Core.Plans;
+
+namespace ServiceReview.Core.Scoring;
+
+/// <summary>是/否: pass → max, fail → 0.</summary>
+public sealed class CheckRule : IScoringRule
+{
+    public RuleKind Kind => RuleKind.Check;
+
+    public decimal Points(Indicator indicator, IndicatorInput input) => Passed(indicator, input) ? indicator.Max : 0m;
+
+    public bool NeedsEvidence(Indicator indicator, IndicatorInput input) => !Passed(indicator, input);
+
+    private static bool Passed(Indicator indicator, IndicatorInput input)
+    {
+        InputErrors.RequireOnly(indicator, input, "pass");
+        return input.Pass!.Value;
+    }
+}

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
 
@@ -17,7 +18,9 @@ public static class DependencyInjection
         var provider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         services.AddServiceReviewDbContext(provider, connectionString);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IDatabaseInitializer, DatabaseInitializer>();
+        services.AddScoped<DemoDataSeeder>();
         return services;
     }
 

@@ -34,8 +34,11 @@ public sealed class Inspection : Entity, IConcurrencyStamped
     {
     }
 
-    public Inspection(int roundId, int teamId, int inspectorId, int planVersionId)
+    public Inspection(int roundId, int teamId, int inspectorId, int planVersionId, IEnumerable<string> indicatorCodes)
     {
+        // Entries exist from the start, so that drafts update rows (and two writers meet the concurrency check)
+        // rather than race to insert them.
+        _entries.AddRange(indicatorCodes.Select(code => new InspectionEntry(code)));
         RoundId = roundId;
         TeamId = teamId;
         InspectorId = inspectorId;
@@ -87,7 +90,7 @@ public sealed class Inspection : Entity, IConcurrencyStamped
     /// <summary>Gives an unstarted inspection to another inspector.</summary>
     public void Reassign(int inspectorId)
     {
-        if (Status != InspectionStatus.Assigned || _entries.Count > 0)
+        if (Status != InspectionStatus.Assigned)
         {
             throw new DomainException("Inspection.AlreadyStarted", "Only an unstarted inspection can be reassigned.");
         }
@@ -200,7 +203,7 @@ public sealed class Inspection : Entity, IConcurrencyStamped
         }
 
         ReopenReason = reason.Trim();
-        Status = _entries.Count == 0 ? InspectionStatus.Assigned : InspectionStatus.InProgress;
+        Status = _entries.All(e => e.Input.IsEmpty) ? InspectionStatus.Assigned : InspectionStatus.InProgress;
         ConfirmedAt = null;
         SubmittedAt = null;
     }
@@ -226,14 +229,8 @@ public sealed class Inspection : Entity, IConcurrencyStamped
 
     private InspectionEntry EntryFor(string code)
     {
-        var entry = _entries.FirstOrDefault(e => e.IndicatorCode == code);
-        if (entry is null)
-        {
-            entry = new InspectionEntry(code);
-            _entries.Add(entry);
-        }
-
-        return entry;
+        return _entries.FirstOrDefault(e => e.IndicatorCode == code)
+            ?? throw new DomainException("Inspection.UnknownIndicator", "Indicator {0} is not part of this inspection.", code);
     }
 
     private void EnsureEditable()

@@ -91,7 +91,8 @@ public sealed class Indicator : Entity
         bool critical = false)
     {
         var indicator = new Indicator(code, name, standard, RuleKind.Rating, max, naAllowed, critical);
-        indicator._levels = [.. levels ?? RatingLevel.Defaults];
+        // Each indicator owns copies: persisted value lists must not share instances (EF tracks owned values by reference).
+        indicator._levels = [.. (levels ?? RatingLevel.Defaults).Select(l => l with { })];
         return indicator;
     }
 
@@ -137,7 +138,7 @@ public sealed class Indicator : Entity
         return new Indicator(code, name, standard, RuleKind.Bands, max, naAllowed, critical)
         {
             Direction = direction,
-            _bands = [.. bands],
+            _bands = [.. bands.Select(b => b with { })],
             Unit = unit,
             MinValue = minValue,
             MaxValue = maxValue,
@@ -177,9 +178,9 @@ public sealed class Indicator : Entity
         Critical = source.Critical;
         Measure = source.Measure;
         Direction = source.Direction;
-        _bands = [.. source._bands];
+        _bands = [.. source._bands.Select(b => b with { })];
         PerOccurrence = source.PerOccurrence;
-        _levels = [.. source._levels];
+        _levels = [.. source._levels.Select(l => l with { })];
         Unit = source.Unit;
         MinValue = source.MinValue;
         MaxValue = source.MaxValue;

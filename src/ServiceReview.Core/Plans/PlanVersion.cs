@@ -27,7 +27,7 @@ public sealed class PlanVersion : Entity, IConcurrencyStamped
         Name = name.Trim();
         Number = number;
         Status = PlanVersionStatus.Draft;
-        _gradeBounds = [.. gradeBounds ?? DefaultGradeBounds];
+        _gradeBounds = [.. (gradeBounds ?? DefaultGradeBounds).Select(g => g with { })];
         ConcurrencyStamp = Guid.NewGuid();
     }
 
@@ -100,7 +100,7 @@ public sealed class PlanVersion : Entity, IConcurrencyStamped
     {
         EnsureDraft();
         ArgumentNullException.ThrowIfNull(gradeBounds);
-        _gradeBounds = [.. gradeBounds];
+        _gradeBounds = [.. gradeBounds.Select(g => g with { })];
     }
 
     public PlanCategory AddCategory(string code, string name, decimal weight)

@@ -1,6 +1,7 @@
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
 
 namespace ServiceReview.Core.Rounds;
 
@@ -135,10 +136,23 @@ public sealed class Round : Entity, IConcurrencyStamped
         _assignments.RemoveAll(a => a.TeamId == teamId && a.InspectorId == inspectorId);
     }
 
-    /// <summary>Opens the round and creates one inspection per (team, inspector).</summary>
-    public IReadOnlyList<Inspection> Open(DateTime utcNow)
+    /// <summary>
+    /// Opens the round and creates one inspection per (team, inspector), each with an empty entry for every
+    /// indicator of the round's plan version.
+    /// </summary>
+    public IReadOnlyList<Inspection> Open(PlanVersion plan, DateTime utcNow)
     {
         EnsureDraft();
+        if (plan.Id != PlanVersionId)
+        {
+            throw new ArgumentException("The plan version is not the round's.", nameof(plan));
+        }
+
+        if (plan.Status != PlanVersionStatus.Published)
+        {
+            throw new DomainException("Round.PlanNotPublished", "A round can only use a published plan version.");
+        }
+
         if (Id == 0)
         {
             throw new InvalidOperationException("Save the round before opening it: its inspections refer to its id.");
@@ -158,7 +172,7 @@ public sealed class Round : Entity, IConcurrencyStamped
         Status = RoundStatus.Open;
         OpenedAt = utcNow;
         return _assignments
-            .Select(a => new Inspection(Id, a.TeamId, a.InspectorId, PlanVersionId))
+            .Select(a => new Inspection(Id, a.TeamId, a.InspectorId, PlanVersionId, plan.IndicatorsInOrder().Select(i => i.Code)))
             .ToList();
     }
 

@@ -295,7 +295,7 @@ public sealed class DemoDataSeeder(
         db.Rounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
 
-        var inspections = round.Open(opens);
+        var inspections = round.Open(plan, opens);
         var vetoTeam = index == 3 ? teams[^1].Team.Id : -1;
         foreach (var inspection in inspections)
         {
@@ -328,7 +328,7 @@ public sealed class DemoDataSeeder(
         AssignTeams(round, teams, inspectors, FinishedRounds);
         db.Rounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
-        db.Inspections.AddRange(round.Open(nowUtc.AddDays(-1)));
+        db.Inspections.AddRange(round.Open(plan, nowUtc.AddDays(-1)));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -1,0 +1,291 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Identity;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Seeding;
+
+namespace ServiceReview.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// What the persistence layer promises, run the same way on every provider a test machine can start
+/// (SQLite always, PostgreSQL when installed — and always in CI). Each test gets a fresh, migrated database,
+/// wired exactly as the app wires it (<see cref="DependencyInjection.AddInfrastructure"/>).
+/// </summary>
+public abstract class PersistenceContractTests : IAsyncLifetime
+{
+    private ServiceProvider? _services;
+
+    protected abstract DatabaseProvider Provider { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+    }
+
+    /// <summary>A connection string to a fresh, empty database (skips the test where the provider is unavailable).</summary>
+    protected abstract Task<string> CreateEmptyDatabaseAsync();
+
+    [SkippableFact]
+    public async Task Migrations_apply_and_the_default_plan_round_trips_unchanged()
+    {
+        await GivenMigratedDatabaseAsync();
+
+        await using var db = NewContext();
+        var stored = await LoadPlanAsync(db, DefaultPlan.Name);
+        var expected = DefaultPlan.CreateVersion();
+
+        Assert.Equal(PlanVersionStatus.Published, stored.Status);
+        Assert.Equal(expected.GradeBounds, stored.GradeBounds);
+        Assert.Equal(
+            expected.IndicatorsInOrder().Select(Describe),
+            stored.IndicatorsInOrder().Select(Describe));
+        Assert.Equal(
+            expected.CategoriesInOrder().Select(c => (c.Code, c.Name, c.Weight)),
+            stored.CategoriesInOrder().Select(c => (c.Code, c.Name, c.Weight)));
+    }
+
+    [SkippableFact]
+    public async Task Reference_data_seeding_is_idempotent()
+    {
+        await GivenMigratedDatabaseAsync();
+        using (var scope = _services!.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().SeedReferenceDataAsync();
+        }
+
+        await using var db = NewContext();
+        Assert.Equal(1, await db.Plans.CountAsync());
+        Assert.Equal(4, await db.Roles.CountAsync());
+    }
+
+    [SkippableFact]
+    public async Task An_inspection_with_all_four_rule_kinds_round_trips_with_its_points_and_totals()
+    {
+        await GivenMigratedDatabaseAsync();
+        var inspectionId = await GivenSubmittedInspectionAsync(WorkedExampleInputs());
+
+        await using var db = NewContext();
+        var stored = await db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).SingleAsync(i => i.Id == inspectionId);
+        var plan = await LoadPlanAsync(db, DefaultPlan.Name);
+        var expected = ScoringEngine.Score(plan, WorkedExampleInputs());
+
+        Assert.Equal(InspectionStatus.Submitted, stored.Status);
+        Assert.Equal(73.1m, stored.Total);
+        Assert.Equal(expected.Total, stored.Total);
+        Assert.Equal(expected.Grade, stored.Grade);
+        Assert.Null(stored.VetoedBy);
+        Assert.Equal(WorkedExampleInputs().OrderBy(p => p.Key).Select(p => (p.Key, p.Value with { Note = p.Value.Note?.Trim() })),
+            stored.Inputs().OrderBy(p => p.Key).Select(p => (p.Key, p.Value)));
+        foreach (var entry in stored.Entries)
+        {
+            Assert.Equal(expected.Points[entry.IndicatorCode], entry.Points);
+        }
+
+        Assert.Equal(
+            expected.Categories.Select(c => (c.Code, c.Score, c.Excluded)),
+            stored.CategoryScores.OrderBy(c => c.CategoryCode).Select(c => (c.CategoryCode, c.Score, c.Excluded)));
+        var measured = stored.Entries.Single(e => e.IndicatorCode == "1.1");
+        Assert.Equal((96.0m, 240, 250), (measured.MeasuredValue!.Value, measured.MeasuredNumerator!.Value, measured.MeasuredDenominator!.Value));
+    }
+
+    [SkippableFact]
+    public async Task A_vetoed_inspection_keeps_its_total_before_the_veto()
+    {
+        await GivenMigratedDatabaseAsync();
+        var inputs = WorkedExampleInputs();
+        inputs["4.3"] = new IndicatorInput { Pass = false, Note = "发生违约" };
+        var inspectionId = await GivenSubmittedInspectionAsync(inputs);
+
+        await using var db = NewContext();
+        var stored = await db.Inspections.SingleAsync(i => i.Id == inspectionId);
+        Assert.Equal((0m, 68.1m, "不合格", "4.3"), (stored.Total!.Value, stored.TotalBeforeVeto!.Value, stored.Grade, stored.VetoedBy));
+    }
+
+    [SkippableFact]
+    public async Task Two_people_saving_the_same_inspection_at_once_gives_the_second_a_concurrency_conflict()
+    {
+        await GivenMigratedDatabaseAsync();
+        var inspectionId = await GivenAssignedInspectionAsync();
+        await using var first = NewContext();
+        await using var second = NewContext();
+        var mine = await first.Inspections.Include(i => i.Entries).SingleAsync(i => i.Id == inspectionId);
+        var theirs = await second.Inspections.Include(i => i.Entries).SingleAsync(i => i.Id == inspectionId);
+
+        mine.SaveDraft([new("3.1", new IndicatorInput { Level = "良好" })], 60, DateTime.UtcNow);
+        await first.SaveChangesAsync();
+        theirs.SaveDraft([new("3.1", new IndicatorInput { Level = "一般" })], 60, DateTime.UtcNow);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await using var check = NewContext();
+        var stored = await check.Inspections.Include(i => i.Entries).SingleAsync(i => i.Id == inspectionId);
+        Assert.Equal("良好", stored.Entries.Single(e => e.IndicatorCode == "3.1").Level);
+    }
+
+    [SkippableFact]
+    public async Task Changing_only_an_entry_still_renews_the_inspection_stamp_so_a_stale_writer_conflicts()
+    {
+        await GivenMigratedDatabaseAsync();
+        var inspectionId = await GivenAssignedInspectionAsync();
+        await using (var setup = NewContext())
+        {
+            var inspection = await setup.Inspections.Include(i => i.Entries).SingleAsync(i => i.Id == inspectionId);
+            inspection.SaveDraft([new("3.1", new IndicatorInput { Level = "良好" })], 60, DateTime.UtcNow);
+            await setup.SaveChangesAsync();
+        }
+
+        await using var first = NewContext();
+        await using var second = NewContext();
+        var mine = await first.Inspections.Include(i => i.Entries).SingleAsync(i => i.Id == inspectionId);
+        var theirs = await second.Inspections.Include(i => i.Entries).SingleAsync(i => i.Id == inspectionId);
+
+        // Same status, no time added: only the entry row changes.
+        mine.SaveDraft([new("3.1", new IndicatorInput { Level = "优秀", Note = "有事例" })], 0, DateTime.UtcNow);
+        await first.SaveChangesAsync();
+        theirs.SaveDraft([new("3.1", new IndicatorInput { Level = "差", Note = "无记录" })], 0, DateTime.UtcNow);
+
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+    }
+
+    [SkippableFact]
+    public async Task The_audit_log_accepts_new_entries_and_refuses_changes()
+    {
+        await GivenMigratedDatabaseAsync();
+        await using var db = NewContext();
+        var entry = new AuditEntry(DateTime.UtcNow, null, "tester", "Inspection", "1", "Submitted", null, "73.1");
+        db.AuditLog.Add(entry);
+        await db.SaveChangesAsync();
+
+        db.Entry(entry).Property(e => e.NewValue).CurrentValue = "99.9";
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        db.ChangeTracker.Clear();
+        db.AuditLog.Remove(await db.AuditLog.SingleAsync());
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+    }
+
+    [SkippableFact]
+    public async Task Times_come_back_as_the_same_utc_instants_and_dates_as_the_same_days()
+    {
+        await GivenMigratedDatabaseAsync();
+        var opens = new DateTime(2026, 10, 1, 1, 30, 15, DateTimeKind.Utc);
+        int roundId;
+        await using (var db = NewContext())
+        {
+            var plan = await LoadPlanAsync(db, DefaultPlan.Name);
+            var round = new Round("时间测试", new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), plan.Id, opens, opens.AddDays(10), AggregationMethod.Mean);
+            db.Rounds.Add(round);
+            await db.SaveChangesAsync();
+            roundId = round.Id;
+        }
+
+        await using var check = NewContext();
+        var stored = await check.Rounds.SingleAsync(r => r.Id == roundId);
+        Assert.Equal(DateTimeKind.Utc, stored.WindowOpensAt.Kind);
+        Assert.Equal(opens, stored.WindowOpensAt);
+        Assert.Equal(new DateOnly(2026, 9, 30), stored.PeriodEnd);
+        Assert.Equal(AggregationMethod.Mean, stored.Aggregation);
+    }
+
+    protected static Dictionary<string, IndicatorInput> WorkedExampleInputs() => new()
+    {
+        ["1.1"] = new() { Value = 96.0m },
+        ["1.2"] = new() { Count = 2, Note = "两条记录逾期归档" },
+        ["1.3"] = new() { Pass = true },
+        ["2.1"] = new() { Value = 91m },
+        ["2.2"] = new() { NotApplicable = true, Note = "无服务记录" },
+        ["2.3"] = new() { Level = "良好" },
+        ["3.1"] = new() { Level = "优秀", Note = "客户表扬信两封" },
+        ["3.2"] = new() { Level = "一般" },
+        ["4.1"] = new() { Level = "良好" },
+        ["4.2"] = new() { Count = 1, Note = "一次超范围服务" },
+        ["4.3"] = new() { Pass = true },
+        ["5.1"] = new() { Value = 70m },
+        ["5.2"] = new() { Level = "良好" },
+        ["5.3"] = new() { Level = "较差", Note = "高峰期积压" },
+    };
+
+    protected ServiceReviewDbContext NewContext() =>
+        _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+
+    protected async Task GivenMigratedDatabaseAsync()
+    {
+        var connectionString = await CreateEmptyDatabaseAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:ServiceReview"] = connectionString,
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddInfrastructure(configuration);
+        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
+        _services = services.BuildServiceProvider();
+
+        using var scope = _services.CreateScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>();
+        await initializer.MigrateAsync();
+        await initializer.SeedReferenceDataAsync();
+    }
+
+    protected IServiceProvider Services => _services!;
+
+    private async Task<int> GivenAssignedInspectionAsync()
+    {
+        await using var db = NewContext();
+        var plan = await LoadPlanAsync(db, DefaultPlan.Name);
+        var project = new Project("测试项目", "测试客户");
+        db.Projects.Add(project);
+        var inspector = new Person("检查员甲", "a@test.local");
+        inspector.MakeInspector(InspectorType.OperationsLead, 8);
+        db.People.Add(inspector);
+        await db.SaveChangesAsync();
+        var team = new Team(project.Id, "客服一组");
+        db.Teams.Add(team);
+        var now = DateTime.UtcNow;
+        var round = new Round("测试批次", new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), plan.Id, now.AddDays(-1), now.AddDays(7), AggregationMethod.TrimmedMean);
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync();
+        round.AddTeam(team.Id);
+        round.Assign(team, inspector);
+        var inspection = round.Open(plan, now).Single();
+        db.Inspections.Add(inspection);
+        await db.SaveChangesAsync();
+        return inspection.Id;
+    }
+
+    private async Task<int> GivenSubmittedInspectionAsync(Dictionary<string, IndicatorInput> inputs)
+    {
+        var id = await GivenAssignedInspectionAsync();
+        await using var db = NewContext();
+        var plan = await LoadPlanAsync(db, DefaultPlan.Name);
+        var inspection = await db.Inspections.Include(i => i.Entries).SingleAsync(i => i.Id == id);
+        inspection.SetMeasured("1.1", new MeasuredFigure(96.0m, 240, 250));
+        inspection.SaveDraft(inputs, 1500, DateTime.UtcNow);
+        inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), DateTime.UtcNow, windowOpen: true);
+        await db.SaveChangesAsync();
+        return id;
+    }
+
+    private static Task<PlanVersion> LoadPlanAsync(ServiceReviewDbContext db, string name) =>
+        db.PlanVersions
+            .Include(v => v.Categories).ThenInclude(c => c.Indicators)
+            .Where(v => db.Plans.Any(p => p.Id == v.PlanId && p.Name == name))
+            .OrderBy(v => v.Number)
+            .FirstAsync();
+
+    private static string Describe(Indicator i) =>
+        $"{i.Code}|{i.Name}|{i.Standard}|{i.Kind}|{i.Max}|{i.NaAllowed}|{i.Critical}|{i.Measure}|{i.Direction}|{i.PerOccurrence}|{i.Unit}|{i.MinValue}|{i.MaxValue}|" +
+        string.Join(",", i.Bands.Select(b => $"{b.Bound}:{b.Points}")) + "|" + string.Join(",", i.Levels.Select(l => $"{l.Label}:{l.Fraction}"));
+}

@@ -37,10 +37,10 @@ public sealed class PlanBuilder
         var version = new PlanVersion(_name, _number, _gradeBounds);
         foreach (var (code, weight, category) in _categories)
         {
-            version.AddCategory(code, "类别" + code, weight);
+            var added = version.AddCategory(code, "类别" + code, weight);
             foreach (var indicator in category.Indicators)
             {
-                version.AddIndicator(code, indicator);
+                version.AddIndicator(added, indicator);
             }
         }
 

@@ -172,7 +172,7 @@ public sealed class PlanVersion : Entity, IConcurrencyStamped
         }
 
         Status = PlanVersionStatus.Published;
-        PublishedAt = DateTime.SpecifyKind(utcNow, DateTimeKind.Utc);
+        PublishedAt = utcNow.Kind == DateTimeKind.Local ? utcNow.ToUniversalTime() : DateTime.SpecifyKind(utcNow, DateTimeKind.Utc);
     }
 
     /// <summary>Takes a published version out of use for new rounds; rounds that used it keep it.</summary>

@@ -132,6 +132,20 @@ public sealed class PlanVersion : Entity, IConcurrencyStamped
         return SingleCategory(categoryCode).Add(definition);
     }
 
+    /// <summary>Adds a copy of <paramref name="definition"/> at the end of <paramref name="category"/>, one of this version's categories.</summary>
+    public Indicator AddIndicator(PlanCategory category, Indicator definition)
+    {
+        EnsureDraft();
+        ArgumentNullException.ThrowIfNull(category);
+        ArgumentNullException.ThrowIfNull(definition);
+        if (!_categories.Contains(category))
+        {
+            throw new DomainException("Plan.CategoryNotFound", $"Category '{category.Code}' does not belong to plan version {Number}.", category.Code);
+        }
+
+        return category.Add(definition);
+    }
+
     /// <summary>Gives the indicator <paramref name="code"/> the definition of <paramref name="definition"/>, keeping its place.</summary>
     public void ReplaceIndicator(string code, Indicator definition)
     {
@@ -158,7 +172,7 @@ public sealed class PlanVersion : Entity, IConcurrencyStamped
         }
 
         Status = PlanVersionStatus.Published;
-        PublishedAt = DateTime.SpecifyKind(utcNow, DateTimeKind.Utc);
+        PublishedAt = utcNow.Kind == DateTimeKind.Local ? utcNow.ToUniversalTime() : DateTime.SpecifyKind(utcNow, DateTimeKind.Utc);
     }
 
     /// <summary>Takes a published version out of use for new rounds; rounds that used it keep it.</summary>

@@ -160,7 +160,7 @@ public sealed class DemoDataSeeder(
                 foreach (var teamName in teamNames)
                 {
                     var team = new Team(project.Id, teamName);
-                    var lead = teams.Count < leads.Length ? leads[teams.Count] : NewPerson(random);
+                    var lead = teams.Count < leads.Length ? leads[teams.Count] : db.People.Add(NewPerson(random)).Entity;
                     var members = Enumerable.Range(0, 4).Select(_ => NewPerson(random)).ToList();
                     db.People.AddRange(members);
                     await db.SaveChangesAsync(cancellationToken);

@@ -198,6 +198,40 @@ public abstract class PersistenceContractTests : IAsyncLifetime
         Assert.Equal(AggregationMethod.Mean, stored.Aggregation);
     }
 
+    [SkippableFact]
+    public async Task The_demo_data_loads_with_finished_rounds_an_open_round_and_a_lenient_and_a_severe_inspector()
+    {
+        await GivenMigratedDatabaseAsync();
+        using (var scope = Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().SeedDemoDataAsync(1);
+        }
+
+        await using var db = NewContext();
+        Assert.Equal(9, await db.Users.CountAsync());
+        Assert.Equal(5, await db.Teams.CountAsync());
+        Assert.Equal(DemoDataSeeder.FinishedRounds + 1, await db.Rounds.CountAsync());
+        Assert.Equal(DemoDataSeeder.FinishedRounds, await db.Rounds.CountAsync(r => r.Status == RoundStatus.Closed));
+        Assert.Equal(5 * DemoDataSeeder.InspectorsPerTeam * DemoDataSeeder.FinishedRounds, await db.Inspections.CountAsync(i => i.Status == InspectionStatus.Confirmed));
+        Assert.Equal(5 * DemoDataSeeder.InspectorsPerTeam, await db.Inspections.CountAsync(i => i.Status == InspectionStatus.Assigned));
+        Assert.True(await db.ServiceRecords.CountAsync() > 5 * 200);
+        Assert.True(await db.Inspections.AnyAsync(i => i.VetoedBy == "4.3"));
+
+        // Each inspector's mean difference from the other inspectors of the same team and round.
+        var confirmed = await db.Inspections.Where(i => i.Status == InspectionStatus.Confirmed)
+            .Select(i => new { i.RoundId, i.TeamId, i.InspectorId, Total = i.TotalBeforeVeto!.Value }).ToListAsync();
+        var people = await db.People.Where(p => p.Email.StartsWith("inspector")).ToDictionaryAsync(p => p.Id, p => p.Email);
+        var difference = confirmed.GroupBy(i => i.InspectorId).ToDictionary(
+            g => people[g.Key],
+            g => g.Average(mine => mine.Total - confirmed.Where(o => o.RoundId == mine.RoundId && o.TeamId == mine.TeamId && o.InspectorId != mine.InspectorId).Average(o => o.Total)));
+        Assert.True(difference["inspector2@demo.local"] > 5, $"inspector2 should be lenient: {difference["inspector2@demo.local"]}");
+        Assert.True(difference["inspector3@demo.local"] < -5, $"inspector3 should be severe: {difference["inspector3@demo.local"]}");
+        foreach (var fair in new[] { "inspector1@demo.local", "inspector4@demo.local", "inspector5@demo.local" })
+        {
+            Assert.True(Math.Abs(difference[fair]) < 3, $"{fair} should be fair: {difference[fair]}");
+        }
+    }
+
     protected static Dictionary<string, IndicatorInput> WorkedExampleInputs() => new()
     {
         ["1.1"] = new() { Value = 96.0m },
@@ -285,7 +319,10 @@ public abstract class PersistenceContractTests : IAsyncLifetime
             .OrderBy(v => v.Number)
             .FirstAsync();
 
+    // Decimals compared by value (a database may hand back 8.0 for 8).
     private static string Describe(Indicator i) =>
-        $"{i.Code}|{i.Name}|{i.Standard}|{i.Kind}|{i.Max}|{i.NaAllowed}|{i.Critical}|{i.Measure}|{i.Direction}|{i.PerOccurrence}|{i.Unit}|{i.MinValue}|{i.MaxValue}|" +
-        string.Join(",", i.Bands.Select(b => $"{b.Bound}:{b.Points}")) + "|" + string.Join(",", i.Levels.Select(l => $"{l.Label}:{l.Fraction}"));
+        $"{i.Code}|{i.Name}|{i.Standard}|{i.Kind}|{N(i.Max)}|{i.NaAllowed}|{i.Critical}|{i.Measure}|{i.Direction}|{N(i.PerOccurrence)}|{i.Unit}|{N(i.MinValue)}|{N(i.MaxValue)}|" +
+        string.Join(",", i.Bands.Select(b => $"{N(b.Bound)}:{N(b.Points)}")) + "|" + string.Join(",", i.Levels.Select(l => $"{l.Label}:{N(l.Fraction)}"));
+
+    private static string N(decimal? value) => value?.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 }

@@ -12,13 +12,13 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
         builder.Property(p => p.Customer).HasMaxLength(200).IsRequired();
         builder.Property(p => p.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.HasIndex(p => p.Name).IsUnique();
-        builder.OwnsOne(p => p.Limits, limits =>
+        // A complex type (value semantics): every project may share the ServiceLimits.Default instance.
+        builder.ComplexProperty(p => p.Limits, limits =>
         {
             limits.Property(l => l.FirstResponseHours).HasColumnName("FirstResponseLimitHours");
             limits.Property(l => l.ResolutionHours).HasColumnName("ResolutionLimitHours");
             limits.Property(l => l.ArchiveHours).HasColumnName("ArchiveLimitHours");
         });
-        builder.Navigation(p => p.Limits).IsRequired();
         builder.OwnsOne(p => p.Calendar, calendar =>
         {
             calendar.ToTable("ProjectCalendars");

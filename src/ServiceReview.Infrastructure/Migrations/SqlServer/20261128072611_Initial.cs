@@ -115,10 +115,10 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                     TimeZoneId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     ContractStart = table.Column<DateOnly>(type: "date", nullable: true),
                     ContractEnd = table.Column<DateOnly>(type: "date", nullable: true),
-                    FirstResponseLimitHours = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    ResolutionLimitHours = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    IsArchived = table.Column<bool>(type: "bit", nullable: false),
                     ArchiveLimitHours = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
-                    IsArchived = table.Column<bool>(type: "bit", nullable: false)
+                    FirstResponseLimitHours = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false),
+                    ResolutionLimitHours = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,14 @@
+using ServiceReview.Core.Common;
+
+namespace ServiceReview.Core.Tests.Builders;
+
+/// <summary>Gives an entity the id the database would give it on save.</summary>
+public static class Ids
+{
+    public static T WithId<T>(this T entity, int id)
+        where T : Entity
+    {
+        typeof(Entity).GetProperty(nameof(Entity.Id))!.SetValue(entity, id);
+        return entity;
+    }
+}

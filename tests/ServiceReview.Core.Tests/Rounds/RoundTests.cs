@@ -1,0 +1,107 @@
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Core.Tests.Builders;
+
+namespace ServiceReview.Core.Tests.Rounds;
+
+public sealed class RoundTests
+{
+    private static readonly DateTime Now = InspectionBuilder.Now;
+
+    [Fact]
+    public void Opening_creates_one_inspection_per_team_and_inspector()
+    {
+        var given = new InspectionBuilder();
+        var second = new Person("检查员乙", "b@test.local").WithId(31);
+        second.MakeInspector(InspectorType.ProjectLeader, 15);
+        var round = new Round("批次", new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), given.Plan.Id, Now, Now.AddDays(7), AggregationMethod.TrimmedMean).WithId(5);
+        round.AddTeam(given.Team.Id);
+        round.Assign(given.Team, given.Inspector);
+        round.Assign(given.Team, second);
+        round.Assign(given.Team, second);
+
+        var inspections = round.Open(given.Plan, Now);
+
+        Assert.Equal([30, 31], inspections.Select(i => i.InspectorId).Order());
+        Assert.All(inspections, i => Assert.Equal((5, 10), (i.RoundId, i.TeamId)));
+        Assert.Equal(RoundStatus.Open, round.Status);
+    }
+
+    [Theory]
+    [InlineData(20)]
+    [InlineData(21)]
+    public void An_inspector_who_leads_or_belongs_to_the_team_is_refused_with_the_reason(int personId)
+    {
+        var given = new InspectionBuilder();
+        var insider = new Person("组内人员", "x@test.local").WithId(personId);
+        insider.MakeInspector(InspectorType.TechnicalStaff, 3);
+
+        var error = Assert.Throws<DomainException>(() => given.Round.Assign(given.Team, insider));
+
+        Assert.Equal("Round.ConflictOfInterest", error.Code);
+    }
+
+    [Fact]
+    public void A_person_without_an_inspector_profile_cannot_be_assigned()
+    {
+        var given = new InspectionBuilder();
+        var someone = new Person("普通员工", "y@test.local").WithId(50);
+
+        Assert.Equal("Round.NotAnInspector", Assert.Throws<DomainException>(() => given.Round.Assign(given.Team, someone)).Code);
+    }
+
+    [Fact]
+    public void A_team_without_inspectors_stops_the_round_from_opening()
+    {
+        var given = new InspectionBuilder();
+        given.Round.AddTeam(11);
+
+        Assert.Equal("Round.TeamWithoutInspector", Assert.Throws<DomainException>(() => given.Round.Open(given.Plan, Now)).Code);
+        Assert.Equal(RoundStatus.Draft, given.Round.Status);
+    }
+
+    [Fact]
+    public void An_open_round_keeps_its_teams_and_inspectors_fixed()
+    {
+        var given = new InspectionBuilder();
+        given.Open();
+
+        Assert.Equal("Round.NotDraft", Assert.Throws<DomainException>(() => given.Round.AddTeam(12)).Code);
+        Assert.Equal("Round.NotDraft", Assert.Throws<DomainException>(() => given.Round.Open(given.Plan, Now)).Code);
+    }
+
+    [Fact]
+    public void A_round_can_only_use_a_published_plan_version()
+    {
+        var draft = new PlanVersion("草稿", 2).WithId(2);
+        var round = new Round("批次", new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), draft.Id, Now, Now.AddDays(7), AggregationMethod.Mean).WithId(6);
+
+        Assert.Equal("Round.PlanNotPublished", Assert.Throws<DomainException>(() => round.Open(draft, Now)).Code);
+    }
+
+    [Theory]
+    [InlineData("2026-09-30", "2026-09-01", 1, "Round.PeriodEndsBeforeStart")]
+    [InlineData("2026-09-01", "2026-09-30", -1, "Round.WindowClosesBeforeOpen")]
+    public void A_round_refuses_a_period_or_window_that_ends_before_it_starts(string start, string end, int windowDays, string code)
+    {
+        var error = Assert.Throws<DomainException>(() =>
+            new Round("批次", DateOnly.Parse(start), DateOnly.Parse(end), 1, Now, Now.AddDays(windowDays), AggregationMethod.Mean));
+
+        Assert.Equal(code, error.Code);
+    }
+
+    [Fact]
+    public void The_window_is_open_only_between_its_bounds_while_the_round_is_open()
+    {
+        var given = new InspectionBuilder();
+        Assert.False(given.Round.IsWindowOpen(Now));
+        given.Open();
+
+        Assert.True(given.Round.IsWindowOpen(Now));
+        Assert.False(given.Round.IsWindowOpen(Now.AddDays(8)));
+        given.Round.Close(Now.AddDays(8));
+        Assert.False(given.Round.IsWindowOpen(Now));
+    }
+}

@@ -76,9 +76,12 @@ public static class WebServiceCollectionExtensions
                 o.SignIn.RequireConfirmedEmail = false;
             })
             .AddEntityFrameworkStores<ServiceReviewDbContext>()
-            .AddSignInManager<ServiceReviewSignInManager>()
             .AddDefaultTokenProviders()
             .AddDefaultUI();
+
+        // AddSignInManager<T>() only adds a registration after AddIdentity's own, which still wins in .NET 10:
+        // replace it, so that every SignInManager<ApplicationUser> applies the disabled-account rule.
+        services.Replace(ServiceDescriptor.Scoped<SignInManager<ApplicationUser>, ServiceReviewSignInManager>());
 
         // A disabled account's open session ends within this interval (see ServiceReviewSignInManager).
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));

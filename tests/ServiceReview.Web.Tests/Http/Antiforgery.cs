@@ -28,4 +28,22 @@ public sealed class Antiforgery(ServiceReviewWebFactory factory) : IClassFixture
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_post_with_the_token_of_the_page_in_the_RequestVerificationToken_header_is_accepted()
+    {
+        var client = factory.CreateBrowser();
+        var html = await client.GetStringAsync("/Identity/Account/Login");
+        var token = System.Text.RegularExpressions.Regex.Match(html, "<meta name=\"request-verification-token\" content=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(token);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/Culture/Set")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" }),
+        };
+        request.Headers.Add("RequestVerificationToken", token);
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+    }
 }

@@ -97,4 +97,22 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
         Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Identity/Account/Register")).StatusCode);
     }
+
+    [Fact]
+    public async Task Locks_the_account_after_five_wrong_passwords()
+    {
+        await factory.CreateUserAsync("guessed@example.org", "Right-Password-2026", "Inspector");
+        var client = factory.CreateBrowser();
+        HttpResponseMessage response = null!;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            response = await ServiceReviewWebFactory.SignInAsync(client, "guessed@example.org", "Wrong-Password-2026");
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Identity/Account/Lockout", response.Headers.Location!.OriginalString);
+        var right = await ServiceReviewWebFactory.SignInAsync(client, "guessed@example.org", "Right-Password-2026");
+        Assert.Equal("/Identity/Account/Lockout", right.Headers.Location?.OriginalString);
+        Assert.Contains("账户已锁定", await client.GetStringAsync("/Identity/Account/Lockout"), StringComparison.Ordinal);
+    }
 }

@@ -1,24 +1,26 @@
-using System.Diagnostics;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Security;
+using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Web.Models;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Controllers;
 
-public class HomeController : Controller
+/// <summary>The landing page: what each of the user's roles is here to do.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class HomeController(UserManager<ApplicationUser> users, TimeProvider clock) : Controller
 {
-    public IActionResult Index()
+    public async Task<IActionResult> Index()
     {
-        return View();
-    }
-
-    public IActionResult Privacy()
-    {
-        return View();
-    }
-
-    [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-    public IActionResult Error()
-    {
-        return View(new ErrorViewModel { RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier });
+        var user = await users.GetUserAsync(User);
+        var name = user is null ? User.Identity?.Name ?? "" : string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName;
+        return View(new HomeViewModel
+        {
+            DisplayName = name,
+            Roles = Roles.All.Where(User.IsInRole).ToList(),
+            Today = clock.GetLocalNow().DateTime,
+        });
     }
 }

@@ -1,8 +1,10 @@
 namespace ServiceReview.Web.Models;
 
-public class ErrorViewModel
+public sealed class ErrorViewModel
 {
-    public string? RequestId { get; set; }
+    public string? RequestId { get; init; }
+
+    public int StatusCode { get; init; } = 500;
 
     public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
 }

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Web.Localisation;
+
+namespace ServiceReview.Web.Controllers;
+
+/// <summary>
+/// The language switch (中文 / English). Anonymous because the login page offers it too; the POST is still
+/// protected by the global antiforgery filter.
+/// </summary>
+[AllowAnonymous]
+public sealed class CultureController : Controller
+{
+    [HttpPost]
+    public IActionResult Set(string culture, string? returnUrl)
+    {
+        if (!Cultures.IsSupported(culture))
+        {
+            return BadRequest();
+        }
+
+        var canonical = Cultures.Supported.First(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
+        Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(canonical)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                IsEssential = true,
+                HttpOnly = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = Request.IsHttps,
+            });
+
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/"));
+    }
+}

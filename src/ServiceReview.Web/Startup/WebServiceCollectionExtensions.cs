@@ -1,0 +1,118 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
+using ServiceReview.Infrastructure.Identity;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Localisation;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Startup;
+
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Antiforgery header that same-origin JavaScript sends with every POST/PUT/DELETE under /api.</summary>
+    public const string AntiforgeryHeaderName = "RequestVerificationToken";
+
+    /// <summary>Identity, authorization, MVC with localisation and global antiforgery, health checks.</summary>
+    public static IServiceCollection AddWeb(this IServiceCollection services)
+    {
+        services.AddServiceReviewIdentity();
+        services.AddAuthorizationBuilder().AddServiceReviewPolicies();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+        // Razor would otherwise write every Chinese character as an HTML entity (&#x767B;...).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<RequestLocalizationOptions>(Cultures.Configure);
+        services.AddSingleton<DomainErrorLocalizer>();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddAntiforgery(o => o.HeaderName = AntiforgeryHeaderName);
+
+        services
+            .AddControllersWithViews(o =>
+            {
+                // Every unsafe MVC request must carry the token; Razor Pages validate by default.
+                o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.ModelMetadataDetailsProviders.Add(new RequiredMessageMetadataProvider());
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o =>
+                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocaliseModelBindingMessages);
+
+        services.AddRazorPages(o => o.Conventions.Add(new IdentityPagesAllowList()));
+
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddDbContextCheck<ServiceReviewDbContext>();
+
+        return services;
+    }
+
+    private static IServiceCollection AddServiceReviewIdentity(this IServiceCollection services)
+    {
+        services
+            .AddIdentity<ApplicationUser, IdentityRole>(o =>
+            {
+                // NIST-style: length over composition, but keep the usual classes so that the demo password
+                // (Demo-Password-2026) and what administrators expect both fit.
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 4;
+
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.SignIn.RequireConfirmedEmail = false;
+            })
+            .AddEntityFrameworkStores<ServiceReviewDbContext>()
+            .AddDefaultTokenProviders()
+            .AddDefaultUI();
+
+        // AddSignInManager<T>() only adds a registration after AddIdentity's own, which still wins in .NET 10:
+        // replace it, so that every SignInManager<ApplicationUser> applies the disabled-account rule.
+        services.Replace(ServiceDescriptor.Scoped<SignInManager<ApplicationUser>, ServiceReviewSignInManager>());
+
+        // A disabled account's open session ends within this interval (see ServiceReviewSignInManager).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Identity/Account/Login";
+            o.LogoutPath = "/Identity/Account/Logout";
+            o.AccessDeniedPath = "/Identity/Account/AccessDenied";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ApiAwareCookieEvents.RedirectToLoginAsync;
+            o.Events.OnRedirectToAccessDenied = ApiAwareCookieEvents.RedirectToAccessDeniedAsync;
+        });
+
+        return services;
+    }
+
+    private static void LocaliseModelBindingMessages(MvcOptions options, IStringLocalizerFactory factory)
+    {
+        var l = factory.Create(typeof(SharedResource));
+        var m = options.ModelBindingMessageProvider;
+        m.SetValueIsInvalidAccessor(v => l["Validation.ValueIsInvalid", v]);
+        m.SetAttemptedValueIsInvalidAccessor((v, f) => l["Validation.AttemptedValueIsInvalid", v, f]);
+        m.SetValueMustNotBeNullAccessor(v => l["Validation.ValueMustNotBeNull", v]);
+        m.SetMissingBindRequiredValueAccessor(f => l["Validation.MissingBindRequiredValue", f]);
+        m.SetValueMustBeANumberAccessor(f => l["Validation.ValueMustBeANumber", f]);
+        m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.NonPropertyValueMustBeANumber"]);
+        m.SetUnknownValueIsInvalidAccessor(f => l["Validation.UnknownValueIsInvalid", f]);
+    }
+}

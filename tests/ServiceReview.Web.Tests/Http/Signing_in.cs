@@ -1,0 +1,118 @@
+using System.Net;
+using ServiceReview.Web.Tests.Infrastructure;
+
+namespace ServiceReview.Web.Tests.Http;
+
+/// <summary>These need the Identity tables (migrations) and, for the demo accounts, the demo seed.</summary>
+[Trait(Needs.Trait, Needs.Migrations)]
+public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<ServiceReviewWebFactory>
+{
+    [Theory]
+    [InlineData("admin@demo.local", "系统管理员")]
+    [InlineData("manager@demo.local", "考评经理")]
+    [InlineData("inspector1@demo.local", "检查员")]
+    [InlineData("lead1@demo.local", "团队负责人")]
+    public async Task With_a_demo_account_through_the_form_opens_the_home_page_for_its_role(string email, string roleName)
+    {
+        await factory.EnsureDemoDataAsync();
+        var client = factory.CreateBrowser();
+
+        var response = await ServiceReviewWebFactory.SignInAsync(client, email, ServiceReviewWebFactory.DemoPassword);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+        var home = await client.GetStringAsync("/");
+        Assert.Contains(roleName, home, StringComparison.Ordinal);
+        Assert.Contains("需要您关注的事项", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_a_wrong_password_shows_the_form_again_with_a_localised_message()
+    {
+        await factory.CreateUserAsync("wrong-password@example.org", "Right-Password-2026", "Inspector");
+        var client = factory.CreateBrowser();
+
+        var response = await ServiceReviewWebFactory.SignInAsync(client, "wrong-password@example.org", "Wrong-Password-2026");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("电子邮箱或密码不正确。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Is_refused_to_a_disabled_account_with_a_clear_message()
+    {
+        await factory.CreateUserAsync("disabled@example.org", "Right-Password-2026", "Inspector", disabled: true);
+        var client = factory.CreateBrowser();
+
+        var response = await ServiceReviewWebFactory.SignInAsync(client, "disabled@example.org", "Right-Password-2026");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("此账户已停用", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Does_not_tell_a_stranger_that_an_account_is_disabled()
+    {
+        await factory.CreateUserAsync("disabled-quiet@example.org", "Right-Password-2026", "Inspector", disabled: true);
+
+        var response = await ServiceReviewWebFactory.SignInAsync(factory.CreateBrowser(), "disabled-quiet@example.org", "Wrong-Password-2026");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains("电子邮箱或密码不正确。", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("此账户已停用", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Then_the_api_knows_the_user_and_signing_out_ends_it()
+    {
+        await factory.CreateUserAsync("me@example.org", "Right-Password-2026", "Manager");
+        var client = factory.CreateBrowser();
+        await ServiceReviewWebFactory.SignInAsync(client, "me@example.org", "Right-Password-2026");
+
+        var me = await client.GetStringAsync("/api/me");
+        Assert.Contains("\"userName\":\"me@example.org\"", me, StringComparison.Ordinal);
+        Assert.Contains("\"Manager\"", me, StringComparison.Ordinal);
+
+        var token = await ServiceReviewWebFactory.GetAntiforgeryTokenAsync(client, "/");
+        var logout = await client.PostAsync("/Identity/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+        Assert.Contains("您已退出登录。", await client.GetStringAsync("/Identity/Account/Login"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_gets_a_localised_404_page_for_an_unknown_address()
+    {
+        await factory.CreateUserAsync("lost@example.org", "Right-Password-2026", "Inspector");
+        var client = factory.CreateBrowser();
+        await ServiceReviewWebFactory.SignInAsync(client, "lost@example.org", "Right-Password-2026");
+
+        var response = await client.GetAsync("/no/such/page");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Identity/Account/Register")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Locks_the_account_after_five_wrong_passwords()
+    {
+        await factory.CreateUserAsync("guessed@example.org", "Right-Password-2026", "Inspector");
+        var client = factory.CreateBrowser();
+        HttpResponseMessage response = null!;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            response = await ServiceReviewWebFactory.SignInAsync(client, "guessed@example.org", "Wrong-Password-2026");
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Identity/Account/Lockout", response.Headers.Location!.OriginalString);
+        var right = await ServiceReviewWebFactory.SignInAsync(client, "guessed@example.org", "Right-Password-2026");
+        Assert.Equal("/Identity/Account/Lockout", right.Headers.Location?.OriginalString);
+        Assert.Contains("账户已锁定", await client.GetStringAsync("/Identity/Account/Lockout"), StringComparison.Ordinal);
+    }
+}

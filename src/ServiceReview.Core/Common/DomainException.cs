@@ -8,7 +8,7 @@ namespace ServiceReview.Core.Common;
 public class DomainException : Exception
 {
     public DomainException(string code, string message, params object?[] arguments)
-        : base(message)
+        : base(FormatMessage(message, arguments))
     {
         Code = code;
         Arguments = arguments;
@@ -34,4 +34,22 @@ public class DomainException : Exception
     public string Code { get; }
 
     public IReadOnlyList<object?> Arguments { get; }
+
+    // Messages may name their arguments as {0}, {1}...; those that were interpolated already pass through unchanged.
+    private static string FormatMessage(string message, object?[] arguments)
+    {
+        if (arguments.Length == 0 || !message.Contains('{', StringComparison.Ordinal))
+        {
+            return message;
+        }
+
+        try
+        {
+            return string.Format(System.Globalization.CultureInfo.InvariantCulture, message, arguments);
+        }
+        catch (FormatException)
+        {
+            return message;
+        }
+    }
 }

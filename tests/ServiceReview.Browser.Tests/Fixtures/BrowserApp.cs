@@ -1,0 +1,139 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ServiceReview.Browser.Tests.Fixtures;
+
+/// <summary>
+/// The real app on a real Kestrel port (Development environment, so the demo data is loaded into a fresh SQLite
+/// file), driven by Debian's Chromium through Playwright. One per test collection.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string DemoPassword = "Demo-Password-2026";
+
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"servicereview-browser-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        if (BrowserEnvironment.SkipReason is not null)
+        {
+            return;
+        }
+
+        if (!File.Exists(BrowserEnvironment.ChromiumPath))
+        {
+            throw new InvalidOperationException($"{BrowserEnvironment.NotInstalledMessage}. CI=true, so the browser tests fail instead of being skipped.");
+        }
+
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:ServiceReview", $"Data Source={_databasePath}");
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        BaseUrl = addresses.First().Replace("[::]", "localhost", StringComparison.Ordinal).Replace("127.0.0.1", "localhost", StringComparison.Ordinal).TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = BrowserEnvironment.ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own cookies) in the given UI culture, at tablet-or-laptop size.</summary>
+    public async Task<IPage> NewPageAsync(string? culture = null)
+    {
+        Skip.If(BrowserEnvironment.SkipReason is not null, BrowserEnvironment.SkipReason);
+        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "zh-CN",
+        });
+        if (culture is not null)
+        {
+            await context.AddCookiesAsync([new Cookie
+            {
+                Name = ".AspNetCore.Culture",
+                Value = $"c={culture}|uic={culture}",
+                Url = BaseUrl,
+            }]);
+        }
+
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        return page;
+    }
+
+    /// <summary>Signs in through the login form, as a user would.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/Identity/Account/Login");
+        await page.FillAsync("input[name='Input.Email']", email);
+        await page.FillAsync("input[name='Input.Password']", DemoPassword);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/Identity/Account/Login", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Saves a screenshot under the test output folder, and into the docs when SERVICEREVIEW_SCREENSHOTS names a folder
+    /// (that is how docs/images is refreshed: the user guide shows what the tests saw).
+    /// </summary>
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "screenshots") };
+        if (Environment.GetEnvironmentVariable("SERVICEREVIEW_SCREENSHOTS") is { Length: > 0 } docs)
+        {
+            folders.Add(docs);
+        }
+
+        foreach (var folder in folders)
+        {
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var path in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
+{
+    public const string Name = "Browser";
+}

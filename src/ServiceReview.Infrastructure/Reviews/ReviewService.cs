@@ -113,6 +113,6 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock)
             join t in db.Teams on i.TeamId equals t.Id
             where i.Id == inspectionId && t.LeadId == actor.PersonId && Reviewable.Contains(i.Status)
             select i.Id).AnyAsync(cancellationToken);
-        return leads ? await db.Inspections.FirstAsync(i => i.Id == inspectionId, cancellationToken) : null;
+        return leads ? await db.Inspections.Include(i => i.Entries).FirstAsync(i => i.Id == inspectionId, cancellationToken) : null;
     }
 }

@@ -2,25 +2,33 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Security;
+using ServiceReview.Infrastructure.Home;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Web.Models;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Controllers;
 
-/// <summary>The landing page: what each of the user's roles is here to do.</summary>
+/// <summary>The landing page: for each of the user's roles, what needs their attention now.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeController(UserManager<ApplicationUser> users, TimeProvider clock) : Controller
+public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashboardService dashboard, ICurrentActor currentActor, TimeProvider clock) : Controller
 {
-    public async Task<IActionResult> Index()
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         var name = user is null ? User.Identity?.Name ?? "" : string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName;
+        var roles = Roles.All.Where(User.IsInRole).ToList();
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var isManager = roles.Contains(Roles.Manager) || roles.Contains(Roles.Admin);
         return View(new HomeViewModel
         {
             DisplayName = name,
-            Roles = Roles.All.Where(User.IsInRole).ToList(),
+            Roles = roles,
             Today = clock.GetLocalNow().DateTime,
+            IsInspector = roles.Contains(Roles.Inspector),
+            IsLead = roles.Contains(Roles.TeamLead),
+            IsManager = isManager,
+            Dashboard = await dashboard.BuildAsync(actor.PersonId, roles.Contains(Roles.Inspector), roles.Contains(Roles.TeamLead), isManager, cancellationToken),
         });
     }
 }

@@ -1,3 +1,5 @@
+using ServiceReview.Infrastructure.Home;
+
 namespace ServiceReview.Web.Models;
 
 public sealed class HomeViewModel
@@ -7,4 +9,12 @@ public sealed class HomeViewModel
     public required IReadOnlyList<string> Roles { get; init; }
 
     public required DateTime Today { get; init; }
+
+    public bool IsInspector { get; init; }
+
+    public bool IsLead { get; init; }
+
+    public bool IsManager { get; init; }
+
+    public HomeDashboard Dashboard { get; init; } = new();
 }

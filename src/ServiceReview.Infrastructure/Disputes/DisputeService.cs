@@ -1,0 +1,111 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Reviews;
+
+namespace ServiceReview.Infrastructure.Disputes;
+
+public sealed record DisputeListItem(
+    int Id, int InspectionId, string RoundName, string TeamName, string InspectorName, string RaisedBy,
+    DateTime RaisedAt, DisputeStatus Status, int ItemCount, DateTime? RuledAt);
+
+/// <summary>A dispute with the inspection sheet it is about.</summary>
+public sealed record DisputeDetail(
+    int Id, DisputeStatus Status, string RaisedBy, DateTime RaisedAt, string? RuledBy, DateTime? RuledAt,
+    IReadOnlyList<DisputeItem> Items, InspectionSheet Sheet);
+
+/// <summary>The manager's ruling on one disputed indicator: uphold, or change the input (then <see cref="NewInput"/> is set).</summary>
+public sealed record ItemRuling(string IndicatorCode, DisputeOutcome Outcome, string Ruling, IndicatorInput? NewInput);
+
+/// <summary>Arbitration (仲裁) of disputes by a manager: rule each item, rescore, confirm; every change audited.</summary>
+public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<DisputeListItem> Open, IReadOnlyList<DisputeListItem> Ruled)> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await (
+            from d in db.Disputes
+            join i in db.Inspections on d.InspectionId equals i.Id
+            join r in db.Rounds on i.RoundId equals r.Id
+            join t in db.Teams on i.TeamId equals t.Id
+            join inspector in db.People on i.InspectorId equals inspector.Id
+            join raiser in db.People on d.RaisedById equals raiser.Id
+            select new DisputeListItem(d.Id, i.Id, r.Name, t.Name, inspector.DisplayName, raiser.DisplayName, d.RaisedAt, d.Status, d.Items.Count, d.RuledAt))
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        return (
+            rows.Where(r => r.Status == DisputeStatus.Open).OrderBy(r => r.RaisedAt).ThenBy(r => r.Id).ToList(),
+            rows.Where(r => r.Status == DisputeStatus.Ruled).OrderByDescending(r => r.RuledAt).Take(50).ToList());
+    }
+
+    public async Task<DisputeDetail?> GetAsync(int disputeId, CancellationToken cancellationToken = default)
+    {
+        var dispute = await db.Disputes.AsNoTracking().Include(d => d.Items).FirstOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
+        if (dispute is null)
+        {
+            return null;
+        }
+
+        var sheet = await InspectionSheetLoader.LoadAsync(db, dispute.InspectionId, cancellationToken);
+        var names = await db.People.Where(p => p.Id == dispute.RaisedById || p.Id == dispute.RuledById)
+            .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        return new DisputeDetail(dispute.Id, dispute.Status, names.GetValueOrDefault(dispute.RaisedById, "?"), dispute.RaisedAt,
+            dispute.RuledById is { } ruler ? names.GetValueOrDefault(ruler) : null, dispute.RuledAt,
+            dispute.Items.OrderBy(i => i.IndicatorCode, StringComparer.Ordinal).ToList(), sheet!);
+    }
+
+    /// <summary>
+    /// Rules every item, applies the changed inputs, rescores with the inspection's plan version and confirms.
+    /// Audits the ruling, each changed indicator (old input and points → new) and the total (old → new), in one save.
+    /// False for an unknown dispute.
+    /// </summary>
+    public async Task<bool> ArbitrateAsync(Actor actor, int disputeId, Guid inspectionStamp, IReadOnlyList<ItemRuling> rulings, CancellationToken cancellationToken = default)
+    {
+        var dispute = await db.Disputes.Include(d => d.Items).FirstOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
+        if (dispute is null)
+        {
+            return false;
+        }
+
+        var inspection = await db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores)
+            .FirstAsync(i => i.Id == dispute.InspectionId, cancellationToken);
+        var plan = await InspectionSheetLoader.LoadPlanAsync(db, inspection.PlanVersionId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var disputed = dispute.Items.Select(i => i.IndicatorCode).ToHashSet(StringComparer.Ordinal);
+        var byCode = rulings.Where(r => disputed.Contains(r.IndicatorCode)).ToDictionary(r => r.IndicatorCode, StringComparer.Ordinal);
+        var before = inspection.Entries.ToDictionary(e => e.IndicatorCode, e => (Input: e.Input, e.Points), StringComparer.Ordinal);
+        var oldTotal = inspection.Total;
+        var oldStatus = inspection.Status;
+
+        dispute.Rule(
+            actor.PersonId ?? throw new DomainException("Dispute.NoPerson", "Your account is not linked to a person, so it cannot rule on disputes."),
+            byCode.ToDictionary(r => r.Key, r => (r.Value.Outcome, r.Value.Ruling), StringComparer.Ordinal),
+            now);
+
+        var changes = byCode.Values
+            .Where(r => r.Outcome == DisputeOutcome.Changed)
+            .Select(r => new KeyValuePair<string, IndicatorInput>(r.IndicatorCode,
+                r.NewInput ?? throw new DomainException("Dispute.NewInputRequired", "Enter the new input for indicator {0}.", r.IndicatorCode)))
+            .ToList();
+        inspection.Arbitrate(changes, inputs => ScoringEngine.Score(plan, inputs), now);
+        db.ExpectStamp(inspection, inspectionStamp);
+
+        db.Audit(actor, now, nameof(Dispute), dispute.Id, "Ruled", null,
+            string.Join("; ", dispute.Items.OrderBy(i => i.IndicatorCode, StringComparer.Ordinal).Select(i => $"{i.IndicatorCode}: {i.Outcome} ({i.Ruling})")));
+        foreach (var entry in inspection.Entries.Where(e => byCode.TryGetValue(e.IndicatorCode, out var r) && r.Outcome == DisputeOutcome.Changed).OrderBy(e => e.IndicatorCode, StringComparer.Ordinal))
+        {
+            var old = before[entry.IndicatorCode];
+            db.Audit(actor, now, nameof(Inspection), inspection.Id, "ScoreChanged",
+                $"{entry.IndicatorCode}: {InputText.Of(old.Input)}, points {InputText.Points(old.Points)}",
+                $"{entry.IndicatorCode}: {InputText.Of(entry.Input)}, points {InputText.Points(entry.Points)}");
+        }
+
+        db.Audit(actor, now, nameof(Inspection), inspection.Id, "Arbitrated",
+            $"{oldStatus}, total {InputText.Points(oldTotal)}", $"{inspection.Status}, total {InputText.Points(inspection.Total)}");
+        await db.SaveOrConflictAsync(cancellationToken);
+        return true;
+    }
+}

@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Feedback;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Actions;
+using ServiceReview.Infrastructure.Persistence;
+
+namespace ServiceReview.Infrastructure.Home;
+
+public sealed record InspectionTodo(int Id, string RoundName, string TeamName, InspectionStatus Status, DateTime WindowClosesAt);
+
+public sealed record ActionTodo(int Id, string TeamName, string? IndicatorCode, string Description, DateOnly DueDate, CorrectiveActionStatus Status, bool IsOverdue);
+
+public sealed record DisputeTodo(int Id, int InspectionId, string RoundName, string TeamName, DateTime RaisedAt);
+
+/// <summary>An open round: how far its inspections are, and how many of its teams have every inspection confirmed.</summary>
+public sealed record RoundTodo(int Id, string Name, DateTime WindowClosesAt, int Inspections, int Submitted, int Confirmed, int TeamsReady, int Teams);
+
+/// <summary>What needs the user's attention now, per role; the lists are short (top items) and the counts complete.</summary>
+public sealed class HomeDashboard
+{
+    public IReadOnlyList<InspectionTodo> ToFill { get; init; } = [];
+
+    public int ToFillCount { get; init; }
+
+    public IReadOnlyList<ActionTodo> ToVerify { get; init; } = [];
+
+    public int ToVerifyCount { get; init; }
+
+    public IReadOnlyList<InspectionTodo> ToConfirm { get; init; } = [];
+
+    public int ToConfirmCount { get; init; }
+
+    public IReadOnlyList<ActionTodo> ToDo { get; init; } = [];
+
+    public int ToDoCount { get; init; }
+
+    public IReadOnlyList<DisputeTodo> Disputes { get; init; } = [];
+
+    public int DisputeCount { get; init; }
+
+    public IReadOnlyList<RoundTodo> OpenRounds { get; init; } = [];
+
+    public int OverdueActionCount { get; init; }
+}
+
+/// <summary>Builds the home page's to-do lists with a few grouped queries per role.</summary>
+public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveActionService actions)
+{
+    public const int ListLength = 5;
+
+    public async Task<HomeDashboard> BuildAsync(int? personId, bool isInspector, bool isLead, bool isManager, CancellationToken cancellationToken = default)
+    {
+        var today = actions.Today();
+        List<InspectionTodo> toFill = [];
+        List<InspectionTodo> toConfirm = [];
+        List<ActionTodo> toVerify = [];
+        List<ActionTodo> toDo = [];
+        List<DisputeTodo> disputes = [];
+        List<RoundTodo> rounds = [];
+        var overdue = 0;
+
+        if (isInspector && personId is not null)
+        {
+            toFill = await (
+                from i in db.Inspections
+                join r in db.Rounds on i.RoundId equals r.Id
+                join t in db.Teams on i.TeamId equals t.Id
+                where i.InspectorId == personId && r.Status == RoundStatus.Open
+                    && (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress)
+                select new InspectionTodo(i.Id, r.Name, t.Name, i.Status, r.WindowClosesAt))
+                .AsNoTracking().ToListAsync(cancellationToken);
+            toFill = toFill.OrderBy(i => i.WindowClosesAt).ThenBy(i => i.TeamName, StringComparer.Ordinal).ToList();
+        }
+
+        if ((isInspector || isManager) && personId is not null)
+        {
+            var done = await actions.ListAsync(new ActionViewer(personId, isManager), CorrectiveActionStatus.Done, cancellationToken: cancellationToken);
+            toVerify = done.Select(ToTodo).ToList();
+        }
+
+        if (isLead && personId is not null)
+        {
+            toConfirm = await (
+                from i in db.Inspections
+                join r in db.Rounds on i.RoundId equals r.Id
+                join t in db.Teams on i.TeamId equals t.Id
+                where t.LeadId == personId && i.Status == InspectionStatus.Submitted
+                select new InspectionTodo(i.Id, r.Name, t.Name, i.Status, r.WindowClosesAt))
+                .AsNoTracking().ToListAsync(cancellationToken);
+            toConfirm = toConfirm.OrderBy(i => i.WindowClosesAt).ThenBy(i => i.Id).ToList();
+
+            var open = await (
+                from a in db.CorrectiveActions
+                join t in db.Teams on a.TeamId equals t.Id
+                where (t.LeadId == personId || a.OwnerId == personId)
+                    && (a.Status == CorrectiveActionStatus.Open || a.Status == CorrectiveActionStatus.SentBack)
+                select new ActionTodo(a.Id, t.Name, a.IndicatorCode, a.Description, a.DueDate, a.Status, false))
+                .AsNoTracking().ToListAsync(cancellationToken);
+            toDo = open.Select(a => a with { IsOverdue = today > a.DueDate })
+                .OrderByDescending(a => a.IsOverdue).ThenBy(a => a.DueDate).ThenBy(a => a.Id).ToList();
+        }
+
+        if (isManager)
+        {
+            disputes = await (
+                from d in db.Disputes
+                join i in db.Inspections on d.InspectionId equals i.Id
+                join r in db.Rounds on i.RoundId equals r.Id
+                join t in db.Teams on i.TeamId equals t.Id
+                where d.Status == DisputeStatus.Open
+                orderby d.RaisedAt, d.Id
+                select new DisputeTodo(d.Id, i.Id, r.Name, t.Name, d.RaisedAt))
+                .AsNoTracking().ToListAsync(cancellationToken);
+
+            var byRound = await (
+                from i in db.Inspections
+                join r in db.Rounds on i.RoundId equals r.Id
+                where r.Status == RoundStatus.Open
+                group i by new { r.Id, r.Name, r.WindowClosesAt, i.TeamId } into g
+                select new
+                {
+                    g.Key.Id,
+                    g.Key.Name,
+                    g.Key.WindowClosesAt,
+                    Total = g.Count(),
+                    Submitted = g.Count(i => i.Status == InspectionStatus.Submitted || i.Status == InspectionStatus.Disputed || i.Status == InspectionStatus.Confirmed),
+                    Confirmed = g.Count(i => i.Status == InspectionStatus.Confirmed),
+                })
+                .AsNoTracking().ToListAsync(cancellationToken);
+            rounds = byRound.GroupBy(x => (x.Id, x.Name, x.WindowClosesAt))
+                .Select(g => new RoundTodo(g.Key.Id, g.Key.Name, g.Key.WindowClosesAt, g.Sum(x => x.Total), g.Sum(x => x.Submitted),
+                    g.Sum(x => x.Confirmed), g.Count(x => x.Confirmed == x.Total), g.Count()))
+                .OrderBy(r => r.WindowClosesAt).ToList();
+
+            overdue = await db.CorrectiveActions.CountAsync(a => a.Status != CorrectiveActionStatus.Verified && a.DueDate < today, cancellationToken);
+        }
+
+        return new HomeDashboard
+        {
+            ToFill = toFill.Take(ListLength).ToList(),
+            ToFillCount = toFill.Count,
+            ToVerify = toVerify.Take(ListLength).ToList(),
+            ToVerifyCount = toVerify.Count,
+            ToConfirm = toConfirm.Take(ListLength).ToList(),
+            ToConfirmCount = toConfirm.Count,
+            ToDo = toDo.Take(ListLength).ToList(),
+            ToDoCount = toDo.Count,
+            Disputes = disputes.Take(ListLength).ToList(),
+            DisputeCount = disputes.Count,
+            OpenRounds = rounds,
+            OverdueActionCount = overdue,
+        };
+    }
+
+    private static ActionTodo ToTodo(ActionListItem a) => new(a.Id, a.TeamName, a.IndicatorCode, a.Description, a.DueDate, a.Status, a.IsOverdue);
+}

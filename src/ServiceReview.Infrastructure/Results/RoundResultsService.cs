@@ -1,0 +1,181 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Reviews;
+
+namespace ServiceReview.Infrastructure.Results;
+
+public sealed record RoundSummary(
+    int Id, string Name, int PlanVersionId, RoundStatus Status, AggregationMethod Aggregation,
+    DateOnly PeriodStart, DateOnly PeriodEnd, DateTime WindowClosesAt);
+
+public sealed record CategoryResult(string Code, string Name, decimal Weight, decimal? Score);
+
+public sealed record ItemResult(string Code, IndicatorInput Input, decimal? Points);
+
+/// <summary>One scored (submitted or later) inspection of a team in a round.</summary>
+public sealed record InspectionResult(
+    int Id, int InspectorId, string Inspector, string InspectorEmail, InspectionStatus Status,
+    decimal? Total, decimal? TotalBeforeVeto, string? Grade, string? VetoedBy,
+    IReadOnlyList<(string Code, decimal? Score)> Categories, IReadOnlyList<ItemResult> Items);
+
+/// <summary>
+/// A team's result in a round (评估表): the aggregate of its confirmed inspections, category means, grade and rank.
+/// <see cref="Total"/>, <see cref="Grade"/> and <see cref="Rank"/> are null while no inspection is confirmed.
+/// </summary>
+public sealed record TeamResult(
+    int TeamId, string Team, string Project, int? LeadId, decimal? Total, string? Grade, int? Rank, bool Trimmed,
+    int ConfirmedCount, int AssignedCount, IReadOnlyList<CategoryResult> Categories, IReadOnlyList<InspectionResult> Inspections);
+
+public sealed record RoundResults(RoundSummary Round, IReadOnlyList<TeamResult> Teams, IReadOnlyList<(string Code, string Name, decimal Max)> Indicators)
+{
+    public TeamResult? Team(int teamId) => Teams.FirstOrDefault(t => t.TeamId == teamId);
+}
+
+/// <summary>
+/// Computes round results from stored inspection scores (the engine scored them at submission; nothing is rescored
+/// here). Used by the result pages, <c>GET /api/rounds/{id}/results</c>, and later by exports and dashboards.
+/// </summary>
+public sealed class RoundResultsService(ServiceReviewDbContext db)
+{
+    private static readonly InspectionStatus[] Scored = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
+
+    /// <summary>The results of every team of the round, ordered by rank (teams without a result last); null for an unknown round.</summary>
+    public async Task<RoundResults?> ComputeAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        var round = await db.Rounds.AsNoTracking().Include(r => r.Teams).FirstOrDefaultAsync(r => r.Id == roundId, cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+        var teamIds = round.Teams.Select(t => t.TeamId).ToList();
+        var teams = await (
+            from t in db.Teams
+            join p in db.Projects on t.ProjectId equals p.Id
+            where teamIds.Contains(t.Id)
+            select new TeamInfo(t.Id, t.Name, p.Name, t.LeadId))
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var inspections = await db.Inspections.AsNoTracking()
+            .Include(i => i.Entries).Include(i => i.CategoryScores)
+            .Where(i => i.RoundId == roundId)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var inspectorIds = inspections.Select(i => i.InspectorId).Distinct().ToList();
+        var inspectors = await db.People.AsNoTracking().Where(p => inspectorIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => (p.DisplayName, p.Email), cancellationToken);
+
+        return Calculate(Summary(round), plan, teams, inspections, inspectors);
+    }
+
+    public static RoundSummary Summary(Round round) =>
+        new(round.Id, round.Name, round.PlanVersionId, round.Status, round.Aggregation, round.PeriodStart, round.PeriodEnd, round.WindowClosesAt);
+
+    /// <summary>The pure part: from a round's inspections to team results and ranks (scoring.md, "A team's result in a round").</summary>
+    public static RoundResults Calculate(
+        RoundSummary round, PlanVersion plan, IReadOnlyList<TeamInfo> teams, IReadOnlyList<Inspection> inspections,
+        IReadOnlyDictionary<int, (string Name, string Email)> inspectors)
+    {
+        var categories = plan.CategoriesInOrder().ToList();
+        var results = new List<TeamResult>();
+        foreach (var team in teams)
+        {
+            var own = inspections.Where(i => i.TeamId == team.Id).ToList();
+            var confirmed = own.Where(i => i.Status == InspectionStatus.Confirmed && i.Total is not null).ToList();
+            var aggregate = RoundAggregator.Aggregate(confirmed.Select(i => i.Total!.Value).ToList(), round.Aggregation);
+            var categoryResults = categories.Select(c =>
+            {
+                var scores = confirmed
+                    .Select(i => i.CategoryScores.FirstOrDefault(s => s.CategoryCode == c.Code)?.Score)
+                    .OfType<decimal>()
+                    .ToList();
+                return new CategoryResult(c.Code, c.Name, c.Weight, scores.Count == 0 ? null : ScoreRounding.Round(scores.Average()));
+            }).ToList();
+
+            var scored = own
+                .Where(i => Scored.Contains(i.Status))
+                .OrderBy(i => i.SubmittedAt).ThenBy(i => i.Id)
+                .Select(i =>
+                {
+                    var (name, email) = inspectors.TryGetValue(i.InspectorId, out var who) ? who : ("?", "");
+                    return new InspectionResult(
+                        i.Id, i.InspectorId, name, email, i.Status, i.Total, i.TotalBeforeVeto, i.Grade, i.VetoedBy,
+                        categories.Select(c => (c.Code, i.CategoryScores.FirstOrDefault(s => s.CategoryCode == c.Code)?.Score)).ToList(),
+                        plan.IndicatorsInOrder()
+                            .Select(ind => i.Entries.FirstOrDefault(e => e.IndicatorCode == ind.Code))
+                            .OfType<InspectionEntry>()
+                            .Where(e => !e.Input.IsEmpty)
+                            .Select(e => new ItemResult(e.IndicatorCode, e.Input, e.Points))
+                            .ToList());
+                })
+                .ToList();
+
+            results.Add(new TeamResult(
+                team.Id, team.Name, team.Project, team.LeadId, aggregate.Total,
+                aggregate.Total is { } total ? plan.GradeFor(total) : null, null, aggregate.Trimmed,
+                confirmed.Count, own.Count, categoryResults, scored));
+        }
+
+        var ranks = RoundAggregator.Rank(results.Select(r => r.Total).ToList());
+        var ranked = results.Select((r, index) => r with { Rank = ranks[index] })
+            .OrderBy(r => r.Rank ?? int.MaxValue)
+            .ThenBy(r => r.Project, StringComparer.Ordinal)
+            .ThenBy(r => r.Team, StringComparer.Ordinal)
+            .ToList();
+        var indicators = plan.IndicatorsInOrder().Select(i => (i.Code, i.Name, i.Max)).ToList();
+        return new RoundResults(round, ranked, indicators);
+    }
+
+    /// <summary>
+    /// Who may see a team's result in a round: managers and administrators; the team's lead; an inspector of that team
+    /// in that round once their own inspection is submitted (scores stay independent until then).
+    /// </summary>
+    public async Task<bool> CanViewTeamAsync(int? personId, bool isManager, int roundId, int teamId, CancellationToken cancellationToken = default)
+    {
+        if (isManager)
+        {
+            return true;
+        }
+
+        if (personId is null)
+        {
+            return false;
+        }
+
+        if (await db.Teams.AnyAsync(t => t.Id == teamId && t.LeadId == personId, cancellationToken))
+        {
+            return true;
+        }
+
+        return await IsSubmittedInspectorAsync(personId.Value, roundId, teamId, cancellationToken);
+    }
+
+    /// <summary>The person inspected the team in the round and has submitted their inspection.</summary>
+    public Task<bool> IsSubmittedInspectorAsync(int personId, int roundId, int teamId, CancellationToken cancellationToken = default) =>
+        db.Inspections.AnyAsync(
+            i => i.RoundId == roundId && i.TeamId == teamId && i.InspectorId == personId && Scored.Contains(i.Status),
+            cancellationToken);
+
+    /// <summary>Team results a person may open: (round, team) pairs for their teams as lead or their submitted inspections.</summary>
+    public async Task<IReadOnlyList<ResultLink>> LinksForAsync(int? personId, bool isManager, CancellationToken cancellationToken = default)
+    {
+        var query =
+            from i in db.Inspections
+            join t in db.Teams on i.TeamId equals t.Id
+            join r in db.Rounds on i.RoundId equals r.Id
+            where isManager || t.LeadId == personId || (i.InspectorId == personId && Scored.Contains(i.Status))
+            select new { RoundId = r.Id, RoundName = r.Name, r.PeriodStart, TeamId = t.Id, TeamName = t.Name };
+        var rows = await query.Distinct().AsNoTracking().ToListAsync(cancellationToken);
+        return rows.OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.RoundId).ThenBy(r => r.TeamName, StringComparer.Ordinal)
+            .Select(r => new ResultLink(r.RoundId, r.RoundName, r.TeamId, r.TeamName))
+            .ToList();
+    }
+}
+
+public sealed record TeamInfo(int Id, string Name, string Project, int? LeadId);
+
+public sealed record ResultLink(int RoundId, string RoundName, int TeamId, string TeamName);

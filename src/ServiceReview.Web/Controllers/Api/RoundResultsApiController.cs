@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Results;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Controllers.Api;
+
+/// <summary><c>GET /api/rounds/{id}/results</c>: a round's results for integrations such as HR systems (contracts.md).</summary>
+[ApiController]
+[Route("api/rounds/{id:int}/results")]
+[Authorize(Policy = Policies.ManagerOrAdmin)]
+public sealed class RoundResultsApiController(RoundResultsService results) : ControllerBase
+{
+    [HttpGet]
+    public async Task<ActionResult<RoundResultsResponse>> Get(int id, CancellationToken cancellationToken)
+    {
+        var computed = await results.ComputeAsync(id, cancellationToken);
+        return computed is null ? NotFound() : RoundResultsResponse.From(computed);
+    }
+}
+
+public sealed record RoundResultsResponse(RoundJson Round, IReadOnlyList<TeamJson> Teams)
+{
+    public static RoundResultsResponse From(RoundResults r) => new(
+        new RoundJson(r.Round.Id, r.Round.Name, r.Round.PlanVersionId, r.Round.Status.ToString(), r.Round.Aggregation.ToString()),
+        r.Teams.Select(t => new TeamJson(
+            t.TeamId, t.Team, t.Project, Json.Trim(t.Total), t.Grade, t.Rank, t.Trimmed,
+            t.Inspections.Select(i => new InspectionJson(
+                i.Id,
+                string.IsNullOrEmpty(i.InspectorEmail) ? i.Inspector : i.InspectorEmail,
+                i.Status.ToString(),
+                Json.Trim(i.Total),
+                Json.Trim(i.TotalBeforeVeto),
+                i.VetoedBy,
+                i.Categories.Select(c => new CategoryJson(c.Code, Json.Trim(c.Score))).ToList(),
+                i.Items.ToDictionary(x => x.Code, x => ItemJson.From(x.Input, x.Points), StringComparer.Ordinal))).ToList())).ToList());
+}
+
+/// <summary>Same shape as the items of <c>GET /api/rounds</c>.</summary>
+public sealed record RoundJson(int Id, string Name, int PlanVersionId, string Status, string Aggregation);
+
+public sealed record TeamJson(
+    int TeamId, string Team, string Project, decimal? Total, string? Grade, int? Rank, bool Trimmed, IReadOnlyList<InspectionJson> Inspections);
+
+public sealed record InspectionJson(
+    int Id, string Inspector, string Status, decimal? Total, decimal? TotalBeforeVeto, string? VetoedBy,
+    IReadOnlyList<CategoryJson> Categories, IReadOnlyDictionary<string, ItemJson> Items);
+
+public sealed record CategoryJson(string Code, decimal? Score);
+
+/// <summary>An indicator's input in the score preview's request form (one of value, count, pass, level, na), plus its points.</summary>
+public sealed record ItemJson
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Value { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Count { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Pass { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Level { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? Na { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Points { get; init; }
+
+    public static ItemJson From(IndicatorInput input, decimal? points) => input.NotApplicable
+        ? new ItemJson { Na = true }
+        : new ItemJson { Value = Json.Trim(input.Value), Count = input.Count, Pass = input.Pass, Level = input.Level, Points = Json.Trim(points) };
+}
+
+internal static class Json
+{
+    /// <summary>Drops the trailing zeros that decimal(18,4) columns bring back (96.0000 → 96), so numbers read as written.</summary>
+    public static decimal? Trim(decimal? value) => value is { } v ? v / 1.0000000000000000000000000000m : null;
+}

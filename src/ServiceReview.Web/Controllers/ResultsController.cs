@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Security;
+using ServiceReview.Infrastructure.Actions;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Results;
+using ServiceReview.Web.Common;
+using ServiceReview.Web.Localisation;
+using ServiceReview.Web.Models.Results;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Controllers;
+
+/// <summary>
+/// Round results (反馈): the ranking of a round (managers), a team's result (managers, the team's lead, inspectors of the
+/// team who have submitted), and feedback notes on it.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ResultsController(
+    RoundResultsService results, FeedbackService feedback, CorrectiveActionService actions, ServiceReviewDbContext db,
+    ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
+{
+    private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
+
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        IReadOnlyList<RoundSummary> rounds = IsManager
+            ? (await db.Rounds.AsNoTracking().OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id).ToListAsync(cancellationToken))
+                .Select(RoundResultsService.Summary).ToList()
+            : [];
+        var links = IsManager ? [] : await results.LinksForAsync(actor.PersonId, false, cancellationToken);
+        return View(new ResultsIndexViewModel { IsManager = IsManager, Rounds = rounds, Links = links });
+    }
+
+    [Authorize(Policy = Policies.ManagerOrAdmin)]
+    [HttpGet("Results/Round/{id:int}")]
+    public async Task<IActionResult> Round(int id, CancellationToken cancellationToken)
+    {
+        var computed = await results.ComputeAsync(id, cancellationToken);
+        return computed is null ? NotFound() : View(new RoundResultsViewModel { Results = computed });
+    }
+
+    [HttpGet("Results/Team/{roundId:int}/{teamId:int}")]
+    public async Task<IActionResult> Team(int roundId, int teamId, CancellationToken cancellationToken)
+    {
+        var model = await BuildTeamAsync(roundId, teamId, null, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("Results/Team/{roundId:int}/{teamId:int}/Feedback")]
+    public async Task<IActionResult> Feedback(int roundId, int teamId, FeedbackForm form, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        if (!await feedback.CanWriteAsync(actor.PersonId, IsManager, roundId, teamId, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                if (!await feedback.AddAsync(actor, IsManager, roundId, teamId, form.Text ?? "", cancellationToken))
+                {
+                    return NotFound();
+                }
+
+                TempData.SetStatus(l["Results.Feedback.Added"]);
+                return RedirectToAction(nameof(Team), new { roundId, teamId });
+            }
+            catch (DomainException ex)
+            {
+                errors.AddTo(ModelState, ex);
+            }
+        }
+
+        var model = await BuildTeamAsync(roundId, teamId, form, cancellationToken);
+        return model is null ? NotFound() : View(nameof(Team), model);
+    }
+
+    private async Task<TeamResultViewModel?> BuildTeamAsync(int roundId, int teamId, FeedbackForm? form, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        if (!await results.CanViewTeamAsync(actor.PersonId, IsManager, roundId, teamId, cancellationToken))
+        {
+            return null;
+        }
+
+        var computed = await results.ComputeAsync(roundId, cancellationToken);
+        var team = computed?.Team(teamId);
+        if (computed is null || team is null)
+        {
+            return null;
+        }
+
+        var viewer = new ActionViewer(actor.PersonId, IsManager);
+        return new TeamResultViewModel
+        {
+            Results = computed,
+            Team = team,
+            Feedback = await feedback.ListAsync(roundId, teamId, cancellationToken),
+            CanWriteFeedback = await feedback.CanWriteAsync(actor.PersonId, IsManager, roundId, teamId, cancellationToken),
+            CanRaiseActions = actor.PersonId is not null && await actions.CanRaiseAsync(viewer, roundId, teamId, cancellationToken),
+            ShowRanking = IsManager,
+            Form = form ?? new FeedbackForm { RoundId = roundId, TeamId = teamId },
+        };
+    }
+}

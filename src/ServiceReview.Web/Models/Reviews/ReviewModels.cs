@@ -1,0 +1,41 @@
+using ServiceReview.Core.Inspections;
+using ServiceReview.Infrastructure.Reviews;
+
+namespace ServiceReview.Web.Models.Reviews;
+
+public sealed class ReviewIndexViewModel
+{
+    public required IReadOnlyList<ReviewListItem> ToReview { get; init; }
+
+    public required IReadOnlyList<ReviewListItem> History { get; init; }
+}
+
+public sealed class ReviewPageViewModel
+{
+    public required InspectionSheet Sheet { get; init; }
+
+    public Dispute? Dispute { get; init; }
+
+    public required DisputeForm Form { get; init; }
+
+    public bool CanAct => Sheet.Status == InspectionStatus.Submitted;
+}
+
+/// <summary>The lead's dispute: one row per indicator; the selected rows need a reason.</summary>
+public sealed class DisputeForm
+{
+    public int Id { get; set; }
+
+    public Guid Stamp { get; set; }
+
+    public List<DisputeItemInput> Items { get; set; } = [];
+}
+
+public sealed class DisputeItemInput
+{
+    public string Code { get; set; } = "";
+
+    public bool Selected { get; set; }
+
+    public string? Reason { get; set; }
+}

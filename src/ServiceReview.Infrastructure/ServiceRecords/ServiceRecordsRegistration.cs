@@ -9,6 +9,8 @@ public static class ServiceRecordsRegistration
     public static IServiceCollection AddServiceRecords(this IServiceCollection services)
     {
         services.AddScoped<ServiceMetricsService>();
+        services.AddScoped<TeamRecordAccess>();
+        services.AddScoped<Import.ServiceRecordImporter>();
         services.AddScoped<IMeasuredFigures>(sp => sp.GetRequiredService<ServiceMetricsService>());
         return services;
     }

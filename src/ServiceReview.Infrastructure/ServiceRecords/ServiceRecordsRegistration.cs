@@ -10,6 +10,7 @@ public static class ServiceRecordsRegistration
     {
         services.AddScoped<ServiceMetricsService>();
         services.AddScoped<TeamRecordAccess>();
+        services.AddScoped<ServiceRecordEditor>();
         services.AddScoped<Import.ServiceRecordImporter>();
         services.AddScoped<IMeasuredFigures>(sp => sp.GetRequiredService<ServiceMetricsService>());
         return services;

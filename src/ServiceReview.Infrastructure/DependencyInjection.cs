@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
+using ServiceReview.Infrastructure.ServiceRecords;
 
 namespace ServiceReview.Infrastructure;
 
@@ -22,6 +23,7 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseInitializer, DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
         services.AddReviewJourney();
+        services.AddServiceRecords();
         return services;
     }
 

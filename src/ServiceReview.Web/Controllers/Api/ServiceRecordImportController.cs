@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Security;
+using ServiceReview.Infrastructure.ServiceRecords;
+using ServiceReview.Infrastructure.ServiceRecords.Import;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Controllers.Api;
+
+/// <summary>
+/// <c>POST /api/teams/{id}/service-records/import</c> (multipart, field <c>file</c>; <c>?partial=true</c> imports the clean
+/// rows only): 200 with the counts, or 422 with the row errors and nothing written. The team's lead, managers, admins.
+/// </summary>
+[ApiController]
+[Route("api/teams/{id:int}/service-records/import")]
+[Authorize(Policy = Policies.TeamLeadOrAbove)]
+public sealed class ServiceRecordImportController(ServiceRecordImporter importer, TeamRecordAccess access, ICurrentActor currentActor) : ControllerBase
+{
+    public const long MaxFileBytes = 200L * 1024 * 1024;
+
+    [HttpPost]
+    [RequestSizeLimit(MaxFileBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes)]
+    public async Task<IActionResult> Import(int id, IFormFile? file, [FromQuery] bool partial, CancellationToken ct)
+    {
+        var actor = await currentActor.GetAsync(ct);
+        var (level, _) = await access.CheckAsync(id, actor, User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin), ct);
+        if (level == RecordAccess.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (level != RecordAccess.Edit)
+        {
+            return Forbid();
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", "Send the .csv or .xlsx file in the multipart field 'file'.");
+            return ValidationProblem(ModelState);
+        }
+
+        await using var stream = file.OpenReadStream();
+        var result = await importer.ImportAsync(id, stream, partial, actor, file.FileName, null, ct);
+        var body = new ImportResponse(result.Imported, result.Updated, result.ErrorCount,
+            result.Errors.Select(e => new ImportErrorResponse(e.Row, e.Column, e.Value, e.Message, e.Code)).ToList());
+        return result.ErrorCount > 0 && !partial ? UnprocessableEntity(body) : Ok(body);
+    }
+}
+
+public sealed record ImportResponse(int Imported, int Updated, int ErrorCount, IReadOnlyList<ImportErrorResponse> Errors);
+
+public sealed record ImportErrorResponse(int Row, string Column, string? Value, string Message, string Code);

@@ -1,0 +1,351 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Security;
+using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Infrastructure.ServiceRecords;
+using ServiceReview.Infrastructure.ServiceRecords.Import;
+using ServiceReview.Web.Common;
+using ServiceReview.Web.Localisation;
+using ServiceReview.Web.Models.ServiceRecords;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Controllers;
+
+/// <summary>
+/// 服务记录: a team's records with their measured figures, add/edit, import, and a project's time limits. Managers and
+/// admins see every team; a team lead edits their own team; an inspector reads the teams they are assigned to.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ServiceRecordsController(
+    TeamRecordAccess access,
+    ServiceMetricsService metrics,
+    ServiceRecordEditor editor,
+    ServiceRecordImporter importer,
+    ICurrentActor currentActor,
+    DomainErrorLocalizer domainErrors,
+    IStringLocalizer<SharedResource> localizer,
+    TimeProvider clock) : Controller
+{
+    private const int PageSize = 50;
+
+    private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
+
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken ct)
+    {
+        var teams = await access.TeamsForAsync(await currentActor.GetAsync(ct), IsManager, ct);
+        return teams.Count == 1 ? RedirectToAction(nameof(Team), new { id = teams[0].Id }) : View(new TeamsViewModel(teams));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Team(int id, [FromQuery] RecordFilter filter, CancellationToken ct)
+    {
+        var (level, team) = await CheckAsync(id, ct);
+        if (level is RecordAccess.NotFound or RecordAccess.Forbidden)
+        {
+            return Refuse(level);
+        }
+
+        var project = (await editor.ProjectOfTeamAsync(id, ct))!;
+        var zone = ServicePeriod.FindZone(project.TimeZoneId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+        var to = filter.To ?? today;
+        var from = filter.From ?? to.AddDays(-29);
+        if (from > to)
+        {
+            (from, to) = (to, from);
+        }
+
+        var context = (await metrics.ContextAsync(id, from, to, now, ct))!;
+        var figures = (await metrics.CountAsync(context, ct)).ToFigures();
+        var page = await editor.ListAsync(context, filter.Slice, filter.Type, filter.Channel, filter.Q, filter.Page, PageSize, ct);
+        var cards = new List<FigureCard>
+        {
+            new(MeasuredMetric.Complete, "1.1", figures[MeasuredMetric.Complete], RecordSlice.Complete, RecordSlice.All, false),
+            new(MeasuredMetric.LateArchives, "1.2", figures[MeasuredMetric.LateArchives], RecordSlice.LateArchive, RecordSlice.All, true),
+            new(MeasuredMetric.FirstResponseOnTime, "2.1", figures[MeasuredMetric.FirstResponseOnTime], RecordSlice.ResponseOnTime, RecordSlice.ResponseJudged, false),
+            new(MeasuredMetric.ResolvedOnTime, "2.2", figures[MeasuredMetric.ResolvedOnTime], RecordSlice.ResolvedOnTime, RecordSlice.ResolutionJudged, false),
+            new(MeasuredMetric.FirstContactResolution, "5.1", figures[MeasuredMetric.FirstContactResolution], RecordSlice.FirstContact, RecordSlice.Resolved, false),
+        };
+        var limits = localizer[project.Calendar is null ? "Records.Limits.SummaryCalendarHours" : "Records.Limits.SummaryWorkingHours",
+            Hours(project.Limits.FirstResponseHours), Hours(project.Limits.ResolutionHours), Hours(project.Limits.ArchiveHours)].Value;
+        return View(new TeamRecordsViewModel(team!, filter, from, to, cards, page, zone, level == RecordAccess.Edit, IsManager, limits));
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Create(int teamId, CancellationToken ct)
+    {
+        var (level, team) = await CheckAsync(teamId, ct);
+        return level != RecordAccess.Edit ? Refuse(level) : View("Form", new RecordFormViewModel(team!, null, new RecordForm()));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Create(int teamId, RecordForm form, CancellationToken ct)
+    {
+        var (level, team) = await CheckAsync(teamId, ct);
+        if (level != RecordAccess.Edit)
+        {
+            return Refuse(level);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Form", new RecordFormViewModel(team!, null, form));
+        }
+
+        try
+        {
+            var zone = await ZoneAsync(teamId, ct);
+            await editor.CreateAsync(teamId, form.TicketId, ToData(form, zone), await currentActor.GetAsync(ct), ct);
+        }
+        catch (DomainException ex)
+        {
+            AddError(ex);
+            return View("Form", new RecordFormViewModel(team!, null, form));
+        }
+
+        TempData.SetStatus(localizer["Records.Form.Created", form.TicketId.Trim()]);
+        return RedirectToAction(nameof(Team), new { id = teamId });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    {
+        var record = await editor.FindAsync(id, ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var (level, team) = await CheckAsync(record.TeamId, ct);
+        if (level != RecordAccess.Edit)
+        {
+            return Refuse(level);
+        }
+
+        var zone = await ZoneAsync(record.TeamId, ct);
+        return View("Form", new RecordFormViewModel(team!, id, ToForm(record, zone)));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Edit(int id, RecordForm form, CancellationToken ct)
+    {
+        var record = await editor.FindAsync(id, ct);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var (level, team) = await CheckAsync(record.TeamId, ct);
+        if (level != RecordAccess.Edit)
+        {
+            return Refuse(level);
+        }
+
+        form.TicketId = record.TicketId;
+        ModelState.Remove(nameof(RecordForm.TicketId));
+        if (!ModelState.IsValid)
+        {
+            return View("Form", new RecordFormViewModel(team!, id, form));
+        }
+
+        try
+        {
+            var zone = await ZoneAsync(record.TeamId, ct);
+            await editor.UpdateAsync(id, ToData(form, zone), new DateTime(form.LoadedTicks, DateTimeKind.Utc), await currentActor.GetAsync(ct), ct);
+        }
+        catch (DomainException ex)
+        {
+            AddError(ex);
+            return View("Form", new RecordFormViewModel(team!, id, form));
+        }
+
+        TempData.SetStatus(localizer["Records.Form.Saved", record.TicketId]);
+        return RedirectToAction(nameof(Team), new { id = record.TeamId });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Import(int teamId, CancellationToken ct)
+    {
+        var (level, team) = await CheckAsync(teamId, ct);
+        return level != RecordAccess.Edit ? Refuse(level) : View(new ImportViewModel(team!, null, null, false));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    [RequestSizeLimit(Api.ServiceRecordImportController.MaxFileBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Api.ServiceRecordImportController.MaxFileBytes)]
+    public async Task<IActionResult> Import(int teamId, IFormFile? file, bool partial, CancellationToken ct)
+    {
+        var (level, team) = await CheckAsync(teamId, ct);
+        if (level != RecordAccess.Edit)
+        {
+            return Refuse(level);
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", localizer["Records.Import.NoFile"]);
+            return View(new ImportViewModel(team!, null, null, partial));
+        }
+
+        await using var stream = file.OpenReadStream();
+        var result = await importer.ImportAsync(teamId, stream, partial, await currentActor.GetAsync(ct), file.FileName, null, ct);
+        if (!result.Written)
+        {
+            return View(new ImportViewModel(team!, result, file.FileName, partial));
+        }
+
+        TempData.SetStatus(
+            localizer["Records.Import.Done", result.Imported, result.Updated, result.ErrorCount],
+            result.ErrorCount > 0 ? StatusKind.Warning : StatusKind.Success);
+        return RedirectToAction(nameof(Team), new { id = teamId });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public IActionResult Template() =>
+        File(XlsxTemplate.Create(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "服务记录导入模板.xlsx");
+
+    [HttpGet]
+    [Authorize(Policy = Policies.ManagerOrAdmin)]
+    public async Task<IActionResult> Limits(int projectId, int? teamId, CancellationToken ct)
+    {
+        var project = await editor.FindProjectAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        var form = new LimitsForm
+        {
+            FirstResponseHours = project.Limits.FirstResponseHours,
+            ResolutionHours = project.Limits.ResolutionHours,
+            ArchiveHours = project.Limits.ArchiveHours,
+            UseCalendar = project.Calendar is not null,
+            Days = project.Calendar is { } c ? Enum.GetValues<DayOfWeek>().Where(d => c.Days.HasFlag(Flag(d))).ToList() : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+            DayStart = project.Calendar?.DayStart ?? new TimeOnly(9, 0),
+            DayEnd = project.Calendar?.DayEnd ?? new TimeOnly(18, 0),
+            Holidays = project.Calendar is { } cal ? string.Join("\n", cal.Holidays.OrderBy(h => h.Date).Select(h => $"{h.Date:yyyy-MM-dd} {h.Name}".Trim())) : null,
+            ReturnTeamId = teamId,
+        };
+        return View(new LimitsViewModel(projectId, project.Name, form));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.ManagerOrAdmin)]
+    public async Task<IActionResult> Limits(int projectId, LimitsForm form, CancellationToken ct)
+    {
+        var project = await editor.FindProjectAsync(projectId, ct);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        var holidays = new List<Holiday>();
+        foreach (var line in (form.Holidays ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (DateOnly.TryParseExact(parts[0], ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                holidays.Add(new Holiday(date, parts.Length > 1 ? parts[1] : null));
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(LimitsForm.Holidays), localizer["Records.Limits.BadHoliday", line]);
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var limits = new ServiceLimits(form.FirstResponseHours, form.ResolutionHours, form.ArchiveHours);
+                var days = form.Days.Aggregate(WorkDays.None, (all, d) => all | Flag(d));
+                var calendar = form.UseCalendar ? new WorkingCalendar(days, form.DayStart, form.DayEnd, holidays) : null;
+                await editor.SetLimitsAsync(projectId, limits, calendar, await currentActor.GetAsync(ct), ct);
+                TempData.SetStatus(localizer["Records.Limits.Saved", project.Name]);
+                return form.ReturnTeamId is { } teamId ? RedirectToAction(nameof(Team), new { id = teamId }) : RedirectToAction(nameof(Index));
+            }
+            catch (DomainException ex)
+            {
+                AddError(ex);
+            }
+        }
+
+        return View(new LimitsViewModel(projectId, project.Name, form));
+    }
+
+    private static WorkDays Flag(DayOfWeek day) => day switch
+    {
+        DayOfWeek.Monday => WorkDays.Monday,
+        DayOfWeek.Tuesday => WorkDays.Tuesday,
+        DayOfWeek.Wednesday => WorkDays.Wednesday,
+        DayOfWeek.Thursday => WorkDays.Thursday,
+        DayOfWeek.Friday => WorkDays.Friday,
+        DayOfWeek.Saturday => WorkDays.Saturday,
+        _ => WorkDays.Sunday,
+    };
+
+    private static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.CurrentCulture);
+
+    private void AddError(DomainException ex)
+    {
+        var key = "Records.Domain." + ex.Code;
+        var local = localizer[key, ex.Arguments.Select(a => a ?? "").ToArray()];
+        if (ex is ConcurrencyConflictException conflict)
+        {
+            var at = conflict.ChangedAtUtc is { } t ? t.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) : "?";
+            ModelState.AddModelError("", localizer["Records.Form.Conflict", conflict.ChangedBy ?? "?", at]);
+        }
+        else if (!local.ResourceNotFound)
+        {
+            ModelState.AddModelError("", local);
+        }
+        else
+        {
+            domainErrors.AddTo(ModelState, ex);
+        }
+    }
+
+    private async Task<(RecordAccess, TeamHeading?)> CheckAsync(int teamId, CancellationToken ct) =>
+        await access.CheckAsync(teamId, await currentActor.GetAsync(ct), IsManager, ct);
+
+    private IActionResult Refuse(RecordAccess level) => level == RecordAccess.NotFound ? NotFound() : Forbid();
+
+    private async Task<TimeZoneInfo> ZoneAsync(int teamId, CancellationToken ct) =>
+        ServicePeriod.FindZone((await editor.ProjectOfTeamAsync(teamId, ct))?.TimeZoneId);
+
+    private static ServiceRecordData ToData(RecordForm f, TimeZoneInfo zone)
+    {
+        DateTime? Utc(DateTime? local) => local is { } l ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), zone) : null;
+        return new ServiceRecordData
+        {
+            Customer = f.Customer, Channel = f.Channel, Type = f.Type, Summary = f.Summary, ReceivedAt = Utc(f.ReceivedAt),
+            FirstResponseAt = Utc(f.FirstResponseAt), ResolvedAt = Utc(f.ResolvedAt), ResolvedAtFirstContact = f.ResolvedAtFirstContact,
+            Handler = f.Handler, ClosedAt = Utc(f.ClosedAt), ArchivedAt = Utc(f.ArchivedAt),
+        };
+    }
+
+    private static RecordForm ToForm(ServiceRecord r, TimeZoneInfo zone)
+    {
+        DateTime? Local(DateTime? utc) => utc is { } u ? TimeZoneInfo.ConvertTimeFromUtc(u, zone) : null;
+        return new RecordForm
+        {
+            TicketId = r.TicketId, Customer = r.Customer, Channel = r.Channel, Type = r.Type, Summary = r.Summary, ReceivedAt = Local(r.ReceivedAt),
+            FirstResponseAt = Local(r.FirstResponseAt), ResolvedAt = Local(r.ResolvedAt), ResolvedAtFirstContact = r.ResolvedAtFirstContact,
+            Handler = r.Handler, ClosedAt = Local(r.ClosedAt), ArchivedAt = Local(r.ArchivedAt), LoadedTicks = r.UpdatedAt.Ticks,
+        };
+    }
+}

@@ -1,0 +1,49 @@
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceReview.Infrastructure.Persistence;
+
+namespace ServiceReview.Web.Tests.Infrastructure;
+
+/// <summary>Helpers for the service-record tests.</summary>
+public sealed partial class ServiceReviewWebFactory
+{
+    /// <summary>A browser signed in as a demo account (the demo data is loaded first).</summary>
+    public async Task<HttpClient> SignedInAsync(string email)
+    {
+        await EnsureDemoDataAsync();
+        var client = CreateBrowser();
+        var response = await SignInAsync(client, email, DemoPassword);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
+        return client;
+    }
+
+    /// <summary>Runs a query against the app's database.</summary>
+    public async Task<T> QueryAsync<T>(Func<ServiceReviewDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>());
+    }
+
+    /// <summary>The id of the team the demo account leads.</summary>
+    public Task<int> TeamLedByAsync(string email) => QueryAsync(db =>
+        db.Teams.Where(t => db.People.Any(p => p.Id == t.LeadId && p.Email == email)).Select(t => t.Id).SingleAsync());
+
+    /// <summary>POSTs a file to the import endpoint with the antiforgery header, as the page's script does.</summary>
+    public static async Task<HttpResponseMessage> PostImportAsync(HttpClient client, int teamId, byte[] content, string fileName, bool partial = false)
+    {
+        var html = await client.GetStringAsync("/");
+        var token = ApiTokenPattern().Match(html).Groups[1].Value;
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/teams/{teamId}/service-records/import{(partial ? "?partial=true" : "")}") { Content = form };
+        request.Headers.Add("RequestVerificationToken", token);
+        return await client.SendAsync(request);
+    }
+
+    [GeneratedRegex("<meta name=\"request-verification-token\" content=\"([^\"]+)\"")]
+    private static partial Regex ApiTokenPattern();
+}

@@ -13,9 +13,17 @@ public sealed class InputErrorMessages(IStringLocalizer<SharedResource> localize
 {
     public string Localize(DomainException error)
     {
-        var text = localizer["Inspections.Input." + error.Code, error.Arguments.Select(a => a ?? "").ToArray()];
+        var text = localizer["Inspections.Input." + error.Code, error.Arguments.Select(Plain).ToArray()];
         return text.ResourceNotFound ? domainErrors.Localize(error) : text.Value;
     }
+
+    // Decimals read back from a decimal column carry its scale (100.0000): show them as typed (100).
+    private static object Plain(object? argument) => argument switch
+    {
+        null => "",
+        decimal d => d / 1.000000000000000000000000000000000m,
+        _ => argument,
+    };
 
     public string this[string key, params object[] arguments] => localizer[key, arguments];
 }

@@ -152,10 +152,10 @@ public sealed class InspectionsController(
             AddRefusal(model, refused.Score, refused.WindowClosed);
         }
 
-        foreach (var (code, list) in model.ItemErrors)
+        foreach (var indicator in record.Plan.IndicatorsInOrder())
         {
-            var name = record.Plan.FindIndicator(code)?.Name ?? code;
-            list.ForEach(m => model.Summary.Add(localizer["Inspections.Fill.SummaryLine", code, name, m]));
+            model.ItemErrors.GetValueOrDefault(indicator.Code)?
+                .ForEach(m => model.Summary.Add(localizer["Inspections.Fill.SummaryLine", indicator.Code, indicator.Name, m]));
         }
 
         Response.StatusCode = conflict is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;

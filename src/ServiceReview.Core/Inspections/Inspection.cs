@@ -87,6 +87,15 @@ public sealed class Inspection : Entity, IConcurrencyStamped
 
     public bool IsEditable => Status is InspectionStatus.Assigned or InspectionStatus.InProgress;
 
+    /// <summary>
+    /// The inspector has handed in their own score (submitted, disputed or confirmed). Only then may they see the other
+    /// inspectors' totals for the same team and round: each scores independently (blind) until they submit.
+    /// </summary>
+    public bool HasBeenSubmitted => Status is InspectionStatus.Submitted or InspectionStatus.Disputed or InspectionStatus.Confirmed;
+
+    /// <summary>True once any measured figure has been put into an entry (so it is not computed again on every opening).</summary>
+    public bool HasMeasuredFigures => _entries.Any(e => e.MeasuredValue is not null || e.MeasuredDenominator is not null || e.MeasuredNumerator is not null);
+
     /// <summary>Gives an unstarted inspection to another inspector.</summary>
     public void Reassign(int inspectorId)
     {

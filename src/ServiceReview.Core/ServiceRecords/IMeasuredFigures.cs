@@ -4,10 +4,12 @@ using ServiceReview.Core.Plans;
 namespace ServiceReview.Core.ServiceRecords;
 
 /// <summary>
-/// The measured figures (scoring.md, "Measured indicators") of one team over one service period, as of a moment:
-/// value, numerator and denominator per metric; a figure with no denominator has a null value.
+/// Computes the measured figures of scoring.md (系统计算) for one team over a service period, as of a moment.
+/// A metric left out of the answer has no figure at all (nothing is pre-filled); a figure whose
+/// <see cref="MeasuredFigure.Value"/> is null had a denominator of 0 (no service records: the indicator becomes N/A).
 /// </summary>
 public interface IMeasuredFigures
 {
-    Task<IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>> ComputeAsync(int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken ct);
+    Task<IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>> ComputeAsync(
+        int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken ct);
 }

@@ -29,6 +29,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         services.AddSingleton<DomainErrorLocalizer>();
+        services.AddSingleton<Models.Inspections.InputErrorMessages>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.TryAddSingleton(TimeProvider.System);

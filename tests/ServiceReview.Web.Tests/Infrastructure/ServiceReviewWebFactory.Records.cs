@@ -9,32 +9,15 @@ namespace ServiceReview.Web.Tests.Infrastructure;
 /// <summary>Helpers for the service-record tests.</summary>
 public sealed partial class ServiceReviewWebFactory
 {
-    /// <summary>A browser signed in as a demo account (the demo data is loaded first).</summary>
-    public async Task<HttpClient> SignedInAsync(string email)
-    {
-        await EnsureDemoDataAsync();
-        var client = CreateBrowser();
-        var response = await SignInAsync(client, email, DemoPassword);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    /// <summary>Runs a query against the app's database.</summary>
-    public async Task<T> QueryAsync<T>(Func<ServiceReviewDbContext, Task<T>> query)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>());
-    }
-
     /// <summary>The id of the team the demo account leads.</summary>
-    public Task<int> TeamLedByAsync(string email) => QueryAsync(db =>
+    public Task<int> TeamLedByAsync(string email) => WithDbAsync(db =>
         db.Teams.Where(t => db.People.Any(p => p.Id == t.LeadId && p.Email == email)).Select(t => t.Id).SingleAsync());
 
     /// <summary>POSTs a file to the import endpoint with the antiforgery header, as the page's script does.</summary>
     public static async Task<HttpResponseMessage> PostImportAsync(HttpClient client, int teamId, byte[] content, string fileName, bool partial = false)
     {
         var html = await client.GetStringAsync("/");
-        var token = ApiTokenPattern().Match(html).Groups[1].Value;
+        var token = MetaTokenPattern().Match(html).Groups[1].Value;
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
@@ -43,7 +26,4 @@ public sealed partial class ServiceReviewWebFactory
         request.Headers.Add("RequestVerificationToken", token);
         return await client.SendAsync(request);
     }
-
-    [GeneratedRegex("<meta name=\"request-verification-token\" content=\"([^\"]+)\"")]
-    private static partial Regex ApiTokenPattern();
 }

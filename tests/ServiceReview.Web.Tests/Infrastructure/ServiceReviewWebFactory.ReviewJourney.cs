@@ -15,12 +15,6 @@ public sealed partial class ServiceReviewWebFactory
     public const string Lead1Team = "园区客服一组";
     public const string Lead2Team = "园区客服二组";
 
-    public async Task<T> WithDbAsync<T>(Func<ServiceReviewDbContext, Task<T>> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>());
-    }
-
     public Task<int> PersonIdAsync(string email) =>
         WithDbAsync(db => db.People.Where(p => p.Email == email).Select(p => p.Id).FirstAsync());
 

@@ -27,7 +27,7 @@ public sealed class The_import_endpoint(ServiceReviewWebFactory factory) : IClas
     }
 
     private Task<int> CountAsync(int teamId, string prefix) =>
-        factory.QueryAsync(db => db.ServiceRecords.CountAsync(r => r.TeamId == teamId && r.TicketId.StartsWith(prefix)));
+        factory.WithDbAsync(db => db.ServiceRecords.CountAsync(r => r.TeamId == teamId && r.TicketId.StartsWith(prefix)));
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
@@ -47,11 +47,11 @@ public sealed class The_import_endpoint(ServiceReviewWebFactory factory) : IClas
         var again = await JsonAsync(second);
         Assert.Equal((0, 3), (again.GetProperty("imported").GetInt32(), again.GetProperty("updated").GetInt32()));
         Assert.Equal(3, await CountAsync(teamId, "IMP-A-"));
-        var stored = await factory.QueryAsync(db => db.ServiceRecords.SingleAsync(r => r.TeamId == teamId && r.TicketId == "IMP-A-1"));
+        var stored = await factory.WithDbAsync(db => db.ServiceRecords.SingleAsync(r => r.TeamId == teamId && r.TicketId == "IMP-A-1"));
         Assert.Equal(new DateTime(2026, 9, 1, 1, 15, 0, DateTimeKind.Utc), stored.ReceivedAt); // 09:15 Shanghai
         Assert.Equal(new DateTime(2026, 9, 1, 7, 20, 0, DateTimeKind.Utc), stored.ResolvedAt);
         Assert.Equal("空调不制冷, 要求上门", stored.Summary);
-        Assert.True(await factory.QueryAsync(db => db.AuditLog.AnyAsync(a => a.Action == "ServiceRecordsImported" && a.EntityId == teamId.ToString())));
+        Assert.True(await factory.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "ServiceRecordsImported" && a.EntityId == teamId.ToString())));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class The_import_endpoint(ServiceReviewWebFactory factory) : IClas
         var response = await ServiceReviewWebFactory.PostImportAsync(client, teamId, file, "records.xlsx");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var stored = await factory.QueryAsync(db => db.ServiceRecords.SingleAsync(r => r.TeamId == teamId && r.TicketId == "IMP-B-1"));
+        var stored = await factory.WithDbAsync(db => db.ServiceRecords.SingleAsync(r => r.TeamId == teamId && r.TicketId == "IMP-B-1"));
         Assert.Equal(new DateTime(2026, 9, 1, 4, 0, 0, DateTimeKind.Utc), stored.ReceivedAt);
         Assert.Equal(Core.ServiceRecords.ServiceChannel.Email, stored.Channel);
         Assert.False(stored.ResolvedAtFirstContact);
@@ -137,13 +137,13 @@ public sealed class The_import_endpoint(ServiceReviewWebFactory factory) : IClas
         var (client, teamId) = await LeadAsync();
         var junk = new byte[10 * 1024 * 1024];
         new Random(7).NextBytes(junk);
-        var before = await factory.QueryAsync(db => db.ServiceRecords.CountAsync());
+        var before = await factory.WithDbAsync(db => db.ServiceRecords.CountAsync());
 
         var response = await ServiceReviewWebFactory.PostImportAsync(client, teamId, junk, "junk.csv");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.True((await JsonAsync(response)).GetProperty("errorCount").GetInt32() > 0);
-        Assert.Equal(before, await factory.QueryAsync(db => db.ServiceRecords.CountAsync()));
+        Assert.Equal(before, await factory.WithDbAsync(db => db.ServiceRecords.CountAsync()));
     }
 
     [Fact]

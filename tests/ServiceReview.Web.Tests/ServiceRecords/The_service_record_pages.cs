@@ -64,7 +64,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
             ["ReceivedAt"] = "2026-09-02T10:00", ["FirstResponseAt"] = "2026-09-02T10:30",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
-        var record = await factory.QueryAsync(db => db.ServiceRecords.AsNoTracking().SingleAsync(r => r.TeamId == teamId && r.TicketId == "WEB-1"));
+        var record = await factory.WithDbAsync(db => db.ServiceRecords.AsNoTracking().SingleAsync(r => r.TeamId == teamId && r.TicketId == "WEB-1"));
         Assert.Equal(new DateTime(2026, 9, 2, 2, 0, 0, DateTimeKind.Utc), record.ReceivedAt);
 
         var edited = await PostFormAsync(client, $"/ServiceRecords/Edit/{record.Id}", $"/ServiceRecords/Edit/{record.Id}", new()
@@ -73,7 +73,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
             ["ReceivedAt"] = "2026-09-02T10:00", ["FirstResponseAt"] = "2026-09-02T10:30", ["LoadedTicks"] = record.UpdatedAt.Ticks.ToString(),
         });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        var actions = await factory.QueryAsync(db => db.AuditLog.Where(a => a.EntityType == "ServiceRecord" && a.EntityId == record.Id.ToString()).Select(a => a.Action).ToListAsync());
+        var actions = await factory.WithDbAsync(db => db.AuditLog.Where(a => a.EntityType == "ServiceRecord" && a.EntityId == record.Id.ToString()).Select(a => a.Action).ToListAsync());
         Assert.Equal(["Created", "Updated"], actions);
     }
 
@@ -82,7 +82,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
     {
         var client = await factory.SignedInAsync("lead1@demo.local");
         var teamId = await factory.TeamLedByAsync("lead1@demo.local");
-        var record = await factory.QueryAsync(db => db.ServiceRecords.AsNoTracking().Where(r => r.TeamId == teamId).OrderBy(r => r.Id).FirstAsync());
+        var record = await factory.WithDbAsync(db => db.ServiceRecords.AsNoTracking().Where(r => r.TeamId == teamId).OrderBy(r => r.Id).FirstAsync());
 
         var response = await PostFormAsync(client, $"/ServiceRecords/Edit/{record.Id}", $"/ServiceRecords/Edit/{record.Id}", new()
         {
@@ -91,7 +91,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("请重新加载页面", await response.Content.ReadAsStringAsync());
-        Assert.Equal(record.Customer, await factory.QueryAsync(db => db.ServiceRecords.Where(r => r.Id == record.Id).Select(r => r.Customer).SingleAsync()));
+        Assert.Equal(record.Customer, await factory.WithDbAsync(db => db.ServiceRecords.Where(r => r.Id == record.Id).Select(r => r.Customer).SingleAsync()));
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
     {
         var client = await factory.SignedInAsync("manager@demo.local");
         var teamId = await factory.TeamLedByAsync("lead2@demo.local");
-        var existing = await factory.QueryAsync(db => db.ServiceRecords.Where(r => r.TeamId == teamId).Select(r => r.TicketId).FirstAsync());
+        var existing = await factory.WithDbAsync(db => db.ServiceRecords.Where(r => r.TeamId == teamId).Select(r => r.TicketId).FirstAsync());
 
         var response = await PostFormAsync(client, $"/ServiceRecords/Create?teamId={teamId}", $"/ServiceRecords/Create?teamId={teamId}", new() { ["TicketId"] = existing });
 
@@ -112,7 +112,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
     {
         var manager = await factory.SignedInAsync("manager@demo.local");
         var lead = await factory.SignedInAsync("lead1@demo.local");
-        var projectId = await factory.QueryAsync(db => db.Projects.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+        var projectId = await factory.WithDbAsync(db => db.Projects.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
 
         Assert.Equal(HttpStatusCode.Redirect, (await lead.GetAsync($"/ServiceRecords/Limits?projectId={projectId}")).StatusCode);
         var content = new FormUrlEncodedContent(new List<KeyValuePair<string, string>>
@@ -124,7 +124,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
         var response = await manager.PostAsync($"/ServiceRecords/Limits?projectId={projectId}", content);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var project = await factory.QueryAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
+        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
         Assert.Equal(4m, project.Limits.FirstResponseHours);
         Assert.Equal(Core.Organisation.WorkDays.Monday | Core.Organisation.WorkDays.Friday, project.Calendar!.Days);
         Assert.Equal(new DateOnly(2026, 10, 1), Assert.Single(project.Calendar.Holidays).Date);

@@ -29,6 +29,8 @@ internal sealed class InspectionConfiguration : IEntityTypeConfiguration<Inspect
         builder.HasMany(i => i.CategoryScores).WithOne().HasForeignKey("InspectionId").OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.CategoryScores).HasField("_categoryScores");
         builder.Ignore(i => i.IsEditable);
+        builder.Ignore(i => i.HasBeenSubmitted);
+        builder.Ignore(i => i.HasMeasuredFigures);
     }
 }
 

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Infrastructure.Scoring;
+
+namespace ServiceReview.Infrastructure.Inspections;
+
+public static class InspectionsServiceCollectionExtensions
+{
+    /// <summary>The inspection-record use cases, the plan reader and the measured-figures seam.</summary>
+    public static IServiceCollection AddInspections(this IServiceCollection services)
+    {
+        services.AddScoped<PlanReader>();
+        services.AddScoped<InspectionService>();
+
+        // A placeholder: the service-record metrics replace it (a later registration wins; TryAdd keeps an earlier one).
+        return services;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Scoring;
+using ServiceReview.Web.Models.Inspections;
+using ServiceReview.Web.Models.Plans;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Controllers.Api;
+
+/// <summary>
+/// Plans and the live score preview (contracts.md "Plans and scoring"). The preview runs Core's
+/// <see cref="ScoringEngine"/> on the posted inputs and changes nothing.
+/// </summary>
+[ApiController]
+[Route("api/plans")]
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class PlansApiController(PlanReader plans, InputErrorMessages messages) : ControllerBase
+{
+    [HttpGet]
+    public async Task<IReadOnlyList<PlanSummaryDto>> List(CancellationToken ct) =>
+        (await plans.ListAsync(ct)).Select(PlanSummaryDto.From).ToList();
+
+    [HttpGet("{id:int}")]
+    public async Task<ActionResult<PlanDto>> Get(int id, CancellationToken ct) =>
+        await plans.FindAsync(id, ct) is { } plan ? PlanDto.From(plan) : NotFound();
+
+    [HttpPost("{id:int}/score")]
+    public async Task<ActionResult<ScorePreviewDto>> Score(int id, CancellationToken ct)
+    {
+        var plan = await plans.FindAsync(id, ct);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        Dictionary<string, IndicatorInput> inputs;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(Request.Body, cancellationToken: ct);
+            inputs = ScoreItemsReader.Read(body.RootElement, plan, messages, errors);
+        }
+        catch (JsonException)
+        {
+            ScoreItemsReader.Add(errors, "$", messages["Inspections.Api.NotJson"]);
+            inputs = [];
+        }
+
+        if (errors.Count > 0)
+        {
+            var problem = new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Detail = errors.First().Key + ": " + errors.First().Value[0],
+            };
+            return BadRequest(problem);
+        }
+
+        return ScorePreviewDto.From(ScoringEngine.Score(plan, inputs));
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Localization;
+
+namespace ServiceReview.Web.Models.Inspections;
+
+/// <summary>Time spent as the user reads it: "1 小时 5 分" / "1 h 5 min".</summary>
+public static class TimeText
+{
+    public static string Format(int seconds, IStringLocalizer localizer)
+    {
+        var minutes = (seconds + 30) / 60;
+        return minutes >= 60
+            ? localizer["Inspections.Time.HoursMinutes", minutes / 60, minutes % 60]
+            : localizer["Inspections.Time.Minutes", minutes];
+    }
+}
+
+/// <summary>Instants are stored in UTC and shown in the organisation's time zone (the projects' default, Asia/Shanghai).</summary>
+public static class LocalClock
+{
+    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(Core.Organisation.Project.DefaultTimeZoneId);
+
+    public static DateTime FromUtc(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+}

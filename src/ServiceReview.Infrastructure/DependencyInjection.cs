@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Infrastructure.Seeding;
 
 namespace ServiceReview.Infrastructure;
@@ -21,6 +22,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IDatabaseInitializer, DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddRounds();
         return services;
     }
 

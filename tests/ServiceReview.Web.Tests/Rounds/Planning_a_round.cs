@@ -101,7 +101,7 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var block = TeamBlock(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), team);
-        Assert.Contains("Every team needs at least one inspector.", block, StringComparison.Ordinal);
+        Assert.Contains("请为本组至少选择一名检查员。", block, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -119,6 +119,30 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
         Assert.Contains("考评期间：结束日期", html, StringComparison.Ordinal);
         Assert.Matches("field-validation-error[^>]*>[^<]*考评期间：结束日期", html);
         Assert.Contains("value=\"保留我\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dates_out_of_order_and_no_team_at_all_are_refused_in_Chinese()
+    {
+        var client = await factory.SignedInBrowserAsync(RoundsTestData.Manager);
+        var fields = (await FormAsync("日期颠倒"))
+            .Select(f => f.Key switch
+            {
+                "PeriodEnd" => new KeyValuePair<string, string>("PeriodEnd", "2026-10-01"),
+                "WindowClosesAt" => new KeyValuePair<string, string>("WindowClosesAt", "2026-11-30T09:00"),
+                _ => f,
+            })
+            .ToList();
+        var before = await factory.InDatabaseAsync(db => db.Rounds.CountAsync());
+
+        var response = await ServiceReviewWebFactory.PostFormAsync(client, "/Rounds/Create", "/Rounds/Create", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("考评期间的结束日期不能早于开始日期。", html, StringComparison.Ordinal);
+        Assert.Contains("检查截止时间必须晚于开始时间。", html, StringComparison.Ordinal);
+        Assert.Contains("请至少勾选一个被检查的服务组。", html, StringComparison.Ordinal);
+        Assert.Equal(before, await factory.InDatabaseAsync(db => db.Rounds.CountAsync()));
     }
 
     [Fact]

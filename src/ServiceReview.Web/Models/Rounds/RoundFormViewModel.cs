@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Rounds;
@@ -11,7 +13,7 @@ namespace ServiceReview.Web.Models.Rounds;
 /// The create/edit form of a draft round. Window times are wall-clock times in the organisation's zone
 /// (Asia/Shanghai), as typed; <see cref="ToInput"/> turns them into UTC.
 /// </summary>
-public sealed class RoundFormViewModel
+public sealed class RoundFormViewModel : IValidatableObject
 {
     /// <summary>The command of the "suggest inspectors" button: fill the form, save nothing.</summary>
     public const string SuggestCommand = "suggest";
@@ -99,6 +101,34 @@ public sealed class RoundFormViewModel
             {
                 team.InspectorIds = [.. filled.InspectorIds];
             }
+        }
+    }
+
+    /// <summary>
+    /// What the form can say in the user's words before the round's own rules run (they check the same again):
+    /// dates in order, at least one team, an inspector for every chosen team (the message goes next to the team).
+    /// </summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var l = validationContext.GetRequiredService<IStringLocalizer<SharedResource>>();
+        if (PeriodStart is { } start && PeriodEnd is { } end && end < start)
+        {
+            yield return new ValidationResult(l["Rounds.Form.PeriodEndsBeforeStart"], [nameof(PeriodEnd)]);
+        }
+
+        if (WindowOpensAt is { } opens && WindowClosesAt is { } closes && closes <= opens)
+        {
+            yield return new ValidationResult(l["Rounds.Form.WindowClosesBeforeOpen"], [nameof(WindowClosesAt)]);
+        }
+
+        if (!Teams.Any(t => t.Selected))
+        {
+            yield return new ValidationResult(l["Rounds.Form.NoTeams"]);
+        }
+
+        foreach (var team in Teams.Where(t => t.Selected && t.InspectorIds.Count == 0))
+        {
+            yield return new ValidationResult(l["Rounds.Form.TeamNeedsInspector"], [TeamErrorKey(team.TeamId)]);
         }
     }
 

@@ -96,8 +96,8 @@ public sealed record RoundInspectionSummary(
     string? ReopenReason,
     Guid ConcurrencyStamp);
 
-/// <summary>The draft as stored, for the edit form.</summary>
-public sealed record RoundDraft(int Id, Guid ConcurrencyStamp, RoundDraftInput Input);
+/// <summary>The round as the edit form shows it; only a <see cref="RoundStatus.Draft"/> may be edited.</summary>
+public sealed record RoundDraft(int Id, RoundStatus Status, Guid ConcurrencyStamp, RoundDraftInput Input);
 
 public sealed record RoundSummary(int Id, string Name, int PlanVersionId, RoundStatus Status, AggregationMethod Aggregation);
 

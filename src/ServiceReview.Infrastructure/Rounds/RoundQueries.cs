@@ -103,7 +103,7 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
         var teams = round.Teams
             .Select(t => new TeamAssignmentInput(t.TeamId, round.Assignments.Where(a => a.TeamId == t.TeamId).Select(a => a.InspectorId).ToList()))
             .ToList();
-        return new RoundDraft(round.Id, round.ConcurrencyStamp, new RoundDraftInput(round.Name, round.PeriodStart, round.PeriodEnd,
+        return new RoundDraft(round.Id, round.Status, round.ConcurrencyStamp, new RoundDraftInput(round.Name, round.PeriodStart, round.PeriodEnd,
             round.PlanVersionId, round.WindowOpensAt, round.WindowClosesAt, round.Aggregation, teams));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -72,8 +73,7 @@ public sealed class RoundsController(
             return NotFound();
         }
 
-        var details = await queries.DetailsAsync(id, cancellationToken);
-        if (details is { CanBeDeleted: false })
+        if (draft.Status != RoundStatus.Draft)
         {
             TempData.SetStatus(l["Rounds.Edit.NotDraft"], StatusKind.Warning);
             return RedirectToAction(nameof(Details), new { id });

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.ServiceRecords;
 
@@ -23,6 +24,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<IDatabaseInitializer, DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddRounds();
         services.AddInspections();
         services.AddReviewJourney();
         services.AddServiceRecords();

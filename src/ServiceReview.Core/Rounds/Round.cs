@@ -33,28 +33,7 @@ public sealed class Round : Entity, IConcurrencyStamped
     public Round(string name, DateOnly periodStart, DateOnly periodEnd, int planVersionId,
         DateTime windowOpensAt, DateTime windowClosesAt, AggregationMethod aggregation)
     {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainException("Round.NameRequired", "A round needs a name.");
-        }
-
-        if (periodEnd < periodStart)
-        {
-            throw new DomainException("Round.PeriodEndsBeforeStart", "The service period ends before it starts.");
-        }
-
-        if (windowClosesAt <= windowOpensAt)
-        {
-            throw new DomainException("Round.WindowClosesBeforeOpen", "The inspection window must close after it opens.");
-        }
-
-        Name = name.Trim();
-        PeriodStart = periodStart;
-        PeriodEnd = periodEnd;
-        PlanVersionId = planVersionId;
-        WindowOpensAt = windowOpensAt;
-        WindowClosesAt = windowClosesAt;
-        Aggregation = aggregation;
+        SetDetails(name, periodStart, periodEnd, planVersionId, windowOpensAt, windowClosesAt, aggregation);
         Status = RoundStatus.Draft;
     }
 
@@ -88,6 +67,45 @@ public sealed class Round : Entity, IConcurrencyStamped
 
     public IReadOnlyList<RoundAssignment> Assignments => _assignments;
 
+    /// <summary>Only a draft can be deleted: an open or closed round has inspections that refer to it.</summary>
+    public bool CanBeDeleted => Status == RoundStatus.Draft;
+
+    /// <summary>Changes what a draft round judges and when; the same rules as a new round apply.</summary>
+    public void Update(string name, DateOnly periodStart, DateOnly periodEnd, int planVersionId,
+        DateTime windowOpensAt, DateTime windowClosesAt, AggregationMethod aggregation)
+    {
+        EnsureDraft();
+        SetDetails(name, periodStart, periodEnd, planVersionId, windowOpensAt, windowClosesAt, aggregation);
+    }
+
+    /// <summary>
+    /// Makes the draft's teams exactly <paramref name="teamIds"/>: teams no longer named leave with their
+    /// assignments, new teams join without inspectors.
+    /// </summary>
+    public void ChangeTeams(IEnumerable<int> teamIds)
+    {
+        EnsureDraft();
+        var wanted = teamIds.ToHashSet();
+        foreach (var gone in _teams.Where(t => !wanted.Contains(t.TeamId)).Select(t => t.TeamId).ToList())
+        {
+            RemoveTeam(gone);
+        }
+
+        foreach (var teamId in wanted)
+        {
+            AddTeam(teamId);
+        }
+    }
+
+    /// <summary>Refuses to delete a round that is no longer a draft.</summary>
+    public void EnsureCanBeDeleted()
+    {
+        if (!CanBeDeleted)
+        {
+            throw new DomainException("Round.NotDraft", "The round is already open: its teams and inspectors are fixed.");
+        }
+    }
+
     public void AddTeam(int teamId)
     {
         EnsureDraft();
@@ -113,17 +131,7 @@ public sealed class Round : Entity, IConcurrencyStamped
             throw new DomainException("Round.TeamNotInRound", "The team is not in this round.", team.Name);
         }
 
-        if (inspector.InspectorProfile is null || !inspector.IsActive)
-        {
-            throw new DomainException("Round.NotAnInspector", "{0} is not an active inspector.", inspector.DisplayName);
-        }
-
-        if (team.Involves(inspector.Id))
-        {
-            throw new DomainException("Round.ConflictOfInterest",
-                "{0} leads or belongs to team {1} and cannot inspect it.", inspector.DisplayName, team.Name);
-        }
-
+        EnsureCanInspect(team, inspector);
         if (_assignments.All(a => a.TeamId != team.Id || a.InspectorId != inspector.Id))
         {
             _assignments.Add(new RoundAssignment(team.Id, inspector.Id));
@@ -176,6 +184,38 @@ public sealed class Round : Entity, IConcurrencyStamped
             .ToList();
     }
 
+    /// <summary>
+    /// Gives an unstarted inspection of this open round to another inspector, who must be free of any conflict of
+    /// interest with the team and not already inspect it in this round. The round's assignment follows.
+    /// </summary>
+    public void Reassign(Inspection inspection, Team team, Person inspector)
+    {
+        if (Status != RoundStatus.Open)
+        {
+            throw new DomainException("Round.NotOpen", "Only an inspection of an open round can be reassigned.");
+        }
+
+        if (inspection.RoundId != Id || inspection.TeamId != team.Id)
+        {
+            throw new ArgumentException("The inspection is not this round's inspection of that team.", nameof(inspection));
+        }
+
+        EnsureCanInspect(team, inspector);
+        if (inspection.InspectorId == inspector.Id)
+        {
+            return;
+        }
+
+        if (_assignments.Any(a => a.TeamId == team.Id && a.InspectorId == inspector.Id))
+        {
+            throw new DomainException("Round.AlreadyAssigned", "{0} already inspects team {1} in this round.", inspector.DisplayName, team.Name);
+        }
+
+        var previous = inspection.InspectorId;
+        inspection.Reassign(inspector.Id);
+        _assignments.FirstOrDefault(a => a.TeamId == team.Id && a.InspectorId == previous)?.ChangeInspector(inspector.Id);
+    }
+
     public bool IsWindowOpen(DateTime utcNow) =>
         Status == RoundStatus.Open && utcNow >= WindowOpensAt && utcNow <= WindowClosesAt;
 
@@ -188,6 +228,47 @@ public sealed class Round : Entity, IConcurrencyStamped
 
         Status = RoundStatus.Closed;
         ClosedAt = utcNow;
+    }
+
+    private static void EnsureCanInspect(Team team, Person inspector)
+    {
+        if (inspector.InspectorProfile is null || !inspector.IsActive)
+        {
+            throw new DomainException("Round.NotAnInspector", "{0} is not an active inspector.", inspector.DisplayName);
+        }
+
+        if (team.Involves(inspector.Id))
+        {
+            throw new DomainException("Round.ConflictOfInterest",
+                "{0} leads or belongs to team {1} and cannot inspect it.", inspector.DisplayName, team.Name);
+        }
+    }
+
+    private void SetDetails(string name, DateOnly periodStart, DateOnly periodEnd, int planVersionId,
+        DateTime windowOpensAt, DateTime windowClosesAt, AggregationMethod aggregation)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("Round.NameRequired", "A round needs a name.");
+        }
+
+        if (periodEnd < periodStart)
+        {
+            throw new DomainException("Round.PeriodEndsBeforeStart", "The service period ends before it starts.");
+        }
+
+        if (windowClosesAt <= windowOpensAt)
+        {
+            throw new DomainException("Round.WindowClosesBeforeOpen", "The inspection window must close after it opens.");
+        }
+
+        Name = name.Trim();
+        PeriodStart = periodStart;
+        PeriodEnd = periodEnd;
+        PlanVersionId = planVersionId;
+        WindowOpensAt = windowOpensAt;
+        WindowClosesAt = windowClosesAt;
+        Aggregation = aggregation;
     }
 
     private void EnsureDraft()
@@ -229,4 +310,6 @@ public sealed class RoundAssignment
     public int TeamId { get; private set; }
 
     public int InspectorId { get; private set; }
+
+    internal void ChangeInspector(int inspectorId) => InspectorId = inspectorId;
 }

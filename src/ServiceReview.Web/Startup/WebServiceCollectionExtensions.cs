@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Background;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
@@ -49,6 +50,8 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>(LocaliseModelBindingMessages);
 
         services.AddRazorPages(o => o.Conventions.Add(new IdentityPagesAllowList()));
+
+        services.AddRoundAutoClose();
 
         services.AddProblemDetails();
         services.AddHealthChecks().AddDbContextCheck<ServiceReviewDbContext>();

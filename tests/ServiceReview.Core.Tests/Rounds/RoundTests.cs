@@ -1,4 +1,5 @@
 using ServiceReview.Core.Common;
+using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
@@ -103,5 +104,100 @@ public sealed class RoundTests
         Assert.False(given.Round.IsWindowOpen(Now.AddDays(8)));
         given.Round.Close(Now.AddDays(8));
         Assert.False(given.Round.IsWindowOpen(Now));
+    }
+
+    [Fact]
+    public void A_draft_can_be_updated_with_the_same_rules_as_a_new_round()
+    {
+        var given = new InspectionBuilder();
+
+        given.Round.Update(" 2026年10月服务考评 ", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), 1, Now, Now.AddDays(3), AggregationMethod.TrimmedMean);
+
+        Assert.Equal("2026年10月服务考评", given.Round.Name);
+        Assert.Equal((new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31)), (given.Round.PeriodStart, given.Round.PeriodEnd));
+        Assert.Equal(AggregationMethod.TrimmedMean, given.Round.Aggregation);
+        Assert.Equal("Round.WindowClosesBeforeOpen", Assert.Throws<DomainException>(() =>
+            given.Round.Update("x", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), 1, Now, Now, AggregationMethod.Mean)).Code);
+        Assert.Equal("Round.NameRequired", Assert.Throws<DomainException>(() =>
+            given.Round.Update(" ", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), 1, Now, Now.AddDays(1), AggregationMethod.Mean)).Code);
+    }
+
+    [Fact]
+    public void An_open_round_can_no_longer_be_updated_or_deleted()
+    {
+        var given = new InspectionBuilder();
+        Assert.True(given.Round.CanBeDeleted);
+        given.Open();
+
+        Assert.False(given.Round.CanBeDeleted);
+        Assert.Equal("Round.NotDraft", Assert.Throws<DomainException>(() => given.Round.EnsureCanBeDeleted()).Code);
+        Assert.Equal("Round.NotDraft", Assert.Throws<DomainException>(() =>
+            given.Round.Update("x", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), 1, Now, Now.AddDays(1), AggregationMethod.Mean)).Code);
+        Assert.Equal("Round.NotDraft", Assert.Throws<DomainException>(() => given.Round.ChangeTeams([10, 11])).Code);
+    }
+
+    [Fact]
+    public void Changing_the_teams_drops_the_assignments_of_teams_that_leave_and_keeps_the_others()
+    {
+        var given = new InspectionBuilder();
+        given.Round.AddTeam(11);
+
+        given.Round.ChangeTeams([11, 12]);
+
+        Assert.Equal([11, 12], given.Round.Teams.Select(t => t.TeamId).Order());
+        Assert.Empty(given.Round.Assignments);
+
+        given.Round.ChangeTeams([12, given.Team.Id]);
+        given.Round.Assign(given.Team, given.Inspector);
+        given.Round.ChangeTeams([12, given.Team.Id]);
+        Assert.Single(given.Round.Assignments);
+    }
+
+    [Fact]
+    public void An_unstarted_inspection_is_reassigned_and_the_round_assignment_follows()
+    {
+        var given = new InspectionBuilder();
+        var inspection = given.Open();
+        var other = new Person("检查员丙", "c@test.local").WithId(32);
+        other.MakeInspector(InspectorType.TechnicalStaff, 4);
+
+        given.Round.Reassign(inspection, given.Team, other);
+
+        Assert.Equal(32, inspection.InspectorId);
+        Assert.Equal(32, Assert.Single(given.Round.Assignments).InspectorId);
+    }
+
+    [Fact]
+    public void Reassigning_refuses_a_conflict_of_interest_a_started_inspection_and_a_draft_round()
+    {
+        var given = new InspectionBuilder();
+        var lead = new Person("组长", "l@test.local").WithId(20);
+        lead.MakeInspector(InspectorType.ProjectLeader, 10);
+        var other = new Person("检查员丙", "c@test.local").WithId(32);
+        other.MakeInspector(InspectorType.TechnicalStaff, 4);
+        var notYetOpen = new Inspection(given.Round.Id, given.Team.Id, given.Inspector.Id, given.Plan.Id, ["1.1"]);
+        Assert.Equal("Round.NotOpen", Assert.Throws<DomainException>(() => given.Round.Reassign(notYetOpen, given.Team, other)).Code);
+
+        var inspection = given.Open();
+        Assert.Equal("Round.ConflictOfInterest", Assert.Throws<DomainException>(() => given.Round.Reassign(inspection, given.Team, lead)).Code);
+
+        inspection.SaveDraft([], 60, Now);
+        Assert.Equal("Inspection.AlreadyStarted", Assert.Throws<DomainException>(() => given.Round.Reassign(inspection, given.Team, other)).Code);
+        Assert.Equal(given.Inspector.Id, inspection.InspectorId);
+        Assert.Equal(given.Inspector.Id, Assert.Single(given.Round.Assignments).InspectorId);
+    }
+
+    [Fact]
+    public void Reassigning_to_an_inspector_who_already_inspects_the_team_is_refused()
+    {
+        var given = new InspectionBuilder();
+        var second = new Person("检查员乙", "b@test.local").WithId(31);
+        second.MakeInspector(InspectorType.ProjectLeader, 15);
+        given.Round.Assign(given.Team, second);
+        var inspections = given.Round.Open(given.Plan, Now);
+
+        var first = inspections.Single(i => i.InspectorId == given.Inspector.Id);
+
+        Assert.Equal("Round.AlreadyAssigned", Assert.Throws<DomainException>(() => given.Round.Reassign(first, given.Team, second)).Code);
     }
 }

@@ -12,22 +12,6 @@ public sealed partial class ServiceReviewWebFactory
 {
     private readonly HashSet<int> _taken = [];
 
-    /// <summary>A browser signed in as a demo account (the demo data is loaded first).</summary>
-    public async Task<HttpClient> SignedInAsync(string email)
-    {
-        await EnsureDemoDataAsync();
-        var client = CreateBrowser();
-        var response = await SignInAsync(client, email, DemoPassword);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    public async Task<T> WithDbAsync<T>(Func<ServiceReviewDbContext, Task<T>> work)
-    {
-        await using var scope = Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>());
-    }
-
     /// <summary>An unstarted inspection of the open round assigned to the inspector, not handed out to another test yet.</summary>
     public async Task<int> TakeOpenInspectionAsync(string inspectorEmail)
     {

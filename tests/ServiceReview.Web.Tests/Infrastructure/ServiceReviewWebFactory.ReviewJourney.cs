@@ -82,25 +82,6 @@ public sealed partial class ServiceReviewWebFactory
             return 0;
         });
 
-    public async Task<HttpClient> SignedInBrowserAsync(string email)
-    {
-        await EnsureDemoDataAsync();
-        var client = CreateBrowser();
-        var response = await SignInAsync(client, email, DemoPassword);
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
-        return client;
-    }
-
-    /// <summary>Posts a form as a browser does: the antiforgery token comes from <paramref name="pagePath"/> (any signed-in page).</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pagePath, string postPath, IEnumerable<KeyValuePair<string, string>> fields)
-    {
-        var html = await client.GetStringAsync(pagePath);
-        var match = MetaTokenPattern().Match(html);
-        Assert.True(match.Success, $"No antiforgery token on {pagePath}.");
-        var all = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", System.Net.WebUtility.HtmlDecode(match.Groups[1].Value)));
-        return await client.PostAsync(postPath, new FormUrlEncodedContent(all));
-    }
-
     /// <summary>The hidden concurrency stamp a page's form carries.</summary>
     public static string StampOf(string html)
     {
@@ -108,9 +89,6 @@ public sealed partial class ServiceReviewWebFactory
         Assert.True(match.Success, "No stamp field on the page.");
         return match.Groups[1].Value;
     }
-
-    [GeneratedRegex("name=\"request-verification-token\" content=\"([^\"]+)\"")]
-    private static partial Regex MetaTokenPattern();
 
     [GeneratedRegex("name=\"[Ss]tamp\" value=\"([0-9a-f-]{36})\"")]
     private static partial Regex StampPattern();

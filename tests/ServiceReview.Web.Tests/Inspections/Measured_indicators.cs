@@ -35,7 +35,7 @@ public sealed class Measured_indicators(ServiceReviewWebFactory factory) : IClas
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityId == id.ToString() && a.Action == "MeasuredFiguresSet")));
 
         // The worked example types 96.0 for 1.1: an override of 96.3 without a reason is refused.
-        var response = await client.PostAsync($"/Inspections/Fill/{id}", FormFields.WorkedExample()
+        var response = await client.PostAsync($"/Inspections/Fill/{id}", FormFields.WorkedExample().Set("1.1", "Note", "")
             .Content(ServiceReviewWebFactory.FormTokenOf(html), ServiceReviewWebFactory.StampOf(html), "submit"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("1.1 服务记录完整率：此结果必须填写检查记录或依据。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
         var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = ["inspector2@demo.local"] });
         var id = round[F.Lead1Team, "inspector2@demo.local"];
         await factory.SubmitAsync(id, F.Inputs.WorkedExample());
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
         var stamp = F.StampOf(await lead.GetStringAsync($"/Reviews/Review/{id}"));
         var response = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Dispute",
             [new("Id", id.ToString()), new("Stamp", stamp), new("Items[0].Code", "5.3"), new("Items[0].Selected", "true"), new("Items[0].Reason", "延误由客户变更需求造成")]);
@@ -29,7 +29,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
     public async Task The_manager_sees_the_open_dispute_with_the_inspector_evidence_and_the_lead_reason()
     {
         var (_, disputeId) = await DisputedAsync();
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
 
         var index = await manager.GetStringAsync("/Disputes");
         var page = await manager.GetStringAsync($"/Disputes/Arbitrate/{disputeId}");
@@ -43,7 +43,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
     public async Task Upholding_keeps_the_score_and_confirms_the_inspection()
     {
         var (id, disputeId) = await DisputedAsync();
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
         var stamp = F.StampOf(await manager.GetStringAsync($"/Disputes/Arbitrate/{disputeId}"));
 
         var response = await F.PostFormAsync(manager, "/Disputes", $"/Disputes/Arbitrate/{disputeId}",
@@ -64,7 +64,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
     public async Task Changing_an_input_rescores_the_inspection_and_audits_old_and_new_values()
     {
         var (id, disputeId) = await DisputedAsync();
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
         var stamp = F.StampOf(await manager.GetStringAsync($"/Disputes/Arbitrate/{disputeId}"));
 
         // 5.3 较差 (1.8) → 良好 (4.8): category 5 goes 9.6 → 12.6, the total 73.1 → 76.1.
@@ -94,7 +94,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
     public async Task A_ruling_is_required_for_every_item()
     {
         var (id, disputeId) = await DisputedAsync();
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
         var stamp = F.StampOf(await manager.GetStringAsync($"/Disputes/Arbitrate/{disputeId}"));
 
         var response = await F.PostFormAsync(manager, "/Disputes", $"/Disputes/Arbitrate/{disputeId}",
@@ -109,7 +109,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
     public async Task Arbitrating_twice_rules_once_and_says_so()
     {
         var (_, disputeId) = await DisputedAsync();
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
         var stamp = F.StampOf(await manager.GetStringAsync($"/Disputes/Arbitrate/{disputeId}"));
         KeyValuePair<string, string>[] form = [new("Id", disputeId.ToString()), new("Stamp", stamp), new("Items[0].Code", "5.3"), new("Items[0].Outcome", "Upheld"), new("Items[0].Ruling", "维持")];
 
@@ -127,7 +127,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
     public async Task Neither_an_inspector_nor_a_lead_can_arbitrate(string email)
     {
         var (id, disputeId) = await DisputedAsync();
-        var client = await factory.SignedInBrowserAsync(email);
+        var client = await factory.SignedInAsync(email);
 
         var page = await client.GetAsync($"/Disputes/Arbitrate/{disputeId}");
         var post = await F.PostFormAsync(client, "/", $"/Disputes/Arbitrate/{disputeId}",

@@ -46,7 +46,7 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
     public async Task The_raise_form_preselects_the_weak_indicators()
     {
         var (round, teamId) = await ConfirmedRoundAsync();
-        var inspector = await factory.SignedInBrowserAsync(I1);
+        var inspector = await factory.SignedInAsync(I1);
 
         var html = await inspector.GetStringAsync($"/Actions/Create?roundId={round.RoundId}&teamId={teamId}");
 
@@ -60,8 +60,8 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
     public async Task An_action_goes_from_raised_to_done_to_sent_back_to_done_to_verified_with_an_audit_entry_each()
     {
         var (round, teamId) = await ConfirmedRoundAsync();
-        var inspector = await factory.SignedInBrowserAsync(I1);
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var inspector = await factory.SignedInAsync(I1);
+        var lead = await factory.SignedInAsync("lead1@demo.local");
         var id = await RaiseAsync(inspector, round, teamId);
         Assert.Equal(CorrectiveActionStatus.Open, await StatusAsync(id));
 
@@ -81,10 +81,10 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
     public async Task Only_the_lead_or_owner_reports_done_and_only_an_inspector_of_the_team_or_a_manager_verifies()
     {
         var (round, teamId) = await ConfirmedRoundAsync();
-        var inspector = await factory.SignedInBrowserAsync(I1);
+        var inspector = await factory.SignedInAsync(I1);
         var id = await RaiseAsync(inspector, round, teamId);
-        var otherLead = await factory.SignedInBrowserAsync("lead2@demo.local");
-        var otherInspector = await factory.SignedInBrowserAsync(I5);
+        var otherLead = await factory.SignedInAsync("lead2@demo.local");
+        var otherInspector = await factory.SignedInAsync(I5);
 
         var byOtherLead = await F.PostFormAsync(otherLead, "/Actions", "/Actions/ReportDone", [new("Id", id.ToString()), new("Text", "x")]);
         var stamp = await factory.WithDbAsync(db => db.CorrectiveActions.Where(a => a.Id == id).Select(a => a.ConcurrencyStamp).FirstAsync());
@@ -93,7 +93,7 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, byInspector.StatusCode);
         Assert.Equal(CorrectiveActionStatus.Open, await StatusAsync(id));
 
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
         await TransitionAsync(lead, id, "ReportDone", "已完成");
         var doneStamp = await factory.WithDbAsync(db => db.CorrectiveActions.Where(a => a.Id == id).Select(a => a.ConcurrencyStamp).FirstAsync());
         var byLead = await F.PostFormAsync(lead, "/Actions", "/Actions/Verify", [new("Id", id.ToString()), new("Stamp", doneStamp.ToString()), new("Text", "自己核实")]);
@@ -107,8 +107,8 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
     public async Task A_lead_cannot_raise_actions_and_an_inspector_of_another_team_neither()
     {
         var (round, teamId) = await ConfirmedRoundAsync();
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
-        var stranger = await factory.SignedInBrowserAsync(I5);
+        var lead = await factory.SignedInAsync("lead1@demo.local");
+        var stranger = await factory.SignedInAsync(I5);
 
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/Actions/Create?roundId={round.RoundId}&teamId={teamId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/Actions/Create?roundId={round.RoundId}&teamId={teamId}")).StatusCode);
@@ -118,7 +118,7 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
     public async Task An_action_past_its_due_date_is_flagged_overdue_and_comes_first_for_the_lead()
     {
         var (round, teamId) = await ConfirmedRoundAsync();
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
         var id = await RaiseAsync(manager, round, teamId, "5.1");
         // Raised with a future date (the form refuses past ones); time passes: the due date is now yesterday.
         await factory.WithDbAsync(async db =>
@@ -127,7 +127,7 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
             await db.Database.ExecuteSqlAsync($"UPDATE CorrectiveActions SET DueDate = {yesterday.ToString("yyyy-MM-dd")} WHERE Id = {id}");
             return 0;
         });
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
 
         var overdue = await lead.GetStringAsync("/Actions?overdue=true");
         var home = await lead.GetStringAsync("/");
@@ -146,9 +146,9 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
         var toFill = round[F.Lead1Team, I5];
         var toConfirm = round[F.Lead1Team, I1];
 
-        var inspectorHome = await (await factory.SignedInBrowserAsync(I5)).GetStringAsync("/");
-        var leadHome = await (await factory.SignedInBrowserAsync("lead1@demo.local")).GetStringAsync("/");
-        var managerHome = await (await factory.SignedInBrowserAsync("manager@demo.local")).GetStringAsync("/");
+        var inspectorHome = await (await factory.SignedInAsync(I5)).GetStringAsync("/");
+        var leadHome = await (await factory.SignedInAsync("lead1@demo.local")).GetStringAsync("/");
+        var managerHome = await (await factory.SignedInAsync("manager@demo.local")).GetStringAsync("/");
 
         Assert.Contains($"/Inspections/Fill/{toFill}\"", inspectorHome, StringComparison.Ordinal);
         Assert.DoesNotContain("data-card=\"to-confirm\"", inspectorHome, StringComparison.Ordinal);

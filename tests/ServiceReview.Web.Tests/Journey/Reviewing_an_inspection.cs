@@ -22,7 +22,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
     public async Task The_lead_sees_the_submitted_inspection_with_every_indicator_points_evidence_and_total()
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
 
         var index = await lead.GetStringAsync("/Reviews");
         var page = await lead.GetStringAsync($"/Reviews/Review/{id}");
@@ -39,7 +39,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
     public async Task Confirming_makes_the_inspection_confirmed_and_writes_one_audit_entry()
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
         var stamp = F.StampOf(await lead.GetStringAsync($"/Reviews/Review/{id}"));
 
         var response = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Confirm", [new("id", id.ToString()), new("stamp", stamp)]);
@@ -58,7 +58,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
     public async Task Confirming_twice_makes_one_transition_and_says_so_kindly()
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
         var stamp = F.StampOf(await lead.GetStringAsync($"/Reviews/Review/{id}"));
 
         await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Confirm", [new("id", id.ToString()), new("stamp", stamp)]);
@@ -74,7 +74,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
     public async Task Disputing_named_indicators_with_reasons_stores_the_dispute_and_waits_for_arbitration()
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
         var stamp = F.StampOf(await lead.GetStringAsync($"/Reviews/Review/{id}"));
 
         var response = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Dispute",
@@ -98,7 +98,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
     public async Task A_dispute_without_a_reason_is_refused_and_nothing_changes()
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
         var stamp = F.StampOf(await lead.GetStringAsync($"/Reviews/Review/{id}"));
 
         var response = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Dispute",
@@ -113,7 +113,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
     public async Task The_lead_of_another_team_can_neither_see_nor_confirm_nor_dispute()
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();
-        var other = await factory.SignedInBrowserAsync("lead2@demo.local");
+        var other = await factory.SignedInAsync("lead2@demo.local");
 
         var page = await other.GetAsync($"/Reviews/Review/{id}");
         var confirm = await F.PostFormAsync(other, "/Reviews", "/Reviews/Confirm", [new("id", id.ToString()), new("stamp", Guid.Empty.ToString())]);
@@ -131,7 +131,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
     public async Task An_inspector_is_refused_the_review_pages()
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();
-        var inspector = await factory.SignedInBrowserAsync("inspector1@demo.local");
+        var inspector = await factory.SignedInAsync("inspector1@demo.local");
 
         var response = await inspector.GetAsync($"/Reviews/Review/{id}");
 
@@ -152,7 +152,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
     public async Task A_stale_stamp_gets_the_conflict_message_instead_of_a_silent_overwrite()
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
         var stale = Guid.NewGuid().ToString();
 
         var response = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Confirm", [new("id", id.ToString()), new("stamp", stale)]);

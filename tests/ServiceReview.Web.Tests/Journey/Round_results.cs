@@ -41,7 +41,7 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
     public async Task The_json_has_the_contract_shape_with_trimmed_mean_ties_and_teams_without_results()
     {
         var round = await TrimmedRoundAsync();
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
 
         using var json = JsonDocument.Parse(await manager.GetStringAsync($"/api/rounds/{round.RoundId}/results"));
         var root = json.RootElement;
@@ -93,7 +93,7 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
         var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [I1, I2] });
         await factory.SubmitAsync(round[F.Lead1Team, I1], F.Inputs.WorkedExample(), confirm: true);
         await factory.SubmitAsync(round[F.Lead1Team, I2], F.Inputs.Vetoed(), confirm: true);
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
 
         using var json = JsonDocument.Parse(await manager.GetStringAsync($"/api/rounds/{round.RoundId}/results"));
 
@@ -106,7 +106,7 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
     {
         var round = await TrimmedRoundAsync();
         var teamId = await factory.TeamIdAsync(F.Lead1Team);
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
 
         var page = await manager.GetStringAsync($"/Results/Team/{round.RoundId}/{teamId}");
         var ranking = await manager.GetStringAsync($"/Results/Round/{round.RoundId}");
@@ -124,7 +124,7 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
         var round = await TrimmedRoundAsync();
         var own = await factory.TeamIdAsync(F.Lead1Team);
         var other = await factory.TeamIdAsync(F.Lead2Team);
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
 
         Assert.Equal(HttpStatusCode.OK, (await lead.GetAsync($"/Results/Team/{round.RoundId}/{own}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await lead.GetAsync($"/Results/Team/{round.RoundId}/{other}")).StatusCode);
@@ -138,9 +138,9 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
         await factory.SubmitAsync(round[F.Lead1Team, I1], F.Inputs.WorkedExample(), confirm: true);
         var teamId = await factory.TeamIdAsync(F.Lead1Team);
         var url = $"/Results/Team/{round.RoundId}/{teamId}";
-        var submitted = await factory.SignedInBrowserAsync(I1);
-        var notYet = await factory.SignedInBrowserAsync(I2);
-        var stranger = await factory.SignedInBrowserAsync(I4);
+        var submitted = await factory.SignedInAsync(I1);
+        var notYet = await factory.SignedInAsync(I2);
+        var stranger = await factory.SignedInAsync(I4);
 
         Assert.Equal(HttpStatusCode.OK, (await submitted.GetAsync(url)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await notYet.GetAsync(url)).StatusCode);
@@ -151,8 +151,8 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
     public async Task The_json_answers_401_signed_out_403_outside_the_role_and_404_for_an_unknown_round()
     {
         var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [I1] });
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateBrowser().GetAsync($"/api/rounds/{round.RoundId}/results")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await lead.GetAsync($"/api/rounds/{round.RoundId}/results")).StatusCode);
@@ -166,8 +166,8 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
         await factory.SubmitAsync(round[F.Lead1Team, I1], F.Inputs.WorkedExample(), confirm: true);
         var teamId = await factory.TeamIdAsync(F.Lead1Team);
         var url = $"/Results/Team/{round.RoundId}/{teamId}";
-        var manager = await factory.SignedInBrowserAsync("manager@demo.local");
-        var lead = await factory.SignedInBrowserAsync("lead1@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
+        var lead = await factory.SignedInAsync("lead1@demo.local");
 
         var response = await F.PostFormAsync(manager, url, url + "/Feedback", [new("Text", "归档及时率需要提升，请本月内完成整改。")]);
         var leadPost = await F.PostFormAsync(lead, url, url + "/Feedback", [new("Text", "lead may not write")]);

@@ -21,11 +21,11 @@ public sealed class RoundResultsApiController(RoundResultsService results) : Con
     }
 }
 
-public sealed record RoundResultsResponse(RoundJson Round, IReadOnlyList<TeamJson> Teams)
+public sealed record RoundResultsResponse(RoundJson Round, IReadOnlyList<TeamResultJson> Teams)
 {
     public static RoundResultsResponse From(RoundResults r) => new(
         new RoundJson(r.Round.Id, r.Round.Name, r.Round.PlanVersionId, r.Round.Status.ToString(), r.Round.Aggregation.ToString()),
-        r.Teams.Select(t => new TeamJson(
+        r.Teams.Select(t => new TeamResultJson(
             t.TeamId, t.Team, t.Project, Json.Trim(t.Total), t.Grade, t.Rank, t.Trimmed,
             t.Inspections.Select(i => new InspectionJson(
                 i.Id,
@@ -39,9 +39,7 @@ public sealed record RoundResultsResponse(RoundJson Round, IReadOnlyList<TeamJso
 }
 
 /// <summary>Same shape as the items of <c>GET /api/rounds</c>.</summary>
-public sealed record RoundJson(int Id, string Name, int PlanVersionId, string Status, string Aggregation);
-
-public sealed record TeamJson(
+public sealed record TeamResultJson(
     int TeamId, string Team, string Project, decimal? Total, string? Grade, int? Rank, bool Trimmed, IReadOnlyList<InspectionJson> Inspections);
 
 public sealed record InspectionJson(

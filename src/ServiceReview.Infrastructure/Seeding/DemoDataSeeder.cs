@@ -22,6 +22,7 @@ namespace ServiceReview.Infrastructure.Seeding;
 public sealed class DemoDataSeeder(
     ServiceReviewDbContext db,
     UserManager<ApplicationUser> users,
+    IMeasuredFigures measuredFigures,
     TimeProvider clock,
     ILogger<DemoDataSeeder> logger)
 {
@@ -93,12 +94,12 @@ public sealed class DemoDataSeeder(
         logger.LogInformation("Demo: {Teams} teams, {Inspectors} inspectors.", teams.Count, inspectors.Count);
 
         var firstPeriod = thisMonth.AddMonths(-(FinishedRounds + 1));
-        var figures = await CreateServiceRecordsAsync(teams, firstPeriod, nowUtc, zone, random, cancellationToken);
+        await CreateServiceRecordsAsync(teams, firstPeriod, nowUtc, zone, random, cancellationToken);
 
         for (var r = 0; r < FinishedRounds; r++)
         {
             var period = firstPeriod.AddMonths(r);
-            await CreateFinishedRoundAsync(plan, period, r, teams, inspectors, figures, zone, random, cancellationToken);
+            await CreateFinishedRoundAsync(plan, period, r, teams, inspectors, zone, random, cancellationToken);
         }
 
         await CreateOpenRoundAsync(plan, thisMonth.AddMonths(-1), teams, inspectors, nowUtc, cancellationToken);
@@ -188,15 +189,10 @@ public sealed class DemoDataSeeder(
     private static Person NewPerson(Random random) =>
         new(Surnames[random.Next(Surnames.Length)] + GivenNames[random.Next(GivenNames.Length)], "");
 
-    /// <summary>
-    /// Generates the teams' service records, month by month, and tallies each month's figures by scoring.md's
-    /// definitions as it goes (the finished rounds' measured indicators use them).
-    /// </summary>
-    private async Task<Dictionary<(int TeamId, DateOnly Month), MonthFigures>> CreateServiceRecordsAsync(
+    /// <summary>Generates the teams' service records, day by day, from the first judged month until today.</summary>
+    private async Task CreateServiceRecordsAsync(
         List<DemoTeam> teams, DateOnly firstDay, DateTime nowUtc, TimeZoneInfo zone, Random random, CancellationToken cancellationToken)
     {
-        var figures = new Dictionary<(int, DateOnly), MonthFigures>();
-        var limits = ServiceLimits.Default;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, zone));
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var pending = 0;
@@ -206,13 +202,6 @@ public sealed class DemoDataSeeder(
             var ticket = 0;
             for (var day = firstDay; day < today; day = day.AddDays(1))
             {
-                var month = new DateOnly(day.Year, day.Month, 1);
-                if (!figures.TryGetValue((demoTeam.Team.Id, month), out var tally))
-                {
-                    tally = new MonthFigures();
-                    figures[(demoTeam.Team.Id, month)] = tally;
-                }
-
                 var perDay = 5 + random.Next(7);
                 for (var n = 0; n < perDay; n++)
                 {
@@ -258,7 +247,6 @@ public sealed class DemoDataSeeder(
                     var record = new ServiceRecord(demoTeam.Team.Id, $"T{demoTeam.Team.Id:0000}-{ticket:000000}");
                     record.Update(data, nowUtc);
                     db.ServiceRecords.Add(record);
-                    tally.Add(data, limits);
                     if (++pending >= 5000)
                     {
                         await db.SaveChangesAsync(cancellationToken);
@@ -272,7 +260,6 @@ public sealed class DemoDataSeeder(
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
-        return figures;
     }
 
     private static string ProjectCustomer(Random random) => "客户" + CustomerNames[random.Next(CustomerNames.Length)];
@@ -285,7 +272,7 @@ public sealed class DemoDataSeeder(
     };
 
     private async Task CreateFinishedRoundAsync(PlanVersion plan, DateOnly period, int index, List<DemoTeam> teams, List<DemoInspector> inspectors,
-        Dictionary<(int, DateOnly), MonthFigures> figures, TimeZoneInfo zone, Random random, CancellationToken cancellationToken)
+        TimeZoneInfo zone, Random random, CancellationToken cancellationToken)
     {
         var opens = TimeZoneInfo.ConvertTimeToUtc(period.AddMonths(1).ToDateTime(new TimeOnly(9, 0)), zone);
         var closes = opens.AddDays(10);
@@ -297,18 +284,30 @@ public sealed class DemoDataSeeder(
 
         var inspections = round.Open(plan, opens);
         var vetoTeam = index == 3 ? teams[^1].Team.Id : -1;
+
+        // The measured indicators come from the team's service records exactly as the inspection form computes them.
+        var figures = new Dictionary<int, IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>>();
+        foreach (var teamId in inspections.Select(i => i.TeamId).Distinct())
+        {
+            figures[teamId] = await measuredFigures.ComputeAsync(teamId, round.PeriodStart, round.PeriodEnd, opens, cancellationToken);
+        }
+
         foreach (var inspection in inspections)
         {
             var team = teams.First(t => t.Team.Id == inspection.TeamId);
             var inspector = chosen[inspection.InspectorId];
-            var month = figures.GetValueOrDefault((team.Team.Id, period)) ?? new MonthFigures();
             var drift = (decimal)((random.NextDouble() - 0.5) * 0.06);
-            foreach (var (code, figure) in month.AsMeasured())
+            var measured = new Dictionary<string, IndicatorInput>();
+            foreach (var indicator in plan.IndicatorsInOrder().Where(i => i.Measure is not null))
             {
-                inspection.SetMeasured(code, figure);
+                if (figures[team.Team.Id].TryGetValue(indicator.Measure!.Value, out var figure) && MeasuredInput.For(indicator, figure) is { } input)
+                {
+                    inspection.SetMeasured(indicator.Code, figure);
+                    measured[indicator.Code] = input.Count > 0 ? input with { Note = $"系统统计：{input.Count}条记录逾期归档。" } : input;
+                }
             }
 
-            var inputs = InputsFor(plan, team.Quality + drift, inspector.Bias, month, inspection.TeamId == vetoTeam, random);
+            var inputs = InputsFor(plan, team.Quality + drift, inspector.Bias, measured, inspection.TeamId == vetoTeam, random);
             var started = opens.AddHours(2 + random.Next(150));
             inspection.SaveDraft(inputs, 60 * (18 + random.Next(35)), started);
             inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), started.AddMinutes(30), windowOpen: true);
@@ -354,14 +353,14 @@ public sealed class DemoDataSeeder(
         return chosen;
     }
 
-    private static Dictionary<string, IndicatorInput> InputsFor(PlanVersion plan, decimal quality, decimal bias, MonthFigures month, bool breach, Random random)
+    private static Dictionary<string, IndicatorInput> InputsFor(PlanVersion plan, decimal quality, decimal bias, Dictionary<string, IndicatorInput> measured, bool breach, Random random)
     {
         var inputs = new Dictionary<string, IndicatorInput>();
         foreach (var indicator in plan.IndicatorsInOrder())
         {
             var judged = Math.Clamp(quality + bias + (decimal)((random.NextDouble() - 0.5) * 0.18), 0m, 1m);
-            inputs[indicator.Code] = indicator.Measure is { } metric
-                ? month.InputFor(metric)
+            inputs[indicator.Code] = indicator.Measure is not null
+                ? measured.GetValueOrDefault(indicator.Code) ?? new IndicatorInput { NotApplicable = true, Note = MeasuredInput.NoServiceRecordsNote }
                 : indicator.Kind switch
                 {
                     RuleKind.Rating => RatingInput(indicator, judged),
@@ -395,86 +394,4 @@ public sealed class DemoDataSeeder(
     private sealed record DemoTeam(Team Team, decimal Quality, string[] Members);
 
     private sealed record DemoInspector(Person Person, decimal Bias);
-
-    /// <summary>A month's tally of scoring.md's measured figures, made while the records are generated.</summary>
-    private sealed class MonthFigures
-    {
-        private int _records;
-        private int _complete;
-        private int _lateArchives;
-        private int _responded;
-        private int _respondedOnTime;
-        private int _resolvable;
-        private int _resolvedOnTime;
-        private int _resolved;
-        private int _firstContact;
-
-        public void Add(ServiceRecordData r, ServiceLimits limits)
-        {
-            _records++;
-            var closedComplete = r.ClosedAt is null || (r.ResolvedAt is not null && r.ArchivedAt is not null);
-            if (r.Customer is not null && r.Summary is not null && r.Handler is not null && r.FirstResponseAt is not null && closedComplete)
-            {
-                _complete++;
-            }
-
-            if (r.ClosedAt is { } closed && (r.ArchivedAt is null || r.ArchivedAt > closed.AddHours((double)limits.ArchiveHours)))
-            {
-                _lateArchives++;
-            }
-
-            _responded++;
-            if (r.FirstResponseAt <= r.ReceivedAt!.Value.AddHours((double)limits.FirstResponseHours))
-            {
-                _respondedOnTime++;
-            }
-
-            _resolvable++;
-            if (r.ResolvedAt is { } resolved && resolved <= r.ReceivedAt.Value.AddHours((double)limits.ResolutionHours))
-            {
-                _resolvedOnTime++;
-            }
-
-            if (r.ResolvedAt is not null)
-            {
-                _resolved++;
-                if (r.ResolvedAtFirstContact == true)
-                {
-                    _firstContact++;
-                }
-            }
-        }
-
-        public IEnumerable<(string Code, MeasuredFigure Figure)> AsMeasured()
-        {
-            yield return ("1.1", Share(_complete, _records));
-            yield return ("1.2", new MeasuredFigure(_records == 0 ? null : _lateArchives, _lateArchives, _records));
-            yield return ("2.1", Share(_respondedOnTime, _responded));
-            yield return ("2.2", Share(_resolvedOnTime, _resolvable));
-            yield return ("5.1", Share(_firstContact, _resolved));
-        }
-
-        public IndicatorInput InputFor(MeasuredMetric metric)
-        {
-            var (code, figure) = AsMeasured().ElementAt(metric switch
-            {
-                MeasuredMetric.Complete => 0,
-                MeasuredMetric.LateArchives => 1,
-                MeasuredMetric.FirstResponseOnTime => 2,
-                MeasuredMetric.ResolvedOnTime => 3,
-                _ => 4,
-            });
-            if (figure.Value is null)
-            {
-                return new IndicatorInput { NotApplicable = true, Note = "无服务记录" };
-            }
-
-            return metric == MeasuredMetric.LateArchives
-                ? new IndicatorInput { Count = (int)figure.Value.Value, Note = figure.Value > 0 ? $"系统统计：{figure.Value}条记录逾期归档。" : null }
-                : new IndicatorInput { Value = figure.Value };
-        }
-
-        private static MeasuredFigure Share(int numerator, int denominator) =>
-            new(denominator == 0 ? null : ScoreRounding.Round(100m * numerator / denominator), numerator, denominator);
-    }
 }

@@ -8,6 +8,7 @@ using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
@@ -216,6 +217,20 @@ public abstract class PersistenceContractTests : IAsyncLifetime
         Assert.Equal(5 * DemoDataSeeder.InspectorsPerTeam, await db.Inspections.CountAsync(i => i.Status == InspectionStatus.Assigned));
         Assert.True(await db.ServiceRecords.CountAsync() > 5 * 200);
         Assert.True(await db.Inspections.AnyAsync(i => i.VetoedBy == "4.3"));
+
+        // The finished rounds' measured indicators are the figures the product computes from the team's records.
+        var sample = await db.Inspections.Include(i => i.Entries).Where(i => i.Status == InspectionStatus.Confirmed).OrderBy(i => i.Id).FirstAsync();
+        var sampleRound = await db.Rounds.SingleAsync(r => r.Id == sample.RoundId);
+        using (var scope = Services.CreateScope())
+        {
+            var computed = await scope.ServiceProvider.GetRequiredService<IMeasuredFigures>()
+                .ComputeAsync(sample.TeamId, sampleRound.PeriodStart, sampleRound.PeriodEnd, sampleRound.WindowOpensAt, CancellationToken.None);
+            var complete = sample.Entries.Single(e => e.IndicatorCode == "1.1");
+            Assert.Equal(computed[MeasuredMetric.Complete].Value, complete.MeasuredValue);
+            Assert.Equal(computed[MeasuredMetric.Complete].Denominator, complete.MeasuredDenominator);
+            Assert.Equal(complete.MeasuredValue, complete.Value);
+            Assert.Equal(computed[MeasuredMetric.FirstResponseOnTime].Value, sample.Entries.Single(e => e.IndicatorCode == "2.1").Value);
+        }
 
         // Each inspector's mean difference from the other inspectors of the same team and round.
         var confirmed = await db.Inspections.Where(i => i.Status == InspectionStatus.Confirmed)

@@ -239,6 +239,10 @@ public static class PlanWorkbookReader
             {
                 Error(r, Code.Chinese, code, "Plans.Import.DuplicateCode", $"Indicator code '{code}' is already used on row {firstRow}.", code, firstRow);
             }
+            else if (code.Length > 0)
+            {
+                _indicatorRows[code] = r;
+            }
 
             Indicator? indicator = null;
             if (kind is { } k && code.Length > 0 && name.Length > 0 && max is { } m)
@@ -266,7 +270,6 @@ public static class PlanWorkbookReader
             }
 
             draft.AddIndicator(category, indicator);
-            _indicatorRows[code] = r;
         }
 
         private Indicator? Build(int r, RuleKind kind, string code, string name, string standard, string parameters, decimal max,

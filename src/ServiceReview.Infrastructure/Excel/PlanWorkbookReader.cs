@@ -87,6 +87,12 @@ public static class PlanWorkbookReader
                     $"Cells {merged.RangeAddress} are merged; unmerge them and repeat the value on every row.", merged.RangeAddress.ToString());
             }
 
+            // The cells a merge hides read as empty: listing them too would bury the one thing to fix.
+            if (_errors.Count > 0)
+            {
+                return Failed([.. _errors]);
+            }
+
             var (name, bounds) = ReadPlanSheet();
             var draft = new PlanVersion(string.IsNullOrWhiteSpace(name) ? fallbackName : name, 1, bounds);
             var rows = 0;

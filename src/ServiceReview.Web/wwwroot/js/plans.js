@@ -140,7 +140,7 @@
     function render(data) {
         q("total").textContent = data.total === null || data.total === undefined ? "—" : Number(data.total).toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
         q("grade").textContent = data.grade || "";
-        show(q("veto"), data.vetoedBy ? form.dataset.textVeto.replace("{0}", data.vetoedBy).replace("{1}", data.totalBeforeVeto) : "");
+        show(q("veto"), data.vetoedBy ? form.dataset.textVeto.replace("{0}", data.vetoedBy).replace("{1}", Number(data.totalBeforeVeto).toFixed(1)) : "");
         var table = q("categories");
         var body = table.querySelector("tbody");
         body.innerHTML = "";
@@ -170,7 +170,11 @@
                 return;
             }
             var message = form.dataset.textUnavailable;
-            if (data) {
+            var problems = document.querySelector("[data-plan-problems]");
+            if (problems && problems.dataset.planProblems !== "0") {
+                // The draft does not validate yet: the problems are listed above the editor, in the user's language.
+                message = form.dataset.textFixProblems;
+            } else if (data) {
                 var details = [];
                 if (data.detail) { details.push(data.detail); }
                 if (data.errors) {

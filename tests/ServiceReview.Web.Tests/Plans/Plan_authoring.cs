@@ -275,4 +275,21 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("已有名为", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task Removing_a_category_and_an_indicator_and_changing_the_grades_are_saved_and_audited()
+    {
+        var (client, id) = await CopyOfDefaultPlanAsync();
+
+        await EditAsync(client, id, "categories/remove", ("code", "5"));
+        await EditAsync(client, id, "indicators/remove", ("code", "4.3"));
+        await EditAsync(client, id, "grades", ("Bounds[0].Grade", "优秀"), ("Bounds[0].Min", "95"), ("Bounds[1].Grade", "合格"), ("Bounds[1].Min", "70"), ("Bounds[2].Grade", ""), ("Stamp", (await StampAsync(id)).ToString()));
+
+        var draft = await factory.LoadPlanVersionAsync(id);
+        Assert.Null(draft.FindCategory("5"));
+        Assert.Null(draft.FindIndicator("5.1"));
+        Assert.Null(draft.FindIndicator("4.3"));
+        Assert.Equal([new GradeBound("优秀", 95m), new GradeBound("合格", 70m)], draft.GradeBounds);
+        var actions = await factory.WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == id.ToString() && a.Action == "Plan.Edited").Select(a => a.NewValue).ToListAsync());
+        Assert.Equal(["RemoveCategory 5", "RemoveIndicator 4.3", "GradeBounds"], actions);
+    }
 }

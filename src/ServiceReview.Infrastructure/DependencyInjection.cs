@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddInspections();
         services.AddReviewJourney();
         services.AddServiceRecords();
+        services.AddScoped<Plans.PlanService>();
         return services;
     }
 

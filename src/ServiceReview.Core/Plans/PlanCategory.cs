@@ -53,6 +53,10 @@ public sealed class PlanCategory : Entity
 
     internal void SetSortOrder(int sortOrder) => SortOrder = sortOrder;
 
+    /// <summary>Indicators by <see cref="Indicator.SortOrder"/>, then code.</summary>
+    public IEnumerable<Indicator> IndicatorsInOrder() =>
+        _indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal);
+
     internal Indicator Add(Indicator definition)
     {
         var indicator = definition.Clone();

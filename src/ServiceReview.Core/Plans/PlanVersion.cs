@@ -161,6 +161,61 @@ public sealed class PlanVersion : Entity, IConcurrencyStamped
         category.Remove(indicator);
     }
 
+    /// <summary>Moves the category one place up (<paramref name="offset"/> −1) or down (+1); at either end nothing moves.</summary>
+    public void MoveCategory(string code, int offset)
+    {
+        EnsureDraft();
+        var ordered = CategoriesInOrder().ToList();
+        var from = ordered.IndexOf(SingleCategory(code));
+        var to = Math.Clamp(from + Math.Sign(offset), 0, ordered.Count - 1);
+        (ordered[from], ordered[to]) = (ordered[to], ordered[from]);
+        Renumber(ordered, (c, n) => c.SetSortOrder(n));
+    }
+
+    /// <summary>Puts the categories in the order of <paramref name="codes"/>, which must name each category once (drag and drop).</summary>
+    public void ReorderCategories(IReadOnlyList<string> codes)
+    {
+        EnsureDraft();
+        ArgumentNullException.ThrowIfNull(codes);
+        var ordered = codes.Select(SingleCategory).ToList();
+        if (ordered.Distinct().Count() != _categories.Count || ordered.Count != _categories.Count)
+        {
+            throw new DomainException("Plan.OrderIncomplete", "The new order must name every category exactly once.");
+        }
+
+        Renumber(ordered, (c, n) => c.SetSortOrder(n));
+    }
+
+    /// <summary>Moves the indicator one place up (−1) or down (+1) inside its category.</summary>
+    public void MoveIndicator(string code, int offset)
+    {
+        EnsureDraft();
+        var (category, indicator) = SingleIndicator(code);
+        var ordered = category.IndicatorsInOrder().ToList();
+        var from = ordered.IndexOf(indicator);
+        var to = Math.Clamp(from + Math.Sign(offset), 0, ordered.Count - 1);
+        (ordered[from], ordered[to]) = (ordered[to], ordered[from]);
+        Renumber(ordered, (i, n) => i.SetSortOrder(n));
+    }
+
+    /// <summary>Puts the indicators of one category in the order of <paramref name="codes"/>, which must name each of them once.</summary>
+    public void ReorderIndicators(string categoryCode, IReadOnlyList<string> codes)
+    {
+        EnsureDraft();
+        ArgumentNullException.ThrowIfNull(codes);
+        var category = SingleCategory(categoryCode);
+        var ordered = codes
+            .Select(c => category.Indicators.FirstOrDefault(i => string.Equals(i.Code, c, StringComparison.Ordinal))
+                ?? throw new DomainException("Plan.IndicatorNotFound", $"There is no indicator '{c}'.", c))
+            .ToList();
+        if (ordered.Distinct().Count() != category.Indicators.Count || ordered.Count != category.Indicators.Count)
+        {
+            throw new DomainException("Plan.OrderIncomplete", "The new order must name every indicator of the category exactly once.");
+        }
+
+        Renumber(ordered, (i, n) => i.SetSortOrder(n));
+    }
+
     /// <summary>Validates, then locks the version. Throws <see cref="PlanValidationException"/> (<c>Plan.Invalid</c>).</summary>
     public void Publish(DateTime utcNow)
     {
@@ -204,6 +259,14 @@ public sealed class PlanVersion : Entity, IConcurrencyStamped
 
     /// <summary>Everything that would stop this version being published; empty when it is valid.</summary>
     public IReadOnlyList<PlanProblem> Validate() => PlanValidator.Validate(this);
+
+    private static void Renumber<T>(IReadOnlyList<T> ordered, Action<T, int> setSortOrder)
+    {
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            setSortOrder(ordered[i], i + 1);
+        }
+    }
 
     private void EnsureDraft()
     {

@@ -1,0 +1,181 @@
+using ClosedXML.Excel;
+using ServiceReview.Core.Plans;
+using static ServiceReview.Infrastructure.Excel.PlanWorkbookFormat;
+
+namespace ServiceReview.Infrastructure.Excel;
+
+/// <summary>
+/// Writes a plan version as a readable workbook (see <see cref="PlanWorkbookFormat"/>) that
+/// <see cref="PlanWorkbookReader"/> reads back to the same plan. Every text is written as text, never as a
+/// formula (ClosedXML 0.95 turns a string starting with '=' into one), and column widths are set by hand
+/// (AdjustToContents needs libgdiplus and is slow).
+/// </summary>
+public static class PlanWorkbookWriter
+{
+    private static readonly XLColor HeaderFill = XLColor.FromHtml("#DCE6F1");
+
+    public static byte[] Write(PlanVersion version, WorkbookLanguage language, string? statusText = null)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        using var workbook = new XLWorkbook();
+        WriteIndicators(workbook.AddWorksheet(SheetName(IndicatorSheet, language)), version, language);
+        WritePlan(workbook.AddWorksheet(SheetName(PlanSheet, language)), version, language, statusText);
+        WriteHelp(workbook.AddWorksheet(SheetName(HelpSheet, language)), language);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>The template to start from: every column, and one example indicator of each rule kind.</summary>
+    public static byte[] Template(WorkbookLanguage language)
+    {
+        var english = language == WorkbookLanguage.English;
+        var example = new PlanVersion(english ? "Example plan" : "示例方案", 1);
+        example.AddCategory("1", english ? "Service records" : "服务档案管理", 60m);
+        example.AddIndicator("1", Indicator.Percentage("1.1", english ? "Records complete" : "服务记录完整率", 8m,
+            [new(98m, 8m), new(95m, 6m), new(90m, 4m)],
+            english ? "Share of service records with every required field." : "必填项齐全的服务记录占全部服务记录的比例。",
+            naAllowed: true, measure: MeasuredMetric.Complete));
+        example.AddIndicator("1", Indicator.Deduction("1.2", english ? "Archived on time" : "档案归档及时", 6m, 1m,
+            english ? "One point off per record archived late." : "每有一条逾期归档的记录扣1分，扣完为止。"));
+        example.AddCategory("2", english ? "Communication" : "沟通能力", 40m);
+        example.AddIndicator("2", Indicator.Rating("2.1", english ? "Manner with customers" : "与客户沟通方式得当", 10m,
+            standard: english ? "Polite, clear, listens and answers promptly." : "用语规范、态度礼貌、表达清楚。"));
+        example.AddIndicator("2", Indicator.Check("2.2", english ? "No breach" : "未发生违约", 5m,
+            english ? "No breach of contract in the period." : "检查期内未发生违约行为。", critical: true));
+        return Write(example, language);
+    }
+
+    private static void WriteIndicators(IXLWorksheet sheet, PlanVersion version, WorkbookLanguage language)
+    {
+        for (var c = 0; c < Columns.Count; c++)
+        {
+            var cell = sheet.Cell(1, c + 1);
+            cell.SetValue(Columns[c].Text(language));
+            sheet.Column(c + 1).Width = Columns[c].Width;
+        }
+
+        var header = sheet.Range(1, 1, 1, Columns.Count);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = HeaderFill;
+        header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        sheet.SheetView.FreezeRows(1);
+
+        var row = 2;
+        foreach (var category in version.CategoriesInOrder())
+        {
+            foreach (var indicator in category.IndicatorsInOrder())
+            {
+                SetText(sheet, row, CategoryCode, category.Code);
+                SetText(sheet, row, Category, category.Name);
+                SetNumber(sheet, row, Weight, category.Weight);
+                SetText(sheet, row, Code, indicator.Code);
+                SetText(sheet, row, Name, indicator.Name);
+                SetText(sheet, row, Standard, indicator.Standard);
+                SetText(sheet, row, Rule, RuleName(indicator.Kind, language));
+                SetText(sheet, row, Parameters, IndicatorParameters.Format(indicator));
+                SetNumber(sheet, row, Max, indicator.Max);
+                SetText(sheet, row, NaAllowed, YesNo(indicator.NaAllowed, language));
+                SetText(sheet, row, Critical, YesNo(indicator.Critical, language));
+                SetText(sheet, row, Measure, indicator.Measure is { } m ? MetricName(m, language) : "");
+                SetText(sheet, row, Unit, indicator.Unit ?? "");
+                SetNumber(sheet, row, MinValue, indicator.MinValue);
+                SetNumber(sheet, row, MaxValue, indicator.MaxValue);
+                row++;
+            }
+        }
+
+        var body = sheet.Range(1, 1, Math.Max(1, row - 1), Columns.Count);
+        body.Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        body.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        body.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        sheet.Column(Index(Standard)).Style.Alignment.WrapText = true;
+        sheet.Column(Index(Parameters)).Style.Alignment.WrapText = true;
+        sheet.Column(Index(Name)).Style.Alignment.WrapText = true;
+    }
+
+    private static void WritePlan(IXLWorksheet sheet, PlanVersion version, WorkbookLanguage language, string? statusText)
+    {
+        sheet.Column(1).Width = 16;
+        sheet.Column(2).Width = 40;
+        sheet.Cell(1, 1).SetValue(PlanName.Text(language));
+        sheet.Cell(1, 2).SetValue(version.Name);
+        sheet.Cell(2, 1).SetValue(PlanVersionNumber.Text(language));
+        sheet.Cell(2, 2).SetValue(version.Number);
+        sheet.Cell(3, 1).SetValue(PlanStatus.Text(language));
+        sheet.Cell(3, 2).SetValue(statusText ?? version.Status.ToString());
+        sheet.Range(1, 1, 3, 1).Style.Font.Bold = true;
+
+        sheet.Cell(5, 1).SetValue(Grade.Text(language));
+        sheet.Cell(5, 2).SetValue(GradeMin.Text(language));
+        var header = sheet.Range(5, 1, 5, 2);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = HeaderFill;
+        var row = 6;
+        foreach (var bound in version.GradeBounds)
+        {
+            sheet.Cell(row, 1).SetValue(bound.Grade);
+            sheet.Cell(row, 2).SetValue(bound.Min);
+            row++;
+        }
+    }
+
+    private static void WriteHelp(IXLWorksheet sheet, WorkbookLanguage language)
+    {
+        sheet.Column(1).Width = 110;
+        string[] lines = language == WorkbookLanguage.English
+            ?
+            [
+                "How to fill in this workbook",
+                "Sheet \"Indicators\": one row per indicator. Repeat the category code, name and weight on each row of the category; do not merge cells.",
+                "Weights of the categories add up to 100. Indicator codes are unique.",
+                "Rule: Rating, Check, Deduction or Bands.",
+                "Parameters — Rating: levels as label=fraction, e.g. 优秀=1; 良好=0.8; 一般=0.6; 较差=0.3; 差=0 (empty: these default levels).",
+                "Parameters — Deduction: the points taken per occurrence, e.g. 2.5.",
+                "Parameters — Bands: ≥bound→points, best first, e.g. ≥98→8; ≥95→6; ≥90→4 (≤ when lower is better). Check: empty.",
+                "N/A allowed, Critical: Yes or No. Measured (only Bands or Deduction): complete, lateArchives, firstResponseOnTime, resolvedOnTime, firstContactResolution, or empty.",
+                "Unit, Min value, Max value: for Bands only, e.g. %, 0, 100.",
+                "Sheet \"Plan\": the plan name, and the grade bounds from the highest down (below the last bound: 不合格).",
+                "Type values, not formulas. Importing creates a new draft; nothing is created while any row has a problem.",
+            ]
+            :
+            [
+                "填写说明",
+                "“指标”表：每个评估指标一行。同一类别的每一行都填写类别编号、类别名称和权重；请勿合并单元格。",
+                "各类别权重之和为 100；指标编号不可重复。",
+                "得分规则：等级评分、是否、扣分 或 区间。",
+                "参数——等级评分：等级=系数，如 优秀=1; 良好=0.8; 一般=0.6; 较差=0.3; 差=0（留空即为这组默认等级）。",
+                "参数——扣分：每次扣的分数，如 2.5。",
+                "参数——区间：≥界值→得分，从好到差，如 ≥98→8; ≥95→6; ≥90→4（越低越好时用 ≤）。是否：留空。",
+                "可不适用、一票否决：是 或 否。系统计算（仅区间或扣分）：服务记录完整率、逾期归档数、首次响应及时率、问题解决及时率、一次解决率，或留空。",
+                "单位、最小值、最大值：仅用于区间，如 %、0、100。",
+                "“方案”表：方案名称，以及从高到低的等级下限（低于最后一个下限为“不合格”）。",
+                "请填写数值，不要使用公式。导入后生成新的草稿版本；只要有一行有问题，就不会创建任何内容。",
+            ];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            sheet.Cell(i + 1, 1).SetValue(lines[i]);
+            sheet.Cell(i + 1, 1).Style.Alignment.WrapText = true;
+        }
+
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+    }
+
+    private static int Index(WorkbookColumn column) => Columns.ToList().IndexOf(column) + 1;
+
+    // SetValue<string> keeps text as text: ClosedXML 0.95 would make "=..." assigned to Value a formula.
+    private static void SetText(IXLWorksheet sheet, int row, WorkbookColumn column, string text)
+    {
+        var cell = sheet.Cell(row, Index(column));
+        cell.SetValue<string>(text);
+        cell.DataType = XLDataType.Text;
+    }
+
+    private static void SetNumber(IXLWorksheet sheet, int row, WorkbookColumn column, decimal? value)
+    {
+        if (value is { } v)
+        {
+            sheet.Cell(row, Index(column)).SetValue(v);
+        }
+    }
+}

@@ -188,8 +188,14 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
             await Expect(page.Locator("[data-category-score='4']")).ToHaveTextAsync("6.5 / 15");
         }
 
-        await page.Locator("#ind-4-1").ScrollIntoViewIfNeededAsync();
-        await page.EvaluateAsync("document.getElementById('ind-4-1').scrollIntoView({ block: 'start' }); window.scrollBy(0, -120)");
+        // A measured figure marked N/A is an override, and the page says so next to it.
+        await Expect(page.Locator("#ind-2-2 .override-hint")).ToBeVisibleAsync();
+
+        // The picture: category 4 just below the sticky score bar (instant scroll: Bootstrap makes scrolling smooth).
+        await page.EvaluateAsync("""
+            const top = document.querySelector("section[data-category='4']").getBoundingClientRect().top + window.scrollY;
+            window.scrollTo({ top: top - document.getElementById('score-bar').offsetHeight - 24, behavior: 'instant' });
+            """);
         await BrowserApp.ScreenshotAsync(page, $"journey-{fillShot}-{(vetoText is null ? "inspector-fills" : "inspector-veto")}", fullPage: false);
 
         await page.Locator("#submit-inspection").ClickAsync();
@@ -202,6 +208,8 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         {
             await Expect(page.Locator("#veto")).ToHaveTextAsync(vetoText);
         }
+
+        await Expect(page.Locator("tr[data-code='2.2']")).ToContainTextAsync("修改了系统计算值");
 
         await BrowserApp.ScreenshotAsync(page, $"journey-{submittedShot}-inspector-submitted");
     }
@@ -229,6 +237,11 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await Expect(page.Locator("[data-total]")).ToHaveTextAsync("0.0");
         await Expect(page.Locator("main")).ToContainTextAsync("被 4.3 一票否决");
         await Expect(page.Locator("main")).ToContainTextAsync("否决前 70.1");
+        // Measured figures the inspector replaced, N/A included, are flagged for the lead.
+        foreach (var code in new[] { "1.1", "1.2", "2.1", "2.2", "5.1" })
+        {
+            await Expect(page.Locator($"[id='row-{code}']")).ToContainTextAsync("已修改");
+        }
         var item = page.Locator("form[action$='/Reviews/Dispute'] div.border", new() { Has = page.GetByLabel(new Regex(@"^4\.3 ")) });
         await item.GetByRole(AriaRole.Checkbox).CheckAsync();
         await item.GetByPlaceholder("申诉理由").FillAsync("该次服务中断由园区停电引起，属不可抗力，已有物业停电通知为证，不构成违约。");

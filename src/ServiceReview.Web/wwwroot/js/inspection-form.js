@@ -54,6 +54,8 @@
         var overridden = false;
         if (na && na.checked) {
             item.na = true;
+            // N/A on an indicator with a measured figure takes that figure out of the score: an override.
+            overridden = fs.dataset.measured !== undefined;
         } else if (kind === "Bands" || kind === "Deduction") {
             var input = fs.querySelector(".input-main");
             if (input && input.value.trim() !== "") {

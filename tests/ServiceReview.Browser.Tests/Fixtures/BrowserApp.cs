@@ -53,7 +53,7 @@ public sealed class BrowserApp : IAsyncLifetime
         {
             ExecutablePath = BrowserEnvironment.ChromiumPath,
             Headless = true,
-            Args = ["--lang=zh-CN", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
 

@@ -337,12 +337,12 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         var todo = page.Locator("[data-card='to-do']");
         await todo.GetByRole(AriaRole.Link, new() { Name = ActionText, Exact = false }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Actions/Details/\d+$"));
-        await Expect(page.Locator("main")).ToContainTextAsync("待整改");
+        await Expect(page.Locator("main [data-status]")).ToHaveTextAsync("待整改");
         await page.GetByLabel("整改完成情况").FillAsync("已于高峰时段增加一名值班人员，并完成两次工单处理演练，记录已存档。");
         await page.GetByRole(AriaRole.Button, new() { Name = "提交整改完成" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Actions/Details/\d+$"));
         await Expect(StatusMessage(page)).ToHaveTextAsync("已提交整改完成，等待检查员核实。");
-        await Expect(page.Locator("main")).ToContainTextAsync("待核实");
+        await Expect(page.Locator("main [data-status]")).ToHaveTextAsync("待核实");
         await BrowserApp.ScreenshotAsync(page, "journey-12-action-done");
     }
 
@@ -357,9 +357,8 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "核实通过" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Actions/Details/\d+$"));
         await Expect(StatusMessage(page)).ToHaveTextAsync("已核实整改到位。");
-        var main = page.Locator("main");
-        await Expect(main).ToContainTextAsync("已核实");
-        await Expect(main).ToContainTextAsync(Inspector1);
+        await Expect(page.Locator("main [data-status]")).ToHaveTextAsync("已核实");
+        await Expect(page.Locator("main dl")).ToContainTextAsync(Inspector1);
         await BrowserApp.ScreenshotAsync(page, "journey-13-action-verified");
     }
 

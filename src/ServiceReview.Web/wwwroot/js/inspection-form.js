@@ -28,6 +28,7 @@
     var submitting = false;
     var conflicted = false;
     var saving = false;
+    var submitAfterSave = null; // { submitter } while a click on 提交/保存草稿 waits for an autosave in flight
 
     function isDirty() { return changeCount !== savedChangeCount; }
 
@@ -226,6 +227,11 @@
             setStatus(form.dataset.textFailed);
         } finally {
             saving = false;
+            if (submitAfterSave) {
+                var pending = submitAfterSave;
+                submitAfterSave = null;
+                form.requestSubmit(pending.submitter);
+            }
         }
     }
 
@@ -238,7 +244,14 @@
 
     form.addEventListener("input", onChange);
     form.addEventListener("change", onChange);
-    form.addEventListener("submit", function () {
+    form.addEventListener("submit", function (e) {
+        if (saving) {
+            // An autosave is on its way: posting now would carry the stamp it is replacing, and the server would
+            // report our own save as someone else's change. Post once it has answered, with the new stamp.
+            e.preventDefault();
+            submitAfterSave = { submitter: e.submitter || null };
+            return;
+        }
         // The time of this visit goes with the ordinary form post (保存草稿 / 提交).
         submitting = true;
         secondsInput.value = String(activeSeconds);

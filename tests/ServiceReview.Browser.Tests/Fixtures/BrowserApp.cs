@@ -96,7 +96,8 @@ public sealed class BrowserApp : IAsyncLifetime
     /// Saves a screenshot under the test output folder, and into the docs when SERVICEREVIEW_SCREENSHOTS names a folder
     /// (that is how docs/images is refreshed: the user guide shows what the tests saw).
     /// </summary>
-    public static async Task ScreenshotAsync(IPage page, string name)
+    /// <param name="fullPage">False keeps to the viewport: for long forms whose interesting part is where the user is.</param>
+    public static async Task ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var folders = new List<string> { Path.Combine(AppContext.BaseDirectory, "screenshots") };
         if (Environment.GetEnvironmentVariable("SERVICEREVIEW_SCREENSHOTS") is { Length: > 0 } docs)
@@ -107,7 +108,7 @@ public sealed class BrowserApp : IAsyncLifetime
         foreach (var folder in folders)
         {
             Directory.CreateDirectory(folder);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
         }
     }
 

@@ -140,6 +140,29 @@ public sealed class InspectionLifecycleTests
     }
 
     [Fact]
+    public void Marking_not_applicable_an_indicator_that_has_a_measured_figure_is_an_override()
+    {
+        var inspection = _given.Open();
+        inspection.SetMeasured("2.2", new MeasuredFigure(77.2m, 166, 215));
+        inspection.SaveDraft(InputsBuilder.WorkedExample().Build(), 60, InspectionBuilder.Now);
+
+        var entry = inspection.Entries.Single(e => e.IndicatorCode == "2.2");
+        Assert.True(entry.NotApplicable);
+        Assert.True(entry.MeasuredOverridden);
+        Assert.True(entry.Input.MeasuredOverridden);
+    }
+
+    [Fact]
+    public void Not_applicable_for_lack_of_service_records_is_not_an_override()
+    {
+        var inspection = _given.Open();
+        inspection.SetMeasured("2.2", new MeasuredFigure(null, 0, 0));
+        inspection.SaveDraft(InputsBuilder.WorkedExample().Build(), 60, InspectionBuilder.Now);
+
+        Assert.False(inspection.Entries.Single(e => e.IndicatorCode == "2.2").MeasuredOverridden);
+    }
+
+    [Fact]
     public void Keeping_the_measured_value_is_not_an_override()
     {
         var inspection = _given.Open();

@@ -28,6 +28,7 @@
     var submitting = false;
     var conflicted = false;
     var saving = false;
+    var submitAfterSave = null; // { submitter } while a click on 提交/保存草稿 waits for an autosave in flight
 
     function isDirty() { return changeCount !== savedChangeCount; }
 
@@ -54,6 +55,8 @@
         var overridden = false;
         if (na && na.checked) {
             item.na = true;
+            // N/A on an indicator with a measured figure takes that figure out of the score: an override.
+            overridden = fs.dataset.measured !== undefined;
         } else if (kind === "Bands" || kind === "Deduction") {
             var input = fs.querySelector(".input-main");
             if (input && input.value.trim() !== "") {
@@ -224,6 +227,11 @@
             setStatus(form.dataset.textFailed);
         } finally {
             saving = false;
+            if (submitAfterSave) {
+                var pending = submitAfterSave;
+                submitAfterSave = null;
+                form.requestSubmit(pending.submitter);
+            }
         }
     }
 
@@ -236,7 +244,14 @@
 
     form.addEventListener("input", onChange);
     form.addEventListener("change", onChange);
-    form.addEventListener("submit", function () {
+    form.addEventListener("submit", function (e) {
+        if (saving) {
+            // An autosave is on its way: posting now would carry the stamp it is replacing, and the server would
+            // report our own save as someone else's change. Post once it has answered, with the new stamp.
+            e.preventDefault();
+            submitAfterSave = { submitter: e.submitter || null };
+            return;
+        }
         // The time of this visit goes with the ordinary form post (保存草稿 / 提交).
         submitting = true;
         secondsInput.value = String(activeSeconds);

@@ -129,8 +129,8 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await Expect(page.Locator("main h1")).ToContainTextAsync("进行中");
         var rows = page.Locator("tr[data-inspection-id]");
         await Expect(rows).ToHaveCountAsync(2);
-        await Expect(rows.Filter(new() { HasText = Inspector1 })).ToContainTextAsync("已分派");
-        await Expect(rows.Filter(new() { HasText = Inspector4 })).ToContainTextAsync("已分派");
+        await Expect(rows.Filter(new() { HasText = Inspector1 })).ToContainTextAsync("未开始");
+        await Expect(rows.Filter(new() { HasText = Inspector4 })).ToContainTextAsync("未开始");
         await BrowserApp.ScreenshotAsync(page, "journey-02-round-opened");
 
         return int.Parse(Regex.Match(page.Url, @"/Rounds/Details/(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);

@@ -25,7 +25,7 @@ public sealed partial class The_rounds_list(ServiceReviewWebFactory factory) : I
         Assert.Contains("项目客户服务组检查考评标准", html, StringComparison.Ordinal);
         Assert.Contains("进行中", html, StringComparison.Ordinal);
         Assert.Matches("data-status=\"Confirmed\">\\s*<span class=\"badge[^\"]*\">已确认</span>\\s*15\\b", html);
-        Assert.Matches("data-status=\"Assigned\">\\s*<span class=\"badge[^\"]*\">已分派</span>\\s*15\\b", html);
+        Assert.Matches("data-status=\"Assigned\">\\s*<span class=\"badge[^\"]*\">未开始</span>\\s*15\\b", html);
     }
 
     [Fact]

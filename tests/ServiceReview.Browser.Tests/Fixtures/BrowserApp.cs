@@ -42,6 +42,9 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:ServiceReview", $"Data Source={_databasePath}");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+            // A free port chosen by the system: several apps (test collections, other checkouts) may run at once.
+            builder.UseUrls("http://127.0.0.1:0");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

@@ -12,6 +12,7 @@ public static class ServiceRecordsRegistration
         services.AddScoped<TeamRecordAccess>();
         services.AddScoped<ServiceRecordEditor>();
         services.AddScoped<Import.ServiceRecordImporter>();
+        services.AddScoped<Statistics.ServiceStatisticsService>();
         services.AddScoped<IMeasuredFigures>(sp => sp.GetRequiredService<ServiceMetricsService>());
         return services;
     }

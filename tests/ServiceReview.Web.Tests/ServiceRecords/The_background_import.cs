@@ -36,6 +36,7 @@ public sealed class The_background_import(ServiceReviewWebFactory factory) : ICl
         Assert.Equal(100, status.GetProperty("percent").GetInt32());
         Assert.True(status.GetProperty("written").GetBoolean());
         Assert.Equal(2500, await CountAsync(teamId, "BG-A-"));
+        Assert.False(File.Exists(Path.Combine(ServiceReview.Infrastructure.ServiceRecords.Import.Background.ImportQueue.Folder, $"{jobId:N}.upload")));
         var result = await client.GetAsync($"/ServiceRecords/ImportResult/{jobId}");
         Assert.Equal(HttpStatusCode.Redirect, result.StatusCode);
         Assert.Equal($"/ServiceRecords/Team/{teamId}", result.Headers.Location!.OriginalString);

@@ -12,6 +12,10 @@ public static class ServiceRecordsRegistration
         services.AddScoped<TeamRecordAccess>();
         services.AddScoped<ServiceRecordEditor>();
         services.AddScoped<Import.ServiceRecordImporter>();
+        services.AddScoped<Statistics.ServiceStatisticsService>();
+        services.AddSingleton<Import.Background.ImportQueue>();
+        services.AddSingleton<Import.Background.ImportWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<Import.Background.ImportWorker>());
         services.AddScoped<IMeasuredFigures>(sp => sp.GetRequiredService<ServiceMetricsService>());
         return services;
     }

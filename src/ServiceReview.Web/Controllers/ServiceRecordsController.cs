@@ -9,6 +9,7 @@ using ServiceReview.Core.Security;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.ServiceRecords;
 using ServiceReview.Infrastructure.ServiceRecords.Import;
+using ServiceReview.Infrastructure.ServiceRecords.Import.Background;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Models.ServiceRecords;
@@ -25,7 +26,7 @@ public sealed class ServiceRecordsController(
     TeamRecordAccess access,
     ServiceMetricsService metrics,
     ServiceRecordEditor editor,
-    ServiceRecordImporter importer,
+    ImportQueue imports,
     ICurrentActor currentActor,
     DomainErrorLocalizer domainErrors,
     IStringLocalizer<SharedResource> localizer,
@@ -200,17 +201,68 @@ public sealed class ServiceRecordsController(
             return View(new ImportViewModel(team!, null, null, partial));
         }
 
+        // The file is saved and imported in the background (big files take minutes); the page then shows its progress.
         await using var stream = file.OpenReadStream();
-        var result = await importer.ImportAsync(teamId, stream, partial, await currentActor.GetAsync(ct), file.FileName, null, ct);
-        if (!result.Written)
+        var job = await imports.EnqueueAsync(teamId, await currentActor.GetAsync(ct), file.FileName, stream, partial, ct);
+        return RedirectToAction(nameof(ImportProgress), new { id = job.Id });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> ImportProgress(Guid id, CancellationToken ct)
+    {
+        var (job, team) = await OwnJobAsync(id, ct);
+        if (job is null)
         {
-            return View(new ImportViewModel(team!, result, file.FileName, partial));
+            return NotFound();
+        }
+
+        return job.IsFinished ? RedirectToAction(nameof(ImportResult), new { id }) : View(new ImportProgressViewModel(team!, job));
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> ImportResult(Guid id, CancellationToken ct)
+    {
+        var (job, team) = await OwnJobAsync(id, ct);
+        if (job is null)
+        {
+            return NotFound();
+        }
+
+        if (!job.IsFinished)
+        {
+            return RedirectToAction(nameof(ImportProgress), new { id });
+        }
+
+        if (job.Result is not { Written: true } result)
+        {
+            if (job.State == ImportJobState.Failed)
+            {
+                ModelState.AddModelError("", localizer["RecordsImportJob.Failed", job.FileName]);
+            }
+
+            return View(nameof(Import), new ImportViewModel(team!, job.Result, job.FileName, job.Partial));
         }
 
         TempData.SetStatus(
             localizer["Records.Import.Done", result.Imported, result.Updated, result.ErrorCount],
             result.ErrorCount > 0 ? StatusKind.Warning : StatusKind.Success);
-        return RedirectToAction(nameof(Team), new { id = teamId });
+        return RedirectToAction(nameof(Team), new { id = job.TeamId });
+    }
+
+    /// <summary>A background import the current user started (anyone else's, or an unknown id, is null: 404).</summary>
+    private async Task<(ImportJobStatus? Job, TeamHeading? Team)> OwnJobAsync(Guid id, CancellationToken ct)
+    {
+        var actor = await currentActor.GetAsync(ct);
+        var job = imports.Find(id);
+        if (job is null || job.OwnerUserId is null || job.OwnerUserId != actor.UserId)
+        {
+            return (null, null);
+        }
+
+        var (level, team) = await access.CheckAsync(job.TeamId, actor, IsManager, ct);
+        return level == RecordAccess.Edit ? (job, team) : (null, null);
     }
 
     [HttpGet]

@@ -15,6 +15,19 @@ namespace ServiceReview.Infrastructure.ServiceRecords.Import;
 /// </summary>
 public sealed record ImportError(int Row, string Column, string? Value, string Code, string Message);
 
+/// <summary>Hears how an import advances (the background import's progress bar); called on the importing thread.</summary>
+public interface IImportObserver
+{
+    /// <summary>Rows read and validated so far, and the problems found so far.</summary>
+    void Read(int rows, int errors);
+
+    /// <summary>Validation is over; this many rows are about to be written.</summary>
+    void Writing(int total);
+
+    /// <summary>Rows written so far (in the import's transaction: nothing is visible before the commit).</summary>
+    void Written(int rows);
+}
+
 /// <summary>What an import did: records added and updated, the errors, and whether anything was written.</summary>
 public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<ImportError> Errors, int ErrorCount, bool Written)
 {
@@ -30,6 +43,7 @@ public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<Impor
 public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvider clock)
 {
     private const int BatchSize = 1000;
+    private const int ObserveEvery = 200;
 
     private static readonly string[] DateFormats =
     [
@@ -38,14 +52,15 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         "yyyy年M月d日 H:mm", "yyyy年M月d日 H:mm:ss", "yyyy年M月d日H:mm", "yyyy年M月d日H:mm:ss", "yyyy年M月d日 H时m分",
     ];
 
-    public async Task<ImportResult> ImportAsync(int teamId, Stream file, bool partial, Actor actor, string fileName, IProgress<int>? progress, CancellationToken ct)
+    public async Task<ImportResult> ImportAsync(int teamId, Stream file, bool partial, Actor actor, string fileName, IProgress<int>? progress, CancellationToken ct,
+        IImportObserver? observer = null)
     {
         var project = await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
             .Join(db.Projects.AsNoTracking(), t => t.ProjectId, p => p.Id, (t, p) => p.TimeZoneId)
             .SingleAsync(ct);
         var zone = ServicePeriod.FindZone(project);
 
-        var (rows, errors, errorCount) = Parse(file, zone);
+        var (rows, errors, errorCount) = Parse(file, zone, observer);
         if (errorCount > 0 && !partial)
         {
             return new ImportResult(0, 0, errors, errorCount, Written: false);
@@ -57,6 +72,7 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
             return new ImportResult(0, 0, errors, errorCount, Written: false);
         }
 
+        observer?.Writing(clean.Count);
         var now = clock.GetUtcNow().UtcDateTime;
         var (imported, updated) = (0, 0);
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -88,6 +104,7 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
                 progress?.Report(imported + updated);
+                observer?.Written(imported + updated);
             }
 
             db.Audit(actor, now, "Team", teamId, "ServiceRecordsImported", null,
@@ -105,7 +122,7 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
     }
 
     /// <summary>Reads and validates the whole file; no database access.</summary>
-    public static (List<ParsedRow> Rows, List<ImportError> Errors, int ErrorCount) Parse(Stream file, TimeZoneInfo zone)
+    public static (List<ParsedRow> Rows, List<ImportError> Errors, int ErrorCount) Parse(Stream file, TimeZoneInfo zone, IImportObserver? observer = null)
     {
         var errors = new List<ImportError>();
         var errorCount = 0;
@@ -154,7 +171,13 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
                 }
 
                 rows.Add(ReadRow(number, cells, map, seen, zone, Fail));
+                if (rows.Count % ObserveEvery == 0)
+                {
+                    observer?.Read(rows.Count, errorCount);
+                }
             }
+
+            observer?.Read(rows.Count, errorCount);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or XmlException or InvalidOperationException or ArgumentException or OpenXmlPackageException or FileFormatException)
         {

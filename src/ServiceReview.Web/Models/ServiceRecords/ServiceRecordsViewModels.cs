@@ -94,6 +94,9 @@ public sealed record RecordFormViewModel(TeamHeading Team, int? RecordId, Record
 
 public sealed record ImportViewModel(TeamHeading Team, ImportResult? Result, string? FileName, bool Partial);
 
+/// <summary>The progress page of a background import.</summary>
+public sealed record ImportProgressViewModel(TeamHeading Team, ServiceReview.Infrastructure.ServiceRecords.Import.Background.ImportJobStatus Job);
+
 /// <summary>A project's time limits (hours) and optional working calendar.</summary>
 public sealed class LimitsForm
 {

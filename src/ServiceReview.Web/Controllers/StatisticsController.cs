@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Security;
+using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Infrastructure.ServiceRecords;
+using ServiceReview.Infrastructure.ServiceRecords.Statistics;
+using ServiceReview.Web.Models.Statistics;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Controllers;
+
+/// <summary>
+/// 统计分析: service-record statistics per team and across teams. Managers and administrators see every team; a team
+/// lead the teams whose records they may read (<see cref="TeamRecordAccess"/>): the team they lead.
+/// </summary>
+[Authorize(Policy = Policies.TeamLeadOrAbove)]
+public sealed class StatisticsController(
+    TeamRecordAccess access,
+    ServiceStatisticsService statistics,
+    ICurrentActor currentActor,
+    TimeProvider clock) : Controller
+{
+    private const int MaxYears = 3;
+
+    private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
+
+    [HttpGet]
+    public async Task<IActionResult> Index([FromQuery] StatisticsFilter filter, CancellationToken ct)
+    {
+        var actor = await currentActor.GetAsync(ct);
+        if (filter.TeamId is { } teamId)
+        {
+            var (level, _) = await access.CheckAsync(teamId, actor, IsManager, ct);
+            if (level is RecordAccess.NotFound or RecordAccess.Forbidden)
+            {
+                return level == RecordAccess.NotFound ? NotFound() : Forbid();
+            }
+        }
+
+        var teams = await access.TeamsForAsync(actor, IsManager, ct);
+        var projects = teams.GroupBy(t => t.ProjectId).Select(g => new ProjectOption(g.Key, g.First().Project)).ToList();
+        if (filter.ProjectId is { } projectId && projects.All(p => p.Id != projectId))
+        {
+            return NotFound();
+        }
+
+        var counted = teams.Where(t => (filter.ProjectId is null || t.ProjectId == filter.ProjectId) && (filter.TeamId is null || t.Id == filter.TeamId)).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (from, to) = Period(filter, now);
+        var report = counted.Count == 0
+            ? null
+            : await statistics.ComputeAsync(new StatisticsQuery(counted.Select(t => t.Id).ToList(), from, to, filter.Bucket, now), ct);
+        return View(new StatisticsViewModel(filter, from, to, projects, teams, counted, report));
+    }
+
+    /// <summary>The period asked for, or the last three full months (in the default time zone); at most three years.</summary>
+    private static (DateOnly From, DateOnly To) Period(StatisticsFilter filter, DateTime nowUtc)
+    {
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, ServicePeriod.FindZone(null)));
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        var to = filter.To ?? thisMonth.AddDays(-1);
+        var from = filter.From ?? (filter.To is null ? thisMonth.AddMonths(-3) : new DateOnly(to.Year, to.Month, 1).AddMonths(-2));
+        if (from > to)
+        {
+            (from, to) = (to, from);
+        }
+
+        return from < to.AddYears(-MaxYears) ? (to.AddYears(-MaxYears).AddDays(1), to) : (from, to);
+    }
+}

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Rounds;
+using ServiceReview.Infrastructure.Exports;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.ServiceRecords;
 
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddInspections();
         services.AddReviewJourney();
         services.AddServiceRecords();
+        services.AddExports();
         return services;
     }
 

@@ -7,5 +7,6 @@ public static class ExportsServiceCollectionExtensions
     /// <summary>Score-sheet exports, the history export and the dashboards' queries.</summary>
     public static IServiceCollection AddExports(this IServiceCollection services) =>
         services
-            .AddScoped<ExportService>();
+            .AddScoped<ExportService>()
+            .AddScoped<Dashboards.DashboardQueries>();
 }

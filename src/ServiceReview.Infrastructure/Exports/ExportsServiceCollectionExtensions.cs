@@ -8,5 +8,6 @@ public static class ExportsServiceCollectionExtensions
     public static IServiceCollection AddExports(this IServiceCollection services) =>
         services
             .AddScoped<ExportService>()
+            .AddScoped<HistoryExportService>()
             .AddScoped<Dashboards.DashboardQueries>();
 }

@@ -143,6 +143,7 @@ public static class InspectionRecordSheet
                     ExcelText.Set(ws.Cell(row, 7), evidence);
                 }
 
+                FitRowHeight(ws, row, widths);
                 row++;
             }
         }
@@ -209,6 +210,28 @@ public static class InspectionRecordSheet
         setup.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages);
         setup.PrintAreas.Add(1, 1, row, Columns);
         return workbook;
+    }
+
+    /// <summary>
+    /// Sets a row's height for its wrapped text. Excel does not grow rows to fit wrapped text when it opens a file, so
+    /// the height is estimated: a CJK character takes two width units, others one.
+    /// </summary>
+    private static void FitRowHeight(IXLWorksheet ws, int row, double[] widths)
+    {
+        var lines = 1;
+        for (var c = 1; c <= widths.Length; c++)
+        {
+            var text = ws.Cell(row, c).GetString();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var cellLines = text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Sum(ch => ch > 0x2E80 ? 2 : 1) / Math.Max(1, widths[c - 1] - 1))));
+            lines = Math.Max(lines, cellLines);
+        }
+
+        ws.Row(row).Height = Math.Max(15, 14 * lines + 2);
     }
 
     private static int Pair(IXLWorksheet ws, int row, string label1, string value1, string label2, string value2)

@@ -24,10 +24,12 @@ public class ExportBenchmarks
 
     /// <summary>The history export writer (SpreadCheetah, styles, labels): 168,000 rows.</summary>
     [Benchmark]
-    public async Task<long> HistoryExport168kRows()
+    public Task<long> HistoryExport168kRows() => HistoryExport(SyntheticData.HistoryRows);
+
+    public static async Task<long> HistoryExport(int rows)
     {
         var output = new NullStream();
-        await HistoryExport.WriteAsync(SyntheticData.HistoryRowsAsync(SyntheticData.HistoryRows), SyntheticData.Labels, output);
+        await Infrastructure.Excel.HistoryExport.WriteAsync(SyntheticData.HistoryRowsAsync(rows), SyntheticData.Labels, output);
         return output.Length;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Rounds;
+using ServiceReview.Infrastructure.Exports;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.ServiceRecords;
 
@@ -29,6 +30,7 @@ public static class DependencyInjection
         services.AddReviewJourney();
         services.AddServiceRecords();
         services.AddScoped<Plans.PlanService>();
+        services.AddExports();
         return services;
     }
 

@@ -1,0 +1,113 @@
+using SpreadCheetah;
+using SpreadCheetah.Styling;
+using SpreadCheetah.Worksheets;
+
+namespace ServiceReview.Infrastructure.Excel;
+
+/// <summary>One indicator of one inspection, with its inspection's and round's context: a row of the history export.</summary>
+public sealed record HistoryRow(
+    int RoundId, string Round, DateOnly PeriodStart, DateOnly PeriodEnd, string Plan, int PlanVersion,
+    string Project, string Team, int InspectionId, string Inspector, string Status, DateTime? SubmittedAtLocal,
+    decimal? Total, decimal? TotalBeforeVeto, string? Grade, string? VetoedBy,
+    string CategoryCode, string Category, decimal? CategoryScore,
+    string IndicatorCode, string Indicator, decimal Max, string Input, decimal? Value, int? Count, decimal? Points,
+    decimal? MeasuredValue, bool Overridden, string? Note);
+
+/// <summary>
+/// The history export: every inspection and indicator row in a range, for analysis in other tools. Written with
+/// SpreadCheetah, a forward-only .xlsx writer, straight to the output stream as the rows arrive: memory stays flat
+/// whatever the number of rows (docs/benchmarks.md). Strings are inline text cells, never formulas, whatever they
+/// start with.
+/// </summary>
+public static class HistoryExport
+{
+    public static readonly string[] ColumnKeys =
+    [
+        "RoundId", "Round", "PeriodStart", "PeriodEnd", "Plan", "PlanVersion", "Project", "Team", "InspectionId", "Inspector", "Status",
+        "SubmittedAt", "Total", "TotalBeforeVeto", "Grade", "VetoedBy", "CategoryCode", "Category", "CategoryScore",
+        "IndicatorCode", "Indicator", "Max", "Input", "Value", "Count", "Points", "MeasuredValue", "Overridden", "Note",
+    ];
+
+    /// <summary>Writes the rows; returns how many were written.</summary>
+    public static async Task<long> WriteAsync(IAsyncEnumerable<HistoryRow> rows, ExportLabels labels, Stream output, CancellationToken cancellationToken = default)
+    {
+        await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { BufferSize = 65536 }, cancellationToken);
+        var options = new WorksheetOptions { FrozenRows = 1 };
+        double[] widths = [8, 18, 11, 11, 20, 6, 18, 16, 8, 10, 8, 16, 8, 8, 8, 8, 6, 14, 8, 6, 24, 6, 10, 8, 6, 8, 8, 6, 30];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            options.Column(c + 1).Width = widths[c];
+        }
+
+        options.AutoFilter = new AutoFilterOptions("A1:" + ColumnName(ColumnKeys.Length) + "1");
+        await spreadsheet.StartWorksheetAsync(labels["History.SheetName"], options, cancellationToken);
+
+        var header = spreadsheet.AddStyle(new Style { Font = { Bold = true }, Fill = { Color = System.Drawing.Color.FromArgb(0xDD, 0xE6, 0xF1) } });
+        var score = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("0.0") });
+        var points = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("0.0#") });
+        var date = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
+        var dateTime = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd hh:mm") });
+
+        var cells = new Cell[ColumnKeys.Length];
+        for (var c = 0; c < ColumnKeys.Length; c++)
+        {
+            cells[c] = new Cell(labels["History.Col." + ColumnKeys[c]], header);
+        }
+
+        await spreadsheet.AddRowAsync(cells, cancellationToken);
+        var yes = labels["Yes"];
+        var no = labels["No"];
+        long count = 0;
+        await foreach (var r in rows.WithCancellation(cancellationToken))
+        {
+            var i = 0;
+            cells[i++] = new Cell(r.RoundId);
+            cells[i++] = new Cell(r.Round);
+            cells[i++] = new Cell(r.PeriodStart.ToDateTime(TimeOnly.MinValue), date);
+            cells[i++] = new Cell(r.PeriodEnd.ToDateTime(TimeOnly.MinValue), date);
+            cells[i++] = new Cell(r.Plan);
+            cells[i++] = new Cell(r.PlanVersion);
+            cells[i++] = new Cell(r.Project);
+            cells[i++] = new Cell(r.Team);
+            cells[i++] = new Cell(r.InspectionId);
+            cells[i++] = new Cell(r.Inspector);
+            cells[i++] = new Cell(r.Status);
+            cells[i++] = new Cell(r.SubmittedAtLocal, dateTime);
+            cells[i++] = new Cell(r.Total, score);
+            cells[i++] = new Cell(r.TotalBeforeVeto, score);
+            cells[i++] = new Cell(r.Grade);
+            cells[i++] = new Cell(r.VetoedBy);
+            cells[i++] = new Cell(r.CategoryCode);
+            cells[i++] = new Cell(r.Category);
+            cells[i++] = new Cell(r.CategoryScore, score);
+            cells[i++] = new Cell(r.IndicatorCode);
+            cells[i++] = new Cell(r.Indicator);
+            cells[i++] = new Cell(r.Max, points);
+            cells[i++] = new Cell(r.Input);
+            cells[i++] = new Cell(r.Value, points);
+            cells[i++] = new Cell(r.Count);
+            cells[i++] = new Cell(r.Points, points);
+            cells[i++] = new Cell(r.MeasuredValue, points);
+            cells[i++] = new Cell(r.Overridden ? yes : no);
+            cells[i] = new Cell(r.Note);
+            await spreadsheet.AddRowAsync(cells, cancellationToken);
+            count++;
+        }
+
+        await spreadsheet.FinishAsync(cancellationToken);
+        return count;
+    }
+
+    private static string ColumnName(int number)
+    {
+        var name = "";
+        while (number > 0)
+        {
+            var rest = (number - 1) % 26;
+            name = (char)('A' + rest) + name;
+            number = (number - rest - 1) / 26;
+        }
+
+        return name;
+    }
+}

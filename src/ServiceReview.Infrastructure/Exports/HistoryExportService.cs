@@ -1,0 +1,118 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Excel;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Reviews;
+
+namespace ServiceReview.Infrastructure.Exports;
+
+/// <summary>Which inspections the history export holds: rounds whose period starts within [From, To], optionally one project.</summary>
+public sealed record HistoryFilter(DateOnly? From, DateOnly? To, int? ProjectId);
+
+/// <summary>
+/// Reads the history export's rows: every scored inspection (submitted, disputed or confirmed) of the chosen rounds,
+/// one row per indicator in plan order. Inspections are read in id order, a bounded chunk at a time, untracked, so
+/// memory depends on the chunk size and the size of the organisation (rounds, plans, teams, people), never on the
+/// number of rows.
+/// </summary>
+public sealed class HistoryExportService(ServiceReviewDbContext db)
+{
+    public const int ChunkSize = 500;
+
+    private static readonly InspectionStatus[] Scored = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
+
+    public async IAsyncEnumerable<HistoryRow> RowsAsync(HistoryFilter filter, ExportLabels labels, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var rounds = await db.Rounds.AsNoTracking()
+            .Where(r => r.Status != RoundStatus.Draft)
+            .Where(r => filter.From == null || r.PeriodStart >= filter.From)
+            .Where(r => filter.To == null || r.PeriodStart <= filter.To)
+            .ToDictionaryAsync(r => r.Id, cancellationToken);
+        if (rounds.Count == 0)
+        {
+            yield break;
+        }
+
+        var plans = new Dictionary<int, PlanVersion>();
+        foreach (var versionId in rounds.Values.Select(r => r.PlanVersionId).Distinct())
+        {
+            plans[versionId] = await InspectionSheetLoader.LoadPlanAsync(db, versionId, cancellationToken);
+        }
+
+        var teams = await (
+            from t in db.Teams
+            join p in db.Projects on t.ProjectId equals p.Id
+            where filter.ProjectId == null || t.ProjectId == filter.ProjectId
+            select new { t.Id, Team = t.Name, Project = p.Name })
+            .AsNoTracking()
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        var people = await db.People.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var roundIds = rounds.Keys.ToList();
+        var teamIds = filter.ProjectId is null ? null : teams.Keys.ToList();
+        var statusText = Enum.GetValues<InspectionStatus>().ToDictionary(s => s, labels.Status);
+
+        var lastId = 0;
+        while (true)
+        {
+            var chunk = await db.Inspections.AsNoTracking()
+                .Include(i => i.Entries).Include(i => i.CategoryScores)
+                .Where(i => i.Id > lastId && roundIds.Contains(i.RoundId) && Scored.Contains(i.Status))
+                .Where(i => teamIds == null || teamIds.Contains(i.TeamId))
+                .OrderBy(i => i.Id)
+                .Take(ChunkSize)
+                .AsSplitQuery()
+                .ToListAsync(cancellationToken);
+            if (chunk.Count == 0)
+            {
+                yield break;
+            }
+
+            foreach (var inspection in chunk)
+            {
+                var round = rounds[inspection.RoundId];
+                var plan = plans.TryGetValue(inspection.PlanVersionId, out var own) ? own : plans[round.PlanVersionId];
+                var team = teams[inspection.TeamId];
+                var submitted = inspection.SubmittedAt is { } at ? OrganisationTime.ToLocal(at) : (DateTime?)null;
+                foreach (var category in plan.CategoriesInOrder())
+                {
+                    var categoryScore = inspection.CategoryScores.FirstOrDefault(c => c.CategoryCode == category.Code)?.Score;
+                    foreach (var indicator in category.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal))
+                    {
+                        var entry = inspection.Entries.FirstOrDefault(e => e.IndicatorCode == indicator.Code);
+                        var input = entry?.Input ?? new Core.Scoring.IndicatorInput();
+                        yield return new HistoryRow(
+                            round.Id, round.Name, round.PeriodStart, round.PeriodEnd, plan.Name, plan.Number,
+                            team.Project, team.Team, inspection.Id, people.GetValueOrDefault(inspection.InspectorId, "?"),
+                            statusText[inspection.Status], submitted, inspection.Total, inspection.TotalBeforeVeto, inspection.Grade, inspection.VetoedBy,
+                            category.Code, category.Name, categoryScore,
+                            indicator.Code, indicator.Name, indicator.Max, labels.Input(input),
+                            input.NotApplicable ? null : input.Value, input.NotApplicable ? null : input.Count, entry?.Points,
+                            entry?.MeasuredValue, input.MeasuredOverridden, input.Note);
+                    }
+                }
+            }
+
+            lastId = chunk[^1].Id;
+        }
+    }
+
+    /// <summary>How many inspections the filter selects (the page shows it before downloading).</summary>
+    public async Task<(int Rounds, int Inspections)> CountAsync(HistoryFilter filter, CancellationToken cancellationToken = default)
+    {
+        var roundIds = await db.Rounds.AsNoTracking()
+            .Where(r => r.Status != RoundStatus.Draft)
+            .Where(r => filter.From == null || r.PeriodStart >= filter.From)
+            .Where(r => filter.To == null || r.PeriodStart <= filter.To)
+            .Select(r => r.Id).ToListAsync(cancellationToken);
+        var inspections = await (
+            from i in db.Inspections
+            join t in db.Teams on i.TeamId equals t.Id
+            where roundIds.Contains(i.RoundId) && Scored.Contains(i.Status) && (filter.ProjectId == null || t.ProjectId == filter.ProjectId)
+            select i.Id).CountAsync(cancellationToken);
+        return (roundIds.Count, inspections);
+    }
+}

@@ -1,0 +1,70 @@
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Scoring;
+
+namespace ServiceReview.Infrastructure.Results;
+
+/// <summary>An indicator's mean points over confirmed inspections (N/A left out), and that mean as a share of its maximum.</summary>
+public sealed record IndicatorAverage(string Code, string Name, decimal Max, decimal? MeanPoints, int Scored, int NotApplicable)
+{
+    /// <summary>Mean points ÷ maximum (0–1), the measure of weakness used to sort; null when nothing was scored.</summary>
+    public decimal? Share => MeanPoints is { } mean && Max > 0 ? mean / Max : null;
+}
+
+/// <summary>
+/// Descriptive statistics over a round's results for the evaluation workbook and the dashboards. These are not scoring
+/// rules (no total or grade comes from here): they read the points the engine stored, confirmed inspections only, as
+/// the team results do. Means are rounded for display by the caller.
+/// </summary>
+public static class IndicatorStatistics
+{
+    /// <summary>Per indicator across the given teams (all when null), weakest first (lowest share of maximum).</summary>
+    public static IReadOnlyList<IndicatorAverage> WeakestFirst(RoundResults results, IReadOnlyCollection<int>? teamIds = null)
+    {
+        var confirmed = results.Teams
+            .Where(t => teamIds is null || teamIds.Contains(t.TeamId))
+            .SelectMany(t => t.Inspections)
+            .Where(i => i.Status == InspectionStatus.Confirmed)
+            .ToList();
+        return results.Indicators
+            .Select(ind => Average(ind.Code, ind.Name, ind.Max, confirmed))
+            .OrderBy(a => a.Share ?? decimal.MaxValue)
+            .ThenBy(a => a.Code, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>One team's mean points per indicator (plan order), over its confirmed inspections.</summary>
+    public static IReadOnlyList<IndicatorAverage> ForTeam(RoundResults results, TeamResult team)
+    {
+        var confirmed = team.Inspections.Where(i => i.Status == InspectionStatus.Confirmed).ToList();
+        return results.Indicators.Select(ind => Average(ind.Code, ind.Name, ind.Max, confirmed)).ToList();
+    }
+
+    private static IndicatorAverage Average(string code, string name, decimal max, IReadOnlyList<InspectionResult> inspections)
+    {
+        var items = inspections.Select(i => i.Items.FirstOrDefault(it => it.Code == code)).OfType<ItemResult>().ToList();
+        var points = items.Where(it => !it.Input.NotApplicable && it.Points is not null).Select(it => it.Points!.Value).ToList();
+        return new IndicatorAverage(code, name, max, points.Count == 0 ? null : points.Average(), points.Count, items.Count(it => it.Input.NotApplicable));
+    }
+
+    /// <summary>Rounded for showing (one decimal more than scores, since points are small numbers): 2 decimals, half away from zero.</summary>
+    public static decimal? Show(decimal? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>The team's grade counts for a grade-distribution chart, in the plan's grade order, then no result.</summary>
+    public static IReadOnlyList<(string Grade, int Teams)> GradeDistribution(RoundResults results, IReadOnlyList<string> gradesInOrder) =>
+        gradesInOrder.Select(g => (g, results.Teams.Count(t => t.Grade == g))).ToList();
+
+    /// <summary>Mean category score across teams (each team's category result), for the radar chart.</summary>
+    public static IReadOnlyList<(string Code, string Name, decimal Weight, decimal? Mean)> CategoryMeans(RoundResults results)
+    {
+        if (results.Teams.Count == 0)
+        {
+            return [];
+        }
+
+        return results.Teams[0].Categories.Select(c =>
+        {
+            var scores = results.Teams.Select(t => t.Categories.First(x => x.Code == c.Code).Score).OfType<decimal>().ToList();
+            return (c.Code, c.Name, c.Weight, scores.Count == 0 ? (decimal?)null : ScoreRounding.Round(scores.Average()));
+        }).ToList();
+    }
+}

@@ -23,8 +23,8 @@ public enum SignalKind
 
 /// <summary>
 /// The bounds of the signals. Defaults: N/A rate 10 percentage points above the other inspectors'; ceiling when more
-/// than half the teams average ≥ 95; a note under 10 characters on an extreme score is thin; filled in less than half
-/// the plan's median time (median over at least 5 inspections) is fast.
+/// than half the teams average ≥ 95; a note under 10 characters on an extreme score is thin; filled in less than 40 %
+/// of the plan's median time (median over at least 5 inspections) is fast.
 /// </summary>
 public sealed record SignalBounds
 {
@@ -38,7 +38,7 @@ public sealed record SignalBounds
 
     public int MinEvidenceLength { get; init; } = 10;
 
-    public double FastShareOfMedian { get; init; } = 0.5;
+    public double FastShareOfMedian { get; init; } = 0.4;
 
     public int MinInspectionsForMedian { get; init; } = 5;
 }

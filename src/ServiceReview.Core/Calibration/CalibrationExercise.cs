@@ -30,18 +30,18 @@ public sealed class CalibrationExercise : Entity, IConcurrencyStamped
     {
         if (string.IsNullOrWhiteSpace(name))
         {
-            throw new DomainException("Calibration.NameRequired", "A calibration exercise needs a name.");
+            throw new CalibrationRefusedException(CalibrationRefusal.NameRequired, "A calibration exercise needs a name.");
         }
 
         if (periodEnd < periodStart)
         {
-            throw new DomainException("Calibration.PeriodReversed", "The period ends before it starts.");
+            throw new CalibrationRefusedException(CalibrationRefusal.PeriodReversed, "The period ends before it starts.");
         }
 
         var inspectors = inspectorIds.Where(id => id != referencePersonId).Distinct().ToList();
         if (inspectors.Count < 2)
         {
-            throw new DomainException("Calibration.TooFewInspectors", "Choose at least two inspectors besides yourself.");
+            throw new CalibrationRefusedException(CalibrationRefusal.TooFewInspectors, "Choose at least two inspectors besides yourself.");
         }
 
         Name = name.Trim();
@@ -92,15 +92,15 @@ public sealed class CalibrationExercise : Entity, IConcurrencyStamped
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(score);
-        var slot = ScoreOf(personId) ?? throw new DomainException("Calibration.NotParticipant", "You are not part of this calibration exercise.");
+        var slot = ScoreOf(personId) ?? throw new CalibrationRefusedException(CalibrationRefusal.NotParticipant, "You are not part of this calibration exercise.");
         if (Status != CalibrationStatus.Open)
         {
-            throw new DomainException("Calibration.AlreadyRevealed", "The scores have been revealed; no more scoring.");
+            throw new CalibrationRefusedException(CalibrationRefusal.AlreadyRevealed, "The scores have been revealed; no more scoring.");
         }
 
         if (slot.SubmittedAt is not null)
         {
-            throw new DomainException("Calibration.AlreadyScored", "You have already handed in your score for this exercise.");
+            throw new CalibrationRefusedException(CalibrationRefusal.AlreadyScored, "You have already handed in your score for this exercise.");
         }
 
         score.EnsureSubmittable();
@@ -112,17 +112,17 @@ public sealed class CalibrationExercise : Entity, IConcurrencyStamped
     {
         if (Status != CalibrationStatus.Open)
         {
-            throw new DomainException("Calibration.AlreadyRevealed", "The scores have been revealed; no more scoring.");
+            throw new CalibrationRefusedException(CalibrationRefusal.AlreadyRevealed, "The scores have been revealed; no more scoring.");
         }
 
         if (_scores.Single(s => s.IsReference).SubmittedAt is null)
         {
-            throw new DomainException("Calibration.ReferenceMissing", "Score the reference before revealing.");
+            throw new CalibrationRefusedException(CalibrationRefusal.ReferenceMissing, "Score the reference before revealing.");
         }
 
         if (_scores.Count(s => !s.IsReference && s.SubmittedAt is not null) < 2)
         {
-            throw new DomainException("Calibration.TooFewScores", "At least two inspectors must have scored before revealing.");
+            throw new CalibrationRefusedException(CalibrationRefusal.TooFewScores, "At least two inspectors must have scored before revealing.");
         }
 
         CountsTowardBias = countsTowardBias;

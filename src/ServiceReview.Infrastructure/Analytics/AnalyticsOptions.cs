@@ -47,6 +47,7 @@ public static class AnalyticsRegistration
         services.AddSingleton(AnalyticsOptions.From(configuration));
         services.AddScoped<InspectorBiasService>();
         services.AddScoped<RoundAgreementService>();
+        services.AddScoped<Calibration.CalibrationService>();
         return services;
     }
 }

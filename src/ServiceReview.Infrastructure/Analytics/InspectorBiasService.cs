@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Analytics;
+using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Persistence;
 
@@ -23,7 +24,8 @@ public sealed record InspectorBiasReport(
 /// <summary>
 /// Inspector bias (宽严度) over the rounds whose service period falls within [from, to]: confirmed inspections only,
 /// compared on the total before veto (a veto is a fact, not a judgement), with the same comparison per category.
-/// Two grouped queries (totals; category scores), then <see cref="InspectorBias"/>.
+/// Revealed calibration exercises count too when the manager chose so (totals only; they have no category scores).
+/// Grouped queries (totals; category scores; calibration totals), then <see cref="InspectorBias"/>.
 /// </summary>
 public sealed class InspectorBiasService(ServiceReviewDbContext db, AnalyticsOptions options)
 {
@@ -46,7 +48,21 @@ public sealed class InspectorBiasService(ServiceReviewDbContext db, AnalyticsOpt
                 select new { i.RoundId, i.TeamId, i.InspectorId, c.CategoryCode, Score = c.Score!.Value })
             .AsNoTracking().ToListAsync(cancellationToken);
 
-        var personIds = totals.Select(t => t.InspectorId).Distinct().ToList();
+        // Calibration exercises the manager chose to count: each is one more "round" of one team (negative id, so
+        // it never meets a real round), with the reference left out: bias is measured against fellow inspectors.
+        var calibration = await (
+                from c in db.CalibrationExercises
+                where c.Status == CalibrationStatus.Revealed && c.CountsTowardBias
+                      && (@from == null || c.PeriodStart >= @from) && (to == null || c.PeriodEnd <= to)
+                from s in c.Scores
+                where !s.IsReference && s.TotalBeforeVeto != null
+                select new { ExerciseId = c.Id, c.TeamId, s.PersonId, Total = s.TotalBeforeVeto!.Value })
+            .AsNoTracking().ToListAsync(cancellationToken);
+        var observations = totals.Select(t => new ScoreObservation<int>(t.InspectorId, t.RoundId, t.TeamId, (double)t.Total))
+            .Concat(calibration.Select(c => new ScoreObservation<int>(c.PersonId, -c.ExerciseId, c.TeamId, (double)c.Total)))
+            .ToList();
+
+        var personIds = observations.Select(o => o.Inspector).Distinct().ToList();
         var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => (p.DisplayName, p.Email), cancellationToken);
         var planIds = totals.Select(t => t.PlanVersionId).Distinct().ToList();
@@ -59,7 +75,7 @@ public sealed class InspectorBiasService(ServiceReviewDbContext db, AnalyticsOpt
             .OrderBy(c => c.Id).GroupBy(c => c.Code).Select(g => (g.Key, g.Last().Name))
             .OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
 
-        var totalBias = InspectorBias.Compute(totals.Select(t => new ScoreObservation<int>(t.InspectorId, t.RoundId, t.TeamId, (double)t.Total)), options.Bias);
+        var totalBias = InspectorBias.Compute(observations, options.Bias);
         var byCategory = categoryScores.GroupBy(c => c.CategoryCode).ToDictionary(
             g => g.Key,
             g => InspectorBias.Compute(g.Select(c => new ScoreObservation<int>(c.InspectorId, c.RoundId, c.TeamId, (double)c.Score)), options.Bias)

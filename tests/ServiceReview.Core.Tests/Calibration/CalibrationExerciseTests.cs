@@ -31,9 +31,10 @@ public class CalibrationExerciseTests
     [Fact]
     public void Fewer_than_two_inspectors_besides_the_manager_is_refused()
     {
-        var ex = Assert.Throws<DomainException>(() =>
+        var ex = Assert.Throws<CalibrationRefusedException>(() =>
             new CalibrationExercise("x", 3, Plan.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), false, 1, [1, 2], Now));
 
+        Assert.Equal(CalibrationRefusal.TooFewInspectors, ex.Reason);
         Assert.Equal("Calibration.TooFewInspectors", ex.Code);
     }
 
@@ -45,8 +46,8 @@ public class CalibrationExerciseTests
         Score(exercise, 2, inputs);
 
         Assert.Equal(73.1m, exercise.ScoreOf(2)!.Total);
-        Assert.Equal("Calibration.AlreadyScored", Assert.Throws<DomainException>(() => Score(exercise, 2, inputs)).Code);
-        Assert.Equal("Calibration.NotParticipant", Assert.Throws<DomainException>(() => Score(exercise, 9, inputs)).Code);
+        Assert.Equal("Calibration.AlreadyScored", Assert.Throws<CalibrationRefusedException>(() => Score(exercise, 2, inputs)).Code);
+        Assert.Equal("Calibration.NotParticipant", Assert.Throws<CalibrationRefusedException>(() => Score(exercise, 9, inputs)).Code);
     }
 
     [Fact]
@@ -67,15 +68,15 @@ public class CalibrationExerciseTests
         var inputs = InputsBuilder.WorkedExample().Build();
         Score(exercise, 2, inputs);
         Score(exercise, 3, inputs);
-        Assert.Equal("Calibration.ReferenceMissing", Assert.Throws<DomainException>(() => exercise.Reveal(true, Now)).Code);
+        Assert.Equal("Calibration.ReferenceMissing", Assert.Throws<CalibrationRefusedException>(() => exercise.Reveal(true, Now)).Code);
 
         Score(exercise, 1, inputs);
         exercise.Reveal(countsTowardBias: true, Now);
 
         Assert.Equal(CalibrationStatus.Revealed, exercise.Status);
         Assert.True(exercise.CountsTowardBias);
-        Assert.Equal("Calibration.AlreadyRevealed", Assert.Throws<DomainException>(() => Score(exercise, 4, inputs)).Code);
-        Assert.Equal("Calibration.AlreadyRevealed", Assert.Throws<DomainException>(() => exercise.Reveal(false, Now)).Code);
+        Assert.Equal("Calibration.AlreadyRevealed", Assert.Throws<CalibrationRefusedException>(() => Score(exercise, 4, inputs)).Code);
+        Assert.Equal("Calibration.AlreadyRevealed", Assert.Throws<CalibrationRefusedException>(() => exercise.Reveal(false, Now)).Code);
     }
 
     [Fact]

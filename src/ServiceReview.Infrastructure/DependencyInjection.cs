@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Rounds;
@@ -31,6 +32,7 @@ public static class DependencyInjection
         services.AddServiceRecords();
         services.AddScoped<Plans.PlanService>();
         services.AddExports();
+        services.AddAnalytics(configuration);
         return services;
     }
 

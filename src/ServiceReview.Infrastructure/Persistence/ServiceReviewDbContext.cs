@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
@@ -48,6 +49,8 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<CalibrationExercise> CalibrationExercises => Set<CalibrationExercise>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -284,6 +284,7 @@ public sealed class DemoDataSeeder(
 
         var inspections = round.Open(plan, opens);
         var vetoTeam = index == 3 ? teams[^1].Team.Id : -1;
+        var signalsToPlant = index == FinishedRounds - 1 ? 2 : 0;
 
         // The measured indicators come from the team's service records exactly as the inspection form computes them.
         var figures = new Dictionary<int, IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>>();
@@ -309,7 +310,18 @@ public sealed class DemoDataSeeder(
 
             var inputs = InputsFor(plan, team.Quality + drift, inspector.Bias, measured, inspection.TeamId == vetoTeam, random);
             var started = opens.AddHours(2 + random.Next(150));
-            inspection.SaveDraft(inputs, 60 * (18 + random.Next(35)), started);
+            var seconds = 60 * (18 + random.Next(35));
+            if (signalsToPlant == 2)
+            {
+                seconds = 6 * 60;
+                signalsToPlant--;
+            }
+            else if (signalsToPlant == 1 && ThinEvidence(inputs, plan))
+            {
+                signalsToPlant--;
+            }
+
+            inspection.SaveDraft(inputs, seconds, started);
             inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), started.AddMinutes(30), windowOpen: true);
             inspection.Confirm(started.AddDays(1 + random.Next(3)));
         }
@@ -372,6 +384,25 @@ public sealed class DemoDataSeeder(
         }
 
         return inputs;
+    }
+
+    /// <summary>
+    /// The latest finished round carries two signals for the accuracy page, without changing any score or the random
+    /// sequence: its first inspection was filled in 6 minutes, and the next one that has a top or bottom rating backs
+    /// it with a four-character note (thin evidence). Returns whether this inspection got the thin note.
+    /// </summary>
+    private static bool ThinEvidence(Dictionary<string, IndicatorInput> inputs, PlanVersion plan)
+    {
+        var extreme = plan.IndicatorsInOrder()
+            .Where(i => i.Kind == RuleKind.Rating && i.Measure is null)
+            .FirstOrDefault(i => inputs[i.Code].Level is { } level && (level == i.Levels[0].Label || level == i.Levels[^1].Label));
+        if (extreme is null)
+        {
+            return false;
+        }
+
+        inputs[extreme.Code] = inputs[extreme.Code] with { Note = "符合标准" };
+        return true;
     }
 
     private static IndicatorInput RatingInput(Indicator indicator, decimal judged)

@@ -205,6 +205,152 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CalibrationScoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool?>("Pass")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalibrationScoreId", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("CalibrationEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationExercise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("CountsTowardBias")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PlanVersionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReferencePersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanVersionId");
+
+                    b.HasIndex("ReferencePersonId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Status", "PeriodStart");
+
+                    b.ToTable("CalibrationExercises", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CalibrationExerciseId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsReference")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("TotalBeforeVeto")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CalibrationExerciseId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CalibrationScores", (string)null);
+                });
+
             modelBuilder.Entity("ServiceReview.Core.Feedback.CorrectiveAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1201,6 +1347,49 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationEntry", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Calibration.CalibrationScore", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CalibrationScoreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationExercise", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Plans.PlanVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PlanVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceReview.Core.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReferencePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceReview.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationScore", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Calibration.CalibrationExercise", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("CalibrationExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ServiceReview.Core.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceReview.Core.Feedback.CorrectiveAction", b =>
                 {
                     b.HasOne("ServiceReview.Core.Inspections.Inspection", null)
@@ -1609,6 +1798,16 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationExercise", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationScore", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Inspections.Dispute", b =>

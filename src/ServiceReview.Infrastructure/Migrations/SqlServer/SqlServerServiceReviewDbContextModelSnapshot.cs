@@ -206,6 +206,154 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CalibrationScoreId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool?>("Pass")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalibrationScoreId", "IndicatorCode")
+                        .IsUnique()
+                        .HasFilter("[CalibrationScoreId] IS NOT NULL");
+
+                    b.ToTable("CalibrationEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationExercise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("CountsTowardBias")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<int>("PlanVersionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReferencePersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanVersionId");
+
+                    b.HasIndex("ReferencePersonId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Status", "PeriodStart");
+
+                    b.ToTable("CalibrationExercises", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("CalibrationExerciseId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsReference")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("TotalBeforeVeto")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CalibrationExerciseId", "PersonId")
+                        .IsUnique()
+                        .HasFilter("[CalibrationExerciseId] IS NOT NULL");
+
+                    b.ToTable("CalibrationScores", (string)null);
+                });
+
             modelBuilder.Entity("ServiceReview.Core.Feedback.CorrectiveAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1209,6 +1357,49 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationEntry", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Calibration.CalibrationScore", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CalibrationScoreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationExercise", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Plans.PlanVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PlanVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceReview.Core.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReferencePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceReview.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationScore", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Calibration.CalibrationExercise", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("CalibrationExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ServiceReview.Core.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceReview.Core.Feedback.CorrectiveAction", b =>
                 {
                     b.HasOne("ServiceReview.Core.Inspections.Inspection", null)
@@ -1617,6 +1808,16 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationExercise", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationScore", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Inspections.Dispute", b =>

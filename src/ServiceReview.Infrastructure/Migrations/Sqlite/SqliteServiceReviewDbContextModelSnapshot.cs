@@ -194,6 +194,146 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                     b.ToTable("AuditLog", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CalibrationScoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IndicatorCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Pass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CalibrationScoreId", "IndicatorCode")
+                        .IsUnique();
+
+                    b.ToTable("CalibrationEntries", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationExercise", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CountsTowardBias")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanVersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReferencePersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanVersionId");
+
+                    b.HasIndex("ReferencePersonId");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("Status", "PeriodStart");
+
+                    b.ToTable("CalibrationExercises", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CalibrationExerciseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsReference")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalBeforeVeto")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("CalibrationExerciseId", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("CalibrationScores", (string)null);
+                });
+
             modelBuilder.Entity("ServiceReview.Core.Feedback.CorrectiveAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1152,6 +1292,49 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationEntry", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Calibration.CalibrationScore", null)
+                        .WithMany("Entries")
+                        .HasForeignKey("CalibrationScoreId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationExercise", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Plans.PlanVersion", null)
+                        .WithMany()
+                        .HasForeignKey("PlanVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceReview.Core.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReferencePersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ServiceReview.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationScore", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Calibration.CalibrationExercise", null)
+                        .WithMany("Scores")
+                        .HasForeignKey("CalibrationExerciseId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("ServiceReview.Core.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ServiceReview.Core.Feedback.CorrectiveAction", b =>
                 {
                     b.HasOne("ServiceReview.Core.Inspections.Inspection", null)
@@ -1558,6 +1741,16 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationExercise", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Calibration.CalibrationScore", b =>
+                {
+                    b.Navigation("Entries");
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Inspections.Dispute", b =>

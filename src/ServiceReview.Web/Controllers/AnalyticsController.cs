@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Infrastructure.Analytics;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Results;
+using ServiceReview.Web.Models.Analytics;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Controllers;
+
+/// <summary>
+/// Accuracy and fairness (准确性分析): inspector bias over a range of rounds, and a round's agreement and signals of
+/// inflated or deflated results. Read-only; managers and administrators.
+/// </summary>
+[Authorize(Policy = Policies.ManagerOrAdmin)]
+public sealed class AnalyticsController(InspectorBiasService bias, RoundAgreementService agreement, ServiceReviewDbContext db) : Controller
+{
+    public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        if (from is not null && to is not null && to < from)
+        {
+            (from, to) = (to, from);
+        }
+
+        var report = await bias.ComputeAsync(from, to, cancellationToken);
+        var rounds = (await db.Rounds.AsNoTracking()
+                .Where(r => (from == null || r.PeriodStart >= from) && (to == null || r.PeriodEnd <= to))
+                .ToListAsync(cancellationToken))
+            .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id)
+            .Select(RoundResultsService.Summary).ToList();
+        return View(new BiasPageViewModel { From = from, To = to, Report = report, Rounds = rounds });
+    }
+
+    [HttpGet("Analytics/Round/{id:int}")]
+    public async Task<IActionResult> Round(int id, CancellationToken cancellationToken)
+    {
+        var result = await agreement.ComputeAsync(id, cancellationToken);
+        return result is null ? NotFound() : View(new RoundAgreementViewModel { Agreement = result });
+    }
+}

@@ -29,6 +29,10 @@ public static class DependencyInjection
         services.AddReviewJourney();
         services.AddServiceRecords();
         services.AddScoped<Plans.PlanService>();
+        services.AddScoped<Admin.PeopleAdminService>();
+        services.AddScoped<Admin.ProjectsAdminService>();
+        services.AddScoped<Admin.TeamsAdminService>();
+        services.AddScoped<Admin.OrganisationImporter>();
         return services;
     }
 

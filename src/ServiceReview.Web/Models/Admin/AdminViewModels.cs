@@ -14,12 +14,12 @@ public sealed class PersonFormViewModel
     public long Version { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(100)]
+    [StringLength(100, ErrorMessage = "Admin.Validation.TooLong")]
     [Display(Name = "Admin.People.Name")]
     public string? DisplayName { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(256)]
+    [StringLength(256, ErrorMessage = "Admin.Validation.TooLong")]
     [Display(Name = "Admin.People.Email")]
     public string? Email { get; set; }
 
@@ -77,11 +77,11 @@ public sealed class ProjectFormViewModel
     public long Version { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Admin.Validation.TooLong")]
     [Display(Name = "Admin.Projects.Name")]
     public string? Name { get; set; }
 
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Admin.Validation.TooLong")]
     [Display(Name = "Admin.Projects.Customer")]
     public string? Customer { get; set; }
 
@@ -142,7 +142,7 @@ public sealed class TeamFormViewModel
     public int? ProjectId { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
-    [StringLength(200)]
+    [StringLength(200, ErrorMessage = "Admin.Validation.TooLong")]
     [Display(Name = "Admin.Teams.Name")]
     public string? Name { get; set; }
 

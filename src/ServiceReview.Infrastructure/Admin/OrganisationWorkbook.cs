@@ -40,7 +40,7 @@ public static class OrganisationWorkbook
     {
         ["管理员"] = Roles.Admin, ["系统管理员"] = Roles.Admin, ["Admin"] = Roles.Admin, ["Administrator"] = Roles.Admin,
         ["考评经理"] = Roles.Manager, ["经理"] = Roles.Manager, ["Manager"] = Roles.Manager,
-        ["服务组负责人"] = Roles.TeamLead, ["负责人"] = Roles.TeamLead, ["组长"] = Roles.TeamLead, ["TeamLead"] = Roles.TeamLead, ["Team lead"] = Roles.TeamLead,
+        ["服务组负责人"] = Roles.TeamLead, ["团队负责人"] = Roles.TeamLead, ["负责人"] = Roles.TeamLead, ["组长"] = Roles.TeamLead, ["TeamLead"] = Roles.TeamLead, ["Team lead"] = Roles.TeamLead,
         ["检查员"] = Roles.Inspector, ["Inspector"] = Roles.Inspector,
     };
 

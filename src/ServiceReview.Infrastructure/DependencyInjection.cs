@@ -33,6 +33,10 @@ public static class DependencyInjection
         services.AddScoped<Plans.PlanService>();
         services.AddExports();
         services.AddAnalytics(configuration);
+        services.AddScoped<Admin.PeopleAdminService>();
+        services.AddScoped<Admin.ProjectsAdminService>();
+        services.AddScoped<Admin.TeamsAdminService>();
+        services.AddScoped<Admin.OrganisationImporter>();
         return services;
     }
 

@@ -14,13 +14,7 @@ public sealed class Person : Entity
 
     public Person(string displayName, string email, string? userId = null)
     {
-        if (string.IsNullOrWhiteSpace(displayName))
-        {
-            throw new DomainException("Person.NameRequired", "A person needs a name.");
-        }
-
-        DisplayName = displayName.Trim();
-        Email = email?.Trim() ?? "";
+        Rename(displayName, email);
         UserId = userId;
         IsActive = true;
     }
@@ -35,6 +29,18 @@ public sealed class Person : Entity
 
     /// <summary>Set for people who may inspect (检查员), null otherwise.</summary>
     public InspectorProfile? InspectorProfile { get; private set; }
+
+    /// <summary>Changes the name and e-mail address; the name may not be blank.</summary>
+    public void Rename(string displayName, string email)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            throw new DomainException("Person.NameRequired", "A person needs a name.");
+        }
+
+        DisplayName = displayName.Trim();
+        Email = email?.Trim() ?? "";
+    }
 
     public void LinkAccount(string userId) => UserId = userId;
 

@@ -1,7 +1,10 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Identity;
+using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Cli;
 
@@ -95,6 +98,15 @@ public sealed class CreateAdminCommand(string email) : ICliCommand
                 await users.DeleteAsync(user);
                 return await FailAsync(console, inRole.Errors);
             }
+
+            // The administrator is a person too, so that the People pages list them and the audit log names them.
+            var db = services.GetRequiredService<ServiceReviewDbContext>();
+            var person = new Person(user.DisplayName, Email, user.Id);
+            db.People.Add(person);
+            var clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
+            await db.SaveNewWithAuditAsync(
+                () => db.Audit(Actor.System, clock.GetUtcNow().UtcDateTime, nameof(Person), person.Id, "Created", null, $"administrator {Email} (create-admin)"),
+                cancellationToken);
         }
         catch (DbException exception)
         {

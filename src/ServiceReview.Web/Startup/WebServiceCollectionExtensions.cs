@@ -42,6 +42,7 @@ public static class WebServiceCollectionExtensions
             {
                 // Every unsafe MVC request must carry the token; Razor Pages validate by default.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new MustChangePasswordFilter());
                 o.ModelMetadataDetailsProviders.Add(new RequiredMessageMetadataProvider());
             })
             .AddViewLocalization()

@@ -1,0 +1,165 @@
+using System.Net;
+using System.Net.Http.Headers;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Security;
+using ServiceReview.Web.Tests.Infrastructure;
+using static ServiceReview.Web.Tests.Admin.AdminTestData;
+
+namespace ServiceReview.Web.Tests.Admin;
+
+[Trait(Needs.Trait, Needs.Migrations)]
+public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) : IClassFixture<ServiceReviewWebFactory>
+{
+    private static readonly string[] PeopleHeader = ["姓名", "邮箱", "角色", "检查员类型", "从业年限", "创建账户"];
+    private static readonly string[] TeamsHeader = ["项目", "客户", "服务组", "负责人邮箱", "成员邮箱"];
+
+    [Fact]
+    public async Task A_clean_workbook_creates_people_accounts_a_project_and_a_team_and_shows_each_password_once()
+    {
+        var client = await factory.SignedInAsync(AdminEmail);
+        var file = Workbook(
+            [
+                ["陈检查", "chen.import@example.org", "检查员", "项目领导", "12", "是"],
+                ["杨检查", "yang.import@example.org", "Inspector", "TechnicalStaff", "3", ""],
+                ["黄组长", "huang.import@example.org", "服务组负责人", "", "", "是"],
+                ["何组员", "he.import@example.org", "", "", "", "否"],
+            ],
+            [["导入新项目", "导入客户", "导入一组", "huang.import@example.org", "he.import@example.org，inspector4@demo.local"]]);
+
+        var response = await ImportAsync(client, file);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("导入完成：4 名人员，1 个新项目，1 个服务组", html, StringComparison.Ordinal);
+        Assert.Contains("data:text/csv", html, StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var chen = await factory.PersonByEmailAsync("chen.import@example.org");
+        Assert.Equal(new InspectorProfile(InspectorType.ProjectLeader, 12), chen!.InspectorProfile);
+        Assert.Equal([Roles.Inspector], (await factory.AccountAsync("yang.import@example.org")).Roles);
+        Assert.Null((await factory.PersonByEmailAsync("he.import@example.org"))!.UserId);
+        var team = await factory.WithDbAsync(db => db.Teams.Include(t => t.Members).AsNoTracking().FirstAsync(t => t.Name == "导入一组"));
+        Assert.Equal(await factory.PersonIdAsync("huang.import@example.org"), team.LeadId);
+        Assert.Equal(2, team.Members.Count);
+        Assert.Equal("Imported", Assert.Single(await factory.AuditOfAsync("Team", team.Id)).Action);
+
+        var password = System.Text.RegularExpressions.Regex.Match(html, "chen.import@example.org</td><td class=\"font-monospace user-select-all\">([^<]+)<").Groups[1].Value;
+        Assert.Equal(HttpStatusCode.Redirect, (await ServiceReviewWebFactory.SignInAsync(factory.CreateBrowser(), "chen.import@example.org", password)).StatusCode);
+        Assert.DoesNotContain(password, await client.GetStringAsync("/People/Import"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_workbook_with_bad_rows_lists_every_problem_by_sheet_row_and_column_and_creates_nothing()
+    {
+        var client = await factory.SignedInAsync(AdminEmail);
+        var peopleBefore = await factory.WithDbAsync(db => db.People.CountAsync());
+        var file = Workbook(
+            [
+                ["", "missing.name@example.org", "检查员", "项目领导", "5", "是"],
+                ["坏角色", "bad.role@example.org", "超级用户", "", "", "是"],
+                ["已存在", "inspector1@demo.local", "检查员", "项目领导", "5", "是"],
+                ["坏年限", "bad.years@example.org", "检查员", "技术人员", "一百", "是"],
+                ["无类型", "no.type@example.org", "检查员", "", "", "是"],
+                ["重复", "bad.years@example.org", "", "", "", "否"],
+            ],
+            [["新项目无客户", "", "某组", "nobody@example.org", "bad.role@example.org"]]);
+
+        var response = await ImportAsync(client, file);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var html = System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), @">\s+<", "><");
+        Assert.Contains("<td>人员</td><td>2</td><td>姓名</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>人员</td><td>3</td><td>角色</td><td class=\"font-monospace small\">超级用户</td>", html, StringComparison.Ordinal);
+        Assert.Contains("系统中已有使用此邮箱的人员", html, StringComparison.Ordinal);
+        Assert.Contains("<td>人员</td><td>5</td><td>从业年限</td>", html, StringComparison.Ordinal);
+        Assert.Contains("检查员须填写检查员类型", html, StringComparison.Ordinal);
+        Assert.Contains("第 5 行使用了相同的邮箱", html, StringComparison.Ordinal);
+        Assert.Contains("新项目须填写客户", html, StringComparison.Ordinal);
+        Assert.Contains("<td>服务组</td><td>2</td><td>负责人邮箱</td><td class=\"font-monospace small\">nobody@example.org</td>", html, StringComparison.Ordinal);
+        Assert.Equal(peopleBefore, await factory.WithDbAsync(db => db.People.CountAsync()));
+        Assert.False(await factory.WithDbAsync(db => db.Projects.AnyAsync(p => p.Name == "新项目无客户")));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_workbook_or_lacks_a_required_column_is_refused()
+    {
+        var client = await factory.SignedInAsync(AdminEmail);
+
+        var garbage = await ImportAsync(client, "这不是 Excel 文件"u8.ToArray());
+        using var noEmail = new XLWorkbook();
+        var sheet = noEmail.AddWorksheet("人员");
+        sheet.Cell(1, 1).SetValue("姓名");
+        sheet.Cell(1, 2).SetValue("电话");
+        sheet.Cell(2, 1).SetValue("某人");
+        var missing = await ImportAsync(client, Save(noEmail));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, garbage.StatusCode);
+        Assert.Contains("不是 Excel 工作簿", WebUtility.HtmlDecode(await garbage.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var html = WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
+        Assert.Contains("缺少此列", html, StringComparison.Ordinal);
+        Assert.Contains("不是本工作表的列", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_template_has_both_sheets_with_their_headers_and_imports_as_nothing_to_import()
+    {
+        var client = await factory.SignedInAsync(AdminEmail);
+
+        var template = await client.GetByteArrayAsync("/People/Template");
+
+        using (var workbook = new XLWorkbook(new MemoryStream(template)))
+        {
+            Assert.Equal(PeopleHeader, workbook.Worksheet("人员").Row(1).Cells(1, 6).Select(c => c.GetString()));
+            Assert.Equal(TeamsHeader, workbook.Worksheet("服务组").Row(1).Cells(1, 5).Select(c => c.GetString()));
+        }
+
+        var response = await ImportAsync(client, template);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("没有可导入的行", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+    }
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file)
+    {
+        var html = await client.GetStringAsync("/People/Import");
+        var token = ServiceReviewWebFactory.FormTokenOf(html);
+        using var content = new MultipartFormDataContent();
+        var bytes = new ByteArrayContent(file);
+        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        content.Add(bytes, "file", "people.xlsx");
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        return await client.PostAsync("/People/Import", content);
+    }
+
+    internal static byte[] Workbook(string[][] people, string[][] teams)
+    {
+        using var workbook = new XLWorkbook();
+        Fill(workbook.AddWorksheet("人员"), PeopleHeader, people);
+        Fill(workbook.AddWorksheet("服务组"), TeamsHeader, teams);
+        return Save(workbook);
+    }
+
+    private static void Fill(IXLWorksheet sheet, string[] header, string[][] rows)
+    {
+        for (var c = 0; c < header.Length; c++)
+        {
+            sheet.Cell(1, c + 1).SetValue(header[c]);
+        }
+
+        for (var r = 0; r < rows.Length; r++)
+        {
+            for (var c = 0; c < rows[r].Length; c++)
+            {
+                sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
+            }
+        }
+    }
+
+    private static byte[] Save(XLWorkbook workbook)
+    {
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+}

@@ -23,4 +23,36 @@ public sealed record IndicatorInput
     public bool MeasuredOverridden { get; init; }
 
     public bool IsEmpty => Value is null && Count is null && Pass is null && Level is null && !NotApplicable;
+
+    /// <summary>The kinds of input given, by their JSON names (value, count, pass, level, na); a valid input names one.</summary>
+    public IReadOnlyList<string> GivenKinds()
+    {
+        var given = new List<string>(1);
+        if (Value is not null)
+        {
+            given.Add("value");
+        }
+
+        if (Count is not null)
+        {
+            given.Add("count");
+        }
+
+        if (Pass is not null)
+        {
+            given.Add("pass");
+        }
+
+        if (Level is not null)
+        {
+            given.Add("level");
+        }
+
+        if (NotApplicable)
+        {
+            given.Add("na");
+        }
+
+        return given;
+    }
 }

@@ -17,32 +17,7 @@ internal static class InputErrors
     /// <summary>Refuses an input that sets anything besides the one field <paramref name="expected"/> names.</summary>
     public static void RequireOnly(Indicator indicator, IndicatorInput input, string expected)
     {
-        var given = new List<string>();
-        if (input.Value is not null)
-        {
-            given.Add("value");
-        }
-
-        if (input.Count is not null)
-        {
-            given.Add("count");
-        }
-
-        if (input.Pass is not null)
-        {
-            given.Add("pass");
-        }
-
-        if (input.Level is not null)
-        {
-            given.Add("level");
-        }
-
-        if (input.NotApplicable)
-        {
-            given.Add("na");
-        }
-
+        var given = input.GivenKinds();
         if (given.Count != 1 || given[0] != expected)
         {
             throw WrongInputKind(indicator, expected);

@@ -68,7 +68,7 @@ public static class ScoreItemsReader
                 continue;
             }
 
-            var given = Given(input);
+            var given = input.GivenKinds().ToList();
             if (given.Count > 1)
             {
                 Add(errors, field, messages["Inspections.Api.OneInputKind", string.Join(", ", given)]);
@@ -183,37 +183,6 @@ public static class ScoreItemsReader
         return ok
             ? new IndicatorInput { Value = value, Count = count, Pass = pass, Level = level, NotApplicable = na, Note = note, MeasuredOverridden = overridden }
             : null;
-    }
-
-    private static List<string> Given(IndicatorInput input)
-    {
-        var given = new List<string>();
-        if (input.Value is not null)
-        {
-            given.Add("value");
-        }
-
-        if (input.Count is not null)
-        {
-            given.Add("count");
-        }
-
-        if (input.Pass is not null)
-        {
-            given.Add("pass");
-        }
-
-        if (input.Level is not null)
-        {
-            given.Add("level");
-        }
-
-        if (input.NotApplicable)
-        {
-            given.Add("na");
-        }
-
-        return given;
     }
 
     /// <summary>The sub-field a refusal of the rules concerns.</summary>

@@ -25,15 +25,20 @@ public sealed partial class ServiceReviewWebFactory
     /// A new open round of the default plan over <paramref name="teams"/>, each inspected by the named demo inspectors;
     /// returns the round id and the inspection ids by (team name, inspector email).
     /// </summary>
-    public async Task<JourneyRound> CreateOpenRoundAsync(AggregationMethod aggregation, IReadOnlyDictionary<string, string[]> teams)
+    public Task<JourneyRound> CreateOpenRoundAsync(AggregationMethod aggregation, IReadOnlyDictionary<string, string[]> teams) =>
+        CreateOpenRoundAsync(aggregation, teams, planVersionId: null, new DateOnly(2026, 1, 1));
+
+    /// <summary>The same on a chosen plan version (null: the first published) and a one-month period from <paramref name="periodStart"/>.</summary>
+    public async Task<JourneyRound> CreateOpenRoundAsync(AggregationMethod aggregation, IReadOnlyDictionary<string, string[]> teams, int? planVersionId, DateOnly periodStart)
     {
         await EnsureDemoDataAsync();
         return await WithDbAsync(async db =>
         {
             var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators)
-                .Where(v => v.Status == PlanVersionStatus.Published).OrderBy(v => v.Id).FirstAsync();
+                .Where(v => planVersionId == null ? v.Status == PlanVersionStatus.Published : v.Id == planVersionId)
+                .OrderBy(v => v.Id).FirstAsync();
             var now = DateTime.UtcNow;
-            var round = new Round($"测试批次 {Guid.NewGuid():N}"[..12], new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31), plan.Id,
+            var round = new Round($"测试批次 {Guid.NewGuid():N}"[..12], periodStart, periodStart.AddMonths(1).AddDays(-1), plan.Id,
                 now.AddDays(-1), now.AddDays(10), aggregation);
             var byKey = new Dictionary<(string, string), int>();
             var people = new Dictionary<int, string>();

@@ -26,6 +26,11 @@ public sealed class Notifier(ServiceReviewDbContext db)
         }
     }
 
+    /// <summary>Reassigned: the new inspector is told about that one inspection.</summary>
+    public void Reassigned(Inspection inspection, DateTime utcNow) =>
+        Add(inspection.InspectorId, NotificationKind.Assigned, nameof(Inspection), inspection.Id, $"/Inspections/Fill/{inspection.Id}",
+            EventKey(NotificationKind.Assigned, nameof(Inspection), inspection.Id, utcNow), utcNow);
+
     /// <summary>Submitted: the lead of the inspected team is to review it.</summary>
     public async Task SubmittedAsync(Inspection inspection, DateTime utcNow, CancellationToken cancellationToken = default)
     {

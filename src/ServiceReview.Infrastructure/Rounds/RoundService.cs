@@ -140,6 +140,7 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock)
         db.ExpectStamp(inspection, stamp);
         round.Reassign(inspection, team, inspector);
         db.Audit(actor, UtcNow, InspectionEntity, inspection.Id, "Reassigned", previous, inspector.DisplayName);
+        new Notifier(db).Reassigned(inspection, UtcNow);
         await db.SaveOrConflictAsync(cancellationToken);
     }
 

@@ -51,6 +51,25 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
     }
 
     [Fact]
+    public async Task Reassigning_tells_the_new_inspector_about_that_inspection()
+    {
+        var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [I1] });
+        var id = round[F.Lead1Team, I1];
+        var stamp = await factory.WithDbAsync(db => db.Inspections.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).FirstAsync());
+        var target = await factory.PersonIdAsync("inspector5@demo.local");
+
+        await factory.WithServiceAsync<RoundService, int>(async s =>
+        {
+            await s.ReassignAsync(round.RoundId, id, stamp, target, new Actor(null, "manager", null));
+            return 0;
+        });
+
+        var told = Assert.Single(About(await factory.NotificationsOfAsync("inspector5@demo.local"), NotificationKind.Assigned, "Inspection", id));
+        Assert.Equal($"/Inspections/Fill/{id}", told.Link);
+        Assert.Empty(About(await factory.NotificationsOfAsync(I1), NotificationKind.Assigned, "Inspection", id));
+    }
+
+    [Fact]
     public async Task Submitting_tells_the_lead_of_the_inspected_team()
     {
         var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [I1] });

@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddRounds();
         services.AddInspections();
         services.AddReviewJourney();
+        Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services);
         services.AddServiceRecords();
         services.AddScoped<Plans.PlanService>();
         services.AddExports();

@@ -4,6 +4,7 @@ using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
+using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Reviews;
 
@@ -176,12 +177,15 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             return new CorrectiveAction(roundId, teamId, item.IndicatorCode, item.Description, ownerId, dueDate, actor.PersonId.Value, now, inspectionId);
         }).ToList();
         db.CorrectiveActions.AddRange(actions);
+        var notifier = new Notifier(db);
+        var teamLead = await notifier.LeadOfAsync(teamId, cancellationToken);
         await db.SaveNewWithAuditAsync(() =>
         {
             foreach (var action in actions)
             {
                 db.Audit(actor, now, nameof(CorrectiveAction), action.Id, "Raised", null,
                     $"{action.Status}: {action.IndicatorCode} {action.Description} (owner {ownerId}, due {dueDate:yyyy-MM-dd})");
+                notifier.Action(action, teamLead, now);
             }
         }, cancellationToken);
         return actions.Select(a => a.Id).ToList();
@@ -211,6 +215,7 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
         change(action);
         db.ExpectStamp(action, stamp);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, nameof(CorrectiveAction), action.Id, auditAction, oldStatus.ToString(), $"{action.Status}: {detail(action)}");
+        await new Notifier(db).ActionAsync(action, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
         return true;
     }

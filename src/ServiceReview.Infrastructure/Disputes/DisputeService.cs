@@ -3,6 +3,7 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Reviews;
 
@@ -105,6 +106,7 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
 
         db.Audit(actor, now, nameof(Inspection), inspection.Id, "Arbitrated",
             $"{oldStatus}, total {InputText.Points(oldTotal)}", $"{inspection.Status}, total {InputText.Points(inspection.Total)}");
+        new Notifier(db).Ruled(dispute, inspection, now);
         await db.SaveOrConflictAsync(cancellationToken);
         return true;
     }

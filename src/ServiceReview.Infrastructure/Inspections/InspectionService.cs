@@ -7,6 +7,7 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Scoring;
 
@@ -135,6 +136,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
 
         inspection.Submit(score, nowUtc, windowOpen);
         db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "Submitted", null, ScoreSummary(score));
+        await new Notifier(db).SubmittedAsync(inspection, nowUtc, ct);
         await db.SaveOrConflictAsync(ct);
         return new SubmitOutcome(true, inspection.ConcurrencyStamp, score, false);
     }

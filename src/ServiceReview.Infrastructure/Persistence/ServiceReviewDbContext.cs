@@ -7,6 +7,7 @@ using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
@@ -51,6 +52,8 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<CalibrationExercise> CalibrationExercises => Set<CalibrationExercise>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

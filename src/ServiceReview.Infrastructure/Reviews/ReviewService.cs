@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Infrastructure.Reviews;
@@ -97,6 +98,7 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock)
         db.Disputes.Add(dispute);
         db.Audit(actor, now, nameof(Inspection), inspection.Id, "Disputed", oldStatus.ToString(),
             string.Join("; ", dispute.Items.Select(i => $"{i.IndicatorCode}: {i.Reason}")));
+        await new Notifier(db).DisputedAsync(inspection, now, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
         return true;
     }

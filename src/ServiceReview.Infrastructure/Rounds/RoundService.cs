@@ -6,6 +6,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Infrastructure.Rounds;
@@ -99,6 +100,7 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock)
         db.Inspections.AddRange(inspections);
         db.Audit(actor, UtcNow, RoundEntity, round.Id, "Opened", nameof(RoundStatus.Draft),
             string.Create(CultureInfo.InvariantCulture, $"{nameof(RoundStatus.Open)}; {inspections.Count} inspections"));
+        new Notifier(db).RoundOpened(round, inspections, UtcNow);
         await db.SaveOrConflictAsync(cancellationToken);
         return inspections.Count;
     }
@@ -138,6 +140,7 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock)
         db.ExpectStamp(inspection, stamp);
         round.Reassign(inspection, team, inspector);
         db.Audit(actor, UtcNow, InspectionEntity, inspection.Id, "Reassigned", previous, inspector.DisplayName);
+        new Notifier(db).Reassigned(inspection, UtcNow);
         await db.SaveOrConflictAsync(cancellationToken);
     }
 

@@ -53,6 +53,7 @@ public static class WebServiceCollectionExtensions
         services.AddRazorPages(o => o.Conventions.Add(new IdentityPagesAllowList()));
 
         services.AddRoundAutoClose();
+        services.AddNotificationReminders();
 
         services.AddProblemDetails();
         services.AddHealthChecks().AddDbContextCheck<ServiceReviewDbContext>();

@@ -52,20 +52,19 @@ public sealed class WorkingCalendar
 
     public IReadOnlyList<Holiday> Holidays => _holidays;
 
-    public bool IsWorkingDay(DateOnly date)
+    /// <summary>The <see cref="WorkDays"/> flag of a day of the week.</summary>
+    public static WorkDays FlagOf(DayOfWeek day) => day switch
     {
-        var flag = date.DayOfWeek switch
-        {
-            DayOfWeek.Monday => WorkDays.Monday,
-            DayOfWeek.Tuesday => WorkDays.Tuesday,
-            DayOfWeek.Wednesday => WorkDays.Wednesday,
-            DayOfWeek.Thursday => WorkDays.Thursday,
-            DayOfWeek.Friday => WorkDays.Friday,
-            DayOfWeek.Saturday => WorkDays.Saturday,
-            _ => WorkDays.Sunday,
-        };
-        return Days.HasFlag(flag) && _holidays.All(h => h.Date != date);
-    }
+        DayOfWeek.Monday => WorkDays.Monday,
+        DayOfWeek.Tuesday => WorkDays.Tuesday,
+        DayOfWeek.Wednesday => WorkDays.Wednesday,
+        DayOfWeek.Thursday => WorkDays.Thursday,
+        DayOfWeek.Friday => WorkDays.Friday,
+        DayOfWeek.Saturday => WorkDays.Saturday,
+        _ => WorkDays.Sunday,
+    };
+
+    public bool IsWorkingDay(DateOnly date) => Days.HasFlag(FlagOf(date.DayOfWeek)) && _holidays.All(h => h.Date != date);
 }
 
 public sealed record Holiday(DateOnly Date, string? Name);

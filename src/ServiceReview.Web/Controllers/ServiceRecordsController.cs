@@ -286,7 +286,7 @@ public sealed class ServiceRecordsController(
             ResolutionHours = project.Limits.ResolutionHours,
             ArchiveHours = project.Limits.ArchiveHours,
             UseCalendar = project.Calendar is not null,
-            Days = project.Calendar is { } c ? Enum.GetValues<DayOfWeek>().Where(d => c.Days.HasFlag(Flag(d))).ToList() : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+            Days = project.Calendar is { } c ? Enum.GetValues<DayOfWeek>().Where(d => c.Days.HasFlag(WorkingCalendar.FlagOf(d))).ToList() : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
             DayStart = project.Calendar?.DayStart ?? new TimeOnly(9, 0),
             DayEnd = project.Calendar?.DayEnd ?? new TimeOnly(18, 0),
             Holidays = project.Calendar is { } cal ? string.Join("\n", cal.Holidays.OrderBy(h => h.Date).Select(h => $"{h.Date:yyyy-MM-dd} {h.Name}".Trim())) : null,
@@ -324,7 +324,7 @@ public sealed class ServiceRecordsController(
             try
             {
                 var limits = new ServiceLimits(form.FirstResponseHours, form.ResolutionHours, form.ArchiveHours);
-                var days = form.Days.Aggregate(WorkDays.None, (all, d) => all | Flag(d));
+                var days = form.Days.Aggregate(WorkDays.None, (all, d) => all | WorkingCalendar.FlagOf(d));
                 var calendar = form.UseCalendar ? new WorkingCalendar(days, form.DayStart, form.DayEnd, holidays) : null;
                 await editor.SetLimitsAsync(projectId, limits, calendar, await currentActor.GetAsync(ct), ct);
                 TempData.SetStatus(localizer["Records.Limits.Saved", project.Name]);
@@ -338,17 +338,6 @@ public sealed class ServiceRecordsController(
 
         return View(new LimitsViewModel(projectId, project.Name, form));
     }
-
-    private static WorkDays Flag(DayOfWeek day) => day switch
-    {
-        DayOfWeek.Monday => WorkDays.Monday,
-        DayOfWeek.Tuesday => WorkDays.Tuesday,
-        DayOfWeek.Wednesday => WorkDays.Wednesday,
-        DayOfWeek.Thursday => WorkDays.Thursday,
-        DayOfWeek.Friday => WorkDays.Friday,
-        DayOfWeek.Saturday => WorkDays.Saturday,
-        _ => WorkDays.Sunday,
-    };
 
     private static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.CurrentCulture);
 

@@ -6,8 +6,10 @@ namespace ServiceReview.Core.Organisation;
 /// Someone the product knows: an inspector, a team lead or member, a manager. <see cref="UserId"/> links the
 /// sign-in account when the person has one (team members without an account are still people).
 /// </summary>
-public sealed class Person : Entity
+public sealed class Person : Entity, IConcurrencyStamped
 {
+    private readonly List<InspectorProject> _inspectableProjects = [];
+
     private Person()
     {
     }
@@ -30,6 +32,17 @@ public sealed class Person : Entity
     /// <summary>Set for people who may inspect (检查员), null otherwise.</summary>
     public InspectorProfile? InspectorProfile { get; private set; }
 
+    /// <summary>
+    /// The projects this inspector may inspect, part of the inspector profile; empty means any project. Kept on the
+    /// person (not inside the <see cref="Organisation.InspectorProfile"/> value) so that the profile stays a value
+    /// that is replaced as a whole; <see cref="StopInspecting"/> clears it.
+    /// </summary>
+    public IReadOnlyList<InspectorProject> InspectableProjects => _inspectableProjects;
+
+    public IReadOnlyList<int> InspectableProjectIds => _inspectableProjects.Select(p => p.ProjectId).ToList();
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
     /// <summary>Changes the name and e-mail address; the name may not be blank.</summary>
     public void Rename(string displayName, string email)
     {
@@ -47,7 +60,33 @@ public sealed class Person : Entity
     public void MakeInspector(InspectorType type, int yearsOfExperience) =>
         InspectorProfile = new InspectorProfile(type, yearsOfExperience);
 
-    public void StopInspecting() => InspectorProfile = null;
+    public void StopInspecting()
+    {
+        InspectorProfile = null;
+        _inspectableProjects.Clear();
+    }
+
+    /// <summary>
+    /// Limits the projects this inspector may inspect (empty: any project). Only an inspector has such a limit.
+    /// </summary>
+    public void LimitInspectionTo(IEnumerable<int> projectIds)
+    {
+        var wanted = projectIds.Distinct().ToHashSet();
+        if (wanted.Count > 0 && InspectorProfile is null)
+        {
+            throw new DomainException("Person.NotAnInspector", "{0} is not an inspector, so no projects can be set for them to inspect.", DisplayName);
+        }
+
+        _inspectableProjects.RemoveAll(p => !wanted.Contains(p.ProjectId));
+        foreach (var id in wanted.Where(id => _inspectableProjects.All(p => p.ProjectId != id)))
+        {
+            _inspectableProjects.Add(new InspectorProject(id));
+        }
+    }
+
+    /// <summary>True when this person is an inspector whose profile allows the project (an empty list allows any).</summary>
+    public bool MayInspectProject(int projectId) =>
+        InspectorProfile is not null && (_inspectableProjects.Count == 0 || _inspectableProjects.Any(p => p.ProjectId == projectId));
 
     public void Deactivate() => IsActive = false;
 
@@ -65,6 +104,18 @@ public enum InspectorType
 
     /// <summary>相关技术人员</summary>
     TechnicalStaff,
+}
+
+/// <summary>One project an inspector may inspect (a row of the inspector's project list).</summary>
+public sealed class InspectorProject
+{
+    private InspectorProject()
+    {
+    }
+
+    public InspectorProject(int projectId) => ProjectId = projectId;
+
+    public int ProjectId { get; private set; }
 }
 
 public sealed record InspectorProfile

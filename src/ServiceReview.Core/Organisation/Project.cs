@@ -3,9 +3,11 @@ using ServiceReview.Core.Common;
 namespace ServiceReview.Core.Organisation;
 
 /// <summary>A project (项目) of the organisation, with the customer it serves and its service-record time limits.</summary>
-public sealed class Project : Entity
+public sealed class Project : Entity, IConcurrencyStamped
 {
     public const string DefaultTimeZoneId = "Asia/Shanghai";
+
+    private readonly List<ProjectManager> _managers = [];
 
     private Project()
     {
@@ -35,6 +37,13 @@ public sealed class Project : Entity
 
     public bool IsArchived { get; private set; }
 
+    /// <summary>The people who manage this project (项目考评经理): they administer it and its teams.</summary>
+    public IReadOnlyList<ProjectManager> Managers => _managers;
+
+    public IReadOnlyList<int> ManagerIds => _managers.Select(m => m.PersonId).ToList();
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+
     public void Rename(string name, string customer)
     {
         if (string.IsNullOrWhiteSpace(name))
@@ -62,6 +71,46 @@ public sealed class Project : Entity
     public void UseCalendar(WorkingCalendar? calendar) => Calendar = calendar;
 
     public void Archive() => IsArchived = true;
+
+    /// <summary>
+    /// Replaces the project's managers. Each must be an active person with a sign-in account that holds the Manager
+    /// role (<paramref name="holdsManagerRole"/> answers that, since roles live with the accounts).
+    /// </summary>
+    public void SetManagers(IEnumerable<Person> people, Func<Person, bool> holdsManagerRole)
+    {
+        ArgumentNullException.ThrowIfNull(holdsManagerRole);
+        var managers = people.DistinctBy(p => p.Id).ToList();
+        foreach (var person in managers)
+        {
+            if (!person.IsActive || person.UserId is null || !holdsManagerRole(person))
+            {
+                throw new DomainException("Project.ManagerNotAManager",
+                    "{0} cannot manage a project: only an active person whose account has the Manager role can.", person.DisplayName);
+            }
+        }
+
+        var wanted = managers.Select(p => p.Id).ToHashSet();
+        _managers.RemoveAll(m => !wanted.Contains(m.PersonId));
+        foreach (var id in wanted.Where(id => _managers.All(m => m.PersonId != id)))
+        {
+            _managers.Add(new ProjectManager(id));
+        }
+    }
+
+    /// <summary>True when the person is one of this project's managers.</summary>
+    public bool IsManagedBy(int personId) => _managers.Any(m => m.PersonId == personId);
+}
+
+/// <summary>A person who manages a project (a row of the project's manager list).</summary>
+public sealed class ProjectManager
+{
+    private ProjectManager()
+    {
+    }
+
+    public ProjectManager(int personId) => PersonId = personId;
+
+    public int PersonId { get; private set; }
 }
 
 /// <summary>Time limits for service records, in hours (calendar or working, see <see cref="Project.Calendar"/>).</summary>

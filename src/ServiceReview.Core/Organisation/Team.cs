@@ -3,7 +3,7 @@ using ServiceReview.Core.Common;
 namespace ServiceReview.Core.Organisation;
 
 /// <summary>A project customer-service team (项目客户服务组): the unit that is inspected.</summary>
-public sealed class Team : Entity
+public sealed class Team : Entity, IConcurrencyStamped
 {
     private readonly List<TeamMember> _members = [];
 
@@ -25,6 +25,8 @@ public sealed class Team : Entity
     public int? LeadId { get; private set; }
 
     public IReadOnlyList<TeamMember> Members => _members;
+
+    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
     public void Rename(string name)
     {

@@ -242,6 +242,12 @@ public sealed class Round : Entity, IConcurrencyStamped
             throw new DomainException("Round.ConflictOfInterest",
                 "{0} leads or belongs to team {1} and cannot inspect it.", inspector.DisplayName, team.Name);
         }
+
+        if (!inspector.MayInspectProject(team.ProjectId))
+        {
+            throw new DomainException("Round.ProjectNotAllowed",
+                "{0} may not inspect the projects of team {1}: their inspector profile lists other projects.", inspector.DisplayName, team.Name);
+        }
     }
 
     private void SetDetails(string name, DateOnly periodStart, DateOnly periodEnd, int planVersionId,

@@ -783,6 +783,10 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -817,6 +821,10 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ContractEnd")
                         .HasColumnType("date");
@@ -877,6 +885,10 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<int?>("LeadId")
                         .HasColumnType("integer");
@@ -1610,11 +1622,79 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                                 .HasForeignKey("PersonId");
                         });
 
+                    b.OwnsMany("ServiceReview.Core.Organisation.InspectorProject", "InspectableProjects", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("PersonId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.HasIndex("PersonId", "ProjectId")
+                                .IsUnique();
+
+                            b1.ToTable("InspectorProjects", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId");
+
+                            b1.HasOne("ServiceReview.Core.Organisation.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("InspectableProjects");
+
                     b.Navigation("InspectorProfile");
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Organisation.Project", b =>
                 {
+                    b.OwnsMany("ServiceReview.Core.Organisation.ProjectManager", "Managers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("PersonId")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("integer");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PersonId");
+
+                            b1.HasIndex("ProjectId", "PersonId")
+                                .IsUnique();
+
+                            b1.ToTable("ProjectManagers", (string)null);
+
+                            b1.HasOne("ServiceReview.Core.Organisation.Person", null)
+                                .WithMany()
+                                .HasForeignKey("PersonId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
                     b.OwnsOne("ServiceReview.Core.Organisation.WorkingCalendar", "Calendar", b1 =>
                         {
                             b1.Property<int>("ProjectId")
@@ -1669,6 +1749,8 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                         });
 
                     b.Navigation("Calendar");
+
+                    b.Navigation("Managers");
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Organisation.Team", b =>

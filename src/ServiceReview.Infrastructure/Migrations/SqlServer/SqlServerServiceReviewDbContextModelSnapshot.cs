@@ -788,6 +788,10 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -823,6 +827,10 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly?>("ContractEnd")
                         .HasColumnType("date");
@@ -883,6 +891,10 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                         .HasColumnType("int");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<int?>("LeadId")
                         .HasColumnType("int");
@@ -1620,11 +1632,79 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                                 .HasForeignKey("PersonId");
                         });
 
+                    b.OwnsMany("ServiceReview.Core.Organisation.InspectorProject", "InspectableProjects", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("PersonId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.HasIndex("PersonId", "ProjectId")
+                                .IsUnique();
+
+                            b1.ToTable("InspectorProjects", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId");
+
+                            b1.HasOne("ServiceReview.Core.Organisation.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("InspectableProjects");
+
                     b.Navigation("InspectorProfile");
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Organisation.Project", b =>
                 {
+                    b.OwnsMany("ServiceReview.Core.Organisation.ProjectManager", "Managers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<int>("PersonId")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PersonId");
+
+                            b1.HasIndex("ProjectId", "PersonId")
+                                .IsUnique();
+
+                            b1.ToTable("ProjectManagers", (string)null);
+
+                            b1.HasOne("ServiceReview.Core.Organisation.Person", null)
+                                .WithMany()
+                                .HasForeignKey("PersonId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
                     b.OwnsOne("ServiceReview.Core.Organisation.WorkingCalendar", "Calendar", b1 =>
                         {
                             b1.Property<int>("ProjectId")
@@ -1679,6 +1759,8 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                         });
 
                     b.Navigation("Calendar");
+
+                    b.Navigation("Managers");
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Organisation.Team", b =>

@@ -748,6 +748,10 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -780,6 +784,10 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ContractEnd")
                         .HasColumnType("TEXT");
@@ -838,6 +846,10 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("LeadId")
                         .HasColumnType("INTEGER");
@@ -1553,11 +1565,75 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                                 .HasForeignKey("PersonId");
                         });
 
+                    b.OwnsMany("ServiceReview.Core.Organisation.InspectorProject", "InspectableProjects", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("PersonId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProjectId");
+
+                            b1.HasIndex("PersonId", "ProjectId")
+                                .IsUnique();
+
+                            b1.ToTable("InspectorProjects", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PersonId");
+
+                            b1.HasOne("ServiceReview.Core.Organisation.Project", null)
+                                .WithMany()
+                                .HasForeignKey("ProjectId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("InspectableProjects");
+
                     b.Navigation("InspectorProfile");
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Organisation.Project", b =>
                 {
+                    b.OwnsMany("ServiceReview.Core.Organisation.ProjectManager", "Managers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("PersonId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ProjectId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PersonId");
+
+                            b1.HasIndex("ProjectId", "PersonId")
+                                .IsUnique();
+
+                            b1.ToTable("ProjectManagers", (string)null);
+
+                            b1.HasOne("ServiceReview.Core.Organisation.Person", null)
+                                .WithMany()
+                                .HasForeignKey("PersonId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProjectId");
+                        });
+
                     b.OwnsOne("ServiceReview.Core.Organisation.WorkingCalendar", "Calendar", b1 =>
                         {
                             b1.Property<int>("ProjectId")
@@ -1610,6 +1686,8 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                         });
 
                     b.Navigation("Calendar");
+
+                    b.Navigation("Managers");
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Organisation.Team", b =>

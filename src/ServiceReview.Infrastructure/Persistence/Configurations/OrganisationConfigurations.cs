@@ -32,6 +32,18 @@ internal sealed class ProjectConfiguration : IEntityTypeConfiguration<Project>
             });
             calendar.Navigation(c => c.Holidays).HasField("_holidays");
         });
+        // Owned, so that a project always loads with its managers (the scope check needs them).
+        builder.OwnsMany(p => p.Managers, manager =>
+        {
+            manager.ToTable("ProjectManagers");
+            manager.WithOwner().HasForeignKey("ProjectId");
+            manager.Property<int>("Id");
+            manager.HasKey("Id");
+            manager.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+            manager.HasIndex("ProjectId", nameof(ProjectManager.PersonId)).IsUnique();
+        });
+        builder.Navigation(p => p.Managers).HasField("_managers");
+        builder.Ignore(p => p.ManagerIds);
     }
 }
 
@@ -50,6 +62,18 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
             profile.Property(i => i.Type).HasColumnName("InspectorType");
             profile.Property(i => i.YearsOfExperience).HasColumnName("InspectorYears");
         });
+        // Owned, so that a person always loads with the projects they may inspect (the round rule needs them).
+        builder.OwnsMany(p => p.InspectableProjects, project =>
+        {
+            project.ToTable("InspectorProjects");
+            project.WithOwner().HasForeignKey("PersonId");
+            project.Property<int>("Id");
+            project.HasKey("Id");
+            project.HasOne<Project>().WithMany().HasForeignKey(p => p.ProjectId).OnDelete(DeleteBehavior.Restrict);
+            project.HasIndex("PersonId", nameof(InspectorProject.ProjectId)).IsUnique();
+        });
+        builder.Navigation(p => p.InspectableProjects).HasField("_inspectableProjects");
+        builder.Ignore(p => p.InspectableProjectIds);
     }
 }
 

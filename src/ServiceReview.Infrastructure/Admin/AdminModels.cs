@@ -30,7 +30,11 @@ public sealed record PersonListItem(
     IReadOnlyList<string> Roles,
     bool IsActive,
     InspectorType? InspectorType,
-    int? YearsOfExperience);
+    int? YearsOfExperience)
+{
+    /// <summary>How many projects the inspector is limited to (0: any project).</summary>
+    public int ProjectLimitCount { get; init; }
+}
 
 /// <summary>What the person form says about a person. <see cref="Password"/> null: generate a one-time password.</summary>
 public sealed record PersonInput(
@@ -40,7 +44,11 @@ public sealed record PersonInput(
     InspectorType? InspectorType,
     int? YearsOfExperience,
     bool HasAccount,
-    string? Password = null);
+    string? Password = null)
+{
+    /// <summary>The projects an inspector may inspect; empty: any project.</summary>
+    public IReadOnlyList<int> InspectableProjectIds { get; init; } = [];
+}
 
 public sealed record PersonDetails(
     int Id,
@@ -48,7 +56,7 @@ public sealed record PersonDetails(
     bool IsActive,
     bool AccountDisabled,
     bool MustChangePassword,
-    long Version,
+    Guid Stamp,
     IReadOnlyList<string> Teams);
 
 public sealed record ProjectInput(
@@ -59,17 +67,28 @@ public sealed record ProjectInput(
     decimal FirstResponseHours,
     decimal ResolutionHours,
     decimal ArchiveHours,
-    string TimeZoneId);
+    string TimeZoneId)
+{
+    /// <summary>The people who manage the project (set by an administrator; a manager's save leaves them as they are).</summary>
+    public IReadOnlyList<int> ManagerIds { get; init; } = [];
+}
 
-public sealed record ProjectListItem(int Id, string Name, string Customer, DateOnly? ContractStart, DateOnly? ContractEnd, ServiceLimits Limits, bool HasCalendar, string TimeZoneId, int TeamCount);
+public sealed record ProjectListItem(int Id, string Name, string Customer, DateOnly? ContractStart, DateOnly? ContractEnd, ServiceLimits Limits, bool HasCalendar, string TimeZoneId, int TeamCount)
+{
+    public IReadOnlyList<string> Managers { get; init; } = [];
+}
 
-public sealed record ProjectDetails(int Id, ProjectInput Input, bool HasCalendar, long Version);
+public sealed record ProjectDetails(int Id, ProjectInput Input, bool HasCalendar, Guid Stamp);
 
 public sealed record TeamInput(int ProjectId, string Name, int? LeadId, IReadOnlyList<int> MemberIds);
 
 public sealed record TeamListItem(int Id, string Name, int ProjectId, string Project, string Customer, string? Lead, int MemberCount);
 
-public sealed record TeamDetails(int Id, TeamInput Input, long Version);
+public sealed record TeamDetails(int Id, TeamInput Input, Guid Stamp)
+{
+    /// <summary>The managers of the team's project: the scope check needs them.</summary>
+    public IReadOnlyList<int> ProjectManagerIds { get; init; } = [];
+}
 
 public sealed record PersonOption(int Id, string DisplayName, string Email, bool IsActive);
 

@@ -76,7 +76,7 @@ public sealed class OrganisationImporter(ServiceReviewDbContext db, PeopleAdminS
             {
                 var person = byEmail[row.Email];
                 db.Audit(actor, now, PeopleAdminService.EntityType, person.Id, "Imported", null,
-                    $"name={person.DisplayName}; email={person.Email}; roles={string.Join(',', row.Roles)}");
+                    $"name={person.DisplayName}; email={person.Email}; roles={string.Join(',', row.Roles)}; projects={string.Join(',', row.Projects)}");
             }
 
             var known = await db.People.Where(p => p.Email != "").ToListAsync(cancellationToken);
@@ -110,6 +110,11 @@ public sealed class OrganisationImporter(ServiceReviewDbContext db, PeopleAdminS
 
                 db.Teams.Add(team);
                 newTeams.Add(team);
+            }
+
+            foreach (var row in content.People.Where(r => r.Projects.Count > 0))
+            {
+                byEmail[row.Email].LimitInspectionTo(row.Projects.Select(name => projects[name].Id));
             }
 
             await db.SaveChangesAsync(cancellationToken);
@@ -189,6 +194,15 @@ public sealed class OrganisationImporter(ServiceReviewDbContext db, PeopleAdminS
             foreach (var member in row.MemberEmails.Where(m => !Known(m)))
             {
                 errors.Add(Error(TeamsSheet, row.Row, Title(TeamColumns, "MemberEmails"), member, "Admin.Import.UnknownEmail", "No person with this e-mail address in the file or the system."));
+            }
+        }
+
+        // The projects an inspector may inspect: known ones, or those the Teams sheet of this file creates.
+        foreach (var row in content.People)
+        {
+            foreach (var name in row.Projects.Where(n => projects.All(p => p.Name != n) && !newProjects.Contains(n)))
+            {
+                errors.Add(Error(PeopleSheet, row.Row, Title(PeopleColumns, "Projects"), name, "Admin.Import.UnknownProject", "No project of this name in the system or in the Teams sheet."));
             }
         }
     }

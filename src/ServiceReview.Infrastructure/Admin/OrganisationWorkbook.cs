@@ -5,7 +5,11 @@ using ServiceReview.Infrastructure.Excel;
 
 namespace ServiceReview.Infrastructure.Admin;
 
-public sealed record PersonRow(int Row, string Name, string Email, IReadOnlyList<string> Roles, InspectorType? InspectorType, int? Years, bool CreateAccount);
+public sealed record PersonRow(int Row, string Name, string Email, IReadOnlyList<string> Roles, InspectorType? InspectorType, int? Years, bool CreateAccount)
+{
+    /// <summary>Names of the projects this inspector may inspect (empty: any project).</summary>
+    public IReadOnlyList<string> Projects { get; init; } = [];
+}
 
 public sealed record TeamRow(int Row, string Project, string Customer, string Team, string? LeadEmail, IReadOnlyList<string> MemberEmails);
 
@@ -26,6 +30,7 @@ public static class OrganisationWorkbook
     [
         ("Name", "姓名", "Name"), ("Email", "邮箱", "Email"), ("Roles", "角色", "Roles"),
         ("InspectorType", "检查员类型", "InspectorType"), ("Years", "从业年限", "Years"), ("Account", "创建账户", "Account"),
+        ("Projects", "可检查项目", "InspectableProjects"),
     ];
 
     public static readonly (string Key, string Chinese, string English)[] TeamColumns =
@@ -62,8 +67,10 @@ public static class OrganisationWorkbook
         [
             "人员：姓名、邮箱必填；角色用逗号分隔：管理员、考评经理、服务组负责人、检查员（或 Admin, Manager, TeamLead, Inspector）。",
             "检查员类型：项目领导、运营负责人、技术人员；检查员角色必须填写类型和从业年限（0–70）。创建账户：是/否（空 = 有角色时为是）。",
+            "可检查项目：检查员可以检查的项目名称，用分号、顿号或逗号分隔（; 、 ,）；留空 = 可检查任何项目。项目须已存在或在本文件“服务组”表中新建。",
             "服务组：项目（不存在则新建，需填客户）、服务组名称、负责人邮箱、成员邮箱（逗号分隔）；邮箱可指本表人员或系统中已有的人员。",
             "People: Name and Email are required; Roles comma-separated; InspectorType ProjectLeader / OperationsLead / TechnicalStaff; Account yes/no.",
+            "InspectableProjects: names of the projects the inspector may inspect, separated by ; 、 or , (empty: any project); each must exist or be new in the Teams sheet.",
             "Teams: Project (created when new, with its Customer), Team, LeadEmail, MemberEmails (comma-separated), of people in this file or already known.",
             "Nothing is created until every row is correct: fix the rows listed after an import and import the file again.",
         ];
@@ -202,7 +209,13 @@ public static class OrganisationWorkbook
                 errors.Add(Error(sheet.Name, number, Title(PeopleColumns, "Roles"), get("Roles"), "Admin.Import.RolesNeedAccount", "Roles need a sign-in account."));
             }
 
-            rows.Add(new PersonRow(number, name, email, roles.Distinct().ToList(), type, years, account));
+            var projects = Split(get("Projects")).Distinct(StringComparer.Ordinal).ToList();
+            if (projects.Count > 0 && type is null && typeText.Length == 0)
+            {
+                errors.Add(Error(sheet.Name, number, Title(PeopleColumns, "Projects"), null, "Admin.Import.ProjectsNeedInspector", "Only an inspector (with an inspector type) can have projects to inspect."));
+            }
+
+            rows.Add(new PersonRow(number, name, email, roles.Distinct().ToList(), type, years, account) { Projects = projects });
         }
 
         return rows;

@@ -52,7 +52,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             SortRoles(roleRows.Where(r => r.UserId == p.UserId).Select(r => r.Name!)),
             p.IsActive && !disabled.Contains(p.UserId ?? ""),
             p.InspectorProfile?.Type,
-            p.InspectorProfile?.YearsOfExperience)).ToList();
+            p.InspectorProfile?.YearsOfExperience) { ProjectLimitCount = p.InspectableProjects.Count }).ToList();
         return new PagedList<PersonListItem>(items, page, pageCount, total);
     }
 
@@ -73,11 +73,14 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             .ToListAsync(cancellationToken);
         return new PersonDetails(
             person.Id,
-            new PersonInput(person.DisplayName, person.Email, userRoles, person.InspectorProfile?.Type, person.InspectorProfile?.YearsOfExperience, user is not null),
+            new PersonInput(person.DisplayName, person.Email, userRoles, person.InspectorProfile?.Type, person.InspectorProfile?.YearsOfExperience, user is not null)
+            {
+                InspectableProjectIds = person.InspectableProjectIds,
+            },
             person.IsActive,
             user?.IsDisabled ?? false,
             mustChange,
-            await EditVersion.OfAsync(db, EntityType, id, cancellationToken),
+            person.ConcurrencyStamp,
             teams.Order(StringComparer.Ordinal).ToList());
     }
 
@@ -125,7 +128,8 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         return new AdminResult(person.Id, [], input.Password is null ? password : null);
     }
 
-    public async Task<AdminResult> UpdateAsync(int id, long version, PersonInput input, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Saves a person (and their account) edited from a form built on <paramref name="stamp"/>.</summary>
+    public async Task<AdminResult> UpdateAsync(int id, Guid stamp, PersonInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new AdminRecordNotFoundException(EntityType, id);
         var user = person.UserId is null ? null : await users.FindByIdAsync(person.UserId);
@@ -146,7 +150,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             return AdminResult.Fail([.. errors]);
         }
 
-        await EditVersion.ExpectAsync(db, EntityType, id, version, cancellationToken);
+        AdminStamp.Expect(db, person, stamp);
         var oldRoles = user is null ? null : SortRoles(await users.GetRolesAsync(user));
         var before = Describe(person, oldRoles);
         person.Rename(input.DisplayName, input.Email.Trim());
@@ -157,6 +161,10 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         var failure = await strategy.ExecuteAsync(async () =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // The person first, with the stamp check: a stale form stops here, before the account is touched.
+            db.Audit(actor, Now, EntityType, person.Id, "Updated", before, Describe(person, input.HasAccount ? SortRoles(input.Roles) : null));
+            await db.SaveOrConflictAsync(cancellationToken);
             IReadOnlyList<AdminError> problems = [];
             if (user is null && input.HasAccount)
             {
@@ -172,7 +180,6 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
                 return problems;
             }
 
-            db.Audit(actor, Now, EntityType, person.Id, "Updated", before, Describe(person, input.HasAccount ? SortRoles(input.Roles) : null));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return problems;
@@ -191,7 +198,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
     /// Disables (or enables) a person and their account. A disabled person keeps every inspection, review and audit
     /// entry; their account cannot sign in, and an open session ends at the next security-stamp check.
     /// </summary>
-    public async Task<AdminResult> SetActiveAsync(int id, long version, bool active, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<AdminResult> SetActiveAsync(int id, Guid stamp, bool active, Actor actor, CancellationToken cancellationToken = default)
     {
         var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new AdminRecordNotFoundException(EntityType, id);
         var user = person.UserId is null ? null : await users.FindByIdAsync(person.UserId);
@@ -207,7 +214,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             return AdminResult.Fail(new AdminError("", active ? "Admin.People.AlreadyEnabled" : "Admin.People.AlreadyDisabled"));
         }
 
-        await EditVersion.ExpectAsync(db, EntityType, id, version, cancellationToken);
+        AdminStamp.Expect(db, person, stamp);
         if (active)
         {
             person.Activate();
@@ -218,16 +225,20 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         }
 
         db.Audit(actor, Now, EntityType, person.Id, active ? "Enabled" : "Disabled", currentlyActive ? "active" : "disabled", active ? "active" : "disabled");
-        if (user is null)
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        else
-        {
-            user.IsDisabled = !active;
-            // The new security stamp ends the sessions that are open now; UpdateSecurityStampAsync saves everything.
-            Check(await users.UpdateSecurityStampAsync(user));
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.SaveOrConflictAsync(cancellationToken);
+            if (user is not null)
+            {
+                user.IsDisabled = !active;
+                // The new security stamp ends the sessions that are open now; UpdateSecurityStampAsync saves the account.
+                Check(await users.UpdateSecurityStampAsync(user));
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        });
 
         return new AdminResult(person.Id, []);
     }
@@ -385,6 +396,19 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             errors.Add(new AdminError(nameof(PersonInput.Roles), "Admin.People.RolesNeedAccount"));
         }
 
+        if (input.InspectableProjectIds.Count > 0)
+        {
+            var wanted = input.InspectableProjectIds.Distinct().ToList();
+            if (input.InspectorType is null)
+            {
+                errors.Add(new AdminError(nameof(PersonInput.InspectableProjectIds), "Admin.People.ProjectsNeedInspector"));
+            }
+            else if (await db.Projects.CountAsync(p => wanted.Contains(p.Id), cancellationToken) != wanted.Count)
+            {
+                errors.Add(new AdminError(nameof(PersonInput.InspectableProjectIds), "Admin.People.UnknownProject"));
+            }
+        }
+
         return errors;
     }
 
@@ -393,6 +417,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         if (input.InspectorType is { } type)
         {
             person.MakeInspector(type, input.YearsOfExperience ?? 0);
+            person.LimitInspectionTo(input.InspectableProjectIds);
         }
         else
         {
@@ -402,7 +427,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
 
     private static string Describe(Person person, IReadOnlyList<string>? accountRoles) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"name={person.DisplayName}; email={person.Email}; account={(accountRoles is null ? "none" : string.Join(',', accountRoles))}; inspector={(person.InspectorProfile is { } p ? $"{p.Type}/{p.YearsOfExperience}y" : "no")}");
+            $"name={person.DisplayName}; email={person.Email}; account={(accountRoles is null ? "none" : string.Join(',', accountRoles))}; inspector={(person.InspectorProfile is { } p ? $"{p.Type}/{p.YearsOfExperience}y" : "no")}; projects={(person.InspectableProjectIds.Count == 0 ? "any" : string.Join(',', person.InspectableProjectIds.Order()))}");
 
     private static List<AdminError> IdentityErrors(IdentityResult result, string field) =>
         result.Errors.Select(e => e.Code switch

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Infrastructure.Admin;
@@ -12,18 +13,55 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
 {
     public const string EntityType = nameof(Project);
 
-    public async Task<IReadOnlyList<ProjectListItem>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The projects in scope (a manager: their own), searched by name or customer, a page at a time.</summary>
+    public async Task<PagedList<ProjectListItem>> ListAsync(AdminScope scope, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
     {
-        var projects = await db.Projects.AsNoTracking().OrderBy(p => p.Name).ToListAsync(cancellationToken);
-        var teams = await db.Teams.AsNoTracking().GroupBy(t => t.ProjectId).Select(g => new { g.Key, Count = g.Count() })
+        var query = scope.Projects(db.Projects.AsNoTracking());
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToLower(CultureInfo.InvariantCulture);
+            query = query.Where(p => p.Name.ToLower().Contains(term) || p.Customer.ToLower().Contains(term));
+        }
+
+        var total = await query.CountAsync(cancellationToken);
+        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+        page = Math.Clamp(page, 1, pageCount);
+        var projects = await query.OrderBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var ids = projects.Select(p => p.Id).ToList();
+        var teams = await db.Teams.AsNoTracking().Where(t => ids.Contains(t.ProjectId)).GroupBy(t => t.ProjectId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return projects.Select(p => new ProjectListItem(p.Id, p.Name, p.Customer, p.ContractStart, p.ContractEnd, p.Limits,
-            p.Calendar is not null, p.TimeZoneId, teams.GetValueOrDefault(p.Id))).ToList();
+        var managerIds = projects.SelectMany(p => p.ManagerIds).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => managerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var items = projects.Select(p => new ProjectListItem(p.Id, p.Name, p.Customer, p.ContractStart, p.ContractEnd, p.Limits,
+            p.Calendar is not null, p.TimeZoneId, teams.GetValueOrDefault(p.Id))
+        {
+            Managers = p.ManagerIds.Select(id => names.GetValueOrDefault(id, "?")).Order(StringComparer.Ordinal).ToList(),
+        }).ToList();
+        return new PagedList<ProjectListItem>(items, page, pageCount, total);
     }
 
     public async Task<IReadOnlyList<ProjectOption>> OptionsAsync(CancellationToken cancellationToken = default) =>
-        await db.Projects.AsNoTracking().OrderBy(p => p.Name)
+        await OptionsAsync(AdminScope.Administrator, cancellationToken);
+
+    /// <summary>The projects in scope, for lists to choose from.</summary>
+    public async Task<IReadOnlyList<ProjectOption>> OptionsAsync(AdminScope scope, CancellationToken cancellationToken = default) =>
+        await scope.Projects(db.Projects.AsNoTracking()).OrderBy(p => p.Name)
             .Select(p => new ProjectOption(p.Id, p.Name, p.Customer)).ToListAsync(cancellationToken);
+
+    /// <summary>Active people whose account holds the Manager role: who may manage a project.</summary>
+    public async Task<IReadOnlyList<PersonOption>> ManagerOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        var managerUsers = await ManagerUserIdsAsync(cancellationToken);
+        return await db.People.AsNoTracking()
+            .Where(p => p.IsActive && p.UserId != null && managerUsers.Contains(p.UserId))
+            .OrderBy(p => p.DisplayName)
+            .Select(p => new PersonOption(p.Id, p.DisplayName, p.Email, p.IsActive))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>True when the project exists and is in scope.</summary>
+    public async Task<bool> InScopeAsync(AdminScope scope, int projectId, CancellationToken cancellationToken = default) =>
+        await scope.Projects(db.Projects.AsNoTracking()).AnyAsync(p => p.Id == projectId, cancellationToken);
 
     public async Task<ProjectDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
@@ -31,13 +69,15 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
         return p is null
             ? null
             : new ProjectDetails(p.Id, new ProjectInput(p.Name, p.Customer, p.ContractStart, p.ContractEnd,
-                p.Limits.FirstResponseHours, p.Limits.ResolutionHours, p.Limits.ArchiveHours, p.TimeZoneId),
-                p.Calendar is not null, await EditVersion.OfAsync(db, EntityType, id, cancellationToken));
+                p.Limits.FirstResponseHours, p.Limits.ResolutionHours, p.Limits.ArchiveHours, p.TimeZoneId) { ManagerIds = p.ManagerIds },
+                p.Calendar is not null, p.ConcurrencyStamp);
     }
 
+    /// <summary>Creates a project, with its managers. Administrators only (the controller's policy says so).</summary>
     public async Task<AdminResult> CreateAsync(ProjectInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = await ValidateAsync(input, null, cancellationToken);
+        var (managers, isManager) = await ManagersAsync(input.ManagerIds, errors, cancellationToken);
         if (errors.Count > 0)
         {
             return AdminResult.Fail([.. errors]);
@@ -45,28 +85,70 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
 
         var project = new Project(input.Name, input.Customer, input.TimeZoneId);
         Apply(project, input);
+        project.SetManagers(managers!, isManager!);
         db.Projects.Add(project);
         await db.SaveNewWithAuditAsync(() => db.Audit(actor, Now, EntityType, project.Id, "Created", null, Describe(project)), cancellationToken);
         return new AdminResult(project.Id, []);
     }
 
-    public async Task<AdminResult> UpdateAsync(int id, long version, ProjectInput input, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Saves a project edited from a form built on <paramref name="stamp"/>. A manager may edit only a project they
+    /// manage, and their save leaves the managers as they are; an administrator sets them.
+    /// </summary>
+    public async Task<AdminResult> UpdateAsync(int id, Guid stamp, ProjectInput input, AdminScope scope, Actor actor, CancellationToken cancellationToken = default)
     {
         var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new AdminRecordNotFoundException(EntityType, id);
+        if (!scope.Allows(project.ManagerIds))
+        {
+            throw new AdminForbiddenException(EntityType, id);
+        }
+
         var errors = await ValidateAsync(input with { TimeZoneId = project.TimeZoneId }, id, cancellationToken);
+        var (managers, isManager) = scope.IsAdmin ? await ManagersAsync(input.ManagerIds, errors, cancellationToken) : (null, null);
         if (errors.Count > 0)
         {
             return AdminResult.Fail([.. errors]);
         }
 
-        await EditVersion.ExpectAsync(db, EntityType, id, version, cancellationToken);
+        AdminStamp.Expect(db, project, stamp);
         var before = Describe(project);
         project.Rename(input.Name, input.Customer);
         Apply(project, input);
+        if (managers is not null)
+        {
+            project.SetManagers(managers, isManager!);
+        }
+
         db.Audit(actor, Now, EntityType, id, "Updated", before, Describe(project));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrConflictAsync(cancellationToken);
         return new AdminResult(id, []);
     }
+
+    /// <summary>The people chosen as managers; an error for anyone who is not an active person with the Manager role.</summary>
+    private async Task<(List<Person>? People, Func<Person, bool>? IsManager)> ManagersAsync(IReadOnlyList<int> ids, List<AdminError> errors, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        var people = await db.People.Where(p => wanted.Contains(p.Id)).ToListAsync(cancellationToken);
+        var managerUsers = (await ManagerUserIdsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        if (people.Count != wanted.Count)
+        {
+            errors.Add(new AdminError(nameof(ProjectInput.ManagerIds), "Admin.Projects.UnknownManager"));
+        }
+
+        foreach (var person in people.Where(p => !p.IsActive || p.UserId is null || !managerUsers.Contains(p.UserId)))
+        {
+            errors.Add(new AdminError(nameof(ProjectInput.ManagerIds), "Admin.Projects.NotAManager", person.DisplayName));
+        }
+
+        return (people, p => p.UserId is not null && managerUsers.Contains(p.UserId));
+    }
+
+    private async Task<List<string>> ManagerUserIdsAsync(CancellationToken cancellationToken) =>
+        await (from ur in db.UserRoles
+               join r in db.Roles on ur.RoleId equals r.Id
+               join u in db.Users on ur.UserId equals u.Id
+               where r.Name == Roles.Manager && !u.IsDisabled
+               select ur.UserId).ToListAsync(cancellationToken);
 
     private static void Apply(Project project, ProjectInput input)
     {
@@ -115,7 +197,7 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
 
     private static string Describe(Project p) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"name={p.Name}; customer={p.Customer}; contract={p.ContractStart:yyyy-MM-dd}..{p.ContractEnd:yyyy-MM-dd}; limits={p.Limits.FirstResponseHours}/{p.Limits.ResolutionHours}/{p.Limits.ArchiveHours}h; tz={p.TimeZoneId}");
+            $"name={p.Name}; customer={p.Customer}; contract={p.ContractStart:yyyy-MM-dd}..{p.ContractEnd:yyyy-MM-dd}; limits={p.Limits.FirstResponseHours}/{p.Limits.ResolutionHours}/{p.Limits.ArchiveHours}h; tz={p.TimeZoneId}; managers={string.Join(',', p.ManagerIds.Order())}");
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 }

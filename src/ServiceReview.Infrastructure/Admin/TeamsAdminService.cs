@@ -17,10 +17,11 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
 {
     public const string EntityType = nameof(Team);
 
-    public async Task<PagedList<TeamListItem>> ListAsync(string? search, int? projectId, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>The teams of the projects in scope, searched by team, project or customer, optionally of one project, a page at a time.</summary>
+    public async Task<PagedList<TeamListItem>> ListAsync(AdminScope scope, string? search, int? projectId, int page, int pageSize, CancellationToken cancellationToken = default)
     {
         var query = from t in db.Teams.AsNoTracking()
-                    join p in db.Projects on t.ProjectId equals p.Id
+                    join p in scope.Projects(db.Projects) on t.ProjectId equals p.Id
                     join l in db.People on t.LeadId equals l.Id into leads
                     from lead in leads.DefaultIfEmpty()
                     select new { t, p, lead };
@@ -48,14 +49,22 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
     public async Task<TeamDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
         var team = await db.Teams.AsNoTracking().Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
-        return team is null
-            ? null
-            : new TeamDetails(team.Id, new TeamInput(team.ProjectId, team.Name, team.LeadId, team.Members.Select(m => m.PersonId).ToList()),
-                await EditVersion.OfAsync(db, EntityType, id, cancellationToken));
+        if (team is null)
+        {
+            return null;
+        }
+
+        var managers = await db.Projects.AsNoTracking().Where(p => p.Id == team.ProjectId).Select(p => p.Managers.Select(m => m.PersonId).ToList()).FirstAsync(cancellationToken);
+        return new TeamDetails(team.Id, new TeamInput(team.ProjectId, team.Name, team.LeadId, team.Members.Select(m => m.PersonId).ToList()), team.ConcurrencyStamp)
+        {
+            ProjectManagerIds = managers,
+        };
     }
 
-    public async Task<AdminResult> CreateAsync(TeamInput input, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Creates a team in a project in scope (a manager: one of their projects).</summary>
+    public async Task<AdminResult> CreateAsync(TeamInput input, AdminScope scope, Actor actor, CancellationToken cancellationToken = default)
     {
+        await EnsureInScopeAsync(scope, input.ProjectId, 0, cancellationToken);
         var errors = await ValidateAsync(input, null, cancellationToken);
         if (errors.Count > 0)
         {
@@ -70,10 +79,12 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
         return new AdminResult(team.Id, []);
     }
 
-    public async Task<AdminResult> UpdateAsync(int id, long version, TeamInput input, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Saves a team edited from a form built on <paramref name="stamp"/>; its project does not change.</summary>
+    public async Task<AdminResult> UpdateAsync(int id, Guid stamp, TeamInput input, AdminScope scope, Actor actor, CancellationToken cancellationToken = default)
     {
         var team = await db.Teams.Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw new AdminRecordNotFoundException(EntityType, id);
+        await EnsureInScopeAsync(scope, team.ProjectId, id, cancellationToken);
         input = input with { ProjectId = team.ProjectId };
         var errors = await ValidateAsync(input, id, cancellationToken);
         if (errors.Count > 0)
@@ -81,14 +92,25 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
             return AdminResult.Fail([.. errors]);
         }
 
-        await EditVersion.ExpectAsync(db, EntityType, id, version, cancellationToken);
+        AdminStamp.Expect(db, team, stamp);
         var before = Describe(team);
         team.Rename(input.Name);
         Apply(team, input);
         await GiveLeadRoleAsync(input.LeadId, cancellationToken);
         db.Audit(actor, Now, EntityType, id, "Updated", before, Describe(team));
-        await db.SaveChangesAsync(cancellationToken);
+        await db.SaveOrConflictAsync(cancellationToken);
         return new AdminResult(id, []);
+    }
+
+    private async Task EnsureInScopeAsync(AdminScope scope, int projectId, int teamId, CancellationToken cancellationToken)
+    {
+        // A project that does not exist is the form's problem (ValidateAsync says so); one outside the scope is refused.
+        if (!scope.IsAdmin
+            && await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken)
+            && !await scope.Projects(db.Projects).AnyAsync(p => p.Id == projectId, cancellationToken))
+        {
+            throw new AdminForbiddenException(EntityType, teamId);
+        }
     }
 
     private static void Apply(Team team, TeamInput input)

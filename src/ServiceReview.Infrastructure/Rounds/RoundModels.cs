@@ -55,9 +55,18 @@ public sealed record RoundListItem(
 public sealed record PlanVersionOption(int Id, string Name, int Number);
 
 /// <summary>An inspector who may inspect a team, with what the suggestion weighs: experience and workload.</summary>
-public sealed record InspectorOption(int Id, string Name, string Email, InspectorType Type, int YearsOfExperience, int Workload);
+public sealed record InspectorOption(int Id, string Name, string Email, InspectorType Type, int YearsOfExperience, int Workload)
+{
+    /// <summary>The projects the inspector may inspect; empty: any project.</summary>
+    public IReadOnlyList<int> ProjectIds { get; init; } = [];
 
-/// <summary>A team that can be put in a round's scope, and its inspectors free of any conflict of interest, best first.</summary>
+    public bool MayInspectProject(int projectId) => ProjectIds.Count == 0 || ProjectIds.Contains(projectId);
+}
+
+/// <summary>
+/// A team that can be put in a round's scope, and its candidate inspectors best first: free of any conflict of interest
+/// and allowed on the team's project by their inspector profile.
+/// </summary>
 public sealed record TeamOption(int TeamId, string Name, int ProjectId, string ProjectName, string? LeadName, IReadOnlyList<InspectorOption> Candidates);
 
 public sealed record RoundFormOptions(IReadOnlyList<PlanVersionOption> Plans, IReadOnlyList<TeamOption> Teams);

@@ -84,7 +84,7 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
         var inspectors = await InspectorsAsync(cancellationToken);
         var options = teams
             .Select(t => new TeamOption(t.Team.Id, t.Team.Name, t.Team.ProjectId, t.ProjectName, t.LeadName,
-                inspectors.Where(i => !t.Team.Involves(i.Id)).ToList()))
+                inspectors.Where(i => !t.Team.Involves(i.Id) && i.MayInspectProject(t.Team.ProjectId)).ToList()))
             .ToList();
         return new RoundFormOptions(plans, options);
     }
@@ -141,7 +141,7 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
                         new RoundInspectionSummary(i.Id, i.Status, i.TimeSpentSeconds, i.SubmittedAt, i.IsLate, i.ReopenReason, i.ConcurrencyStamp)));
             var slotList = slots.OrderBy(s => s.InspectorName, StringComparer.Ordinal).ToList();
             var taken = slotList.Select(s => s.InspectorId).ToHashSet();
-            var candidates = inspectors.Where(i => !t.Team.Involves(i.Id) && !taken.Contains(i.Id)).ToList();
+            var candidates = inspectors.Where(i => !t.Team.Involves(i.Id) && i.MayInspectProject(t.Team.ProjectId) && !taken.Contains(i.Id)).ToList();
             return new RoundDetailsTeam(t.Team.Id, t.Team.Name, t.ProjectName, t.LeadName, slotList, candidates);
         }).ToList();
 
@@ -191,7 +191,7 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
     {
         var people = await db.People.AsNoTracking()
             .Where(p => p.IsActive && p.InspectorProfile != null)
-            .Select(p => new { p.Id, p.DisplayName, p.Email, p.InspectorProfile!.Type, p.InspectorProfile.YearsOfExperience })
+            .Select(p => new { p.Id, p.DisplayName, p.Email, p.InspectorProfile!.Type, p.InspectorProfile.YearsOfExperience, Projects = p.InspectableProjects.Select(x => x.ProjectId).ToList() })
             .ToListAsync(cancellationToken);
         var workload = await db.Inspections.AsNoTracking()
             .Where(i => i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress)
@@ -200,7 +200,7 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
             .Select(g => new { InspectorId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.InspectorId, g => g.Count, cancellationToken);
         return people
-            .Select(p => new InspectorOption(p.Id, p.DisplayName, p.Email, p.Type, p.YearsOfExperience, workload.GetValueOrDefault(p.Id)))
+            .Select(p => new InspectorOption(p.Id, p.DisplayName, p.Email, p.Type, p.YearsOfExperience, workload.GetValueOrDefault(p.Id)) { ProjectIds = p.Projects })
             .OrderBy(p => p.Workload).ThenByDescending(p => p.YearsOfExperience).ThenBy(p => p.Name, StringComparer.Ordinal)
             .ToList();
     }

@@ -103,6 +103,7 @@ public sealed class DemoDataSeeder(
         }
 
         await CreateOpenRoundAsync(plan, thisMonth.AddMonths(-1), teams, inspectors, nowUtc, cancellationToken);
+        await LimitOneInspectorAsync(people["inspector5@demo.local"].Id, cancellationToken);
         logger.LogInformation("Demo data loaded (scale {Scale}).", scale);
     }
 
@@ -156,6 +157,7 @@ public sealed class DemoDataSeeder(
             foreach (var (projectName, customer, teamNames) in ProjectTemplates)
             {
                 var project = new Project(copy == 1 ? projectName : $"{projectName} #{copy}", customer);
+                project.SetManagers([people["manager@demo.local"]], _ => true); // the account was created with the Manager role
                 db.Projects.Add(project);
                 await db.SaveChangesAsync(cancellationToken);
                 foreach (var teamName in teamNames)
@@ -340,6 +342,24 @@ public sealed class DemoDataSeeder(
         db.Rounds.Add(round);
         await db.SaveChangesAsync(cancellationToken);
         db.Inspections.AddRange(round.Open(plan, nowUtc.AddDays(-1)));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Shows the "projects they may inspect" limit on one inspector (周强): the projects of their open-round inspections,
+    /// so that no seeded assignment breaks the rule and the accuracy figures stay as they are.
+    /// </summary>
+    private async Task LimitOneInspectorAsync(int personId, CancellationToken cancellationToken)
+    {
+        var projectIds = await db.Inspections.AsNoTracking()
+            .Where(i => i.InspectorId == personId)
+            .Join(db.Rounds.Where(r => r.Status == RoundStatus.Open), i => i.RoundId, r => r.Id, (i, _) => i.TeamId)
+            .Join(db.Teams, teamId => teamId, t => t.Id, (_, t) => t.ProjectId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        var person = await db.People.FirstAsync(p => p.Id == personId, cancellationToken);
+        person.LimitInspectionTo(projectIds);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

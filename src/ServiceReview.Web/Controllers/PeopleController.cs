@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
+using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -10,10 +11,15 @@ using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Controllers;
 
-/// <summary>Administration of people (人员): accounts, roles, inspector profiles, disabling, passwords, bulk import.</summary>
-[Authorize(Policy = Policies.Admin)]
+/// <summary>
+/// Administration of people (人员): accounts, roles, inspector profiles (with the projects an inspector may inspect),
+/// disabling, passwords, bulk import. Managers see the list and each person read-only; every change is an
+/// administrator's (ADR 0013).
+/// </summary>
+[Authorize(Policy = Policies.ManagerOrAdmin)]
 public sealed class PeopleController(
     PeopleAdminService people,
+    ProjectsAdminService projects,
     OrganisationImporter importer,
     ICurrentActor currentActor,
     DomainErrorLocalizer domainErrors,
@@ -25,15 +31,19 @@ public sealed class PeopleController(
 
     [HttpGet]
     public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken cancellationToken = default) =>
-        View(new PeopleIndexViewModel(await people.ListAsync(q, page, PageSize, cancellationToken), q));
+        View(new PeopleIndexViewModel(await people.ListAsync(q, page, PageSize, cancellationToken), q) { CanEdit = User.IsInRole(Roles.Admin) });
 
     [HttpGet]
-    public IActionResult Create() => View("Form", new PersonFormViewModel { HasAccount = true });
+    [Authorize(Policy = Policies.Admin)]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View("Form", await WithOptionsAsync(new PersonFormViewModel { HasAccount = true }, cancellationToken));
 
     [HttpPost]
+    [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> Create(PersonFormViewModel form, CancellationToken cancellationToken)
     {
         form.Id = null;
+        await WithOptionsAsync(form, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View("Form", form);
@@ -55,10 +65,11 @@ public sealed class PeopleController(
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
         var person = await people.GetAsync(id, cancellationToken);
-        return person is null ? NotFound() : View("Form", PersonFormViewModel.From(person));
+        return person is null ? NotFound() : View("Form", await WithOptionsAsync(PersonFormViewModel.From(person), cancellationToken));
     }
 
     [HttpPost]
+    [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> Edit(int id, PersonFormViewModel form, CancellationToken cancellationToken)
     {
         var current = await people.GetAsync(id, cancellationToken);
@@ -72,6 +83,7 @@ public sealed class PeopleController(
         form.IsActive = current.IsActive && !current.AccountDisabled;
         form.MustChangePassword = current.MustChangePassword;
         form.Teams = current.Teams;
+        await WithOptionsAsync(form, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View("Form", form);
@@ -79,7 +91,7 @@ public sealed class PeopleController(
 
         try
         {
-            var result = await people.UpdateAsync(id, form.Version, form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
+            var result = await people.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
             if (!result.Succeeded)
             {
                 AddErrors(result.Errors);
@@ -99,14 +111,17 @@ public sealed class PeopleController(
     }
 
     [HttpPost]
-    public Task<IActionResult> Disable(int id, long version, CancellationToken cancellationToken) =>
-        SetActiveAsync(id, version, false, cancellationToken);
+    [Authorize(Policy = Policies.Admin)]
+    public Task<IActionResult> Disable(int id, Guid concurrencyStamp, CancellationToken cancellationToken) =>
+        SetActiveAsync(id, concurrencyStamp, false, cancellationToken);
 
     [HttpPost]
-    public Task<IActionResult> Enable(int id, long version, CancellationToken cancellationToken) =>
-        SetActiveAsync(id, version, true, cancellationToken);
+    [Authorize(Policy = Policies.Admin)]
+    public Task<IActionResult> Enable(int id, Guid concurrencyStamp, CancellationToken cancellationToken) =>
+        SetActiveAsync(id, concurrencyStamp, true, cancellationToken);
 
     [HttpPost]
+    [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> ResetPassword(int id, CancellationToken cancellationToken)
     {
         AdminResult result;
@@ -133,9 +148,11 @@ public sealed class PeopleController(
     }
 
     [HttpGet]
+    [Authorize(Policy = Policies.Admin)]
     public IActionResult Import() => View(new ImportViewModel(null, null));
 
     [HttpPost]
+    [Authorize(Policy = Policies.Admin)]
     [RequestSizeLimit(MaxImportBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes)]
     public async Task<IActionResult> Import(IFormFile? file, CancellationToken cancellationToken)
@@ -161,14 +178,15 @@ public sealed class PeopleController(
     }
 
     [HttpGet]
+    [Authorize(Policy = Policies.Admin)]
     public IActionResult Template() =>
         File(OrganisationWorkbook.Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", L["Admin.Import.TemplateFileName"] + ".xlsx");
 
-    private async Task<IActionResult> SetActiveAsync(int id, long version, bool active, CancellationToken cancellationToken)
+    private async Task<IActionResult> SetActiveAsync(int id, Guid stamp, bool active, CancellationToken cancellationToken)
     {
         try
         {
-            var result = await people.SetActiveAsync(id, version, active, await currentActor.GetAsync(cancellationToken), cancellationToken);
+            var result = await people.SetActiveAsync(id, stamp, active, await currentActor.GetAsync(cancellationToken), cancellationToken);
             TempData.SetStatus(result.Succeeded ? L[active ? "Admin.People.Enabled" : "Admin.People.Disabled"] : L[result.Errors[0].Key],
                 result.Succeeded ? StatusKind.Success : StatusKind.Warning);
         }
@@ -182,6 +200,13 @@ public sealed class PeopleController(
         }
 
         return RedirectToAction(nameof(Edit), new { id });
+    }
+
+    private async Task<PersonFormViewModel> WithOptionsAsync(PersonFormViewModel form, CancellationToken cancellationToken)
+    {
+        form.Projects = await projects.OptionsAsync(cancellationToken);
+        form.CanEdit = User.IsInRole(Roles.Admin);
+        return form;
     }
 
     private void ShowPasswordOnce(string? password)

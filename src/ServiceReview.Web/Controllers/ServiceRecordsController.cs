@@ -7,6 +7,7 @@ using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Security;
 using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Infrastructure.ServiceRecords;
 using ServiceReview.Infrastructure.ServiceRecords.Import;
 using ServiceReview.Infrastructure.ServiceRecords.Import.Background;
@@ -27,6 +28,7 @@ public sealed class ServiceRecordsController(
     ServiceMetricsService metrics,
     ServiceRecordEditor editor,
     ImportQueue imports,
+    ProjectsAdminService projects,
     ICurrentActor currentActor,
     DomainErrorLocalizer domainErrors,
     IStringLocalizer<SharedResource> localizer,
@@ -280,6 +282,11 @@ public sealed class ServiceRecordsController(
             return NotFound();
         }
 
+        if (!await MayEditLimitsAsync(projectId, ct))
+        {
+            return Forbid();
+        }
+
         var form = new LimitsForm
         {
             FirstResponseHours = project.Limits.FirstResponseHours,
@@ -303,6 +310,11 @@ public sealed class ServiceRecordsController(
         if (project is null)
         {
             return NotFound();
+        }
+
+        if (!await MayEditLimitsAsync(projectId, ct))
+        {
+            return Forbid();
         }
 
         var holidays = new List<Holiday>();
@@ -362,6 +374,10 @@ public sealed class ServiceRecordsController(
 
     private async Task<(RecordAccess, TeamHeading?)> CheckAsync(int teamId, CancellationToken ct) =>
         await access.CheckAsync(teamId, await currentActor.GetAsync(ct), IsManager, ct);
+
+    /// <summary>An administrator edits every project's limits and calendar; a manager those of the projects they manage.</summary>
+    private async Task<bool> MayEditLimitsAsync(int projectId, CancellationToken ct) =>
+        User.IsInRole(Roles.Admin) || await projects.InScopeAsync(AdminScope.Manager((await currentActor.GetAsync(ct)).PersonId), projectId, ct);
 
     private IActionResult Refuse(RecordAccess level) => level == RecordAccess.NotFound ? NotFound() : Forbid();
 

@@ -10,8 +10,11 @@ using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Controllers;
 
-/// <summary>Administration of teams (服务组): project, name, lead, members.</summary>
-[Authorize(Policy = Policies.Admin)]
+/// <summary>
+/// Administration of teams (服务组): project, name, lead, members. Administrators see every team; a manager the teams
+/// of the projects they manage, where they also create teams.
+/// </summary>
+[Authorize(Policy = Policies.ManagerOrAdmin)]
 public sealed class TeamsController(
     TeamsAdminService teams,
     ProjectsAdminService projects,
@@ -23,25 +26,47 @@ public sealed class TeamsController(
     public const int PageSize = 25;
 
     [HttpGet]
-    public async Task<IActionResult> Index(string? q, int? projectId, int page = 1, CancellationToken cancellationToken = default) =>
-        View(new TeamsIndexViewModel(await teams.ListAsync(q, projectId, page, PageSize, cancellationToken), q, projectId,
-            await projects.OptionsAsync(cancellationToken)));
+    public async Task<IActionResult> Index(string? q, int? projectId, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
+        return View(new TeamsIndexViewModel(await teams.ListAsync(scope, q, projectId, page, PageSize, cancellationToken), q, projectId,
+            await projects.OptionsAsync(scope, cancellationToken)));
+    }
 
     [HttpGet]
-    public async Task<IActionResult> Create(int? projectId, CancellationToken cancellationToken) =>
-        View("Form", await WithOptionsAsync(new TeamFormViewModel { ProjectId = projectId }, cancellationToken));
+    public async Task<IActionResult> Create(int? projectId, CancellationToken cancellationToken)
+    {
+        var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
+        if (projectId is { } pid && !scope.IsAdmin && !await projects.InScopeAsync(scope, pid, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        return View("Form", await WithOptionsAsync(new TeamFormViewModel { ProjectId = projectId }, scope, cancellationToken));
+    }
 
     [HttpPost]
     public async Task<IActionResult> Create(TeamFormViewModel form, CancellationToken cancellationToken)
     {
         form.Id = null;
-        await WithOptionsAsync(form, cancellationToken);
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var scope = ScopeOf(actor);
+        await WithOptionsAsync(form, scope, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View("Form", form);
         }
 
-        var result = await teams.CreateAsync(form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
+        AdminResult result;
+        try
+        {
+            result = await teams.CreateAsync(form.ToInput(), scope, actor, cancellationToken);
+        }
+        catch (AdminForbiddenException)
+        {
+            return Forbid();
+        }
+
         if (!result.Succeeded)
         {
             AddErrors(result.Errors);
@@ -55,23 +80,36 @@ public sealed class TeamsController(
     [HttpGet]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
+        var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
         var team = await teams.GetAsync(id, cancellationToken);
-        return team is null ? NotFound() : View("Form", await WithOptionsAsync(TeamFormViewModel.From(team), cancellationToken));
+        if (team is null)
+        {
+            return NotFound();
+        }
+
+        return scope.Allows(team.ProjectManagerIds) ? View("Form", await WithOptionsAsync(TeamFormViewModel.From(team), scope, cancellationToken)) : Forbid();
     }
 
     [HttpPost]
     public async Task<IActionResult> Edit(int id, TeamFormViewModel form, CancellationToken cancellationToken)
     {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var scope = ScopeOf(actor);
         var current = await teams.GetAsync(id, cancellationToken);
         if (current is null)
         {
             return NotFound();
         }
 
+        if (!scope.Allows(current.ProjectManagerIds))
+        {
+            return Forbid();
+        }
+
         form.Id = id;
         form.ProjectId = current.Input.ProjectId;
         ModelState.Remove(nameof(TeamFormViewModel.ProjectId));
-        await WithOptionsAsync(form, cancellationToken);
+        await WithOptionsAsync(form, scope, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View("Form", form);
@@ -79,14 +117,18 @@ public sealed class TeamsController(
 
         try
         {
-            var result = await teams.UpdateAsync(id, form.Version, form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
+            var result = await teams.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), scope, actor, cancellationToken);
             if (!result.Succeeded)
             {
                 AddErrors(result.Errors);
                 return View("Form", form);
             }
         }
-        catch (ConcurrencyConflictException ex)
+        catch (AdminForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (DomainException ex)
         {
             domainErrors.AddTo(ModelState, ex);
             return View("Form", form);
@@ -96,9 +138,9 @@ public sealed class TeamsController(
         return RedirectToAction(nameof(Index));
     }
 
-    private async Task<TeamFormViewModel> WithOptionsAsync(TeamFormViewModel form, CancellationToken cancellationToken)
+    private async Task<TeamFormViewModel> WithOptionsAsync(TeamFormViewModel form, AdminScope scope, CancellationToken cancellationToken)
     {
-        form.Projects = await projects.OptionsAsync(cancellationToken);
+        form.Projects = await projects.OptionsAsync(scope, cancellationToken);
         form.People = await people.OptionsAsync(cancellationToken);
         return form;
     }

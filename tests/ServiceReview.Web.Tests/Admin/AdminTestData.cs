@@ -8,14 +8,14 @@ internal static class AdminTestData
 
     public static string Id(int id) => id.ToString(CultureInfo.InvariantCulture);
 
-    public static List<KeyValuePair<string, string>> Person(string name, string email, string[] roles, string? inspectorType = null, int? years = null, bool account = true, string? password = null, long version = 0)
+    public static List<KeyValuePair<string, string>> Person(string name, string email, string[] roles, string? inspectorType = null, int? years = null, bool account = true, string? password = null, Guid version = default)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
             new("DisplayName", name),
             new("Email", email),
             new("HasAccount", account ? "true" : "false"),
-            new("Version", version.ToString(CultureInfo.InvariantCulture)),
+            new("ConcurrencyStamp", version.ToString()),
         };
         fields.AddRange(roles.Select(r => new KeyValuePair<string, string>("Roles", r)));
         if (inspectorType is not null)

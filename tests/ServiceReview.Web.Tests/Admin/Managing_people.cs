@@ -126,7 +126,7 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
         var created = await ServiceReviewWebFactory.PostFormAsync(client, "/People/Create", "/People/Create",
             Person("周编辑", "zhou.edit@example.org", [Roles.Inspector], "TechnicalStaff", 3));
         var id = IdFromLocation(created);
-        var version = (await factory.AuditOfAsync("Person", id)).Max(a => a.Id);
+        var version = await factory.PersonStampAsync(id);
 
         var response = await ServiceReviewWebFactory.PostFormAsync(client, $"/People/Edit/{Id(id)}", $"/People/Edit/{Id(id)}",
             Person("周改名", "zhou.renamed@example.org", [Roles.Manager], null, null, version: version));
@@ -150,7 +150,7 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
         var created = await ServiceReviewWebFactory.PostFormAsync(client, "/People/Create", "/People/Create",
             Person("吴并发", "wu.conflict@example.org", [Roles.Inspector], "TechnicalStaff", 3));
         var id = IdFromLocation(created);
-        var stale = (await factory.AuditOfAsync("Person", id)).Max(a => a.Id);
+        var stale = await factory.PersonStampAsync(id);
         await ServiceReviewWebFactory.PostFormAsync(client, $"/People/Edit/{Id(id)}", $"/People/Edit/{Id(id)}",
             Person("吴第一", "wu.conflict@example.org", [Roles.Inspector], "TechnicalStaff", 4, version: stale));
 
@@ -169,10 +169,10 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
         var client = await factory.SignedInAsync(AdminEmail);
         var id = await factory.PersonIdAsync("inspector5@demo.local");
         var inspections = await factory.WithDbAsync(db => db.Inspections.CountAsync(i => i.InspectorId == id));
-        var version = (await factory.AuditOfAsync("Person", id)).Select(a => a.Id).DefaultIfEmpty(0).Max();
+        var version = await factory.PersonStampAsync(id);
 
-        var response = await ServiceReviewWebFactory.PostFormAsync(client, $"/People/Edit/{Id(id)}", $"/People/Disable/{Id(id)}", [new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
-        var again = await ServiceReviewWebFactory.PostFormAsync(client, $"/People/Edit/{Id(id)}", $"/People/Disable/{Id(id)}", [new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var response = await ServiceReviewWebFactory.PostFormAsync(client, $"/People/Edit/{Id(id)}", $"/People/Disable/{Id(id)}", [new("concurrencyStamp", version.ToString())]);
+        var again = await ServiceReviewWebFactory.PostFormAsync(client, $"/People/Edit/{Id(id)}", $"/People/Disable/{Id(id)}", [new("concurrencyStamp", version.ToString())]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("已处于停用状态", await ServiceReviewWebFactory.FollowRedirectAsync(client, again), StringComparison.Ordinal);
@@ -183,8 +183,8 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
         var signIn = await ServiceReviewWebFactory.SignInAsync(factory.CreateBrowser(), "inspector5@demo.local", ServiceReviewWebFactory.DemoPassword);
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
 
-        var newVersion = (await factory.AuditOfAsync("Person", id)).Max(a => a.Id);
-        await ServiceReviewWebFactory.PostFormAsync(client, $"/People/Edit/{Id(id)}", $"/People/Enable/{Id(id)}", [new("version", newVersion.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var newVersion = await factory.PersonStampAsync(id);
+        await ServiceReviewWebFactory.PostFormAsync(client, $"/People/Edit/{Id(id)}", $"/People/Enable/{Id(id)}", [new("concurrencyStamp", newVersion.ToString())]);
         Assert.True((await factory.PersonByEmailAsync("inspector5@demo.local"))!.IsActive);
         Assert.Equal(HttpStatusCode.Redirect, (await ServiceReviewWebFactory.SignInAsync(factory.CreateBrowser(), "inspector5@demo.local", ServiceReviewWebFactory.DemoPassword)).StatusCode);
     }
@@ -194,9 +194,9 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
     {
         var client = await factory.SignedInAsync(AdminEmail);
         var id = await factory.PersonIdAsync(AdminEmail);
-        var version = (await factory.AuditOfAsync("Person", id)).Select(a => a.Id).DefaultIfEmpty(0).Max();
+        var version = await factory.PersonStampAsync(id);
 
-        var disable = await ServiceReviewWebFactory.PostFormAsync(client, "/People", $"/People/Disable/{Id(id)}", [new("version", version.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+        var disable = await ServiceReviewWebFactory.PostFormAsync(client, "/People", $"/People/Disable/{Id(id)}", [new("concurrencyStamp", version.ToString())]);
         var disabledPage = await ServiceReviewWebFactory.FollowRedirectAsync(client, disable);
         var demote = await ServiceReviewWebFactory.PostFormAsync(client, "/People", $"/People/Edit/{Id(id)}",
             Person("系统管理员", AdminEmail, [Roles.Manager], version: version));

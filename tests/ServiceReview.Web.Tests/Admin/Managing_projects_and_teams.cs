@@ -52,7 +52,7 @@ public sealed class Managing_projects_and_teams(ServiceReviewWebFactory factory)
             Project("并发编辑项目", "客户甲", null, null, "2", "24", "48"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var id = await factory.WithDbAsync(db => db.Projects.Where(p => p.Name == "并发编辑项目").Select(p => p.Id).FirstAsync());
-        var version = (await factory.AuditOfAsync("Project", id)).Max(a => a.Id);
+        var version = await factory.ProjectStampAsync(id);
 
         var first = await ServiceReviewWebFactory.PostFormAsync(client, $"/Projects/Edit/{Id(id)}", $"/Projects/Edit/{Id(id)}",
             Project("并发编辑项目", "客户乙", null, null, "4", "24", "48", version));
@@ -79,7 +79,7 @@ public sealed class Managing_projects_and_teams(ServiceReviewWebFactory factory)
 
         var response = await ServiceReviewWebFactory.PostFormAsync(client, "/Teams/Create", "/Teams/Create",
         [
-            new("ProjectId", Id(project)), new("Name", "冯组长的服务组"), new("LeadId", Id(lead)), new("MemberIds", Id(member)), new("Version", "0"),
+            new("ProjectId", Id(project)), new("Name", "冯组长的服务组"), new("LeadId", Id(lead)), new("MemberIds", Id(member)), new("ConcurrencyStamp", Guid.Empty.ToString()),
         ]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -97,12 +97,12 @@ public sealed class Managing_projects_and_teams(ServiceReviewWebFactory factory)
         var team = await factory.WithDbAsync(db => db.Teams.Include(t => t.Members).AsNoTracking().OrderBy(t => t.Id).FirstAsync());
         var other = await factory.WithDbAsync(db => db.Teams.Where(t => t.ProjectId == team.ProjectId && t.Id != team.Id).Select(t => t.Name).FirstOrDefaultAsync());
         var newMember = await factory.PersonIdAsync("inspector5@demo.local");
-        var version = (await factory.AuditOfAsync("Team", team.Id)).Select(a => a.Id).DefaultIfEmpty(0).Max();
+        var version = await factory.TeamStampAsync(team.Id);
 
         var response = await ServiceReviewWebFactory.PostFormAsync(client, $"/Teams/Edit/{Id(team.Id)}", $"/Teams/Edit/{Id(team.Id)}",
         [
             new("Name", team.Name), new("LeadId", team.LeadId?.ToString(CultureInfo.InvariantCulture) ?? ""), new("MemberIds", Id(newMember)),
-            new("Version", version.ToString(CultureInfo.InvariantCulture)),
+            new("ConcurrencyStamp", version.ToString()),
         ]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -112,9 +112,9 @@ public sealed class Managing_projects_and_teams(ServiceReviewWebFactory factory)
 
         if (other is not null)
         {
-            var newVersion = (await factory.AuditOfAsync("Team", team.Id)).Max(a => a.Id);
+            var newVersion = await factory.TeamStampAsync(team.Id);
             var clash = await ServiceReviewWebFactory.PostFormAsync(client, $"/Teams/Edit/{Id(team.Id)}", $"/Teams/Edit/{Id(team.Id)}",
-                [new("Name", other), new("Version", newVersion.ToString(CultureInfo.InvariantCulture))]);
+                [new("Name", other), new("ConcurrencyStamp", newVersion.ToString())]);
             Assert.Equal(HttpStatusCode.OK, clash.StatusCode);
             Assert.Equal(team.Name, (await factory.WithDbAsync(db => db.Teams.AsNoTracking().FirstAsync(t => t.Id == team.Id))).Name);
         }
@@ -135,10 +135,10 @@ public sealed class Managing_projects_and_teams(ServiceReviewWebFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Projects/Edit/999999")).StatusCode);
     }
 
-    private static List<KeyValuePair<string, string>> Project(string name, string customer, string? start, string? end, string response, string resolution, string archive, long version = 0) =>
+    private static List<KeyValuePair<string, string>> Project(string name, string customer, string? start, string? end, string response, string resolution, string archive, Guid version = default) =>
     [
         new("Name", name), new("Customer", customer), new("ContractStart", start ?? ""), new("ContractEnd", end ?? ""),
         new("FirstResponseHours", response), new("ResolutionHours", resolution), new("ArchiveHours", archive),
-        new("TimeZoneId", "Asia/Shanghai"), new("Version", version.ToString(CultureInfo.InvariantCulture)),
+        new("TimeZoneId", "Asia/Shanghai"), new("ConcurrencyStamp", version.ToString()),
     ];
 }

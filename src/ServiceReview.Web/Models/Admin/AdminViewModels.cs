@@ -4,14 +4,18 @@ using ServiceReview.Infrastructure.Admin;
 
 namespace ServiceReview.Web.Models.Admin;
 
-public sealed record PeopleIndexViewModel(PagedList<PersonListItem> Page, string? Search);
+public sealed record PeopleIndexViewModel(PagedList<PersonListItem> Page, string? Search)
+{
+    /// <summary>False for a manager: the list is read-only.</summary>
+    public bool CanEdit { get; init; } = true;
+}
 
-/// <summary>The create/edit form of a person. <see cref="Version"/> is the audit version the form was built from.</summary>
+/// <summary>The create/edit form of a person. <see cref="ConcurrencyStamp"/> is the stamp of the person the form was built from.</summary>
 public sealed class PersonFormViewModel
 {
     public int? Id { get; set; }
 
-    public long Version { get; set; }
+    public Guid ConcurrencyStamp { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(100, ErrorMessage = "Admin.Validation.TooLong")]
@@ -33,6 +37,10 @@ public sealed class PersonFormViewModel
     [Display(Name = "Admin.People.Years")]
     public int? YearsOfExperience { get; set; }
 
+    /// <summary>The projects the inspector may inspect; none chosen: any project.</summary>
+    [Display(Name = "Admin.People.InspectableProjects")]
+    public List<int> InspectableProjectIds { get; set; } = [];
+
     [Display(Name = "Admin.People.HasAccount")]
     public bool HasAccount { get; set; }
 
@@ -51,17 +59,27 @@ public sealed class PersonFormViewModel
 
     public IReadOnlyList<string> Teams { get; set; } = [];
 
-    public PersonInput ToInput() => new(DisplayName ?? "", Email ?? "", Roles.Distinct().ToList(), InspectorType, InspectorType is null ? null : YearsOfExperience ?? 0, HasAccount, string.IsNullOrWhiteSpace(Password) ? null : Password);
+    /// <summary>Every project, to choose those the inspector may inspect.</summary>
+    public IReadOnlyList<ProjectOption> Projects { get; set; } = [];
+
+    /// <summary>False for a manager, who sees the person read-only.</summary>
+    public bool CanEdit { get; set; } = true;
+
+    public PersonInput ToInput() => new(DisplayName ?? "", Email ?? "", Roles.Distinct().ToList(), InspectorType, InspectorType is null ? null : YearsOfExperience ?? 0, HasAccount, string.IsNullOrWhiteSpace(Password) ? null : Password)
+    {
+        InspectableProjectIds = InspectorType is null ? [] : InspectableProjectIds.Distinct().ToList(),
+    };
 
     public static PersonFormViewModel From(PersonDetails d) => new()
     {
         Id = d.Id,
-        Version = d.Version,
+        ConcurrencyStamp = d.Stamp,
         DisplayName = d.Input.DisplayName,
         Email = d.Input.Email,
         Roles = [.. d.Input.Roles],
         InspectorType = d.Input.InspectorType,
         YearsOfExperience = d.Input.YearsOfExperience,
+        InspectableProjectIds = [.. d.Input.InspectableProjectIds],
         HasAccount = d.Input.HasAccount,
         AccountExists = d.Input.HasAccount,
         IsActive = d.IsActive && !d.AccountDisabled,
@@ -74,7 +92,7 @@ public sealed class ProjectFormViewModel
 {
     public int? Id { get; set; }
 
-    public long Version { get; set; }
+    public Guid ConcurrencyStamp { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
     [StringLength(200, ErrorMessage = "Admin.Validation.TooLong")]
@@ -108,15 +126,27 @@ public sealed class ProjectFormViewModel
 
     public bool HasCalendar { get; set; }
 
+    [Display(Name = "Admin.Projects.Managers")]
+    public List<int> ManagerIds { get; set; } = [];
+
+    /// <summary>People who may be chosen as managers (only an administrator chooses; a manager sees the names).</summary>
+    public IReadOnlyList<PersonOption> ManagerOptions { get; set; } = [];
+
+    /// <summary>True for an administrator; a manager edits the project but not its managers.</summary>
+    public bool CanSetManagers { get; set; } = true;
+
     public bool IsEdit => Id is not null;
 
     public ProjectInput ToInput() => new(Name ?? "", Customer ?? "", ContractStart, ContractEnd,
-        FirstResponseHours ?? 0, ResolutionHours ?? 0, ArchiveHours ?? 0, string.IsNullOrWhiteSpace(TimeZoneId) ? Project.DefaultTimeZoneId : TimeZoneId.Trim());
+        FirstResponseHours ?? 0, ResolutionHours ?? 0, ArchiveHours ?? 0, string.IsNullOrWhiteSpace(TimeZoneId) ? Project.DefaultTimeZoneId : TimeZoneId.Trim())
+    {
+        ManagerIds = ManagerIds.Distinct().ToList(),
+    };
 
     public static ProjectFormViewModel From(ProjectDetails d) => new()
     {
         Id = d.Id,
-        Version = d.Version,
+        ConcurrencyStamp = d.Stamp,
         Name = d.Input.Name,
         Customer = d.Input.Customer,
         ContractStart = d.Input.ContractStart,
@@ -126,8 +156,11 @@ public sealed class ProjectFormViewModel
         ArchiveHours = d.Input.ArchiveHours,
         TimeZoneId = d.Input.TimeZoneId,
         HasCalendar = d.HasCalendar,
+        ManagerIds = [.. d.Input.ManagerIds],
     };
 }
+
+public sealed record ProjectsIndexViewModel(PagedList<ProjectListItem> Page, string? Search, bool CanCreate);
 
 public sealed record TeamsIndexViewModel(PagedList<TeamListItem> Page, string? Search, int? ProjectId, IReadOnlyList<ProjectOption> Projects);
 
@@ -135,7 +168,7 @@ public sealed class TeamFormViewModel
 {
     public int? Id { get; set; }
 
-    public long Version { get; set; }
+    public Guid ConcurrencyStamp { get; set; }
 
     [Required(ErrorMessage = "Validation.Required")]
     [Display(Name = "Admin.Teams.Project")]
@@ -163,7 +196,7 @@ public sealed class TeamFormViewModel
     public static TeamFormViewModel From(TeamDetails d) => new()
     {
         Id = d.Id,
-        Version = d.Version,
+        ConcurrencyStamp = d.Stamp,
         ProjectId = d.Input.ProjectId,
         Name = d.Input.Name,
         LeadId = d.Input.LeadId,

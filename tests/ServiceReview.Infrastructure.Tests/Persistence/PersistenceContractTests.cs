@@ -161,6 +161,81 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Two_people_saving_the_same_project_through_the_admin_service_gives_the_second_a_conflict_and_keeps_the_first()
+    {
+        await GivenMigratedDatabaseAsync();
+        int projectId;
+        Guid stamp;
+        await using (var setup = NewContext())
+        {
+            var manager = new Person("项目经理", "pm@test.local", "user-pm");
+            setup.People.Add(manager);
+            await setup.SaveChangesAsync();
+            var project = new Project("并发项目", "客户");
+            project.SetManagers([manager], _ => true);
+            setup.Projects.Add(project);
+            await setup.SaveChangesAsync();
+            (projectId, stamp) = (project.Id, project.ConcurrencyStamp);
+        }
+
+        var input = new Admin.ProjectInput("并发项目", "第一位的客户", null, null, 2, 24, 48, Project.DefaultTimeZoneId);
+        using var firstScope = Services.CreateScope();
+        using var secondScope = Services.CreateScope();
+        var first = firstScope.ServiceProvider.GetRequiredService<Admin.ProjectsAdminService>();
+        var second = secondScope.ServiceProvider.GetRequiredService<Admin.ProjectsAdminService>();
+        var actor = new Actor(null, "管理员", null);
+
+        Assert.True((await first.UpdateAsync(projectId, stamp, input, Admin.AdminScope.Administrator, actor)).Succeeded);
+        var conflict = await Assert.ThrowsAsync<ServiceReview.Core.Common.ConcurrencyConflictException>(() =>
+            second.UpdateAsync(projectId, stamp, input with { Customer = "第二位的客户" }, Admin.AdminScope.Administrator, actor));
+
+        Assert.Equal("管理员", conflict.ChangedBy);
+        await using var check = NewContext();
+        var stored = await check.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId);
+        Assert.Equal("第一位的客户", stored.Customer);
+        Assert.Empty(stored.ManagerIds); // an administrator's save sets the managers: this input names none
+        Assert.Equal(1, await check.AuditLog.CountAsync(a => a.EntityType == "Project" && a.EntityId == projectId.ToString()));
+    }
+
+    [SkippableFact]
+    public async Task Changing_only_a_team_member_or_an_inspector_project_renews_the_owner_stamp_so_a_stale_writer_conflicts()
+    {
+        await GivenMigratedDatabaseAsync();
+        int teamId, personId, projectId;
+        await using (var setup = NewContext())
+        {
+            var project = new Project("成员项目", "客户");
+            var member = new Person("成员", "m@test.local");
+            member.MakeInspector(InspectorType.TechnicalStaff, 2);
+            setup.AddRange(project, member);
+            await setup.SaveChangesAsync();
+            var team = new Team(project.Id, "成员组");
+            setup.Teams.Add(team);
+            await setup.SaveChangesAsync();
+            (teamId, personId, projectId) = (team.Id, member.Id, project.Id);
+        }
+
+        await using var first = NewContext();
+        await using var second = NewContext();
+        var mine = await first.Teams.Include(t => t.Members).SingleAsync(t => t.Id == teamId);
+        var theirs = await second.Teams.Include(t => t.Members).SingleAsync(t => t.Id == teamId);
+        mine.AddMember(personId);
+        await first.SaveChangesAsync();
+        theirs.Rename("别的名字");
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        var me = await first.People.SingleAsync(p => p.Id == personId);
+        var them = await second.People.SingleAsync(p => p.Id == personId);
+        me.LimitInspectionTo([projectId]);
+        await first.SaveChangesAsync();
+        them.Rename("改名", "m@test.local");
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+
+        await using var check = NewContext();
+        Assert.Equal([projectId], (await check.People.AsNoTracking().SingleAsync(p => p.Id == personId)).InspectableProjectIds);
+    }
+
+    [SkippableFact]
     public async Task The_audit_log_accepts_new_entries_and_refuses_changes()
     {
         await GivenMigratedDatabaseAsync();

@@ -27,6 +27,9 @@ public sealed class Person : Entity
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Whether notifications are also sent to <see cref="Email"/> (when the server has e-mail configured); on by default.</summary>
+    public bool ReceivesEmail { get; private set; } = true;
+
     /// <summary>Set for people who may inspect (检查员), null otherwise.</summary>
     public InspectorProfile? InspectorProfile { get; private set; }
 
@@ -48,6 +51,9 @@ public sealed class Person : Entity
         InspectorProfile = new InspectorProfile(type, yearsOfExperience);
 
     public void StopInspecting() => InspectorProfile = null;
+
+    /// <summary>The person's own choice: receive notifications by e-mail, or only in the app.</summary>
+    public void ChooseEmail(bool receive) => ReceivesEmail = receive;
 
     public void Deactivate() => IsActive = false;
 

@@ -74,9 +74,9 @@ public sealed class NotificationEmailComposer(IStringLocalizer<SharedResource> l
         return new ComposedEmail(subject, text.ToString().TrimEnd() + Environment.NewLine, html.ToString());
     }
 
-    /// <summary>A name typed by a user is shown on one line: control characters (CR, LF, tab) become spaces.</summary>
+    /// <summary>A name typed by a user is shown on one line: each run of control characters (CR, LF, tab) becomes one space.</summary>
     private static string OneLine(string text) =>
-        string.Concat(text.Select(c => char.IsControl(c) ? ' ' : c)).Trim();
+        System.Text.RegularExpressions.Regex.Replace(text, @"\p{Cc}+", " ").Trim();
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 

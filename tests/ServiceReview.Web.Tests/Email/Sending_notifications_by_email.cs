@@ -5,6 +5,7 @@ using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Inspections;
+using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
@@ -216,6 +217,29 @@ public sealed class Sending_notifications_by_email(EmailFixture fixture) : IClas
         var mail = Assert.Single(Smtp.To("admin@demo.local").Skip(before));
         Assert.Contains("测试邮件", mail.Message.Subject);
         Assert.Contains("Test e-mail", mail.Message.Subject);
+    }
+
+    [Fact]
+    public async Task A_reminder_another_instance_stored_first_leaves_no_orphan_email_for_the_next_save()
+    {
+        const string address = "reminded@example.test";
+        var personId = await Factory.WithDbAsync(async db =>
+        {
+            var person = new Person("提醒测试", address);
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            return person.Id;
+        });
+        var first = new Reminder(personId, NotificationKind.DueSoon, "Inspection", 90001, "/Inspections/Fill/90001", "DueSoon:Inspection:90001");
+        var second = new Reminder(personId, NotificationKind.DueSoon, "Inspection", 90002, "/Inspections/Fill/90002", "DueSoon:Inspection:90002");
+
+        // The repeated reminder hits the unique (recipient, key) index, as when two instances race.
+        var stored = await Factory.WithServiceAsync<ReminderJob, int>(job => job.StoreAsync([first, first, second]));
+
+        Assert.Equal(2, stored);
+        Assert.Equal(2, (await Factory.OutboxForAsync(address)).Count);
+        await Factory.DispatchEmailAsync();
+        Assert.Equal(2, Smtp.To(address).Count);
     }
 
     [Theory]

@@ -30,7 +30,7 @@ public static class DependencyInjection
         services.AddInspections();
         services.AddReviewJourney();
         Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services);
-        Email.EmailServiceCollectionExtensions.AddEmail(services);
+        Email.EmailServiceCollectionExtensions.AddEmail(services, configuration);
         services.AddServiceRecords();
         services.AddScoped<Plans.PlanService>();
         services.AddExports();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
@@ -144,9 +145,9 @@ public sealed class EmailPreferences(ServiceReviewDbContext db, TimeProvider clo
 public static class EmailServiceCollectionExtensions
 {
     /// <summary>The <c>Email</c> options (validated at start-up), the outbox hook, the dispatcher and the pages' services.</summary>
-    public static IServiceCollection AddEmail(this IServiceCollection services)
+    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section).ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddSingleton<EmailOutboxInterceptor>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();

@@ -89,7 +89,6 @@ public abstract class OutboxClaimContractTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<IConfiguration>(configuration);
         services.AddInfrastructure(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
         services.AddSingleton<IEmailSender>(_sender);

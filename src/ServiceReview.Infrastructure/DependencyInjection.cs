@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddInspections();
         services.AddReviewJourney();
         Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services);
+        Email.EmailServiceCollectionExtensions.AddEmail(services, configuration);
         services.AddServiceRecords();
         services.AddScoped<Plans.PlanService>();
         services.AddExports();
@@ -61,22 +62,31 @@ public static class DependencyInjection
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<ServiceReviewDbContext, SqliteServiceReviewDbContext>(o =>
-                    DbContextOptionsFactory.Configure(o, provider, connectionString ?? DefaultSqliteConnectionString));
+                services.AddDbContext<ServiceReviewDbContext, SqliteServiceReviewDbContext>((sp, o) =>
+                    AddOutbox(sp, DbContextOptionsFactory.Configure(o, provider, connectionString ?? DefaultSqliteConnectionString)));
                 break;
             case DatabaseProvider.SqlServer:
-                services.AddDbContext<ServiceReviewDbContext, SqlServerServiceReviewDbContext>(o =>
-                    DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider)));
+                services.AddDbContext<ServiceReviewDbContext, SqlServerServiceReviewDbContext>((sp, o) =>
+                    AddOutbox(sp, DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider))));
                 break;
             case DatabaseProvider.PostgreSql:
-                services.AddDbContext<ServiceReviewDbContext, PostgreSqlServiceReviewDbContext>(o =>
-                    DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider)));
+                services.AddDbContext<ServiceReviewDbContext, PostgreSqlServiceReviewDbContext>((sp, o) =>
+                    AddOutbox(sp, DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider))));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
         }
 
         return services;
+    }
+
+    /// <summary>The e-mail outbox hook (ADR 0014), when registered: contexts made outside the app's container have none.</summary>
+    private static void AddOutbox(IServiceProvider services, DbContextOptionsBuilder options)
+    {
+        if (services.GetService<Email.EmailOutboxInterceptor>() is { } outbox)
+        {
+            options.AddInterceptors(outbox);
+        }
     }
 
     private static string Require(string? connectionString, DatabaseProvider provider) =>

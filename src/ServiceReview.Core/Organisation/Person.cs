@@ -29,6 +29,9 @@ public sealed class Person : Entity, IConcurrencyStamped
 
     public bool IsActive { get; private set; }
 
+    /// <summary>Whether notifications are also sent to <see cref="Email"/> (when the server has e-mail configured); on by default.</summary>
+    public bool ReceivesEmail { get; private set; } = true;
+
     /// <summary>Set for people who may inspect (检查员), null otherwise.</summary>
     public InspectorProfile? InspectorProfile { get; private set; }
 
@@ -87,6 +90,9 @@ public sealed class Person : Entity, IConcurrencyStamped
     /// <summary>True when this person is an inspector whose profile allows the project (an empty list allows any).</summary>
     public bool MayInspectProject(int projectId) =>
         InspectorProfile is not null && (_inspectableProjects.Count == 0 || _inspectableProjects.Any(p => p.ProjectId == projectId));
+
+    /// <summary>The person's own choice: receive notifications by e-mail, or only in the app.</summary>
+    public void ChooseEmail(bool receive) => ReceivesEmail = receive;
 
     public void Deactivate() => IsActive = false;
 

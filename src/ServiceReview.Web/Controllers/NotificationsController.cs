@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using ServiceReview.Infrastructure.Email;
 using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Models.Notifications;
@@ -16,6 +18,37 @@ namespace ServiceReview.Web.Controllers;
 public sealed class NotificationsController(
     NotificationService notifications, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
 {
+    /// <summary>The signed-in person's own settings: receive notifications by e-mail or not. There is no id: nobody edits another's.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Settings(
+        [FromServices] EmailPreferences preferences, [FromServices] IOptions<EmailOptions> email, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var mine = actor.PersonId is { } person ? await preferences.GetAsync(person, cancellationToken) : null;
+        return View(new NotificationSettingsViewModel
+        {
+            HasPerson = mine is not null,
+            ReceivesEmail = mine?.ReceivesEmail ?? false,
+            Email = mine?.Email,
+            EmailConfigured = email.Value.Enabled,
+        });
+    }
+
+    [HttpPost]
+    [ActionName(nameof(Settings))]
+    public async Task<IActionResult> SaveSettings(
+        NotificationSettingsViewModel form, [FromServices] EmailPreferences preferences, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        if (actor.PersonId is not { } person || !await preferences.SetAsync(person, form.ReceivesEmail, actor, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData.SetStatus(l[form.ReceivesEmail ? "Email.Settings.SavedOn" : "Email.Settings.SavedOff"]);
+        return RedirectToAction(nameof(Settings));
+    }
+
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync(cancellationToken);

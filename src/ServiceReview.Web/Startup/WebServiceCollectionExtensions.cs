@@ -54,6 +54,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddRoundAutoClose();
         services.AddNotificationReminders();
+        services.AddEmailDispatch();
 
         services.AddProblemDetails();
         services.AddHealthChecks().AddDbContextCheck<ServiceReviewDbContext>();

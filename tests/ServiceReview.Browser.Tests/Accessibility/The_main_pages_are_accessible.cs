@@ -39,6 +39,8 @@ public sealed class The_main_pages_are_accessible(BrowserApp app)
         { "manager@demo.local", "/Dashboards" },
         { "manager@demo.local", "/Analytics" },
         { "admin@demo.local", "/People" },
+        { "lead1@demo.local", "/Notifications/Settings" },
+        { "admin@demo.local", "/Email" },
     };
 
     [SkippableTheory]

@@ -32,6 +32,7 @@ public sealed partial class ServiceReviewWebFactory : WebApplicationFactory<Prog
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:ServiceReview", $"Data Source={DatabasePath}");
+        ApplyExtraSettings(builder);
     }
 
     /// <summary>A client that does not follow redirects, so that tests see the 302s; it keeps cookies.</summary>

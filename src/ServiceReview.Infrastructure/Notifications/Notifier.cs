@@ -42,15 +42,26 @@ public sealed class Notifier(ServiceReviewDbContext db)
         }
     }
 
-    /// <summary>Disputed: every active manager is to arbitrate.</summary>
+    /// <summary>
+    /// Disputed: the managers of the inspected team's project are to arbitrate; when the project names no active
+    /// manager, every active manager is told, so a dispute never goes unseen.
+    /// </summary>
     public async Task DisputedAsync(Inspection inspection, DateTime utcNow, CancellationToken cancellationToken = default)
     {
-        var managers = await (
+        var activeManagers =
             from p in db.People
             join ur in db.UserRoles on p.UserId equals ur.UserId
             join r in db.Roles on ur.RoleId equals r.Id
             where r.Name == Roles.Manager && p.IsActive
-            select p.Id).Distinct().ToListAsync(cancellationToken);
+            select p.Id;
+        var projectManagers = db.Teams.Where(t => t.Id == inspection.TeamId)
+            .SelectMany(t => db.Projects.Where(p => p.Id == t.ProjectId).SelectMany(p => p.Managers.Select(m => m.PersonId)));
+        var managers = await activeManagers.Where(id => projectManagers.Contains(id)).Distinct().ToListAsync(cancellationToken);
+        if (managers.Count == 0)
+        {
+            managers = await activeManagers.Distinct().ToListAsync(cancellationToken);
+        }
+
         foreach (var manager in managers)
         {
             Add(manager, NotificationKind.Disputed, nameof(Inspection), inspection.Id, "/Disputes",

@@ -87,10 +87,20 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
     }
 
     [Fact]
-    public async Task Disputing_tells_the_managers_and_ruling_tells_the_lead_and_the_inspector()
+    public async Task Disputing_tells_the_managers_of_the_project_and_ruling_tells_the_lead_and_the_inspector()
     {
         var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [I2] });
         var id = round[F.Lead1Team, I2];
+
+        // A manager who manages none of the demo projects is not the one to arbitrate this team's dispute.
+        const string OtherManager = "manager-elsewhere@demo.local";
+        var account = await factory.CreateUserAsync(OtherManager, "Demo-Password-2026", Core.Security.Roles.Manager);
+        await factory.WithDbAsync(async db =>
+        {
+            db.People.Add(new Core.Organisation.Person("别处经理", OtherManager, account.Id));
+            await db.SaveChangesAsync();
+            return 0;
+        });
         await factory.SubmitAsync(id, F.Inputs.WorkedExample());
         var lead = await factory.SignedInAsync(Lead1);
         var reviewStamp = F.StampOf(await lead.GetStringAsync($"/Reviews/Review/{id}"));
@@ -100,6 +110,7 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
 
         Assert.Single(About(await factory.NotificationsOfAsync(Manager), NotificationKind.Disputed, "Inspection", id));
         Assert.Empty(About(await factory.NotificationsOfAsync(Lead1), NotificationKind.Disputed, "Inspection", id));
+        Assert.Empty(About(await factory.NotificationsOfAsync(OtherManager), NotificationKind.Disputed, "Inspection", id));
 
         var disputeId = await factory.WithDbAsync(db => db.Disputes.Where(d => d.InspectionId == id).Select(d => d.Id).FirstAsync());
         var manager = await factory.SignedInAsync(Manager);

@@ -12,7 +12,7 @@ namespace ServiceReview.Browser.Tests.Fixtures;
 /// The real app on a real Kestrel port (Development environment, so the demo data is loaded into a fresh SQLite
 /// file), driven by Debian's Chromium through Playwright. One per test collection.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public sealed partial class BrowserApp : IAsyncLifetime
 {
     public const string DemoPassword = "Demo-Password-2026";
 

@@ -4,7 +4,7 @@ using ServiceReview.Browser.Tests.Fixtures;
 namespace ServiceReview.Browser.Tests.Usability;
 
 /// <summary>
-/// Below Bootstrap's lg breakpoint the menu folds behind the toggler; the notification bell and its unread count stay
+/// Below 1200 px (Bootstrap's xl breakpoint: phones, and tablets either way up) the menu folds behind the toggler; the notification bell and its unread count stay
 /// in the top bar beside it, so an inspector on a phone or tablet sees a hand-over without opening the menu.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -13,6 +13,7 @@ public sealed class The_bell_on_phones_and_tablets(BrowserApp app)
     [SkippableTheory]
     [InlineData(390, 844, "usability-bell-phone")]
     [InlineData(768, 1024, "usability-bell-tablet")]
+    [InlineData(1024, 768, "usability-bell-tablet-landscape")]
     public async Task The_bell_and_its_count_show_beside_the_menu_toggler_while_the_menu_is_closed(int width, int height, string screenshot)
     {
         await app.NotifyAsync("inspector1@demo.local");

@@ -13,8 +13,8 @@ public sealed class The_bell_on_phones_and_tablets(BrowserApp app)
     [SkippableTheory]
     [InlineData(390, 844, "usability-bell-phone")]
     [InlineData(768, 1024, "usability-bell-tablet")]
-    [InlineData(1024, 768, "usability-bell-tablet-landscape")]
-    public async Task The_bell_and_its_count_show_beside_the_menu_toggler_while_the_menu_is_closed(int width, int height, string screenshot)
+    [InlineData(1024, 768, null)]
+    public async Task The_bell_and_its_count_show_beside_the_menu_toggler_while_the_menu_is_closed(int width, int height, string? screenshot)
     {
         await app.NotifyAsync("inspector1@demo.local");
         var page = await app.NewPageAsync(null, width, height, touch: true);
@@ -39,7 +39,10 @@ public sealed class The_bell_on_phones_and_tablets(BrowserApp app)
         Assert.InRange(bellBox.Y + (bellBox.Height / 2), togglerBox.Y, togglerBox.Y + togglerBox.Height);
         Assert.True(bellBox.Width >= 44 && bellBox.Height >= 44, $"the bell is {bellBox.Width} × {bellBox.Height} px");
         Assert.True(await NoHorizontalScrollAsync(page), "the page scrolls sideways");
-        await BrowserApp.ScreenshotAsync(page, screenshot, fullPage: false);
+        if (screenshot is not null)
+        {
+            await BrowserApp.ScreenshotAsync(page, screenshot, fullPage: false);
+        }
 
         // The bell opens the notifications page.
         await bell.TapAsync();

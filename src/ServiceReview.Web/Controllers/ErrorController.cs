@@ -17,7 +17,12 @@ namespace ServiceReview.Web.Controllers;
 public sealed class ErrorController : Controller
 {
     [Route("")]
-    public IActionResult Index() => View("Error", Model(StatusCodes.Status500InternalServerError));
+    public IActionResult Index()
+    {
+        // Re-executed after an exception the status is 500 already; opened directly it must not say 200.
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", Model(StatusCodes.Status500InternalServerError));
+    }
 
     [Route("{statusCode:int}")]
     public IActionResult Status(int statusCode)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -6,7 +7,7 @@ using ServiceReview.Browser.Tests.Fixtures;
 namespace ServiceReview.Browser.Tests.Accessibility;
 
 /// <summary>
-/// WCAG 2.1 AA on the main pages, in Chinese (the default UI): axe-core (shipped inside Deque.AxeCore.Playwright, so
+/// WCAG 2.1 AA on the main pages and the detail pages, in Chinese (the default UI) and in English: axe-core (shipped inside Deque.AxeCore.Playwright, so
 /// no network) runs on each page as its user sees it, and no violation may be serious or critical. Moderate and minor
 /// findings are not failures here.
 /// </summary>
@@ -45,21 +46,89 @@ public sealed class The_main_pages_are_accessible(BrowserApp app)
 
     [SkippableTheory]
     [MemberData(nameof(Pages))]
-    public async Task A_page_has_no_serious_or_critical_WCAG_AA_violation(string? user, string path)
+    public Task A_page_has_no_serious_or_critical_WCAG_AA_violation(string? user, string path) =>
+        AssertPageAsync(user, path, culture: null);
+
+    [SkippableTheory]
+    [MemberData(nameof(Pages))]
+    public Task A_page_in_English_has_no_serious_or_critical_WCAG_AA_violation(string? user, string path) =>
+        AssertPageAsync(user, path, "en");
+
+    /// <summary>Detail pages: who opens which (ids from <see cref="BrowserApp.DetailPagesAsync"/>).</summary>
+    public static TheoryData<string, string, string> DetailPages
     {
-        var page = await SignedInAsync(user);
+        get
+        {
+            var data = new TheoryData<string, string, string>();
+            foreach (var culture in new[] { "zh-CN", "en" })
+            {
+                data.Add(culture, "inspector3@demo.local", "/Inspections/Details/{submitted}");
+                data.Add(culture, "lead2@demo.local", "/Reviews/Review/{submitted}");
+                data.Add(culture, "manager@demo.local", "/Disputes/Arbitrate/{dispute}");
+                data.Add(culture, "manager@demo.local", "/Rounds/Details/{round}");
+                data.Add(culture, "manager@demo.local", "/Results/Round/{closed}");
+                data.Add(culture, "lead2@demo.local", "/Actions/Details/{action}");
+                data.Add(culture, "manager@demo.local", "/plans/{plan}");
+                data.Add(culture, "manager@demo.local", "/plans/compare?left={plan}&right={plan}");
+                data.Add(culture, "manager@demo.local", "/Statistics");
+                data.Add(culture, "admin@demo.local", "/People/Edit/{person}");
+                data.Add(culture, "inspector1@demo.local", "/Notifications");
+            }
+
+            return data;
+        }
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(DetailPages))]
+    public async Task A_detail_page_has_no_serious_or_critical_WCAG_AA_violation(string culture, string user, string template)
+    {
+        Skip.If(BrowserEnvironment.SkipReason is not null, BrowserEnvironment.SkipReason);
+        var ids = await app.DetailPagesAsync();
+        await app.NotifyAsync("inspector1@demo.local");
+        var path = template
+            .Replace("{submitted}", ids.SubmittedInspectionId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{dispute}", ids.DisputeId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{round}", ids.RoundId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{closed}", ids.ClosedRoundId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{action}", ids.ActionId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{plan}", ids.PlanVersionId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{person}", ids.PersonId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        await AssertPageAsync(user, path, culture);
+    }
+
+    [SkippableTheory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_plan_editor_of_a_draft_has_no_serious_or_critical_violation(string culture)
+    {
+        var ids = await app.DetailPagesAsync();
+        var page = await SignedInAsync("manager@demo.local", culture);
+        var draft = await app.DraftPlanVersionAsync(ids.PlanVersionId);
+
+        var response = await page.GotoAsync($"/plans/{draft}/edit");
+        Assert.True(response is { Ok: true }, $"the editor answered {response?.Status}");
+        await AssertAccessibleAsync(page, $"the plan editor ({culture})");
+    }
+
+    private async Task AssertPageAsync(string? user, string path, string? culture)
+    {
+        var page = await SignedInAsync(user, culture);
 
         var response = await page.GotoAsync(path);
         Assert.True(response is { Ok: true }, $"{path} answered {response?.Status}");
         Assert.DoesNotContain("/Identity/Account/AccessDenied", page.Url, StringComparison.Ordinal);
 
-        await AssertAccessibleAsync(page, $"{path} as {user ?? "a signed-out visitor"}");
+        await AssertAccessibleAsync(page, $"{path} as {user ?? "a signed-out visitor"} ({culture ?? "zh-CN"})");
     }
 
-    [SkippableFact]
-    public async Task An_inspection_form_opened_from_my_inspections_has_no_serious_or_critical_violation()
+    [SkippableTheory]
+    [InlineData(null)]
+    [InlineData("en")]
+    public async Task An_inspection_form_opened_from_my_inspections_has_no_serious_or_critical_violation(string? culture)
     {
-        var page = await SignedInAsync("inspector1@demo.local");
+        var page = await SignedInAsync("inspector1@demo.local", culture);
         await page.GotoAsync("/Inspections");
 
         await page.Locator("main a[href*='/Inspections/Fill/']").First.ClickAsync();
@@ -81,9 +150,9 @@ public sealed class The_main_pages_are_accessible(BrowserApp app)
         await AssertAccessibleAsync(page, page.Url);
     }
 
-    private async Task<IPage> SignedInAsync(string? user)
+    private async Task<IPage> SignedInAsync(string? user, string? culture = null)
     {
-        var page = await app.NewPageAsync();
+        var page = await app.NewPageAsync(culture);
 
         // axe walks the whole page; on a busy build machine that can take longer than the fixture's 15 s.
         page.SetDefaultTimeout(30_000);

@@ -12,7 +12,7 @@ namespace ServiceReview.Browser.Tests.Fixtures;
 /// The real app on a real Kestrel port (Development environment, so the demo data is loaded into a fresh SQLite
 /// file), driven by Debian's Chromium through Playwright. One per test collection.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public sealed partial class BrowserApp : IAsyncLifetime
 {
     public const string DemoPassword = "Demo-Password-2026";
 
@@ -61,13 +61,23 @@ public sealed class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) in the given UI culture, at tablet-or-laptop size.</summary>
-    public async Task<IPage> NewPageAsync(string? culture = null)
+    public Task<IPage> NewPageAsync(string? culture = null) => NewPageAsync(culture, 1280, 900);
+
+    /// <summary>
+    /// A fresh browser context at the given viewport (a phone is 390 × 844, a tablet 768 × 1024 or 1024 × 768), with
+    /// touch when <paramref name="touch"/> is set. Reduced motion turns off Bootstrap's smooth scrolling, so positions
+    /// read right after a key press are where the page comes to rest.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(string? culture, int width, int height, bool touch = false)
     {
         Skip.If(BrowserEnvironment.SkipReason is not null, BrowserEnvironment.SkipReason);
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            HasTouch = touch,
+            IsMobile = false,
+            ReducedMotion = ReducedMotion.Reduce,
             Locale = "zh-CN",
         });
         if (culture is not null)

@@ -24,7 +24,7 @@ public sealed class Who_may_fill_an_inspection(ServiceReviewWebFactory factory) 
             Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
         }
 
-        var token = ServiceReviewWebFactory.FormTokenOf(await client.GetStringAsync("/Identity/Account/AccessDenied"));
+        var token = ServiceReviewWebFactory.FormTokenOf(await (await client.GetAsync("/Identity/Account/AccessDenied")).Content.ReadAsStringAsync());
         var post = await client.PostAsync($"/Inspections/Fill/{id}", FormFields.WorkedExample().Content(token, Guid.Empty.ToString(), "submit"));
         Assert.StartsWith("/Identity/Account/AccessDenied", post.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
         var draft = await Filling_an_inspection.PostDraftAsync(client, id, FormFields.WorkedExample().Content(token, Guid.Empty.ToString(), null));

@@ -269,8 +269,38 @@
         }
     });
 
+    // The score bar sticks to the top and the buttons to the bottom: keep a focused field clear of both, so that
+    // tabbing through the form on a tablet never hides the field being filled (CSS scroll-padding).
+    var scoreBar = document.getElementById("score-bar");
+    var actionBar = form.querySelector(".sticky-bottom");
+    function keepFocusClearOfBars() {
+        var root = document.documentElement.style;
+        root.scrollPaddingTop = scoreBar ? (scoreBar.offsetHeight + 16) + "px" : "";
+        root.scrollPaddingBottom = actionBar ? (actionBar.offsetHeight + 8) + "px" : "";
+    }
+    keepFocusClearOfBars();
+    window.addEventListener("resize", keepFocusClearOfBars);
+    form.addEventListener("focusin", function (e) {
+        // Browsers scroll a focused element into view only when it is off screen, not when a sticky bar covers it.
+        var box = e.target.getBoundingClientRect();
+        var top = scoreBar ? scoreBar.getBoundingClientRect().bottom : 0;
+        var bottom = actionBar && !actionBar.contains(e.target) ? actionBar.getBoundingClientRect().top : window.innerHeight;
+        if (box.top < top || box.bottom > bottom) {
+            e.target.scrollIntoView({ block: "center" });
+        }
+    });
+
     syncNotApplicable();
     score();
+
+    // After a refused submit: the summary is announced (role=alert) and the keyboard focus goes to the first field
+    // with a problem, so a keyboard user can fix it at once; the summary takes the focus when no field is to blame.
     var problems = document.getElementById("problems");
-    if (problems) { problems.focus(); }
+    if (problems) {
+        var first = form.querySelector("fieldset.has-problem");
+        var target = first && (first.querySelector(".input-main:checked:not(:disabled)") ||
+            first.querySelector(".input-main:not(:disabled), .input-na, .input-note"));
+        (target || problems).focus();
+        if (target) { target.scrollIntoView({ block: "center" }); }
+    }
 })();

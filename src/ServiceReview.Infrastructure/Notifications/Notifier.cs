@@ -44,22 +44,22 @@ public sealed class Notifier(ServiceReviewDbContext db)
 
     /// <summary>
     /// Disputed: the managers of the inspected team's project are to arbitrate; when the project names no active
-    /// manager, every active manager is told, so a dispute never goes unseen.
+    /// manager, every active manager is told, and in an organisation without managers its administrators, so a
+    /// dispute never goes unseen.
     /// </summary>
     public async Task DisputedAsync(Inspection inspection, DateTime utcNow, CancellationToken cancellationToken = default)
     {
-        var activeManagers =
-            from p in db.People
-            join ur in db.UserRoles on p.UserId equals ur.UserId
-            join r in db.Roles on ur.RoleId equals r.Id
-            where r.Name == Roles.Manager && p.IsActive
-            select p.Id;
         var projectManagers = db.Teams.Where(t => t.Id == inspection.TeamId)
             .SelectMany(t => db.Projects.Where(p => p.Id == t.ProjectId).SelectMany(p => p.Managers.Select(m => m.PersonId)));
-        var managers = await activeManagers.Where(id => projectManagers.Contains(id)).Distinct().ToListAsync(cancellationToken);
+        var managers = await ActiveWithRole(Roles.Manager).Where(id => projectManagers.Contains(id)).ToListAsync(cancellationToken);
         if (managers.Count == 0)
         {
-            managers = await activeManagers.Distinct().ToListAsync(cancellationToken);
+            managers = await ActiveWithRole(Roles.Manager).ToListAsync(cancellationToken);
+        }
+
+        if (managers.Count == 0)
+        {
+            managers = await ActiveWithRole(Roles.Admin).ToListAsync(cancellationToken);
         }
 
         foreach (var manager in managers)
@@ -107,6 +107,13 @@ public sealed class Notifier(ServiceReviewDbContext db)
             Add(recipient, kind, nameof(CorrectiveAction), action.Id, $"/Actions/Details/{action.Id}", key, utcNow);
         }
     }
+
+    private IQueryable<int> ActiveWithRole(string role) => (
+        from p in db.People
+        join ur in db.UserRoles on p.UserId equals ur.UserId
+        join r in db.Roles on ur.RoleId equals r.Id
+        where r.Name == role && p.IsActive
+        select p.Id).Distinct();
 
     /// <summary>The lead of a team, if it has one.</summary>
     public Task<int?> LeadOfAsync(int teamId, CancellationToken cancellationToken = default) =>

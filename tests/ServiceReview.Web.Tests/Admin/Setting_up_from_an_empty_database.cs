@@ -12,7 +12,8 @@ namespace ServiceReview.Web.Tests.Admin;
 /// <summary>
 /// The definition of done: a new administrator, starting from an empty production-like database (no demo
 /// data) and create-admin, sets up a project, its team, three inspectors and a lead by hand, and the team's first
-/// round runs through the journey (assigned → filled by each inspector → confirmed by the lead).
+/// round runs through the journey (assigned → filled by each inspector → two confirmed by the lead, one disputed,
+/// which the administrator is told about since there is no manager yet).
 /// </summary>
 [Trait(Needs.Trait, Needs.Migrations)]
 public sealed class Setting_up_from_an_empty_database(ServiceReviewWebFactory factory) : IClassFixture<ServiceReviewWebFactory>
@@ -78,7 +79,7 @@ public sealed class Setting_up_from_an_empty_database(ServiceReviewWebFactory fa
         var stamp = await factory.WithDbAsync(db => db.Rounds.Where(r => r.Id == roundId).Select(r => r.ConcurrencyStamp).SingleAsync());
         var open = await ServiceReviewWebFactory.PostFormAsync(admin, $"/Rounds/Details/{Id(roundId)}", $"/Rounds/Open/{Id(roundId)}", [new("concurrencyStamp", stamp.ToString())]);
         Assert.Equal(HttpStatusCode.Redirect, open.StatusCode);
-        var inspections = await factory.WithDbAsync(db => db.Inspections.AsNoTracking().Where(i => i.RoundId == roundId).ToListAsync());
+        var inspections = await factory.WithDbAsync(db => db.Inspections.AsNoTracking().Where(i => i.RoundId == roundId).OrderBy(i => i.Id).ToListAsync());
         Assert.Equal(inspectors.Order(), inspections.Select(i => i.InspectorId).Order());
 
         var emails = new Dictionary<int, string>();
@@ -96,7 +97,7 @@ public sealed class Setting_up_from_an_empty_database(ServiceReviewWebFactory fa
         }
 
         var leadClient = await SignInFirstTimeAsync("ding@neworg.example", passwords["ding@neworg.example"]);
-        foreach (var inspection in inspections)
+        foreach (var inspection in inspections.Take(2))
         {
             var page = await leadClient.GetStringAsync($"/Reviews/Review/{Id(inspection.Id)}");
             var confirm = await ServiceReviewWebFactory.PostFormAsync(leadClient, $"/Reviews/Review/{Id(inspection.Id)}", "/Reviews/Confirm",
@@ -104,8 +105,16 @@ public sealed class Setting_up_from_an_empty_database(ServiceReviewWebFactory fa
             Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         }
 
-        var statuses = await factory.WithDbAsync(db => db.Inspections.Where(i => i.RoundId == roundId).Select(i => i.Status).ToListAsync());
-        Assert.All(statuses, s => Assert.Equal(InspectionStatus.Confirmed, s));
+        // An organisation without a manager yet: its administrator is the one told to arbitrate a dispute.
+        var disputed = inspections[2].Id;
+        var reviewStamp = ServiceReviewWebFactory.StampOf(await leadClient.GetStringAsync($"/Reviews/Review/{Id(disputed)}"));
+        var dispute = await ServiceReviewWebFactory.PostFormAsync(leadClient, $"/Reviews/Review/{Id(disputed)}", "/Reviews/Dispute",
+            [new("Id", Id(disputed)), new("Stamp", reviewStamp), new("Items[0].Code", "5.3"), new("Items[0].Selected", "true"), new("Items[0].Reason", "延误由客户变更需求造成")]);
+        Assert.Equal(HttpStatusCode.Redirect, dispute.StatusCode);
+        Assert.Contains(await factory.NotificationsOfAsync(RootEmail), n => n.Kind == Core.Notifications.NotificationKind.Disputed && n.SubjectId == disputed);
+
+        var statuses = await factory.WithDbAsync(db => db.Inspections.Where(i => i.RoundId == roundId).OrderBy(i => i.Id).Select(i => i.Status).ToListAsync());
+        Assert.Equal([InspectionStatus.Confirmed, InspectionStatus.Confirmed, InspectionStatus.Disputed], statuses);
     }
 
     private async Task<HttpClient> SignInFirstTimeAsync(string email, string oneTimePassword)

@@ -11,7 +11,7 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
     [InlineData("admin@demo.local", "系统管理员")]
     [InlineData("manager@demo.local", "考评经理")]
     [InlineData("inspector1@demo.local", "检查员")]
-    [InlineData("lead1@demo.local", "团队负责人")]
+    [InlineData("lead1@demo.local", "服务组负责人")]
     public async Task With_a_demo_account_through_the_form_opens_the_home_page_for_its_role(string email, string roleName)
     {
         await factory.EnsureDemoDataAsync();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Reviews;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -19,14 +20,17 @@ namespace ServiceReview.Web.Controllers;
 public sealed class ReviewsController(
     ReviewService reviews, ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
 {
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var items = await reviews.ListForLeadAsync(actor.PersonId, cancellationToken);
+        var search = PagingExtensions.NormaliseSearch(q);
+        status = status is InspectionStatus.Disputed or InspectionStatus.Confirmed ? status : null;
         return View(new ReviewIndexViewModel
         {
-            ToReview = items.Where(i => i.Status == InspectionStatus.Submitted).ToList(),
-            History = items.Where(i => i.Status != InspectionStatus.Submitted).ToList(),
+            ToReview = await reviews.ToReviewForLeadAsync(actor.PersonId, search, cancellationToken),
+            History = await reviews.HistoryForLeadAsync(actor.PersonId, search, status, PageRequest.Of(page, size), cancellationToken),
+            Search = search,
+            Status = status,
         });
     }
 

@@ -21,6 +21,7 @@ namespace ServiceReview.Web.Controllers;
 public sealed class ActionsController(
     CorrectiveActionService actions, ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
 {
+    [RememberListQuery]
     public async Task<IActionResult> Index(CorrectiveActionStatus? status, bool overdue, string? q, int? page, int? size, CancellationToken cancellationToken)
     {
         var viewer = await ViewerAsync(cancellationToken);
@@ -93,7 +94,7 @@ public sealed class ActionsController(
                 }
 
                 TempData.SetStatus(l["Actions.Create.Done", ids.Count]);
-                return RedirectToAction(nameof(Index));
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
             }
             catch (DomainException ex)
             {

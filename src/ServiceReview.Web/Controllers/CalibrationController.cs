@@ -25,6 +25,7 @@ public sealed class CalibrationController(
 {
     private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
 
+    [RememberListQuery]
     public async Task<IActionResult> Index(string? q, int? page, int? size, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);

@@ -20,6 +20,7 @@ namespace ServiceReview.Web.Controllers;
 public sealed class DisputesController(
     DisputeService disputes, ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
 {
+    [RememberListQuery]
     public async Task<IActionResult> Index(string? q, int? page, int? size, CancellationToken cancellationToken)
     {
         var search = PagingExtensions.NormaliseSearch(q);
@@ -91,7 +92,7 @@ public sealed class DisputesController(
                 var after = await disputes.GetAsync(form.Id, cancellationToken);
                 TempData.SetStatus(l["Disputes.Ruled.Message", detail.Sheet.TeamName,
                     Models.Reviews.Display.Score(detail.Sheet.Total), Models.Reviews.Display.Score(after?.Sheet.Total)]);
-                return RedirectToAction(nameof(Index));
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
             }
             catch (DomainException ex)
             {

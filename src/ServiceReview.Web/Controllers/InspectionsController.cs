@@ -31,6 +31,7 @@ public sealed class InspectionsController(
 
     private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
+    [RememberListQuery]
     [HttpGet]
     public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken ct = default)
     {

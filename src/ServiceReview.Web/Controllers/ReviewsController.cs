@@ -20,6 +20,7 @@ namespace ServiceReview.Web.Controllers;
 public sealed class ReviewsController(
     ReviewService reviews, ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
 {
+    [RememberListQuery]
     public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
@@ -68,7 +69,7 @@ public sealed class ReviewsController(
         }
 
         TempData.SetStatus(l["Reviews.Confirmed", sheet.TeamName, sheet.InspectorName]);
-        return RedirectToAction(nameof(Index));
+        return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
     }
 
     [HttpPost]
@@ -107,7 +108,7 @@ public sealed class ReviewsController(
             {
                 await reviews.DisputeAsync(actor, form.Id, form.Stamp, selected.Select(i => (i.Code, i.Reason ?? "")).ToList(), cancellationToken);
                 TempData.SetStatus(l["Reviews.Disputed", selected.Count]);
-                return RedirectToAction(nameof(Index));
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
             }
             catch (DomainException ex)
             {

@@ -25,6 +25,7 @@ public sealed class RoundsController(
 {
     public const int PageSize = 20;
 
+    [RememberListQuery]
     [HttpGet]
     public async Task<IActionResult> Index(string? q, RoundStatus? status, int? page, int? size, CancellationToken cancellationToken = default)
     {
@@ -128,7 +129,7 @@ public sealed class RoundsController(
         }
 
         TempData.SetStatus(l["Rounds.Delete.Done"]);
-        return RedirectToAction(nameof(Index));
+        return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
     }
 
     [HttpPost]

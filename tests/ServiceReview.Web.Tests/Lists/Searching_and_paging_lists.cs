@@ -276,4 +276,25 @@ public sealed class Searching_and_paging_lists(ServiceReviewWebFactory factory) 
         Assert.Matches("<title>检查记录 · [^<]+ - ", html);
         Assert.Contains("<nav aria-label=\"Breadcrumb\">", english, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task After_acting_on_a_record_the_redirect_and_the_breadcrumb_return_to_the_same_filtered_page()
+    {
+        var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = ["inspector2@demo.local"] });
+        var id = round[F.Lead1Team, "inspector2@demo.local"];
+        await factory.SubmitAsync(id, F.Inputs.WorkedExample());
+        var lead = await factory.SignedInAsync("lead1@demo.local");
+        var list = $"/Reviews?q={Uri.EscapeDataString(F.Lead1Team)}&size=10&page=2";
+
+        await lead.GetStringAsync(list);
+        var review = await lead.GetStringAsync($"/Reviews/Review/{id}");
+        var response = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Confirm", [new("id", id.ToString()), new("stamp", F.StampOf(review))]);
+        await lead.GetStringAsync("/Reviews");
+        var afterPlainList = await lead.GetStringAsync($"/Reviews/Review/{id}");
+
+        Assert.Contains($"<li class=\"breadcrumb-item\"><a href=\"{list.Replace("&", "&amp;", StringComparison.Ordinal)}\">", review, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(list, response.Headers.Location!.OriginalString);
+        Assert.Contains("<li class=\"breadcrumb-item\"><a href=\"/Reviews\">", afterPlainList, StringComparison.Ordinal);
+    }
 }

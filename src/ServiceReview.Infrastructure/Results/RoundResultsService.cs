@@ -161,12 +161,17 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
             i => i.RoundId == roundId && i.TeamId == teamId && i.InspectorId == personId && Scored.Contains(i.Status),
             cancellationToken);
 
-    /// <summary>The rounds whose results a manager may open, one page, newest period first; optionally one status and a name search.</summary>
-    public async Task<Paged<RoundSummary>> RoundsPageAsync(string? search, RoundStatus? status, PageRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The rounds whose results a manager may open, one page, newest period first; optionally one status, a name search
+    /// and a range of periods (rounds wholly inside <paramref name="from"/>–<paramref name="to"/>).
+    /// </summary>
+    public async Task<Paged<RoundSummary>> RoundsPageAsync(
+        string? search, RoundStatus? status, PageRequest request, DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
     {
         var q = PagingExtensions.NormaliseSearch(search);
         return await db.Rounds.AsNoTracking()
             .Where(r => (q == null || r.Name.Contains(q)) && (status == null || r.Status == status))
+            .Where(r => (from == null || r.PeriodStart >= from) && (to == null || r.PeriodEnd <= to))
             .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id)
             .Select(r => new RoundSummary(r.Id, r.Name, r.PlanVersionId, r.Status, r.Aggregation, r.PeriodStart, r.PeriodEnd, r.WindowClosesAt))
             .ToPagedAsync(request, cancellationToken);

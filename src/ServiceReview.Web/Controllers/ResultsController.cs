@@ -35,7 +35,7 @@ public sealed class ResultsController(
         return View(new ResultsIndexViewModel
         {
             IsManager = IsManager,
-            Rounds = IsManager ? await results.RoundsPageAsync(search, status, request, cancellationToken) : Paged.Empty<RoundSummary>(request),
+            Rounds = IsManager ? await results.RoundsPageAsync(search, status, request, cancellationToken: cancellationToken) : Paged.Empty<RoundSummary>(request),
             Links = IsManager ? Paged.Empty<ResultLink>(request) : await results.LinksPageAsync(actor.PersonId, search, request, cancellationToken),
             Search = search,
             Status = status,

@@ -73,6 +73,8 @@ public sealed class Searching_and_paging_lists(ServiceReviewWebFactory factory) 
     [InlineData("/Disputes", "manager@demo.local")]
     [InlineData("/Actions", "manager@demo.local")]
     [InlineData("/Calibration", "inspector1@demo.local")]
+    [InlineData("/plans", "manager@demo.local")]
+    [InlineData("/Analytics", "manager@demo.local")]
     public async Task Odd_page_numbers_and_sizes_give_the_nearest_page_never_an_error(string list, string email)
     {
         var client = await factory.SignedInAsync(email);
@@ -296,5 +298,28 @@ public sealed class Searching_and_paging_lists(ServiceReviewWebFactory factory) 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(list, response.Headers.Location!.OriginalString);
         Assert.Contains("<li class=\"breadcrumb-item\"><a href=\"/Reviews\">", afterPlainList, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Plans_page_by_name_and_search_finds_a_plan()
+    {
+        await factory.EnsureDemoDataAsync();
+        for (var i = 1; i <= 11; i++)
+        {
+            var name = $"分页方案{i:00}";
+            await factory.WithServiceAsync<ServiceReview.Infrastructure.Plans.PlanService, int>(plans => plans.CreatePlanAsync(ServiceReview.Core.Audit.Actor.System, name, null));
+        }
+
+        var manager = await factory.SignedInAsync("manager@demo.local");
+
+        var first = await F.PageTextAsync(manager, "/plans?q=分页方案&size=10");
+        var second = await F.PageTextAsync(manager, "/plans?q=分页方案&size=10&page=2");
+        var one = await F.PageTextAsync(manager, "/plans?q=分页方案07");
+
+        Assert.Equal((1, 10, 11), F.RangeOf(first));
+        Assert.Contains("分页方案10", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("分页方案11", first, StringComparison.Ordinal);
+        Assert.Contains("分页方案11", second, StringComparison.Ordinal);
+        Assert.Equal((1, 1, 1), F.RangeOf(one));
     }
 }

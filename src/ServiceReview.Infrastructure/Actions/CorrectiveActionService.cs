@@ -4,6 +4,7 @@ using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Reviews;
@@ -77,6 +78,51 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             .ThenBy(r => r.DueDate)
             .ThenBy(r => r.Id)
             .ToList();
+    }
+
+    /// <summary>
+    /// One page of the actions relevant to the viewer, ordered in the database like <see cref="ListAsync"/>: overdue
+    /// first, verified last, then by due date. <paramref name="search"/> matches the description, indicator code,
+    /// team, round and owner.
+    /// </summary>
+    public async Task<Paged<ActionListItem>> PageAsync(
+        ActionViewer viewer, CorrectiveActionStatus? status, bool overdueOnly, string? search, PageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.IsManager && viewer.PersonId is null)
+        {
+            return Paged.Empty<ActionListItem>(request);
+        }
+
+        var query = Relevant(viewer);
+        if (status is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+
+        var today = Today();
+        if (overdueOnly)
+        {
+            query = query.Where(a => a.Status != CorrectiveActionStatus.Verified && a.DueDate < today);
+        }
+
+        var q = PagingExtensions.NormaliseSearch(search);
+        var rows =
+            from a in query.AsNoTracking()
+            join r in db.Rounds on a.RoundId equals r.Id
+            join t in db.Teams on a.TeamId equals t.Id
+            join o in db.People on a.OwnerId equals o.Id
+            where q == null || a.Description.Contains(q) || (a.IndicatorCode != null && a.IndicatorCode.Contains(q))
+                || t.Name.Contains(q) || r.Name.Contains(q) || o.DisplayName.Contains(q)
+            orderby (a.Status != CorrectiveActionStatus.Verified && a.DueDate < today ? 0 : 1),
+                (a.Status == CorrectiveActionStatus.Verified ? 1 : 0), a.DueDate, a.Id
+            select new ActionListItem(
+                a.Id, r.Id, r.Name, t.Id, t.Name, a.IndicatorCode,
+                db.PlanVersions.Where(v => v.Id == r.PlanVersionId)
+                    .SelectMany(v => v.Categories).SelectMany(c => c.Indicators)
+                    .Where(i => i.Code == a.IndicatorCode).Select(i => i.Name).FirstOrDefault(),
+                a.Description, o.DisplayName, a.DueDate, a.Status, a.Status != CorrectiveActionStatus.Verified && a.DueDate < today, a.RaisedAt);
+        return await rows.ToPagedAsync(request, cancellationToken);
     }
 
     public async Task<ActionDetail?> GetAsync(ActionViewer viewer, int id, CancellationToken cancellationToken = default)

@@ -4,6 +4,7 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Reviews;
 
@@ -33,20 +34,26 @@ public sealed record CalibrationView(
 /// </summary>
 public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<CalibrationSummary>> ListAsync(int? personId, bool isManager, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// One page of the exercises the person may see (managers all; others those they take part in), newest first;
+    /// <paramref name="search"/> matches the exercise's name or team.
+    /// </summary>
+    public async Task<Paged<CalibrationSummary>> ListAsync(int? personId, bool isManager, string? search, PageRequest request, CancellationToken cancellationToken = default)
     {
-        var exercises = await db.CalibrationExercises.AsNoTracking().Include(c => c.Scores)
+        var q = PagingExtensions.NormaliseSearch(search);
+        var page = await db.CalibrationExercises.AsNoTracking().Include(c => c.Scores)
             .Where(c => isManager || c.Scores.Any(s => s.PersonId == personId))
+            .Where(c => q == null || c.Name.Contains(q) || db.Teams.Any(t => t.Id == c.TeamId && t.Name.Contains(q)))
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
-            .ToListAsync(cancellationToken);
-        var teamIds = exercises.Select(c => c.TeamId).Distinct().ToList();
+            .ToPagedAsync(request, cancellationToken);
+        var teamIds = page.Items.Select(c => c.TeamId).Distinct().ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        return exercises.Select(c =>
+        return page.Map(c =>
         {
             var mine = personId is { } p ? c.ScoreOf(p) : null;
             return new CalibrationSummary(c.Id, c.Name, teams.GetValueOrDefault(c.TeamId) ?? "", c.PeriodStart, c.PeriodEnd, c.Status,
                 c.Scores.Count, c.Scores.Count(s => s.SubmittedAt is not null), mine is null ? null : mine.SubmittedAt is not null, mine?.IsReference == true);
-        }).ToList();
+        });
     }
 
     public async Task<CalibrationChoices> ChoicesAsync(CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Reviews;
@@ -24,21 +25,32 @@ public sealed record ItemRuling(string IndicatorCode, DisputeOutcome Outcome, st
 /// <summary>Arbitration (仲裁) of disputes by a manager: rule each item, rescore, confirm; every change audited.</summary>
 public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock)
 {
-    public async Task<(IReadOnlyList<DisputeListItem> Open, IReadOnlyList<DisputeListItem> Ruled)> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>Open disputes, oldest first (all of them: this is the managers' to-do list); <paramref name="search"/> matches round, team or inspector.</summary>
+    public async Task<IReadOnlyList<DisputeListItem>> OpenAsync(string? search, CancellationToken cancellationToken = default) =>
+        await Rows(search, DisputeStatus.Open).ToListAsync(cancellationToken);
+
+    /// <summary>Ruled disputes, one page, most recently ruled first.</summary>
+    public Task<Paged<DisputeListItem>> RuledAsync(string? search, PageRequest request, CancellationToken cancellationToken = default) =>
+        Rows(search, DisputeStatus.Ruled).ToPagedAsync(request, cancellationToken);
+
+    private IQueryable<DisputeListItem> Rows(string? search, DisputeStatus status)
     {
-        var rows = await (
-            from d in db.Disputes
+        var q = PagingExtensions.NormaliseSearch(search);
+        var rows =
+            from d in db.Disputes.AsNoTracking()
             join i in db.Inspections on d.InspectionId equals i.Id
             join r in db.Rounds on i.RoundId equals r.Id
             join t in db.Teams on i.TeamId equals t.Id
             join inspector in db.People on i.InspectorId equals inspector.Id
             join raiser in db.People on d.RaisedById equals raiser.Id
-            select new DisputeListItem(d.Id, i.Id, r.Name, t.Name, inspector.DisplayName, raiser.DisplayName, d.RaisedAt, d.Status, d.Items.Count, d.RuledAt))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-        return (
-            rows.Where(r => r.Status == DisputeStatus.Open).OrderBy(r => r.RaisedAt).ThenBy(r => r.Id).ToList(),
-            rows.Where(r => r.Status == DisputeStatus.Ruled).OrderByDescending(r => r.RuledAt).Take(50).ToList());
+            where d.Status == status
+                && (q == null || r.Name.Contains(q) || t.Name.Contains(q) || inspector.DisplayName.Contains(q) || raiser.DisplayName.Contains(q))
+            select new { d, i, r, t, inspector, raiser };
+        rows = status == DisputeStatus.Open
+            ? rows.OrderBy(x => x.d.RaisedAt).ThenBy(x => x.d.Id)
+            : rows.OrderByDescending(x => x.d.RuledAt).ThenByDescending(x => x.d.Id);
+        return rows.Select(x => new DisputeListItem(x.d.Id, x.i.Id, x.r.Name, x.t.Name, x.inspector.DisplayName, x.raiser.DisplayName,
+            x.d.RaisedAt, x.d.Status, x.d.Items.Count, x.d.RuledAt));
     }
 
     public async Task<DisputeDetail?> GetAsync(int disputeId, CancellationToken cancellationToken = default)

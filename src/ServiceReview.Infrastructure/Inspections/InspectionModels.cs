@@ -24,11 +24,6 @@ public sealed record InspectionListItem(
     public bool IsOpen => Status is InspectionStatus.Assigned or InspectionStatus.InProgress;
 }
 
-public sealed record InspectionListPage(IReadOnlyList<InspectionListItem> Items, int Page, int PageSize, int TotalCount)
-{
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-}
-
 /// <summary>Everything the checklist form or the read-only record shows.</summary>
 public sealed class InspectionRecord
 {

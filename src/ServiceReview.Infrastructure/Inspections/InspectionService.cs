@@ -7,6 +7,7 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Scoring;
@@ -22,18 +23,27 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
 {
     public const string AuditEntityType = "Inspection";
 
-    public async Task<InspectionListPage> ListAsync(int inspectorId, int page, int pageSize, DateTime nowUtc, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the inspector's own records, open ones first, then newest period. <paramref name="search"/> matches
+    /// the round, project or team; <paramref name="status"/> keeps one status. Never another inspector's record.
+    /// </summary>
+    public async Task<Paged<InspectionListItem>> ListAsync(
+        int inspectorId, string? search, InspectionStatus? status, PageRequest request, DateTime nowUtc, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        var q = PagingExtensions.NormaliseSearch(search);
         var query =
             from i in db.Inspections.AsNoTracking()
-            where i.InspectorId == inspectorId
+            where i.InspectorId == inspectorId && (status == null || i.Status == status)
             join r in db.Rounds on i.RoundId equals r.Id
             join t in db.Teams on i.TeamId equals t.Id
             join p in db.Projects on t.ProjectId equals p.Id
+            where q == null || r.Name.Contains(q) || t.Name.Contains(q) || p.Name.Contains(q)
             select new { i, r, t, p };
 
         var total = await query.CountAsync(ct);
-        page = Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize));
+        var page = PageMath.Clamp(request.Page, total, request.Size);
+        var pageSize = request.Size;
         var rows = await query
             .OrderBy(x => x.i.Status == InspectionStatus.Assigned || x.i.Status == InspectionStatus.InProgress ? 0 : 1)
             .ThenByDescending(x => x.r.PeriodStart)
@@ -53,7 +63,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
             return new InspectionListItem(x.Id, x.Round, x.Project, x.Team, x.PeriodStart, x.PeriodEnd, x.WindowClosesAt,
                 x.Status, x.TimeSpentSeconds, x.Total, x.Grade, overdue);
         }).ToList();
-        return new InspectionListPage(items, page, pageSize, total);
+        return new Paged<InspectionListItem>(items, page, pageSize, total);
     }
 
     /// <summary>

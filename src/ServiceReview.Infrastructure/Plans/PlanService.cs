@@ -3,6 +3,7 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Persistence;
 
@@ -51,6 +52,40 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock)
             .OrderByDescending(v => v.Number)
             .Select(v => new PlanVersionSummary(v.Id, v.PlanId, v.Name, v.Number, v.Status, v.PublishedAt, v.Categories, v.Indicators,
                 [.. rounds.Where(r => r.PlanVersionId == v.Id).OrderBy(r => r.Id).Select(r => new RoundUse(r.Id, r.Name, r.Status))]))]))];
+    }
+
+    /// <summary>
+    /// One page of plans by name, each with all its versions (newest first) and the rounds using them; the search
+    /// matches the plan's or a version's name. Only the page's plans, versions and rounds are read.
+    /// </summary>
+    public async Task<Paged<PlanSummary>> PageAsync(string? search, PageRequest request, CancellationToken cancellationToken = default)
+    {
+        var q = PagingExtensions.NormaliseSearch(search);
+        var page = await db.Plans.AsNoTracking()
+            .Where(p => q == null || p.Name.Contains(q) || db.PlanVersions.Any(v => v.PlanId == p.Id && v.Name.Contains(q)))
+            .OrderBy(p => p.Name).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.Name, p.Description })
+            .ToPagedAsync(request, cancellationToken);
+        var planIds = page.Items.Select(p => p.Id).ToList();
+        var versions = await db.PlanVersions.AsNoTracking()
+            .Where(v => planIds.Contains(v.PlanId))
+            .Select(v => new
+            {
+                v.Id, v.PlanId, v.Name, v.Number, v.Status, v.PublishedAt,
+                Categories = v.Categories.Count,
+                Indicators = v.Categories.SelectMany(c => c.Indicators).Count(),
+            })
+            .ToListAsync(cancellationToken);
+        var versionIds = versions.Select(v => v.Id).ToList();
+        var rounds = await db.Rounds.AsNoTracking()
+            .Where(r => versionIds.Contains(r.PlanVersionId))
+            .Select(r => new { r.Id, r.Name, r.Status, r.PlanVersionId })
+            .ToListAsync(cancellationToken);
+        return page.Map(p => new PlanSummary(p.Id, p.Name, p.Description, [.. versions
+            .Where(v => v.PlanId == p.Id)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new PlanVersionSummary(v.Id, v.PlanId, v.Name, v.Number, v.Status, v.PublishedAt, v.Categories, v.Indicators,
+                [.. rounds.Where(r => r.PlanVersionId == v.Id).OrderBy(r => r.Id).Select(r => new RoundUse(r.Id, r.Name, r.Status))]))]));
     }
 
     /// <summary>The published versions a new round may pick (retired and draft versions are left out).</summary>

@@ -3,6 +3,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Reviews;
 
@@ -159,6 +160,47 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
         db.Inspections.AnyAsync(
             i => i.RoundId == roundId && i.TeamId == teamId && i.InspectorId == personId && Scored.Contains(i.Status),
             cancellationToken);
+
+    /// <summary>
+    /// The rounds whose results a manager may open, one page, newest period first; optionally one status, a name search
+    /// and a range of periods (rounds wholly inside <paramref name="from"/>–<paramref name="to"/>).
+    /// </summary>
+    public async Task<Paged<RoundSummary>> RoundsPageAsync(
+        string? search, RoundStatus? status, PageRequest request, DateOnly? from = null, DateOnly? to = null, CancellationToken cancellationToken = default)
+    {
+        var q = PagingExtensions.NormaliseSearch(search);
+        return await db.Rounds.AsNoTracking()
+            .Where(r => (q == null || r.Name.Contains(q)) && (status == null || r.Status == status))
+            .Where(r => (from == null || r.PeriodStart >= from) && (to == null || r.PeriodEnd <= to))
+            .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id)
+            .Select(r => new RoundSummary(r.Id, r.Name, r.PlanVersionId, r.Status, r.Aggregation, r.PeriodStart, r.PeriodEnd, r.WindowClosesAt))
+            .ToPagedAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// The team results a lead or an inspector may open (as <see cref="LinksForAsync"/>), one page, newest round first;
+    /// <paramref name="search"/> matches the round or the team.
+    /// </summary>
+    public async Task<Paged<ResultLink>> LinksPageAsync(int? personId, string? search, PageRequest request, CancellationToken cancellationToken = default)
+    {
+        if (personId is null)
+        {
+            return Paged.Empty<ResultLink>(request);
+        }
+
+        var q = PagingExtensions.NormaliseSearch(search);
+        var pairs = (
+                from i in db.Inspections
+                join t in db.Teams on i.TeamId equals t.Id
+                join r in db.Rounds on i.RoundId equals r.Id
+                where (t.LeadId == personId || (i.InspectorId == personId && Scored.Contains(i.Status)))
+                    && (q == null || r.Name.Contains(q) || t.Name.Contains(q))
+                select new { RoundId = r.Id, RoundName = r.Name, r.PeriodStart, TeamId = t.Id, TeamName = t.Name })
+            .Distinct()
+            .OrderByDescending(x => x.PeriodStart).ThenByDescending(x => x.RoundId).ThenBy(x => x.TeamName).ThenBy(x => x.TeamId)
+            .Select(x => new ResultLink(x.RoundId, x.RoundName, x.TeamId, x.TeamName));
+        return await pairs.AsNoTracking().ToPagedAsync(request, cancellationToken);
+    }
 
     /// <summary>Team results a person may open: (round, team) pairs for their teams as lead or their submitted inspections.</summary>
     public async Task<IReadOnlyList<ResultLink>> LinksForAsync(int? personId, bool isManager, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 
@@ -19,30 +20,52 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock)
 {
     private static readonly InspectionStatus[] Reviewable = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
-    /// <summary>Submitted, disputed and confirmed inspections of the teams <paramref name="leadPersonId"/> leads; to review first.</summary>
-    public async Task<IReadOnlyList<ReviewListItem>> ListForLeadAsync(int? leadPersonId, CancellationToken cancellationToken = default)
+    /// <summary>Submitted inspections of the teams <paramref name="leadPersonId"/> leads, oldest submission first (all of them: this is the lead's to-do list).</summary>
+    public async Task<IReadOnlyList<ReviewListItem>> ToReviewForLeadAsync(int? leadPersonId, string? search, CancellationToken cancellationToken = default)
     {
         if (leadPersonId is null)
         {
             return [];
         }
 
-        var rows = await (
-            from i in db.Inspections
+        return await Rows(leadPersonId.Value, search, [InspectionStatus.Submitted], history: false).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The lead's history, one page: disputed and confirmed inspections of their teams (or only <paramref name="status"/>),
+    /// newest round first; <paramref name="search"/> matches the round, team or inspector.
+    /// </summary>
+    public async Task<Paged<ReviewListItem>> HistoryForLeadAsync(
+        int? leadPersonId, string? search, InspectionStatus? status, PageRequest request, CancellationToken cancellationToken = default)
+    {
+        if (leadPersonId is null)
+        {
+            return Paged.Empty<ReviewListItem>(request);
+        }
+
+        InspectionStatus[] statuses = status is InspectionStatus.Disputed or InspectionStatus.Confirmed
+            ? [status.Value]
+            : [InspectionStatus.Disputed, InspectionStatus.Confirmed];
+        return await Rows(leadPersonId.Value, search, statuses, history: true).ToPagedAsync(request, cancellationToken);
+    }
+
+    /// <summary>The lead's rows, ordered in the database (a unique key last, so pages never overlap).</summary>
+    private IQueryable<ReviewListItem> Rows(int leadPersonId, string? search, InspectionStatus[] statuses, bool history)
+    {
+        var q = PagingExtensions.NormaliseSearch(search);
+        var rows =
+            from i in db.Inspections.AsNoTracking()
             join t in db.Teams on i.TeamId equals t.Id
             join r in db.Rounds on i.RoundId equals r.Id
             join p in db.People on i.InspectorId equals p.Id
-            where t.LeadId == leadPersonId && Reviewable.Contains(i.Status)
-            select new ReviewListItem(i.Id, r.Id, r.Name, t.Id, t.Name, p.DisplayName, i.Status, i.SubmittedAt, i.ConfirmedAt, i.Total, i.Grade, i.VetoedBy))
-            .AsNoTracking()
-            .ToListAsync(cancellationToken);
-
-        return rows
-            .OrderBy(r => r.Status == InspectionStatus.Submitted ? 0 : 1)
-            .ThenBy(r => r.Status == InspectionStatus.Submitted ? r.SubmittedAt : null)
-            .ThenByDescending(r => r.RoundId)
-            .ThenBy(r => r.TeamName, StringComparer.Ordinal)
-            .ToList();
+            where t.LeadId == leadPersonId && statuses.Contains(i.Status)
+                && (q == null || r.Name.Contains(q) || t.Name.Contains(q) || p.DisplayName.Contains(q))
+            select new { i, r, t, p };
+        rows = history
+            ? rows.OrderByDescending(x => x.r.PeriodStart).ThenByDescending(x => x.r.Id).ThenBy(x => x.t.Name).ThenBy(x => x.i.Id)
+            : rows.OrderBy(x => x.i.SubmittedAt).ThenBy(x => x.i.Id);
+        return rows.Select(x => new ReviewListItem(x.i.Id, x.r.Id, x.r.Name, x.t.Id, x.t.Name, x.p.DisplayName, x.i.Status,
+            x.i.SubmittedAt, x.i.ConfirmedAt, x.i.Total, x.i.Grade, x.i.VetoedBy));
     }
 
     /// <summary>The sheet, if <paramref name="leadPersonId"/> leads the inspected team and the inspection was submitted.</summary>

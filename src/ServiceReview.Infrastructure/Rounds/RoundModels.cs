@@ -31,12 +31,8 @@ public sealed record RoundSaveResult(int? RoundId, IReadOnlyList<RoundInputError
 /// <summary>The round or inspection asked for does not exist (or is not the round's): the web layer answers 404.</summary>
 public sealed class RoundNotFoundException() : Exception("The round or inspection does not exist.");
 
-public sealed record RoundListQuery(string? Search, int Page, int PageSize);
-
-public sealed record RoundListPage(IReadOnlyList<RoundListItem> Items, int Page, int PageSize, int TotalCount)
-{
-    public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
-}
+/// <summary>The round list's search, status filter and page.</summary>
+public sealed record RoundListQuery(string? Search, RoundStatus? Status, ServiceReview.Infrastructure.Common.PageRequest Request);
 
 public sealed record RoundListItem(
     int Id,

@@ -3,6 +3,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Infrastructure.Rounds;
@@ -13,20 +14,27 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
     /// <summary>Suggested inspectors per team (the form's "suggest" fills this many).</summary>
     public const int SuggestedPerTeam = 3;
 
-    public async Task<RoundListPage> ListAsync(RoundListQuery query, CancellationToken cancellationToken = default)
+    /// <summary>One page of rounds, newest period first; the search matches the name, the status keeps one status.</summary>
+    public async Task<Paged<RoundListItem>> ListAsync(RoundListQuery query, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         var rounds = db.Rounds.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
+        if (PagingExtensions.NormaliseSearch(query.Search) is { } search)
         {
-            var search = query.Search.Trim();
             rounds = rounds.Where(r => r.Name.Contains(search));
         }
 
+        if (query.Status is { } status)
+        {
+            rounds = rounds.Where(r => r.Status == status);
+        }
+
         var total = await rounds.CountAsync(cancellationToken);
-        var page = Math.Clamp(query.Page, 1, Math.Max(1, (total + query.PageSize - 1) / query.PageSize));
+        var size = query.Request.Size;
+        var page = PageMath.Clamp(query.Request.Page, total, size);
         var rows = await rounds
             .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id)
-            .Skip((page - 1) * query.PageSize).Take(query.PageSize)
+            .Skip((page - 1) * size).Take(size)
             .Join(db.PlanVersions, r => r.PlanVersionId, v => v.Id, (r, v) => new
             {
                 r.Id, r.Name, r.PeriodStart, r.PeriodEnd, PlanName = v.Name, PlanNumber = v.Number, r.Status,
@@ -48,7 +56,7 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
                 counts.Where(c => c.RoundId == r.Id).ToDictionary(c => c.Status, c => c.Count),
                 counts.Where(c => c.RoundId == r.Id).Sum(c => c.Late)))
             .ToList();
-        return new RoundListPage(items, page, query.PageSize, total);
+        return new Paged<RoundListItem>(items, page, size, total);
     }
 
     /// <summary>Every round, for <c>GET /api/rounds</c>.</summary>

@@ -5,6 +5,7 @@ using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Actions;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Models.Actions;
@@ -20,11 +21,14 @@ namespace ServiceReview.Web.Controllers;
 public sealed class ActionsController(
     CorrectiveActionService actions, ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
 {
-    public async Task<IActionResult> Index(CorrectiveActionStatus? status, bool overdue, CancellationToken cancellationToken)
+    [RememberListQuery]
+    public async Task<IActionResult> Index(CorrectiveActionStatus? status, bool overdue, string? q, int? page, int? size, CancellationToken cancellationToken)
     {
         var viewer = await ViewerAsync(cancellationToken);
-        var list = await actions.ListAsync(viewer, status, overdue, cancellationToken);
-        return View(new ActionIndexViewModel { Actions = list, Status = status, Overdue = overdue });
+        var search = PagingExtensions.NormaliseSearch(q);
+        status = status is { } s && Enum.IsDefined(s) ? s : null;
+        var list = await actions.PageAsync(viewer, status, overdue, search, PageRequest.Of(page, size), cancellationToken);
+        return View(new ActionIndexViewModel { Actions = list, Status = status, Overdue = overdue, Search = search });
     }
 
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
@@ -90,7 +94,7 @@ public sealed class ActionsController(
                 }
 
                 TempData.SetStatus(l["Actions.Create.Done", ids.Count]);
-                return RedirectToAction(nameof(Index));
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
             }
             catch (DomainException ex)
             {

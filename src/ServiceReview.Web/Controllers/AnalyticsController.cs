@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using ServiceReview.Infrastructure.Analytics;
-using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Results;
+using ServiceReview.Web.Common;
 using ServiceReview.Web.Models.Analytics;
 using ServiceReview.Web.Security;
 
@@ -14,9 +14,10 @@ namespace ServiceReview.Web.Controllers;
 /// inflated or deflated results. Read-only; managers and administrators.
 /// </summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
-public sealed class AnalyticsController(InspectorBiasService bias, RoundAgreementService agreement, ServiceReviewDbContext db) : Controller
+public sealed class AnalyticsController(InspectorBiasService bias, RoundAgreementService agreement, RoundResultsService results) : Controller
 {
-    public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    [RememberListQuery]
+    public async Task<IActionResult> Index(DateOnly? from, DateOnly? to, int? page, int? size, CancellationToken cancellationToken)
     {
         if (from is not null && to is not null && to < from)
         {
@@ -24,11 +25,7 @@ public sealed class AnalyticsController(InspectorBiasService bias, RoundAgreemen
         }
 
         var report = await bias.ComputeAsync(from, to, cancellationToken);
-        var rounds = (await db.Rounds.AsNoTracking()
-                .Where(r => (from == null || r.PeriodStart >= from) && (to == null || r.PeriodEnd <= to))
-                .ToListAsync(cancellationToken))
-            .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id)
-            .Select(RoundResultsService.Summary).ToList();
+        var rounds = await results.RoundsPageAsync(null, null, PageRequest.Of(page, size, 10), from, to, cancellationToken);
         return View(new BiasPageViewModel { From = from, To = to, Report = report, Rounds = rounds });
     }
 

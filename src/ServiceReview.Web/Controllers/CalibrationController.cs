@@ -5,6 +5,7 @@ using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Calibration;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Models.Calibration;
@@ -24,10 +25,17 @@ public sealed class CalibrationController(
 {
     private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
 
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    [RememberListQuery]
+    public async Task<IActionResult> Index(string? q, int? page, int? size, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        return View(new CalibrationIndexViewModel { IsManager = IsManager, Exercises = await calibration.ListAsync(actor.PersonId, IsManager, cancellationToken) });
+        var search = PagingExtensions.NormaliseSearch(q);
+        return View(new CalibrationIndexViewModel
+        {
+            IsManager = IsManager,
+            Exercises = await calibration.ListAsync(actor.PersonId, IsManager, search, PageRequest.Of(page, size), cancellationToken),
+            Search = search,
+        });
     }
 
     [Authorize(Policy = Policies.ManagerOrAdmin)]

@@ -5,6 +5,7 @@ using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Reviews;
 using ServiceReview.Web.Common;
@@ -19,10 +20,16 @@ namespace ServiceReview.Web.Controllers;
 public sealed class DisputesController(
     DisputeService disputes, ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
 {
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    [RememberListQuery]
+    public async Task<IActionResult> Index(string? q, int? page, int? size, CancellationToken cancellationToken)
     {
-        var (open, ruled) = await disputes.ListAsync(cancellationToken);
-        return View(new DisputeIndexViewModel { Open = open, Ruled = ruled });
+        var search = PagingExtensions.NormaliseSearch(q);
+        return View(new DisputeIndexViewModel
+        {
+            Open = await disputes.OpenAsync(search, cancellationToken),
+            Ruled = await disputes.RuledAsync(search, PageRequest.Of(page, size), cancellationToken),
+            Search = search,
+        });
     }
 
     public async Task<IActionResult> Arbitrate(int id, CancellationToken cancellationToken)
@@ -85,7 +92,7 @@ public sealed class DisputesController(
                 var after = await disputes.GetAsync(form.Id, cancellationToken);
                 TempData.SetStatus(l["Disputes.Ruled.Message", detail.Sheet.TeamName,
                     Models.Reviews.Display.Score(detail.Sheet.Total), Models.Reviews.Display.Score(after?.Sheet.Total)]);
-                return RedirectToAction(nameof(Index));
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
             }
             catch (DomainException ex)
             {

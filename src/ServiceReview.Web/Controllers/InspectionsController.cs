@@ -2,8 +2,10 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -29,16 +31,18 @@ public sealed class InspectionsController(
 
     private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
+    [RememberListQuery]
     [HttpGet]
-    public async Task<IActionResult> Index(int page = 1, CancellationToken ct = default)
+    public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken ct = default)
     {
         var actor = await currentActor.GetAsync(ct);
-        if (actor.PersonId is not { } personId)
-        {
-            return View(new InspectionIndexViewModel { Page = new InspectionListPage([], 1, PageSize, 0) });
-        }
-
-        return View(new InspectionIndexViewModel { Page = await inspections.ListAsync(personId, page, PageSize, UtcNow, ct) });
+        var search = PagingExtensions.NormaliseSearch(q);
+        status = status is { } s && Enum.IsDefined(s) ? s : null;
+        var request = PageRequest.Of(page, size, PageSize);
+        var list = actor.PersonId is { } personId
+            ? await inspections.ListAsync(personId, search, status, request, UtcNow, ct)
+            : Paged.Empty<InspectionListItem>(request);
+        return View(new InspectionIndexViewModel { Page = list, Search = search, Status = status });
     }
 
     [HttpGet]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Plans;
 using ServiceReview.Web.Common;
@@ -29,8 +30,12 @@ public sealed class PlansController(
     private readonly PlanMessages _messages = new(localizer);
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(new PlanIndexViewModel { Plans = await plans.ListAsync(cancellationToken) });
+    [RememberListQuery]
+    public async Task<IActionResult> Index(string? q, int? page, int? size, CancellationToken cancellationToken)
+    {
+        var search = PagingExtensions.NormaliseSearch(q);
+        return View(new PlanIndexViewModel { Plans = await plans.PageAsync(search, PageRequest.Of(page, size, 10), cancellationToken), Search = search });
+    }
 
     [HttpPost("create")]
     public async Task<IActionResult> Create([Bind(Prefix = "NewPlan")] NewPlanInput input, CancellationToken cancellationToken)
@@ -49,7 +54,7 @@ public sealed class PlansController(
             }
         }
 
-        return View(nameof(Index), new PlanIndexViewModel { Plans = await plans.ListAsync(cancellationToken), NewPlan = input });
+        return View(nameof(Index), new PlanIndexViewModel { Plans = await plans.PageAsync(null, PageRequest.Of(1, null, 10), cancellationToken), NewPlan = input });
     }
 
     [HttpGet("{id:int}")]
@@ -243,7 +248,7 @@ public sealed class PlansController(
             }
 
             TempData.SetStatus(localizer["Plans.Delete.Done"]);
-            return RedirectToAction(nameof(Index));
+            return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
         }
         catch (DomainException ex)
         {

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
+using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Actions;
-using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Results;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -20,20 +20,26 @@ namespace ServiceReview.Web.Controllers;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ResultsController(
-    RoundResultsService results, FeedbackService feedback, CorrectiveActionService actions, ServiceReviewDbContext db,
+    RoundResultsService results, FeedbackService feedback, CorrectiveActionService actions,
     ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
 {
     private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
 
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    [RememberListQuery]
+    public async Task<IActionResult> Index(string? q, RoundStatus? status, int? page, int? size, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        IReadOnlyList<RoundSummary> rounds = IsManager
-            ? (await db.Rounds.AsNoTracking().OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id).ToListAsync(cancellationToken))
-                .Select(RoundResultsService.Summary).ToList()
-            : [];
-        var links = IsManager ? [] : await results.LinksForAsync(actor.PersonId, false, cancellationToken);
-        return View(new ResultsIndexViewModel { IsManager = IsManager, Rounds = rounds, Links = links });
+        var search = PagingExtensions.NormaliseSearch(q);
+        var request = PageRequest.Of(page, size);
+        status = IsManager && status is { } s && Enum.IsDefined(s) ? s : null;
+        return View(new ResultsIndexViewModel
+        {
+            IsManager = IsManager,
+            Rounds = IsManager ? await results.RoundsPageAsync(search, status, request, cancellationToken: cancellationToken) : Paged.Empty<RoundSummary>(request),
+            Links = IsManager ? Paged.Empty<ResultLink>(request) : await results.LinksPageAsync(actor.PersonId, search, request, cancellationToken),
+            Search = search,
+            Status = status,
+        });
     }
 
     [Authorize(Policy = Policies.ManagerOrAdmin)]

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Reviews;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -19,14 +20,18 @@ namespace ServiceReview.Web.Controllers;
 public sealed class ReviewsController(
     ReviewService reviews, ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
 {
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    [RememberListQuery]
+    public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var items = await reviews.ListForLeadAsync(actor.PersonId, cancellationToken);
+        var search = PagingExtensions.NormaliseSearch(q);
+        status = status is InspectionStatus.Disputed or InspectionStatus.Confirmed ? status : null;
         return View(new ReviewIndexViewModel
         {
-            ToReview = items.Where(i => i.Status == InspectionStatus.Submitted).ToList(),
-            History = items.Where(i => i.Status != InspectionStatus.Submitted).ToList(),
+            ToReview = await reviews.ToReviewForLeadAsync(actor.PersonId, search, cancellationToken),
+            History = await reviews.HistoryForLeadAsync(actor.PersonId, search, status, PageRequest.Of(page, size), cancellationToken),
+            Search = search,
+            Status = status,
         });
     }
 
@@ -64,7 +69,7 @@ public sealed class ReviewsController(
         }
 
         TempData.SetStatus(l["Reviews.Confirmed", sheet.TeamName, sheet.InspectorName]);
-        return RedirectToAction(nameof(Index));
+        return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
     }
 
     [HttpPost]
@@ -103,7 +108,7 @@ public sealed class ReviewsController(
             {
                 await reviews.DisputeAsync(actor, form.Id, form.Stamp, selected.Select(i => (i.Code, i.Reason ?? "")).ToList(), cancellationToken);
                 TempData.SetStatus(l["Reviews.Disputed", selected.Count]);
-                return RedirectToAction(nameof(Index));
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
             }
             catch (DomainException ex)
             {

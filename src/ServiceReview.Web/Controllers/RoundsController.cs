@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -24,11 +25,14 @@ public sealed class RoundsController(
 {
     public const int PageSize = 20;
 
+    [RememberListQuery]
     [HttpGet]
-    public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? q, RoundStatus? status, int? page, int? size, CancellationToken cancellationToken = default)
     {
-        var result = await queries.ListAsync(new RoundListQuery(q, page, PageSize), cancellationToken);
-        return View(new RoundIndexViewModel(result, q));
+        var search = PagingExtensions.NormaliseSearch(q);
+        status = status is { } s && Enum.IsDefined(s) ? s : null;
+        var result = await queries.ListAsync(new RoundListQuery(search, status, PageRequest.Of(page, size, PageSize)), cancellationToken);
+        return View(new RoundIndexViewModel(result, search, status));
     }
 
     [HttpGet]
@@ -125,7 +129,7 @@ public sealed class RoundsController(
         }
 
         TempData.SetStatus(l["Rounds.Delete.Done"]);
-        return RedirectToAction(nameof(Index));
+        return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
     }
 
     [HttpPost]

@@ -45,8 +45,9 @@ public sealed partial class The_rounds_list(ServiceReviewWebFactory factory) : I
         Assert.Equal(20, RoundLinks().Count(first));
         Assert.Equal(2, RoundLinks().Count(second));
         Assert.All(RoundLinks().Matches(first).Concat(RoundLinks().Matches(second)), m => Assert.StartsWith("分页测试", m.Groups[1].Value, StringComparison.Ordinal));
-        Assert.Contains("共 22 个考评批次", first, StringComparison.Ordinal);
-        Assert.Contains("没有名称匹配的考评批次", none, StringComparison.Ordinal);
+        Assert.Contains("第 1–20 条，共 22 条", first, StringComparison.Ordinal);
+        Assert.Contains("第 21–22 条，共 22 条", second, StringComparison.Ordinal);
+        Assert.Contains("没有与“不存在的批次”匹配的结果", none, StringComparison.Ordinal);
     }
 
     [Fact]

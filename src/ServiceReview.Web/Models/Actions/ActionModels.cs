@@ -1,12 +1,17 @@
 using System.ComponentModel.DataAnnotations;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Infrastructure.Actions;
+using ServiceReview.Infrastructure.Common;
 
 namespace ServiceReview.Web.Models.Actions;
 
 public sealed class ActionIndexViewModel
 {
-    public required IReadOnlyList<ActionListItem> Actions { get; init; }
+    public required Paged<ActionListItem> Actions { get; init; }
+
+    public string? Search { get; init; }
+
+    public bool Filtered => Search is not null || Status is not null || Overdue;
 
     public CorrectiveActionStatus? Status { get; init; }
 

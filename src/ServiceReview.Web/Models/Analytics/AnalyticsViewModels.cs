@@ -1,3 +1,4 @@
+using ServiceReview.Infrastructure.Common;
 using System.Globalization;
 using ServiceReview.Core.Analytics;
 using ServiceReview.Infrastructure.Analytics;
@@ -14,7 +15,7 @@ public sealed class BiasPageViewModel
 
     public required InspectorBiasReport Report { get; init; }
 
-    public required IReadOnlyList<RoundSummary> Rounds { get; init; }
+    public required Paged<RoundSummary> Rounds { get; init; }
 
     /// <summary>The rows that have a difference, as the chart script reads them (invariant numbers).</summary>
     public IReadOnlyList<object> ChartRows => Report.Inspectors

@@ -1,3 +1,4 @@
+using ServiceReview.Infrastructure.Common;
 using System.ComponentModel.DataAnnotations;
 using ServiceReview.Infrastructure.Calibration;
 using ServiceReview.Web.Models.Inspections;
@@ -8,7 +9,9 @@ public sealed class CalibrationIndexViewModel
 {
     public required bool IsManager { get; init; }
 
-    public required IReadOnlyList<CalibrationSummary> Exercises { get; init; }
+    public required Paged<CalibrationSummary> Exercises { get; init; }
+
+    public string? Search { get; init; }
 }
 
 /// <summary>The manager's form for a new exercise.</summary>

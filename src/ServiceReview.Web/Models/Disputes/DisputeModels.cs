@@ -1,3 +1,4 @@
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Reviews;
@@ -8,7 +9,9 @@ public sealed class DisputeIndexViewModel
 {
     public required IReadOnlyList<DisputeListItem> Open { get; init; }
 
-    public required IReadOnlyList<DisputeListItem> Ruled { get; init; }
+    public required Paged<DisputeListItem> Ruled { get; init; }
+
+    public string? Search { get; init; }
 }
 
 public sealed class ArbitratePageViewModel

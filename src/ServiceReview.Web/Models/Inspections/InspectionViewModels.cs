@@ -1,3 +1,4 @@
+using ServiceReview.Infrastructure.Common;
 using System.Globalization;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
@@ -8,7 +9,13 @@ namespace ServiceReview.Web.Models.Inspections;
 
 public sealed class InspectionIndexViewModel
 {
-    public required InspectionListPage Page { get; init; }
+    public required Paged<InspectionListItem> Page { get; init; }
+
+    public string? Search { get; init; }
+
+    public InspectionStatus? Status { get; init; }
+
+    public bool Filtered => Search is not null || Status is not null;
 }
 
 /// <summary>What the checklist form posts (and the autosave sends): one item per indicator, as typed.</summary>

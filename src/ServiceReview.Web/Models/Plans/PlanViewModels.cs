@@ -1,3 +1,4 @@
+using ServiceReview.Infrastructure.Common;
 using System.ComponentModel.DataAnnotations;
 using ServiceReview.Core.Plans;
 using ServiceReview.Infrastructure.Plans;
@@ -7,7 +8,9 @@ namespace ServiceReview.Web.Models.Plans;
 /// <summary>The plans page: every plan with its versions, and the form to start a new plan.</summary>
 public sealed class PlanIndexViewModel
 {
-    public required IReadOnlyList<PlanSummary> Plans { get; init; }
+    public required Paged<PlanSummary> Plans { get; init; }
+
+    public string? Search { get; init; }
 
     public NewPlanInput NewPlan { get; init; } = new();
 }

@@ -1,3 +1,5 @@
+using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Common;
 using System.ComponentModel.DataAnnotations;
 using ServiceReview.Infrastructure.Results;
 
@@ -7,9 +9,15 @@ public sealed class ResultsIndexViewModel
 {
     public required bool IsManager { get; init; }
 
-    public required IReadOnlyList<RoundSummary> Rounds { get; init; }
+    public required Paged<RoundSummary> Rounds { get; init; }
 
-    public required IReadOnlyList<ResultLink> Links { get; init; }
+    public required Paged<ResultLink> Links { get; init; }
+
+    public string? Search { get; init; }
+
+    public RoundStatus? Status { get; init; }
+
+    public bool Filtered => Search is not null || Status is not null;
 }
 
 public sealed class RoundResultsViewModel

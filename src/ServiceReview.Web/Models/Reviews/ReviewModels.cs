@@ -1,3 +1,4 @@
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Reviews;
 
@@ -7,7 +8,13 @@ public sealed class ReviewIndexViewModel
 {
     public required IReadOnlyList<ReviewListItem> ToReview { get; init; }
 
-    public required IReadOnlyList<ReviewListItem> History { get; init; }
+    public required Paged<ReviewListItem> History { get; init; }
+
+    public string? Search { get; init; }
+
+    public InspectionStatus? Status { get; init; }
+
+    public bool Filtered => Search is not null || Status is not null;
 }
 
 public sealed class ReviewPageViewModel

@@ -59,17 +59,8 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             return [];
         }
 
-        var query = Relevant(viewer);
-        if (status is { } s)
-        {
-            query = query.Where(a => a.Status == s);
-        }
-
         var today = Today();
-        if (overdueOnly)
-        {
-            query = query.Where(a => a.Status != CorrectiveActionStatus.Verified && a.DueDate < today);
-        }
+        var query = Filtered(viewer, status, overdueOnly, today);
 
         var rows = await ToListItems(query).ToListAsync(cancellationToken);
         return rows.Select(r => r with { IsOverdue = r.Status != CorrectiveActionStatus.Verified && today > r.DueDate })
@@ -78,6 +69,17 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             .ThenBy(r => r.DueDate)
             .ThenBy(r => r.Id)
             .ToList();
+    }
+
+    private IQueryable<CorrectiveAction> Filtered(ActionViewer viewer, CorrectiveActionStatus? status, bool overdueOnly, DateOnly today)
+    {
+        var query = Relevant(viewer);
+        if (status is { } s)
+        {
+            query = query.Where(a => a.Status == s);
+        }
+
+        return overdueOnly ? query.Where(a => a.Status != CorrectiveActionStatus.Verified && a.DueDate < today) : query;
     }
 
     /// <summary>
@@ -94,17 +96,8 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             return Paged.Empty<ActionListItem>(request);
         }
 
-        var query = Relevant(viewer);
-        if (status is { } s)
-        {
-            query = query.Where(a => a.Status == s);
-        }
-
         var today = Today();
-        if (overdueOnly)
-        {
-            query = query.Where(a => a.Status != CorrectiveActionStatus.Verified && a.DueDate < today);
-        }
+        var query = Filtered(viewer, status, overdueOnly, today);
 
         var q = PagingExtensions.NormaliseSearch(search);
         var rows =

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
@@ -65,7 +64,7 @@ public sealed class A_new_organisation_runs_its_first_round : IAsyncLifetime
         var admin = await _factory.SignedInWithAsync(Root, RootPassword);
 
         // One workbook: the people (with accounts) and the team of a new project.
-        var imported = await ImportAsync(admin, Importing_people_and_teams.Workbook(
+        var imported = await PeopleImport.ImportAsync(admin, PeopleImport.Workbook(
             [
                 ["检查员甲", Jia, "检查员", "项目领导", "12", "是"],
                 ["检查员乙", Yi, "检查员", "项目运营负责人", "6", "是"],
@@ -205,17 +204,6 @@ public sealed class A_new_organisation_runs_its_first_round : IAsyncLifetime
         var stamp = F.StampOf(await client.GetStringAsync($"/Actions/Details/{Id(id)}"));
         var response = await F.PostFormAsync(client, $"/Actions/Details/{Id(id)}", $"/Actions/{action}", [new("Id", Id(id)), new("Stamp", stamp), new("Text", text)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-    }
-
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file)
-    {
-        var token = F.FormTokenOf(await client.GetStringAsync("/People/Import"));
-        using var content = new MultipartFormDataContent();
-        var bytes = new ByteArrayContent(file);
-        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(bytes, "file", "first-organisation.xlsx");
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-        return await client.PostAsync("/People/Import", content);
     }
 
     private static string OneTimePasswordIn(string importPage, string email)

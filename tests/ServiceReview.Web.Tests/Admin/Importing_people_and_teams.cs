@@ -12,14 +12,11 @@ namespace ServiceReview.Web.Tests.Admin;
 [Trait(Needs.Trait, Needs.Migrations)]
 public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) : IClassFixture<ServiceReviewWebFactory>
 {
-    private static readonly string[] PeopleHeader = ["姓名", "邮箱", "角色", "检查员类型", "从业年限", "创建账户"];
-    private static readonly string[] TeamsHeader = ["项目", "客户", "服务组", "负责人邮箱", "成员邮箱"];
-
     [Fact]
     public async Task A_clean_workbook_creates_people_accounts_a_project_and_a_team_and_shows_each_password_once()
     {
         var client = await factory.SignedInAsync(AdminEmail);
-        var file = Workbook(
+        var file = PeopleImport.Workbook(
             [
                 ["陈检查", "chen.import@example.org", "检查员", "项目领导", "12", "是"],
                 ["杨检查", "yang.import@example.org", "Inspector", "TechnicalStaff", "3", ""],
@@ -28,7 +25,7 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
             ],
             [["导入新项目", "导入客户", "导入一组", "huang.import@example.org", "he.import@example.org，inspector4@demo.local"]]);
 
-        var response = await ImportAsync(client, file);
+        var response = await PeopleImport.ImportAsync(client, file);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -54,7 +51,7 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
     {
         var client = await factory.SignedInAsync(AdminEmail);
         var peopleBefore = await factory.WithDbAsync(db => db.People.CountAsync());
-        var file = Workbook(
+        var file = PeopleImport.Workbook(
             [
                 ["", "missing.name@example.org", "检查员", "项目领导", "5", "是"],
                 ["坏角色", "bad.role@example.org", "超级用户", "", "", "是"],
@@ -65,7 +62,7 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
             ],
             [["新项目无客户", "", "某组", "nobody@example.org", "bad.role@example.org"]]);
 
-        var response = await ImportAsync(client, file);
+        var response = await PeopleImport.ImportAsync(client, file);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), @">\s+<", "><");
@@ -86,13 +83,13 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
     {
         var client = await factory.SignedInAsync(AdminEmail);
 
-        var garbage = await ImportAsync(client, "这不是 Excel 文件"u8.ToArray());
+        var garbage = await PeopleImport.ImportAsync(client, "这不是 Excel 文件"u8.ToArray());
         using var noEmail = new XLWorkbook();
         var sheet = noEmail.AddWorksheet("人员");
         sheet.Cell(1, 1).SetValue("姓名");
         sheet.Cell(1, 2).SetValue("电话");
         sheet.Cell(2, 1).SetValue("某人");
-        var missing = await ImportAsync(client, Save(noEmail));
+        var missing = await PeopleImport.ImportAsync(client, PeopleImport.Save(noEmail));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, garbage.StatusCode);
         Assert.Contains("不是 Excel 工作簿", WebUtility.HtmlDecode(await garbage.Content.ReadAsStringAsync()), StringComparison.Ordinal);
@@ -111,55 +108,12 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
 
         using (var workbook = new XLWorkbook(new MemoryStream(template)))
         {
-            Assert.Equal(PeopleHeader, workbook.Worksheet("人员").Row(1).Cells(1, 6).Select(c => c.GetString()));
-            Assert.Equal(TeamsHeader, workbook.Worksheet("服务组").Row(1).Cells(1, 5).Select(c => c.GetString()));
+            Assert.Equal(PeopleImport.PeopleHeader, workbook.Worksheet("人员").Row(1).Cells(1, 7).Select(c => c.GetString()));
+            Assert.Equal(PeopleImport.TeamsHeader, workbook.Worksheet("服务组").Row(1).Cells(1, 5).Select(c => c.GetString()));
         }
 
-        var response = await ImportAsync(client, template);
+        var response = await PeopleImport.ImportAsync(client, template);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Contains("没有可导入的行", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-    }
-
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file)
-    {
-        var html = await client.GetStringAsync("/People/Import");
-        var token = ServiceReviewWebFactory.FormTokenOf(html);
-        using var content = new MultipartFormDataContent();
-        var bytes = new ByteArrayContent(file);
-        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(bytes, "file", "people.xlsx");
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-        return await client.PostAsync("/People/Import", content);
-    }
-
-    internal static byte[] Workbook(string[][] people, string[][] teams)
-    {
-        using var workbook = new XLWorkbook();
-        Fill(workbook.AddWorksheet("人员"), PeopleHeader, people);
-        Fill(workbook.AddWorksheet("服务组"), TeamsHeader, teams);
-        return Save(workbook);
-    }
-
-    private static void Fill(IXLWorksheet sheet, string[] header, string[][] rows)
-    {
-        for (var c = 0; c < header.Length; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(header[c]);
-        }
-
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
-            }
-        }
-    }
-
-    private static byte[] Save(XLWorkbook workbook)
-    {
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 }

@@ -265,7 +265,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         var client = await factory.SignedInAsync(AdminEmail);
         var peopleBefore = await factory.WithDbAsync(db => db.People.CountAsync());
 
-        var bad = await ImportAsync(client, Workbook([["魏未知", "wei.unknown@example.org", "检查员", "项目领导", "5", "是", "不存在的项目；华东智慧园区运维项目"]], []));
+        var bad = await PeopleImport.ImportAsync(client, PeopleImport.Workbook([["魏未知", "wei.unknown@example.org", "检查员", "项目领导", "5", "是", "不存在的项目；华东智慧园区运维项目"]], []));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
@@ -273,7 +273,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         Assert.Contains("系统和本文件“服务组”表中都没有这个名称的项目", html, StringComparison.Ordinal);
         Assert.Equal(peopleBefore, await factory.WithDbAsync(db => db.People.CountAsync()));
 
-        var good = await ImportAsync(client, Workbook(
+        var good = await PeopleImport.ImportAsync(client, PeopleImport.Workbook(
             [["魏已知", "wei.known@example.org", "检查员", "项目领导", "5", "是", "华东智慧园区运维项目、导入限定新项目"]],
             [["导入限定新项目", "新客户", "导入限定组", "", ""]]));
 
@@ -348,45 +348,5 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
             await db.SaveChangesAsync();
             return (project, team.Id);
         });
-    }
-
-    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, byte[] file)
-    {
-        var html = await client.GetStringAsync("/People/Import");
-        var token = ServiceReviewWebFactory.FormTokenOf(html);
-        using var content = new MultipartFormDataContent();
-        var bytes = new ByteArrayContent(file);
-        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        content.Add(bytes, "file", "people.xlsx");
-        content.Add(new StringContent(token), "__RequestVerificationToken");
-        return await client.PostAsync("/People/Import", content);
-    }
-
-    private static byte[] Workbook(string[][] people, string[][] teams)
-    {
-        string[] peopleHeader = ["姓名", "邮箱", "角色", "检查员类型", "从业年限", "创建账户", "可检查项目"];
-        string[] teamsHeader = ["项目", "客户", "服务组", "负责人邮箱", "成员邮箱"];
-        using var workbook = new XLWorkbook();
-        Fill(workbook.AddWorksheet("人员"), peopleHeader, people);
-        Fill(workbook.AddWorksheet("服务组"), teamsHeader, teams);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
-    }
-
-    private static void Fill(IXLWorksheet sheet, string[] header, string[][] rows)
-    {
-        for (var c = 0; c < header.Length; c++)
-        {
-            sheet.Cell(1, c + 1).SetValue(header[c]);
-        }
-
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 2, c + 1).SetValue(rows[r][c]);
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Infrastructure.Persistence;
@@ -63,15 +64,15 @@ public static class DependencyInjection
         {
             case DatabaseProvider.Sqlite:
                 services.AddDbContext<ServiceReviewDbContext, SqliteServiceReviewDbContext>((sp, o) =>
-                    AddOutbox(sp, DbContextOptionsFactory.Configure(o, provider, connectionString ?? DefaultSqliteConnectionString)));
+                    AddHooks(sp, DbContextOptionsFactory.Configure(o, provider, connectionString ?? DefaultSqliteConnectionString)));
                 break;
             case DatabaseProvider.SqlServer:
                 services.AddDbContext<ServiceReviewDbContext, SqlServerServiceReviewDbContext>((sp, o) =>
-                    AddOutbox(sp, DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider))));
+                    AddHooks(sp, DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider))));
                 break;
             case DatabaseProvider.PostgreSql:
                 services.AddDbContext<ServiceReviewDbContext, PostgreSqlServiceReviewDbContext>((sp, o) =>
-                    AddOutbox(sp, DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider))));
+                    AddHooks(sp, DbContextOptionsFactory.Configure(o, provider, Require(connectionString, provider))));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
@@ -80,14 +81,26 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The e-mail outbox hook (ADR 0014), when registered: contexts made outside the app's container have none.</summary>
-    private static void AddOutbox(IServiceProvider services, DbContextOptionsBuilder options)
+    /// <summary>
+    /// The e-mail outbox hook (ADR 0014), when registered: contexts made outside the app's container have none. In the
+    /// Testing environment, query warnings that hide a slow query (a cartesian explosion of several collection
+    /// includes) throw, so that no test passes over one.
+    /// </summary>
+    private static void AddHooks(IServiceProvider services, DbContextOptionsBuilder options)
     {
         if (services.GetService<Email.EmailOutboxInterceptor>() is { } outbox)
         {
             options.AddInterceptors(outbox);
         }
+
+        if (services.GetService<IHostEnvironment>()?.IsEnvironment(TestingEnvironment) == true)
+        {
+            DbContextOptionsFactory.ThrowOnQueryWarnings(options);
+        }
     }
+
+    /// <summary>The name of the environment the automated tests run the app in.</summary>
+    public const string TestingEnvironment = "Testing";
 
     private static string Require(string? connectionString, DatabaseProvider provider) =>
         string.IsNullOrWhiteSpace(connectionString)

@@ -30,4 +30,23 @@ public static class MeasuredInput
             _ => null,
         };
     }
+
+    /// <summary>
+    /// True when <paramref name="input"/> replaces the figure: another value or count, or N/A for an indicator that has
+    /// a value (the same rule as <see cref="InspectionEntry.MeasuredOverridden"/>; an override needs a note).
+    /// </summary>
+    public static bool Overrides(MeasuredFigure figure, IndicatorInput input)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        ArgumentNullException.ThrowIfNull(input);
+        return figure.Value is { } value
+            && (input.NotApplicable || (input.Value is not null && input.Value != value) || (input.Count is not null && input.Count != value));
+    }
+
+    /// <summary>The input marked as overriding the figure when it does (the scoring engine then asks for a note).</summary>
+    public static IndicatorInput Marked(MeasuredFigure? figure, IndicatorInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return figure is not null && Overrides(figure, input) ? input with { MeasuredOverridden = true } : input;
+    }
 }

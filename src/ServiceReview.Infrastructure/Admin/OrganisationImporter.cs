@@ -82,7 +82,7 @@ public sealed class OrganisationImporter(ServiceReviewDbContext db, PeopleAdminS
             var known = await db.People.Where(p => p.Email != "").ToListAsync(cancellationToken);
             Person PersonOf(string email) => byEmail.TryGetValue(email, out var p) ? p : known.First(k => string.Equals(k.Email, email, StringComparison.OrdinalIgnoreCase));
 
-            var projects = await db.Projects.ToDictionaryAsync(p => p.Name, cancellationToken);
+            var projects = await db.Projects.AsSplitQuery().ToDictionaryAsync(p => p.Name, cancellationToken);
             var newTeams = new List<Team>();
             foreach (var row in content.Teams)
             {

@@ -26,7 +26,7 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
         var total = await query.CountAsync(cancellationToken);
         var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
         page = Math.Clamp(page, 1, pageCount);
-        var projects = await query.OrderBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+        var projects = await query.OrderBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize).AsSplitQuery().ToListAsync(cancellationToken);
         var ids = projects.Select(p => p.Id).ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => ids.Contains(t.ProjectId)).GroupBy(t => t.ProjectId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
@@ -65,7 +65,7 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
 
     public async Task<ProjectDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
     {
-        var p = await db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
+        var p = await db.Projects.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
         return p is null
             ? null
             : new ProjectDetails(p.Id, new ProjectInput(p.Name, p.Customer, p.ContractStart, p.ContractEnd,
@@ -97,7 +97,7 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
     /// </summary>
     public async Task<AdminResult> UpdateAsync(int id, Guid stamp, ProjectInput input, AdminScope scope, Actor actor, CancellationToken cancellationToken = default)
     {
-        var project = await db.Projects.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new AdminRecordNotFoundException(EntityType, id);
+        var project = await db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new AdminRecordNotFoundException(EntityType, id);
         if (!scope.Allows(project.ManagerIds))
         {
             throw new AdminForbiddenException(EntityType, id);

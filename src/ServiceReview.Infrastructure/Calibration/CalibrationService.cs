@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Plans;
+using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Reviews;
@@ -22,17 +24,28 @@ public sealed record CalibrationChoices(
 /// <summary>A new exercise as the manager fills it in.</summary>
 public sealed record NewCalibration(string Name, int TeamId, int PlanVersionId, DateOnly PeriodStart, DateOnly PeriodEnd, bool CountsTowardBias, IReadOnlyList<int> InspectorIds);
 
-/// <summary>One exercise as a participant or a manager sees it; <see cref="Spread"/> only once revealed.</summary>
+/// <summary>
+/// One exercise as a participant or a manager sees it; <see cref="Spread"/> only once revealed. <see cref="Measured"/>
+/// holds the figure of each measured indicator (by code) computed from the team's service records, and
+/// <see cref="Prefill"/> the input it suggests, as on the inspection form.
+/// </summary>
 public sealed record CalibrationView(
     CalibrationExercise Exercise, PlanVersion Plan, string Team, IReadOnlyDictionary<int, string> Names,
-    IReadOnlyList<SpreadRow>? Spread, bool CanScore, bool CanReveal);
+    IReadOnlyList<SpreadRow>? Spread, bool CanScore, bool CanReveal)
+{
+    public IReadOnlyDictionary<string, MeasuredFigure> Measured { get; init; } = new Dictionary<string, MeasuredFigure>();
+
+    public IReadOnlyDictionary<string, IndicatorInput> Prefill { get; init; } = new Dictionary<string, IndicatorInput>();
+}
 
 /// <summary>
 /// Calibration exercises (校准): the manager sets one on a team's records, participants score it blind, the manager
 /// reveals the spread against the reference. Never part of a team's results; part of bias only when chosen.
-/// Every change is audited in the same save.
+/// Every change is audited in the same save. Measured indicators are filled from the team's service records by
+/// <see cref="IMeasuredFigures"/>, as of the moment the exercise was set (so every participant sees the same figures),
+/// and replacing a figure needs a note, as on the inspection form.
 /// </summary>
-public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider clock)
+public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider clock, IMeasuredFigures measuredFigures)
 {
     /// <summary>
     /// One page of the exercises the person may see (managers all; others those they take part in), newest first;
@@ -116,18 +129,58 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
         var names = await db.People.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.DisplayName, cancellationToken);
         var mine = personId is { } me ? exercise.ScoreOf(me) : null;
         var revealed = exercise.Status == CalibrationStatus.Revealed;
+        var canScore = !revealed && mine is not null && mine.SubmittedAt is null;
+        var measured = canScore ? await MeasuredAsync(exercise, plan, cancellationToken) : new Dictionary<string, MeasuredFigure>();
+        var prefill = new Dictionary<string, IndicatorInput>(StringComparer.Ordinal);
+        foreach (var (code, figure) in measured)
+        {
+            if (MeasuredInput.For(plan.FindIndicator(code)!, figure) is { } input)
+            {
+                prefill[code] = input;
+            }
+        }
+
         return new CalibrationView(
             exercise, plan, team, names,
             revealed ? CalibrationSpread.Compute(exercise, plan) : null,
-            CanScore: !revealed && mine is not null && mine.SubmittedAt is null,
-            CanReveal: !revealed && isManager);
+            CanScore: canScore,
+            CanReveal: !revealed && isManager)
+        {
+            Measured = measured,
+            Prefill = prefill,
+        };
+    }
+
+    /// <summary>
+    /// The figure of each measured indicator of the plan, by code, for the exercise's team and period, as of the moment
+    /// the exercise was set. Not stored: computed again from the records each time (the same moment gives the same figures).
+    /// </summary>
+    private async Task<Dictionary<string, MeasuredFigure>> MeasuredAsync(CalibrationExercise exercise, PlanVersion plan, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, MeasuredFigure>(StringComparer.Ordinal);
+        var indicators = plan.IndicatorsInOrder().Where(i => i.Measure is not null).ToList();
+        if (indicators.Count == 0)
+        {
+            return result;
+        }
+
+        var figures = await measuredFigures.ComputeAsync(exercise.TeamId, exercise.PeriodStart, exercise.PeriodEnd, exercise.CreatedAt, cancellationToken);
+        foreach (var indicator in indicators)
+        {
+            if (figures.TryGetValue(indicator.Measure!.Value, out var figure))
+            {
+                result[indicator.Code] = figure;
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Hands in a participant's score. Null: not found for this person. A second submit is refused by the entity.</summary>
     public async Task<bool> SubmitAsync(Actor actor, int id, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        var exercise = await db.CalibrationExercises.Include(c => c.Scores).ThenInclude(s => s.Entries).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var exercise = await db.CalibrationExercises.Include(c => c.Scores).ThenInclude(s => s.Entries).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (exercise is null || actor.PersonId is not { } personId || !exercise.IsParticipant(personId))
         {
             return false;
@@ -136,6 +189,9 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
         var plan = await InspectionSheetLoader.LoadPlanAsync(db, exercise.PlanVersionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         db.ExpectStamp(exercise, stamp);
+        // A participant who replaces a measured figure must say why, as on the inspection form.
+        var measured = await MeasuredAsync(exercise, plan, cancellationToken);
+        inputs = inputs.ToDictionary(i => i.Key, i => MeasuredInput.Marked(measured.GetValueOrDefault(i.Key), i.Value), StringComparer.Ordinal);
         exercise.Submit(personId, inputs, ScoringEngine.Score(plan, inputs), now);
         var score = exercise.ScoreOf(personId)!;
         db.Audit(actor, now, nameof(CalibrationExercise), exercise.Id, "CalibrationScored", null,

@@ -82,7 +82,7 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
             return false;
         }
 
-        var inspection = await db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores)
+        var inspection = await db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).AsSplitQuery()
             .FirstAsync(i => i.Id == dispute.InspectionId, cancellationToken);
         var plan = await InspectionSheetLoader.LoadPlanAsync(db, inspection.PlanVersionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;

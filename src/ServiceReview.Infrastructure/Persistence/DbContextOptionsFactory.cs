@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ServiceReview.Infrastructure.Persistence;
 
@@ -26,6 +27,14 @@ public static class DbContextOptionsFactory
 
         return builder;
     }
+
+    /// <summary>
+    /// Makes EF Core throw instead of logging a warning for a query that loads several collections in one SQL statement
+    /// (<see cref="RelationalEventId.MultipleCollectionIncludeWarning"/>): the tests run with this, so every such query
+    /// must say <c>AsSplitQuery()</c> or project what it needs.
+    /// </summary>
+    public static DbContextOptionsBuilder ThrowOnQueryWarnings(DbContextOptionsBuilder builder) =>
+        builder.ConfigureWarnings(w => w.Throw(RelationalEventId.MultipleCollectionIncludeWarning));
 
     private static void EnsureSqliteFolderExists(string connectionString)
     {

@@ -71,6 +71,7 @@ public static class InspectionSheetLoader
         var inspection = await db.Inspections.AsNoTracking()
             .Include(i => i.Entries)
             .Include(i => i.CategoryScores)
+            .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
         if (inspection is null)
         {

@@ -101,7 +101,7 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
     public async Task<RoundDraft?> DraftAsync(int id, CancellationToken cancellationToken = default)
     {
         var round = await db.Rounds.AsNoTracking()
-            .Include(r => r.Teams).Include(r => r.Assignments)
+            .Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (round is null)
         {
@@ -119,7 +119,7 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
     public async Task<RoundDetails?> DetailsAsync(int id, CancellationToken cancellationToken = default)
     {
         var round = await db.Rounds.AsNoTracking()
-            .Include(r => r.Teams).Include(r => r.Assignments)
+            .Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery()
             .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
         if (round is null)
         {

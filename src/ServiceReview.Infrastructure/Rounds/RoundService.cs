@@ -220,7 +220,7 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock)
     }
 
     private async Task<Round> LoadRoundAsync(int id, CancellationToken cancellationToken) =>
-        await db.Rounds.Include(r => r.Teams).Include(r => r.Assignments).FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+        await db.Rounds.Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
         ?? throw new RoundNotFoundException();
 
     private async Task<Inspection> LoadInspectionAsync(int roundId, int inspectionId, CancellationToken cancellationToken) =>

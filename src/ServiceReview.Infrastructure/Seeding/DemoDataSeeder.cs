@@ -78,6 +78,7 @@ public sealed class DemoDataSeeder(
         var random = new Random(20261128 + scale);
         var plan = await db.PlanVersions
             .Include(v => v.Categories).ThenInclude(c => c.Indicators)
+            .AsSplitQuery()
             .Where(v => v.Status == PlanVersionStatus.Published)
             .OrderBy(v => v.Id)
             .FirstOrDefaultAsync(cancellationToken)

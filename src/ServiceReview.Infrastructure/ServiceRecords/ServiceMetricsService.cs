@@ -34,6 +34,7 @@ public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasured
         var project = await db.Teams.AsNoTracking()
             .Where(t => t.Id == teamId)
             .Join(db.Projects.AsNoTracking(), t => t.ProjectId, p => p.Id, (t, p) => p)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(ct);
         if (project is null)
         {

@@ -47,7 +47,7 @@ public sealed class ServiceRecordEditor(ServiceReviewDbContext db, ServiceMetric
     public Task<ServiceRecord?> FindAsync(int id, CancellationToken ct) => db.ServiceRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct);
 
     public Task<Project?> ProjectOfTeamAsync(int teamId, CancellationToken ct) =>
-        db.Teams.Where(t => t.Id == teamId).Join(db.Projects, t => t.ProjectId, p => p.Id, (t, p) => p).AsNoTracking().SingleOrDefaultAsync(ct);
+        db.Teams.Where(t => t.Id == teamId).Join(db.Projects, t => t.ProjectId, p => p.Id, (t, p) => p).AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(ct);
 
     /// <summary>Adds a record; a ticket id the team already has is refused (<c>ServiceRecord.DuplicateTicket</c>).</summary>
     public async Task<int> CreateAsync(int teamId, string ticketId, ServiceRecordData data, Actor actor, CancellationToken ct)
@@ -95,7 +95,7 @@ public sealed class ServiceRecordEditor(ServiceReviewDbContext db, ServiceMetric
     /// <summary>Sets a project's time limits and working calendar (null: calendar hours).</summary>
     public async Task SetLimitsAsync(int projectId, ServiceLimits limits, WorkingCalendar? calendar, Actor actor, CancellationToken ct)
     {
-        var project = await db.Projects.SingleAsync(p => p.Id == projectId, ct);
+        var project = await db.Projects.AsSplitQuery().SingleAsync(p => p.Id == projectId, ct);
         var old = DescribeLimits(project.Limits, project.Calendar);
         project.SetLimits(limits);
         project.UseCalendar(calendar);
@@ -103,7 +103,7 @@ public sealed class ServiceRecordEditor(ServiceReviewDbContext db, ServiceMetric
         await db.SaveChangesAsync(ct);
     }
 
-    public Task<Project?> FindProjectAsync(int projectId, CancellationToken ct) => db.Projects.AsNoTracking().SingleOrDefaultAsync(p => p.Id == projectId, ct);
+    public Task<Project?> FindProjectAsync(int projectId, CancellationToken ct) => db.Projects.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(p => p.Id == projectId, ct);
 
     private static string Describe(ServiceRecord r) => JsonSerializer.Serialize(new
     {

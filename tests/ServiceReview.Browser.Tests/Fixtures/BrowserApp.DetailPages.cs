@@ -64,7 +64,7 @@ public sealed partial class BrowserApp
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
-        var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators)
+        var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).AsSplitQuery()
             .Where(v => v.Status == PlanVersionStatus.Published).OrderBy(v => v.Id).FirstAsync();
         var team = await db.Teams.Include(t => t.Members).FirstAsync(t => t.Name == Lead2Team);
         var inspector3 = await db.People.FirstAsync(p => p.Email == "inspector3@demo.local");

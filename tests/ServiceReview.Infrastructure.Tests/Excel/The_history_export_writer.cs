@@ -2,6 +2,8 @@ using ServiceReview.Infrastructure.Excel;
 
 namespace ServiceReview.Infrastructure.Tests.Excel;
 
+/// <summary>Measures the live heap of the whole test process, so it runs alone (see <see cref="HeapMeasurements"/>).</summary>
+[Collection(HeapMeasurements.Name)]
 public sealed class The_history_export_writer
 {
     /// <summary>Synthetic rows, made one at a time; at two marks it records the live managed heap after a full collection.</summary>
@@ -73,4 +75,14 @@ public sealed class The_history_export_writer
             return ValueTask.CompletedTask;
         }
     }
+}
+
+/// <summary>
+/// Tests that measure the process's live heap: run after the parallel tests, alone, so that another test loading the
+/// demo data at the same moment (the provider contract tests) cannot be counted as growth.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class HeapMeasurements
+{
+    public const string Name = "Heap measurements";
 }

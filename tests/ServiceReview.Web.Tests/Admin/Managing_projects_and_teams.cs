@@ -19,7 +19,7 @@ public sealed class Managing_projects_and_teams(ServiceReviewWebFactory factory)
             Project("滨江商务区物业项目", "滨江商务区管委会", "2026-01-01", "2028-12-31", "1.5", "12", "36"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().FirstAsync(p => p.Name == "滨江商务区物业项目"));
+        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Name == "滨江商务区物业项目"));
         Assert.Equal("滨江商务区管委会", project.Customer);
         Assert.Equal(new DateOnly(2028, 12, 31), project.ContractEnd);
         Assert.Equal(1.5m, project.Limits.FirstResponseHours);
@@ -61,7 +61,7 @@ public sealed class Managing_projects_and_teams(ServiceReviewWebFactory factory)
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().FirstAsync(p => p.Id == id));
+        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == id));
         Assert.Equal("客户乙", project.Customer);
         Assert.Equal(4m, project.Limits.FirstResponseHours);
         Assert.Equal(["Created", "Updated"], (await factory.AuditOfAsync("Project", id)).Select(a => a.Action));

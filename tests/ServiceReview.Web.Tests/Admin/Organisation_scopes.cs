@@ -26,7 +26,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
     {
         var client = await factory.SignedInAsync(ManagerEmail);
         var manager = await factory.PersonIdAsync(ManagerEmail);
-        var demo = await factory.WithDbAsync(db => db.Projects.AsNoTracking().Where(p => p.Name == "华东智慧园区运维项目").FirstAsync());
+        var demo = await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().Where(p => p.Name == "华东智慧园区运维项目").FirstAsync());
         var (other, _) = await OtherProjectWithTeamAsync();
 
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/Projects"));
@@ -52,7 +52,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
             [.. ProjectForm("经理编辑项目", "新客户", "3", stamp)]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().FirstAsync(p => p.Id == id));
+        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == id));
         Assert.Equal(("新客户", 3m), (project.Customer, project.Limits.FirstResponseHours));
         Assert.Equal([manager], project.ManagerIds);
         Assert.NotEqual(stamp, project.ConcurrencyStamp);
@@ -85,7 +85,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         };
 
         Assert.All(refused, AssertAccessDenied);
-        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().FirstAsync(p => p.Id == other.Id));
+        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == other.Id));
         Assert.Equal((other.Customer, projectStamp, 2m), (project.Customer, project.ConcurrencyStamp, project.Limits.FirstResponseHours));
         Assert.Equal(teamStamp, await factory.TeamStampAsync(team));
         Assert.False(await factory.WithDbAsync(db => db.Teams.AnyAsync(t => t.Name == "越权新组" || t.Name == "越权改名")));
@@ -146,12 +146,12 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
             [.. ProjectForm("选择经理项目", "客户", "2", await factory.ProjectStampAsync(id)), new("ManagerIds", Id(inspector))]);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         Assert.Contains("刘建国 不能管理项目", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Equal([manager], (await factory.WithDbAsync(db => db.Projects.AsNoTracking().FirstAsync(p => p.Id == id))).ManagerIds);
+        Assert.Equal([manager], (await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == id))).ManagerIds);
 
         var none = await ServiceReviewWebFactory.PostFormAsync(client, $"/Projects/Edit/{Id(id)}", $"/Projects/Edit/{Id(id)}",
             ProjectForm("选择经理项目", "客户", "2", await factory.ProjectStampAsync(id)));
         Assert.Equal(HttpStatusCode.Redirect, none.StatusCode);
-        Assert.Empty((await factory.WithDbAsync(db => db.Projects.AsNoTracking().FirstAsync(p => p.Id == id))).ManagerIds);
+        Assert.Empty((await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == id))).ManagerIds);
         AssertAccessDenied(await (await factory.SignedInAsync(ManagerEmail)).GetAsync($"/Projects/Edit/{Id(id)}"));
     }
 
@@ -174,7 +174,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         Assert.Contains("王建华", html, StringComparison.Ordinal);
         Assert.Contains("请刷新", html, StringComparison.Ordinal);
         Assert.Contains("value=\"管理员的客户\"", html, StringComparison.Ordinal);
-        Assert.Equal("经理的客户", (await factory.WithDbAsync(db => db.Projects.AsNoTracking().FirstAsync(p => p.Id == id))).Customer);
+        Assert.Equal("经理的客户", (await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == id))).Customer);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class Exporting_score_sheets(ServiceReviewWebFactory factory) : IC
     private async Task<ScoreResult> ScoreAsync(IReadOnlyDictionary<string, IndicatorInput> inputs) =>
         await factory.WithDbAsync(async db =>
         {
-            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).OrderBy(v => v.Id).FirstAsync();
+            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).AsSplitQuery().OrderBy(v => v.Id).FirstAsync();
             return ScoringEngine.Score(plan, inputs);
         });
 

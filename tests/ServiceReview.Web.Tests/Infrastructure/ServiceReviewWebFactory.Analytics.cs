@@ -35,7 +35,7 @@ public sealed partial class ServiceReviewWebFactory
         WithDbAsync(async db =>
         {
             var inspection = await db.Inspections.Include(i => i.Entries).FirstAsync(i => i.Id == inspectionId);
-            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).FirstAsync(v => v.Id == inspection.PlanVersionId);
+            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).AsSplitQuery().FirstAsync(v => v.Id == inspection.PlanVersionId);
             var now = DateTime.UtcNow;
             foreach (var (code, figure) in measured ?? new Dictionary<string, ServiceReview.Core.Inspections.MeasuredFigure>())
             {

@@ -13,7 +13,7 @@ public sealed partial class ServiceReviewWebFactory
         await EnsureDemoDataAsync();
         return await WithDbAsync(async db =>
         {
-            var plan = await db.Plans.Include(p => p.Versions).ThenInclude(v => v.Categories).ThenInclude(c => c.Indicators).OrderBy(p => p.Id).FirstAsync();
+            var plan = await db.Plans.Include(p => p.Versions).ThenInclude(v => v.Categories).ThenInclude(c => c.Indicators).AsSplitQuery().OrderBy(p => p.Id).FirstAsync();
             var copy = plan.AddDraftCopyOf(plan.Versions.OrderBy(v => v.Number).First());
             copy.Publish(DateTime.UtcNow);
             await db.SaveChangesAsync();

@@ -34,7 +34,7 @@ public sealed partial class ServiceReviewWebFactory
         await EnsureDemoDataAsync();
         return await WithDbAsync(async db =>
         {
-            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators)
+            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).AsSplitQuery()
                 .Where(v => planVersionId == null ? v.Status == PlanVersionStatus.Published : v.Id == planVersionId)
                 .OrderBy(v => v.Id).FirstAsync();
             var now = DateTime.UtcNow;
@@ -74,7 +74,7 @@ public sealed partial class ServiceReviewWebFactory
         WithDbAsync(async db =>
         {
             var inspection = await db.Inspections.Include(i => i.Entries).FirstAsync(i => i.Id == inspectionId);
-            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).FirstAsync(v => v.Id == inspection.PlanVersionId);
+            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).AsSplitQuery().FirstAsync(v => v.Id == inspection.PlanVersionId);
             var now = DateTime.UtcNow;
             inspection.SaveDraft(inputs, 600, now);
             inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), now, windowOpen: true);

@@ -98,7 +98,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
             round.Assign(team, inspector);
             db.Rounds.Add(round);
             await db.SaveChangesAsync();
-            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).SingleAsync(v => v.Id == id);
+            var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).AsSplitQuery().SingleAsync(v => v.Id == id);
             var inspections = round.Open(plan, DateTime.UtcNow);
             db.Inspections.AddRange(inspections);
             await db.SaveChangesAsync();

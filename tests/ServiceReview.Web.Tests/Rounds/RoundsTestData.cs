@@ -67,7 +67,7 @@ internal static partial class RoundsTestData
     }
 
     public static Task<Round> RoundAsync(this ServiceReviewWebFactory factory, int id) =>
-        factory.WithDbAsync(db => db.Rounds.AsNoTracking().Include(r => r.Teams).Include(r => r.Assignments).SingleAsync(r => r.Id == id));
+        factory.WithDbAsync(db => db.Rounds.AsNoTracking().Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery().SingleAsync(r => r.Id == id));
 
     public static Task<Guid> RoundStampAsync(this ServiceReviewWebFactory factory, int id) =>
         factory.WithDbAsync(db => db.Rounds.Where(r => r.Id == id).Select(r => r.ConcurrencyStamp).SingleAsync());

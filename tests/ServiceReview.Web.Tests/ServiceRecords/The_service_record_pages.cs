@@ -124,7 +124,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
         var response = await manager.PostAsync($"/ServiceRecords/Limits?projectId={projectId}", content);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId));
+        var project = await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().SingleAsync(p => p.Id == projectId));
         Assert.Equal(4m, project.Limits.FirstResponseHours);
         Assert.Equal(Core.Organisation.WorkDays.Monday | Core.Organisation.WorkDays.Friday, project.Calendar!.Days);
         Assert.Equal(new DateOnly(2026, 10, 1), Assert.Single(project.Calendar.Holidays).Date);

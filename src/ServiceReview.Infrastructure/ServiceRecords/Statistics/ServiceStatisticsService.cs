@@ -20,6 +20,7 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db)
         var teamIds = query.TeamIds.Distinct().ToList();
         var projects = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id))
             .Join(db.Projects.AsNoTracking(), t => t.ProjectId, p => p.Id, (t, p) => new { TeamId = t.Id, Project = p })
+            .AsSplitQuery()
             .ToListAsync(ct);
         var zoneIds = projects.Select(p => p.Project.TimeZoneId).Distinct().ToList();
         var zone = ServicePeriod.FindZone(zoneIds.Count == 1 ? zoneIds[0] : null);

@@ -258,6 +258,28 @@ public sealed class ServiceRecordsController(
         return View(nameof(Import), new ImportViewModel(team, result, job.FileName, job.Partial));
     }
 
+    /// <summary>Withdraws an import that is still waiting; once a worker has it, a friendly refusal.</summary>
+    [HttpPost]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> CancelImport(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            if (await imports.CancelAsync(id, await currentActor.GetAsync(ct), IsManager, ct) is not { } job)
+            {
+                return NotFound();
+            }
+
+            TempData.SetStatus(localizer["RecordsImportJob.Cancelled", job.FileName]);
+            return RedirectToAction(nameof(Team), new { id = job.TeamId });
+        }
+        catch (DomainException ex)
+        {
+            TempData.SetStatus(domainErrors.Localize(ex), StatusKind.Warning);
+            return RedirectToAction(nameof(ImportProgress), new { id });
+        }
+    }
+
     /// <summary>A background import the current user may see (their team's, or any for a manager); null for others and unknown ids: 404.</summary>
     private async Task<(ImportJob Job, TeamHeading Team)?> VisibleJobAsync(Guid id, CancellationToken ct) =>
         await imports.FindVisibleAsync(id, await currentActor.GetAsync(ct), IsManager, ct);

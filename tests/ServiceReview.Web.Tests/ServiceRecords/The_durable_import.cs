@@ -50,4 +50,31 @@ public sealed class The_durable_import
         var job = await second.WithDbAsync(db => db.ImportJobs.SingleAsync(j => j.Key == jobId));
         Assert.Equal((ImportJobStatus.Succeeded, 1), (job.Status, job.Attempts));
     }
+
+    [Fact]
+    public async Task A_waiting_import_is_cancelled_by_its_teams_lead_once_with_an_audit_entry_but_not_by_another_teams_lead()
+    {
+        using var factory = ServiceReviewWebFactory.WithSettings(NoWorker);
+        var lead1 = await factory.SignedInAsync("lead1@demo.local");
+        var lead2 = await factory.SignedInAsync("lead2@demo.local");
+        var teamId = await factory.TeamLedByAsync("lead1@demo.local");
+        var jobId = ServiceReviewWebFactory.ImportJobId(
+            await ServiceReviewWebFactory.PostImportPageAsync(lead1, teamId, Csv([Header, Row("CX-1")]), "cancel-me.csv"));
+
+        var token = await ServiceReviewWebFactory.GetAntiforgeryTokenAsync(lead1, $"/ServiceRecords/ImportProgress/{jobId}");
+        var lead2Token = await ServiceReviewWebFactory.GetAntiforgeryTokenAsync(lead2, "/Home/Index");
+        var forbidden = await lead2.PostAsync($"/ServiceRecords/CancelImport/{jobId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = lead2Token }));
+        Assert.Equal(HttpStatusCode.NotFound, forbidden.StatusCode);
+        Assert.Equal(ImportJobStatus.Queued, await factory.WithDbAsync(db => db.ImportJobs.Where(j => j.Key == jobId).Select(j => j.Status).SingleAsync()));
+
+        var cancelled = await lead1.PostAsync($"/ServiceRecords/CancelImport/{jobId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        var twice = await lead1.PostAsync($"/ServiceRecords/CancelImport/{jobId}", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+
+        Assert.Equal($"/ServiceRecords/Team/{teamId}", cancelled.Headers.Location!.OriginalString);
+        Assert.Equal($"/ServiceRecords/ImportProgress/{jobId}", twice.Headers.Location!.OriginalString);
+        Assert.Equal(ImportJobStatus.Cancelled, await factory.WithDbAsync(db => db.ImportJobs.Where(j => j.Key == jobId).Select(j => j.Status).SingleAsync()));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityType == "ImportJob" && a.EntityId == jobId.ToString() && a.Action == "Cancelled")));
+        Assert.False(await factory.WithDbAsync(db => db.ImportJobFiles.AnyAsync()));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.ServiceRecords.CountAsync(r => r.TicketId == "CX-1")));
+    }
 }

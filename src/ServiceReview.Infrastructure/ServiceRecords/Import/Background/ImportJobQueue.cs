@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Persistence;
 
@@ -87,6 +89,7 @@ public sealed class ImportJobQueue(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             db.ImportJobs.Add(job);
+            db.Audit(actor, now, "ImportJob", job.Key, "Queued", null, Describe(job));
             await db.SaveChangesAsync(ct);
             db.ImportJobFiles.Add(new ImportJobFile(job.Id, buffer.ToArray()));
             await db.SaveChangesAsync(ct);
@@ -110,6 +113,38 @@ public sealed class ImportJobQueue(
         var (level, team) = await access.CheckAsync(job.TeamId, actor, isManager, ct);
         return level == RecordAccess.Edit && team is not null ? (job, team) : null;
     }
+
+    /// <summary>
+    /// Withdraws a job no worker has taken yet (its upload is deleted); null when the actor may not see it. A worker that
+    /// claims it at the same moment wins: the claim changes the row, so the cancel is refused as "already started".
+    /// </summary>
+    public async Task<ImportJob?> CancelAsync(Guid key, Actor actor, bool isManager, CancellationToken ct)
+    {
+        var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Key == key, ct);
+        if (job is null || (await access.CheckAsync(job.TeamId, actor, isManager, ct)).Access != RecordAccess.Edit)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        job.Cancel(now);
+        db.Audit(actor, now, "ImportJob", job.Key, "Cancelled", nameof(ImportJobStatus.Queued), Describe(job));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new DomainException("ImportJob.NotQueued", "This import has already started or ended, so it can no longer be cancelled.");
+        }
+
+        await db.ImportJobFiles.Where(f => f.ImportJobId == job.Id).ExecuteDeleteAsync(ct);
+        return job;
+    }
+
+    /// <summary>What the audit log says about a job.</summary>
+    public static string Describe(ImportJob job) => string.Create(CultureInfo.InvariantCulture,
+        $"team={job.TeamId}; file={job.FileName}; bytes={job.FileBytes}; partial={job.Partial}; imported={job.Imported}; updated={job.Updated}; errors={job.ErrorCount}");
 
     /// <summary>A team's latest imports, newest first (the caller has checked the actor may edit the team).</summary>
     public Task<List<ImportJob>> RecentAsync(int teamId, int take, CancellationToken ct) =>

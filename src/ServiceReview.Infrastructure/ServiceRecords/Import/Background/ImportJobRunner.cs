@@ -209,6 +209,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
         }
 
         end(job);
+        db.Audit(Actor.System, Now, "ImportJob", job.Key, job.Status.ToString(), nameof(ImportJobStatus.Running), ImportJobQueue.Describe(job));
         try
         {
             await db.SaveChangesAsync(ct);

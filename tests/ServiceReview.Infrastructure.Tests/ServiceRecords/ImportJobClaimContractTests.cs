@@ -91,6 +91,8 @@ public abstract class ImportJobClaimContractTests : IAsyncLifetime
         Assert.Equal((2, 100, (string?)null), (done.RowsRead, done.Percent, done.ClaimedBy));
         Assert.Equal(2, await check.ServiceRecords.CountAsync(r => r.TeamId == _teamId && r.TicketId.StartsWith("L-")));
         Assert.False(await check.ImportJobFiles.AnyAsync(f => f.ImportJobId == job.Id));
+        var key = job.Key.ToString();
+        Assert.Equal(["Queued", "Succeeded"], await check.AuditLog.Where(a => a.EntityType == "ImportJob" && a.EntityId == key).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
 
         // The crashed worker, were it to wake up, records nothing: the claim is no longer its own.
         await Runner.RunAsync(crashed, default);
@@ -113,6 +115,26 @@ public abstract class ImportJobClaimContractTests : IAsyncLifetime
         Assert.Equal((3, "2026-13-01 09:00", "BadDate"), (error.Row, error.Value, error.Code));
         Assert.Equal(0, await db.ServiceRecords.CountAsync(r => r.TeamId == _teamId && r.TicketId.StartsWith("F-")));
         Assert.False(await Runner.RunNextAsync(default));
+    }
+
+    [SkippableFact]
+    public async Task A_job_started_as_often_as_allowed_without_finishing_is_failed_for_good_instead_of_run_again()
+    {
+        await GivenTeamAsync();
+        var job = await EnqueueAsync(Csv("M-1"));
+        await using (var db = NewContext())
+        {
+            await db.ImportJobs.Where(j => j.Id == job.Id).ExecuteUpdateAsync(s => s.SetProperty(j => j.Attempts, 3));
+        }
+
+        Assert.True(await Runner.RunNextAsync(default));
+
+        await using var check = NewContext();
+        var failed = await check.ImportJobs.SingleAsync(j => j.Id == job.Id);
+        Assert.Equal((ImportJobStatus.Failed, 4), (failed.Status, failed.Attempts));
+        Assert.Contains("Gave up after 3 attempts", failed.Failure, StringComparison.Ordinal);
+        Assert.Equal(0, await check.ServiceRecords.CountAsync(r => r.TicketId == "M-1"));
+        Assert.Equal(1, await check.AuditLog.CountAsync(a => a.EntityType == "ImportJob" && a.Action == "Failed"));
     }
 
     private ImportJobRunner Runner => _services!.GetRequiredService<ImportJobRunner>();

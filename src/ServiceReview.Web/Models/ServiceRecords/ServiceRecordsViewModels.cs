@@ -43,7 +43,7 @@ public sealed record TeamRecordsViewModel(
     string LimitsText)
 {
     /// <summary>The team's latest background imports (shown to those who may edit the team's records).</summary>
-    public IReadOnlyList<ImportJob> RecentImports { get; init; } = [];
+    public IReadOnlyList<ServiceReview.Infrastructure.ServiceRecords.Import.Background.ImportJobSummary> RecentImports { get; init; } = [];
 }
 
 /// <summary>The add/edit form. Times are in the project's local time.</summary>

@@ -56,6 +56,12 @@ public sealed class ImportWakeUp
     public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
 }
 
+/// <summary>A line of a team's recent imports.</summary>
+public sealed record ImportJobSummary(Guid Key, string FileName, string UserName, DateTime CreatedAt, ImportJobStatus Status, int Imported, int Updated, int ErrorCount)
+{
+    public bool IsFinished => Status is ImportJobStatus.Succeeded or ImportJobStatus.Failed or ImportJobStatus.Cancelled;
+}
+
 /// <summary>The row errors of a job, stored as JSON.</summary>
 public static class ImportJobErrors
 {
@@ -146,10 +152,12 @@ public sealed class ImportJobQueue(
     public static string Describe(ImportJob job) => string.Create(CultureInfo.InvariantCulture,
         $"team={job.TeamId}; file={job.FileName}; bytes={job.FileBytes}; partial={job.Partial}; imported={job.Imported}; updated={job.Updated}; errors={job.ErrorCount}");
 
-    /// <summary>A team's latest imports, newest first (the caller has checked the actor may edit the team).</summary>
-    public Task<List<ImportJob>> RecentAsync(int teamId, int take, CancellationToken ct) =>
+    /// <summary>A team's latest imports, newest first, without their error lists (the caller has checked the actor may edit the team).</summary>
+    public Task<List<ImportJobSummary>> RecentAsync(int teamId, int take, CancellationToken ct) =>
         db.ImportJobs.AsNoTracking().Where(j => j.TeamId == teamId)
-            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(take).ToListAsync(ct);
+            .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(take)
+            .Select(j => new ImportJobSummary(j.Key, j.FileName, j.UserName, j.CreatedAt, j.Status, j.Imported, j.Updated, j.ErrorCount))
+            .ToListAsync(ct);
 
     private async Task ForgetOldAsync(DateTime now, CancellationToken ct)
     {

@@ -32,7 +32,7 @@ public static class DependencyInjection
         services.AddReviewJourney();
         Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services);
         Email.EmailServiceCollectionExtensions.AddEmail(services, configuration);
-        services.AddServiceRecords();
+        services.AddServiceRecords(configuration);
         services.AddScoped<Plans.PlanService>();
         services.AddExports();
         services.AddAnalytics(configuration);

@@ -79,8 +79,7 @@ public sealed class EmailDispatcher(
     private async Task<List<OutgoingEmail>> ClaimAsync(EmailOptions settings, CancellationToken cancellationToken)
     {
         var now = Now;
-        var token = Guid.NewGuid().ToString("N");
-        var until = now + LeaseFor(settings);
+        var (token, until) = Lease.Take(now, LeaseFor(settings));
 
         var due = await db.OutgoingEmails.AsNoTracking()
             .Where(e => e.Status == OutgoingEmailStatus.Pending && e.NextAttemptAt <= now && (e.ClaimedUntil == null || e.ClaimedUntil < now))

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.ServiceRecords;
 
@@ -6,16 +7,18 @@ namespace ServiceReview.Infrastructure.ServiceRecords;
 public static class ServiceRecordsRegistration
 {
     /// <summary>The service-record use cases and the real <see cref="IMeasuredFigures"/>.</summary>
-    public static IServiceCollection AddServiceRecords(this IServiceCollection services)
+    public static IServiceCollection AddServiceRecords(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<ServiceMetricsService>();
         services.AddScoped<TeamRecordAccess>();
         services.AddScoped<ServiceRecordEditor>();
         services.AddScoped<Import.ServiceRecordImporter>();
         services.AddScoped<Statistics.ServiceStatisticsService>();
-        services.AddSingleton<Import.Background.ImportQueue>();
-        services.AddSingleton<Import.Background.ImportWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<Import.Background.ImportWorker>());
+        services.AddOptions<Import.Background.ImportOptions>().Bind(configuration.GetSection(Import.Background.ImportOptions.Section));
+        services.AddScoped<Import.Background.ImportJobQueue>();
+        services.AddSingleton<Import.Background.ImportWakeUp>();
+        services.AddSingleton<Import.Background.ImportJobRunner>();
+        services.AddHostedService<Import.Background.ImportWorker>();
         services.AddScoped<IMeasuredFigures>(sp => sp.GetRequiredService<ServiceMetricsService>());
         return services;
     }

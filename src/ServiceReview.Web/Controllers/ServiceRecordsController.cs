@@ -27,7 +27,7 @@ public sealed class ServiceRecordsController(
     TeamRecordAccess access,
     ServiceMetricsService metrics,
     ServiceRecordEditor editor,
-    ImportQueue imports,
+    ImportJobQueue imports,
     ProjectsAdminService projects,
     ICurrentActor currentActor,
     DomainErrorLocalizer domainErrors,
@@ -35,6 +35,7 @@ public sealed class ServiceRecordsController(
     TimeProvider clock) : Controller
 {
     private const int PageSize = 50;
+    private const int RecentImports = 5;
 
     private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
 
@@ -78,7 +79,8 @@ public sealed class ServiceRecordsController(
         };
         var limits = localizer[project.Calendar is null ? "Records.Limits.SummaryCalendarHours" : "Records.Limits.SummaryWorkingHours",
             Hours(project.Limits.FirstResponseHours), Hours(project.Limits.ResolutionHours), Hours(project.Limits.ArchiveHours)].Value;
-        return View(new TeamRecordsViewModel(team!, filter, from, to, cards, page, zone, level == RecordAccess.Edit, IsManager, limits));
+        var recent = level == RecordAccess.Edit ? await imports.RecentAsync(id, RecentImports, ct) : [];
+        return View(new TeamRecordsViewModel(team!, filter, from, to, cards, page, zone, level == RecordAccess.Edit, IsManager, limits) { RecentImports = recent });
     }
 
     [HttpGet]
@@ -206,28 +208,30 @@ public sealed class ServiceRecordsController(
         // The file is saved and imported in the background (big files take minutes); the page then shows its progress.
         await using var stream = file.OpenReadStream();
         var job = await imports.EnqueueAsync(teamId, await currentActor.GetAsync(ct), file.FileName, stream, partial, ct);
-        return RedirectToAction(nameof(ImportProgress), new { id = job.Id });
+        return RedirectToAction(nameof(ImportProgress), new { id = job.Key });
     }
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
     public async Task<IActionResult> ImportProgress(Guid id, CancellationToken ct)
     {
-        var (job, team) = await OwnJobAsync(id, ct);
-        if (job is null)
+        if (await VisibleJobAsync(id, ct) is not var (job, team))
         {
             return NotFound();
         }
 
-        return job.IsFinished ? RedirectToAction(nameof(ImportResult), new { id }) : View(new ImportProgressViewModel(team!, job));
+        return job.IsFinished ? RedirectToAction(nameof(ImportResult), new { id }) : View(new ImportProgressViewModel(team, job));
     }
 
+    /// <summary>
+    /// Where the progress page goes when the import ends: the team's records with a status message when rows were written
+    /// without errors; otherwise (or with <paramref name="details"/>, the link of the recent imports) the errors.
+    /// </summary>
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
-    public async Task<IActionResult> ImportResult(Guid id, CancellationToken ct)
+    public async Task<IActionResult> ImportResult(Guid id, bool details, CancellationToken ct)
     {
-        var (job, team) = await OwnJobAsync(id, ct);
-        if (job is null)
+        if (await VisibleJobAsync(id, ct) is not var (job, team))
         {
             return NotFound();
         }
@@ -237,35 +241,48 @@ public sealed class ServiceRecordsController(
             return RedirectToAction(nameof(ImportProgress), new { id });
         }
 
-        if (job.Result is not { Written: true } result)
+        if (job.Status == ImportJobStatus.Succeeded && (!details || job.ErrorCount == 0))
         {
-            if (job.State == ImportJobState.Failed)
+            TempData.SetStatus(
+                localizer["Records.Import.Done", job.Imported, job.Updated, job.ErrorCount],
+                job.ErrorCount > 0 ? StatusKind.Warning : StatusKind.Success);
+            return RedirectToAction(nameof(Team), new { id = job.TeamId });
+        }
+
+        if (job.Status == ImportJobStatus.Failed && job.ErrorCount == 0)
+        {
+            ModelState.AddModelError("", localizer["RecordsImportJob.Failed", job.FileName]);
+        }
+
+        var result = job.Status == ImportJobStatus.Cancelled ? null : ImportJobErrors.ToResult(job);
+        return View(nameof(Import), new ImportViewModel(team, result, job.FileName, job.Partial));
+    }
+
+    /// <summary>Withdraws an import that is still waiting; once a worker has it, a friendly refusal.</summary>
+    [HttpPost]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> CancelImport(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            if (await imports.CancelAsync(id, await currentActor.GetAsync(ct), IsManager, ct) is not { } job)
             {
-                ModelState.AddModelError("", localizer["RecordsImportJob.Failed", job.FileName]);
+                return NotFound();
             }
 
-            return View(nameof(Import), new ImportViewModel(team!, job.Result, job.FileName, job.Partial));
+            TempData.SetStatus(localizer["RecordsImportJob.Cancelled", job.FileName]);
+            return RedirectToAction(nameof(Team), new { id = job.TeamId });
         }
-
-        TempData.SetStatus(
-            localizer["Records.Import.Done", result.Imported, result.Updated, result.ErrorCount],
-            result.ErrorCount > 0 ? StatusKind.Warning : StatusKind.Success);
-        return RedirectToAction(nameof(Team), new { id = job.TeamId });
-    }
-
-    /// <summary>A background import the current user started (anyone else's, or an unknown id, is null: 404).</summary>
-    private async Task<(ImportJobStatus? Job, TeamHeading? Team)> OwnJobAsync(Guid id, CancellationToken ct)
-    {
-        var actor = await currentActor.GetAsync(ct);
-        var job = imports.Find(id);
-        if (job is null || job.OwnerUserId is null || job.OwnerUserId != actor.UserId)
+        catch (DomainException ex)
         {
-            return (null, null);
+            TempData.SetStatus(domainErrors.Localize(ex), StatusKind.Warning);
+            return RedirectToAction(nameof(ImportProgress), new { id });
         }
-
-        var (level, team) = await access.CheckAsync(job.TeamId, actor, IsManager, ct);
-        return level == RecordAccess.Edit ? (job, team) : (null, null);
     }
+
+    /// <summary>A background import the current user may see (their team's, or any for a manager); null for others and unknown ids: 404.</summary>
+    private async Task<(ImportJob Job, TeamHeading Team)?> VisibleJobAsync(Guid id, CancellationToken ct) =>
+        await imports.FindVisibleAsync(id, await currentActor.GetAsync(ct), IsManager, ct);
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]

@@ -116,7 +116,7 @@ public sealed partial class ServiceReviewWebFactory : WebApplicationFactory<Prog
         {
             _demoLock.Dispose();
             SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            foreach (var suffix in _keepDatabase ? [] : new[] { "", "-wal", "-shm" })
             {
                 try
                 {

@@ -36,7 +36,7 @@ public sealed class The_background_import(ServiceReviewWebFactory factory) : ICl
         Assert.Equal(100, status.GetProperty("percent").GetInt32());
         Assert.True(status.GetProperty("written").GetBoolean());
         Assert.Equal(2500, await CountAsync(teamId, "BG-A-"));
-        Assert.False(File.Exists(Path.Combine(ServiceReview.Infrastructure.ServiceRecords.Import.Background.ImportQueue.Folder, $"{jobId:N}.upload")));
+        Assert.False(await factory.WithDbAsync(db => db.ImportJobFiles.AnyAsync(f => db.ImportJobs.Any(j => j.Key == jobId && j.Id == f.ImportJobId))));
         var result = await client.GetAsync($"/ServiceRecords/ImportResult/{jobId}");
         Assert.Equal(HttpStatusCode.Redirect, result.StatusCode);
         Assert.Equal($"/ServiceRecords/Team/{teamId}", result.Headers.Location!.OriginalString);
@@ -56,6 +56,7 @@ public sealed class The_background_import(ServiceReviewWebFactory factory) : ICl
         var html = await page.Content.ReadAsStringAsync();
 
         Assert.Equal(1, status.GetProperty("errors").GetInt32());
+        Assert.Equal("Failed", status.GetProperty("state").GetString());
         Assert.False(status.GetProperty("written").GetBoolean());
         Assert.Equal(0, await CountAsync(teamId, "BG-B-"));
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -79,7 +80,7 @@ public sealed class The_background_import(ServiceReviewWebFactory factory) : ICl
     }
 
     [Fact]
-    public async Task Only_the_uploader_sees_the_status_and_the_progress_page_others_get_404_an_inspector_403_and_signed_out_401()
+    public async Task The_uploader_and_managers_see_the_status_another_teams_lead_gets_404_an_inspector_403_and_signed_out_401()
     {
         var lead1 = await factory.SignedInAsync("lead1@demo.local");
         var teamId = await factory.TeamLedByAsync("lead1@demo.local");
@@ -93,12 +94,36 @@ public sealed class The_background_import(ServiceReviewWebFactory factory) : ICl
         var signedOut = factory.CreateBrowser();
 
         Assert.Equal(HttpStatusCode.NotFound, (await lead2.GetAsync($"/api/service-records/imports/{jobId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await manager.GetAsync($"/api/service-records/imports/{jobId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/service-records/imports/{jobId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await inspector.GetAsync($"/api/service-records/imports/{jobId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await signedOut.GetAsync($"/api/service-records/imports/{jobId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await lead2.GetAsync($"/ServiceRecords/ImportProgress/{jobId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await lead2.GetAsync($"/ServiceRecords/ImportResult/{jobId}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await lead1.GetAsync($"/api/service-records/imports/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_teams_page_lists_recent_imports_with_status_counts_and_a_link_to_the_errors_for_those_who_may_edit_it()
+    {
+        var lead1 = await factory.SignedInAsync("lead1@demo.local");
+        var teamId = await factory.TeamLedByAsync("lead1@demo.local");
+        var file = Csv([Header, Row("BG-F-1"), Row("BG-F-2", received: "someday"), Row("BG-F-3")]);
+        var jobId = ServiceReviewWebFactory.ImportJobId(await ServiceReviewWebFactory.PostImportPageAsync(lead1, teamId, file, "recent-partial.csv", partial: true));
+        await ServiceReviewWebFactory.WaitForImportAsync(lead1, jobId);
+
+        var page = await lead1.GetStringAsync($"/ServiceRecords/Team/{teamId}");
+        var details = await lead1.GetAsync($"/ServiceRecords/ImportResult/{jobId}?details=true");
+        var detailsHtml = await details.Content.ReadAsStringAsync();
+        var inspector = await factory.SignedInAsync("inspector1@demo.local");
+        var inspectorTeam = await factory.WithDbAsync(db => db.ImportJobs.Where(j => j.Key == jobId).Select(j => j.TeamId).SingleAsync());
+        var inspectorPage = await inspector.GetAsync($"/ServiceRecords/Team/{inspectorTeam}");
+
+        Assert.Contains("recent-partial.csv", page);
+        Assert.Contains($"/ServiceRecords/ImportResult/{jobId}?details=true", page);
+        Assert.Equal(HttpStatusCode.OK, details.StatusCode);
+        Assert.Contains("someday", detailsHtml);
+        Assert.Contains("alert-warning", detailsHtml);
+        Assert.DoesNotContain("recent-partial.csv", inspectorPage.IsSuccessStatusCode ? await inspectorPage.Content.ReadAsStringAsync() : "");
     }
 
     [Fact]

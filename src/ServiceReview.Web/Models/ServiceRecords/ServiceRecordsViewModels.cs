@@ -40,7 +40,11 @@ public sealed record TeamRecordsViewModel(
     TimeZoneInfo Zone,
     bool CanEdit,
     bool CanSetLimits,
-    string LimitsText);
+    string LimitsText)
+{
+    /// <summary>The team's latest background imports (shown to those who may edit the team's records).</summary>
+    public IReadOnlyList<ServiceReview.Infrastructure.ServiceRecords.Import.Background.ImportJobSummary> RecentImports { get; init; } = [];
+}
 
 /// <summary>The add/edit form. Times are in the project's local time.</summary>
 public sealed class RecordForm
@@ -95,7 +99,7 @@ public sealed record RecordFormViewModel(TeamHeading Team, int? RecordId, Record
 public sealed record ImportViewModel(TeamHeading Team, ImportResult? Result, string? FileName, bool Partial);
 
 /// <summary>The progress page of a background import.</summary>
-public sealed record ImportProgressViewModel(TeamHeading Team, ServiceReview.Infrastructure.ServiceRecords.Import.Background.ImportJobStatus Job);
+public sealed record ImportProgressViewModel(TeamHeading Team, ImportJob Job);
 
 /// <summary>A project's time limits (hours) and optional working calendar.</summary>
 public sealed class LimitsForm

@@ -22,6 +22,7 @@
                 phase.textContent = s.done ? box.dataset.textDone
                     : s.state === 'Writing' ? box.dataset.textWriting
                     : s.state === 'Reading' ? box.dataset.textReading : box.dataset.textQueued;
+                if (s.state !== 'Queued') { document.getElementById('import-cancel')?.remove(); }
                 if (s.done) { window.location.assign(box.dataset.resultUrl); return; }
             } else if (response.status === 404) {
                 window.location.assign(box.dataset.resultUrl);

@@ -41,8 +41,8 @@ public sealed partial class ServiceReviewWebFactory
         {
             foreach (var id in inspectionIds)
             {
-                var inspection = await db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).FirstAsync(i => i.Id == id);
-                var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).FirstAsync(v => v.Id == inspection.PlanVersionId);
+                var inspection = await db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).AsSplitQuery().FirstAsync(i => i.Id == id);
+                var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).AsSplitQuery().FirstAsync(v => v.Id == inspection.PlanVersionId);
                 var now = DateTime.UtcNow;
                 var dispute = inspection.Dispute(lead, [("1.1", "数据口径有误")], now);
                 db.Disputes.Add(dispute);

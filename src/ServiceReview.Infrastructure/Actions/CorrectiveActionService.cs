@@ -48,29 +48,6 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
     }
 
-    /// <summary>
-    /// The actions relevant to the viewer: managers see all; a lead their teams'; the owner their own; an inspector the
-    /// ones they raised or may verify (teams they inspected in that round). Overdue first, then by due date.
-    /// </summary>
-    public async Task<IReadOnlyList<ActionListItem>> ListAsync(ActionViewer viewer, CorrectiveActionStatus? status, bool overdueOnly = false, CancellationToken cancellationToken = default)
-    {
-        if (!viewer.IsManager && viewer.PersonId is null)
-        {
-            return [];
-        }
-
-        var today = Today();
-        var query = Filtered(viewer, status, overdueOnly, today);
-
-        var rows = await ToListItems(query).ToListAsync(cancellationToken);
-        return rows.Select(r => r with { IsOverdue = r.Status != CorrectiveActionStatus.Verified && today > r.DueDate })
-            .OrderByDescending(r => r.IsOverdue)
-            .ThenBy(r => r.Status == CorrectiveActionStatus.Verified)
-            .ThenBy(r => r.DueDate)
-            .ThenBy(r => r.Id)
-            .ToList();
-    }
-
     private IQueryable<CorrectiveAction> Filtered(ActionViewer viewer, CorrectiveActionStatus? status, bool overdueOnly, DateOnly today)
     {
         var query = Relevant(viewer);
@@ -83,8 +60,9 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
     }
 
     /// <summary>
-    /// One page of the actions relevant to the viewer, ordered in the database like <see cref="ListAsync"/>: overdue
-    /// first, verified last, then by due date. <paramref name="search"/> matches the description, indicator code,
+    /// One page of the actions relevant to the viewer (managers all; a lead their teams'; the owner their own; an
+    /// inspector the ones they raised or may verify), ordered in the database: overdue first, verified last, then by
+    /// due date. <paramref name="search"/> matches the description, indicator code,
     /// team, round and owner.
     /// </summary>
     public async Task<Paged<ActionListItem>> PageAsync(

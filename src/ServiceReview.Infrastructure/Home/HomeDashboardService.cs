@@ -3,6 +3,7 @@ using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Actions;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Infrastructure.Home;
@@ -52,14 +53,16 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
     public async Task<HomeDashboard> BuildAsync(int? personId, bool isInspector, bool isLead, bool isManager, CancellationToken cancellationToken = default)
     {
         var today = actions.Today();
-        List<InspectionTodo> toFill = [];
-        List<InspectionTodo> toConfirm = [];
-        List<ActionTodo> toVerify = [];
-        List<ActionTodo> toDo = [];
-        List<DisputeTodo> disputes = [];
+        var top = PageRequest.Of(1, ListLength, ListLength);
+        Paged<InspectionTodo> toFill = Paged.Empty<InspectionTodo>(top);
+        Paged<InspectionTodo> toConfirm = Paged.Empty<InspectionTodo>(top);
+        Paged<ActionTodo> toVerify = Paged.Empty<ActionTodo>(top);
+        Paged<ActionTodo> toDo = Paged.Empty<ActionTodo>(top);
+        Paged<DisputeTodo> disputes = Paged.Empty<DisputeTodo>(top);
         List<RoundTodo> rounds = [];
         var overdue = 0;
 
+        // Each list is counted and cut in the database: the page shows the first few and the complete count.
         if (isInspector && personId is not null)
         {
             toFill = await (
@@ -68,15 +71,15 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
                 join t in db.Teams on i.TeamId equals t.Id
                 where i.InspectorId == personId && r.Status == RoundStatus.Open
                     && (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress)
+                orderby r.WindowClosesAt, t.Name, i.Id
                 select new InspectionTodo(i.Id, r.Name, t.Name, i.Status, r.WindowClosesAt))
-                .AsNoTracking().ToListAsync(cancellationToken);
-            toFill = toFill.OrderBy(i => i.WindowClosesAt).ThenBy(i => i.TeamName, StringComparer.Ordinal).ToList();
+                .AsNoTracking().ToPagedAsync(top, cancellationToken);
         }
 
         if ((isInspector || isManager) && personId is not null)
         {
-            var done = await actions.ListAsync(new ActionViewer(personId, isManager), CorrectiveActionStatus.Done, cancellationToken: cancellationToken);
-            toVerify = done.Select(ToTodo).ToList();
+            var done = await actions.PageAsync(new ActionViewer(personId, isManager), CorrectiveActionStatus.Done, overdueOnly: false, search: null, top, cancellationToken);
+            toVerify = done.Map(ToTodo);
         }
 
         if (isLead && personId is not null)
@@ -86,19 +89,20 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
                 join r in db.Rounds on i.RoundId equals r.Id
                 join t in db.Teams on i.TeamId equals t.Id
                 where t.LeadId == personId && i.Status == InspectionStatus.Submitted
+                orderby r.WindowClosesAt, i.Id
                 select new InspectionTodo(i.Id, r.Name, t.Name, i.Status, r.WindowClosesAt))
-                .AsNoTracking().ToListAsync(cancellationToken);
-            toConfirm = toConfirm.OrderBy(i => i.WindowClosesAt).ThenBy(i => i.Id).ToList();
+                .AsNoTracking().ToPagedAsync(top, cancellationToken);
 
+            // Overdue actions have the earliest due dates, so the due-date order puts them first.
             var open = await (
                 from a in db.CorrectiveActions
                 join t in db.Teams on a.TeamId equals t.Id
                 where (t.LeadId == personId || a.OwnerId == personId)
                     && (a.Status == CorrectiveActionStatus.Open || a.Status == CorrectiveActionStatus.SentBack)
+                orderby a.DueDate, a.Id
                 select new ActionTodo(a.Id, t.Name, a.IndicatorCode, a.Description, a.DueDate, a.Status, false))
-                .AsNoTracking().ToListAsync(cancellationToken);
-            toDo = open.Select(a => a with { IsOverdue = today > a.DueDate })
-                .OrderByDescending(a => a.IsOverdue).ThenBy(a => a.DueDate).ThenBy(a => a.Id).ToList();
+                .AsNoTracking().ToPagedAsync(top, cancellationToken);
+            toDo = open.Map(a => a with { IsOverdue = today > a.DueDate });
         }
 
         if (isManager)
@@ -111,7 +115,7 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
                 where d.Status == DisputeStatus.Open
                 orderby d.RaisedAt, d.Id
                 select new DisputeTodo(d.Id, i.Id, r.Name, t.Name, d.RaisedAt))
-                .AsNoTracking().ToListAsync(cancellationToken);
+                .AsNoTracking().ToPagedAsync(top, cancellationToken);
 
             var byRound = await (
                 from i in db.Inspections
@@ -138,16 +142,16 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
 
         return new HomeDashboard
         {
-            ToFill = toFill.Take(ListLength).ToList(),
-            ToFillCount = toFill.Count,
-            ToVerify = toVerify.Take(ListLength).ToList(),
-            ToVerifyCount = toVerify.Count,
-            ToConfirm = toConfirm.Take(ListLength).ToList(),
-            ToConfirmCount = toConfirm.Count,
-            ToDo = toDo.Take(ListLength).ToList(),
-            ToDoCount = toDo.Count,
-            Disputes = disputes.Take(ListLength).ToList(),
-            DisputeCount = disputes.Count,
+            ToFill = toFill.Items,
+            ToFillCount = toFill.Total,
+            ToVerify = toVerify.Items,
+            ToVerifyCount = toVerify.Total,
+            ToConfirm = toConfirm.Items,
+            ToConfirmCount = toConfirm.Total,
+            ToDo = toDo.Items,
+            ToDoCount = toDo.Total,
+            Disputes = disputes.Items,
+            DisputeCount = disputes.Total,
             OpenRounds = rounds,
             OverdueActionCount = overdue,
         };

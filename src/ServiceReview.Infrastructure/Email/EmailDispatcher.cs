@@ -70,6 +70,22 @@ public sealed class EmailDispatcher(
         return new DispatchResult(mine.Count, sent, failed);
     }
 
+    /// <summary>
+    /// Deletes e-mails sent more than <c>Email:Dispatch:KeepSentDays</c> ago (they hold the message text, and the
+    /// notification stays); failed and waiting ones are kept. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> PruneSentAsync(CancellationToken cancellationToken = default)
+    {
+        var days = options.Value.Dispatch.KeepSentDays;
+        if (days == 0)
+        {
+            return 0;
+        }
+
+        var cutoff = Now.AddDays(-days);
+        return await db.OutgoingEmails.Where(e => e.Status == OutgoingEmailStatus.Sent && e.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
     /// <summary>How long a claim holds: long enough for a whole batch of attempts that each run to the timeout.</summary>
     public static TimeSpan LeaseFor(EmailOptions settings) =>
         TimeSpan.FromSeconds((settings.Dispatch.BatchSize * (settings.Smtp.TimeoutSeconds + 5)) + 60);

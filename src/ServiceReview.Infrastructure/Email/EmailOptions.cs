@@ -76,6 +76,9 @@ public sealed class EmailOptions
 
         /// <summary>E-mails one dispatcher claims at a time.</summary>
         public int BatchSize { get; set; } = 20;
+
+        /// <summary>Sent e-mails are deleted after this many days (0 keeps them for ever); failed ones stay for the admin page.</summary>
+        public int KeepSentDays { get; set; } = 90;
     }
 }
 
@@ -139,6 +142,11 @@ public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (dispatch.BatchSize is < 1 or > 500)
         {
             errors.Add("Email:Dispatch:BatchSize must be between 1 and 500.");
+        }
+
+        if (dispatch.KeepSentDays is < 0 or > 3650)
+        {
+            errors.Add("Email:Dispatch:KeepSentDays must be between 0 (keep for ever) and 3650.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -7,6 +7,7 @@ namespace ServiceReview.Web.Background;
 /// <summary>
 /// Sends the outbox every <c>Email:Dispatch:IntervalSeconds</c> while e-mail is on (<c>Email:Smtp:Host</c> set).
 /// Several instances may run it: see <see cref="EmailDispatcher"/>. A full batch is followed at once by the next.
+/// Once an hour it also deletes e-mails sent longer ago than <c>Email:Dispatch:KeepSentDays</c>.
 /// </summary>
 public sealed class EmailDispatchService(
     IServiceScopeFactory scopes,
@@ -23,6 +24,7 @@ public sealed class EmailDispatchService(
         }
 
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(settings.Dispatch.IntervalSeconds), clock);
+        var nextPrune = clock.GetUtcNow();
         do
         {
             try
@@ -34,6 +36,17 @@ public sealed class EmailDispatchService(
                     result = await scope.ServiceProvider.GetRequiredService<EmailDispatcher>().DispatchAsync(stoppingToken);
                 }
                 while (result.Claimed >= settings.Dispatch.BatchSize && !stoppingToken.IsCancellationRequested);
+
+                if (clock.GetUtcNow() >= nextPrune)
+                {
+                    nextPrune = clock.GetUtcNow().AddHours(1);
+                    await using var scope = scopes.CreateAsyncScope();
+                    var pruned = await scope.ServiceProvider.GetRequiredService<EmailDispatcher>().PruneSentAsync(stoppingToken);
+                    if (pruned > 0)
+                    {
+                        logger.LogInformation("Deleted {Count} e-mails sent more than {Days} days ago.", pruned, settings.Dispatch.KeepSentDays);
+                    }
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

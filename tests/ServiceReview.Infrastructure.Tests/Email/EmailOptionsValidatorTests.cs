@@ -54,6 +54,7 @@ public sealed class EmailOptionsValidatorTests
         options.Smtp.Port = 70000;
         options.From.Address = "not an address";
         options.Dispatch.MaxAttempts = 0;
+        options.Dispatch.KeepSentDays = -1;
 
         var errors = Errors(options);
 
@@ -61,6 +62,7 @@ public sealed class EmailOptionsValidatorTests
         Assert.Contains(errors, e => e.StartsWith("Email:Smtp:Port", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Email:From:Address 'not an address'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Email:Dispatch:MaxAttempts", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Email:Dispatch:KeepSentDays", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Admin;
+using ServiceReview.Web.Common;
+using ServiceReview.Web.Localisation;
 
 namespace ServiceReview.Web.Controllers;
 
@@ -24,5 +27,35 @@ public abstract class AdminControllerBase(IStringLocalizer<SharedResource> l) : 
             var key = error.Field.Length == 0 ? "" : prefix + error.Field;
             ModelState.AddModelError(key, L[error.Key, error.Arguments]);
         }
+    }
+
+    /// <summary>
+    /// Saves an edit and answers as the administration forms do: the form again, keeping what the user typed, with the
+    /// service's errors or a domain error (a conflict "changed by X at T, reload", or a rule); 403 when the scope
+    /// refuses; otherwise the status message and the list.
+    /// </summary>
+    protected async Task<IActionResult> SaveEditAsync(Func<Task<AdminResult>> save, object form, string savedMessage, DomainErrorLocalizer domainErrors)
+    {
+        try
+        {
+            var result = await save();
+            if (!result.Succeeded)
+            {
+                AddErrors(result.Errors);
+                return View("Form", form);
+            }
+        }
+        catch (AdminForbiddenException)
+        {
+            return Forbid();
+        }
+        catch (DomainException ex)
+        {
+            domainErrors.AddTo(ModelState, ex);
+            return View("Form", form);
+        }
+
+        TempData.SetStatus(savedMessage);
+        return RedirectToAction("Index");
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using ServiceReview.Core.Common;
 using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -105,28 +104,8 @@ public sealed class ProjectsController(
             return View("Form", form);
         }
 
-        try
-        {
-            var result = await projects.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), scope, actor, cancellationToken);
-            if (!result.Succeeded)
-            {
-                AddErrors(result.Errors);
-                return View("Form", form);
-            }
-        }
-        catch (AdminForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainException ex)
-        {
-            // A conflict ("changed by X at T, reload") or a rule of the project: the form keeps what the user typed.
-            domainErrors.AddTo(ModelState, ex);
-            return View("Form", form);
-        }
-
-        TempData.SetStatus(L["Admin.Projects.Saved", form.Name ?? ""]);
-        return RedirectToAction(nameof(Index));
+        return await SaveEditAsync(() => projects.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), scope, actor, cancellationToken),
+            form, L["Admin.Projects.Saved", form.Name ?? ""], domainErrors);
     }
 
     private async Task<ProjectFormViewModel> WithOptionsAsync(ProjectFormViewModel form, bool canSetManagers, CancellationToken cancellationToken)

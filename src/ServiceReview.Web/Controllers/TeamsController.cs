@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using ServiceReview.Core.Common;
 using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -115,27 +114,8 @@ public sealed class TeamsController(
             return View("Form", form);
         }
 
-        try
-        {
-            var result = await teams.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), scope, actor, cancellationToken);
-            if (!result.Succeeded)
-            {
-                AddErrors(result.Errors);
-                return View("Form", form);
-            }
-        }
-        catch (AdminForbiddenException)
-        {
-            return Forbid();
-        }
-        catch (DomainException ex)
-        {
-            domainErrors.AddTo(ModelState, ex);
-            return View("Form", form);
-        }
-
-        TempData.SetStatus(L["Admin.Teams.Saved", form.Name ?? ""]);
-        return RedirectToAction(nameof(Index));
+        return await SaveEditAsync(() => teams.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), scope, actor, cancellationToken),
+            form, L["Admin.Teams.Saved", form.Name ?? ""], domainErrors);
     }
 
     private async Task<TeamFormViewModel> WithOptionsAsync(TeamFormViewModel form, AdminScope scope, CancellationToken cancellationToken)

@@ -151,8 +151,11 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await row.GetByRole(AriaRole.Link, new() { Name = "填写" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Inspections/Fill/\d+$"));
         await Expect(page.Locator("main h1")).ToContainTextAsync(TeamName);
-        // The page scores what is there from the start; nothing is scored yet by hand.
-        await Expect(page.Locator("#score-missing")).ToContainTextAsync("项尚未评分");
+        // The page scores what is there from the start; nothing is scored yet by hand, so the score is provisional:
+        // "已评 n/14 项 · 暂计 …" and no grade until every indicator has an input.
+        await Expect(page.Locator("#score-missing")).ToContainTextAsync("/14");
+        await Expect(page.Locator("#score-bar")).ToHaveAttributeAsync("data-score-complete", "false");
+        await Expect(page.Locator("#score-grade")).ToHaveTextAsync("—");
 
         foreach (var (code, input, note) in inputs.SkipLast(1))
         {
@@ -172,8 +175,11 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         Assert.Equal(0, preview.GetProperty("missing").GetArrayLength());
         Assert.Equal(0, preview.GetProperty("missingEvidence").GetArrayLength());
 
+        Assert.True(preview.GetProperty("complete").GetBoolean());
+
         await Expect(page.Locator("#score-total")).ToHaveTextAsync(total);
         await Expect(page.Locator("#score-grade")).ToHaveTextAsync(grade);
+        await Expect(page.Locator("#score-bar")).ToHaveAttributeAsync("data-score-complete", "true");
         await Expect(page.Locator("#score-missing")).ToHaveTextAsync("");
         var veto = page.Locator("#score-veto");
         if (vetoText is null)

@@ -94,6 +94,7 @@ public sealed class The_plans_api(ServiceReviewWebFactory factory) : IClassFixtu
         Assert.Equal(73.1m, score.GetProperty("total").GetDecimal());
         Assert.Equal(73.1m, score.GetProperty("totalBeforeVeto").GetDecimal());
         Assert.Equal("合格", score.GetProperty("grade").GetString());
+        Assert.True(score.GetProperty("complete").GetBoolean());
         Assert.Equal(JsonValueKind.Null, score.GetProperty("vetoedBy").ValueKind);
         Assert.Equal("16.0,20.0,16.0,11.5,9.6", string.Join(",", score.GetProperty("categories").EnumerateArray().Select(c => c.GetProperty("score").GetDecimal().ToString("0.0", System.Globalization.CultureInfo.InvariantCulture))));
         var first = score.GetProperty("categories")[0];
@@ -131,6 +132,28 @@ public sealed class The_plans_api(ServiceReviewWebFactory factory) : IClassFixtu
         Assert.Contains("1.1", score.GetProperty("missing").EnumerateArray().Select(e => e.GetString()));
         Assert.DoesNotContain("3.1", score.GetProperty("missing").EnumerateArray().Select(e => e.GetString()));
         Assert.True(score.GetProperty("categories")[1].GetProperty("excluded").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_partial_form_is_provisional_a_total_so_far_and_no_grade_until_every_indicator_has_an_input()
+    {
+        var client = await factory.SignedInAsync("inspector1@demo.local");
+        var planId = await PlanIdAsync(client);
+        var allButOne = WorkedExample.Replace("\"4.3\": {\"pass\": true},", "", StringComparison.Ordinal);
+        Assert.NotEqual(WorkedExample, allButOne);
+
+        var empty = await (await PostScoreAsync(client, planId, """{"items": {}}""")).Content.ReadFromJsonAsync<JsonElement>();
+        var partial = await (await PostScoreAsync(client, planId, allButOne)).Content.ReadFromJsonAsync<JsonElement>();
+        var whole = await (await PostScoreAsync(client, planId, WorkedExample)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.False(empty.GetProperty("complete").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, empty.GetProperty("grade").ValueKind);
+        Assert.False(partial.GetProperty("complete").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, partial.GetProperty("grade").ValueKind);
+        Assert.Equal(["4.3"], partial.GetProperty("missing").EnumerateArray().Select(e => e.GetString()));
+        Assert.True(partial.GetProperty("total").GetDecimal() > 0m);
+        Assert.True(whole.GetProperty("complete").GetBoolean());
+        Assert.Equal("合格", whole.GetProperty("grade").GetString());
     }
 
     [Fact]

@@ -74,27 +74,31 @@ public sealed record LevelDto(string Label, decimal Fraction);
 
 /// <summary>
 /// <c>POST /api/plans/{id}/score</c> response (contracts.md), plus <c>points</c> per indicator (unrounded, null for
-/// N/A or missing) so that the form can show each indicator's points without computing them.
+/// N/A or missing) so that the form can show each indicator's points without computing them. A partial form is
+/// provisional: while any indicator has no input, <c>complete</c> is false and <c>grade</c> is null (the total is
+/// what the inputs so far give, the missing indicators counted as N/A).
 /// </summary>
 public sealed record ScorePreviewDto(
     IReadOnlyList<CategoryScoreDto> Categories,
     decimal Total,
     decimal TotalBeforeVeto,
-    string Grade,
+    string? Grade,
     string? VetoedBy,
     IReadOnlyList<string> Missing,
     IReadOnlyList<string> MissingEvidence,
-    IReadOnlyDictionary<string, decimal?> Points)
+    IReadOnlyDictionary<string, decimal?> Points,
+    bool Complete)
 {
     public static ScorePreviewDto From(ScoreResult r) => new(
         r.Categories.Select(c => new CategoryScoreDto(c.Code, c.Name, c.Score, PlanDto.Plain(c.Weight), c.Excluded)).ToList(),
         r.Total,
         r.TotalBeforeVeto,
-        r.Grade,
+        r.Missing.Count == 0 ? r.Grade : null,
         r.VetoedBy,
         r.Missing,
         r.MissingEvidence,
-        r.Points.ToDictionary(p => p.Key, p => p.Value is { } v ? PlanDto.Plain(v) : (decimal?)null));
+        r.Points.ToDictionary(p => p.Key, p => p.Value is { } v ? PlanDto.Plain(v) : (decimal?)null),
+        r.Missing.Count == 0);
 }
 
 public sealed record CategoryScoreDto(string Code, string Name, decimal? Score, decimal Weight, bool Excluded);

@@ -156,8 +156,15 @@
             showErrors(data.errors);
             return;
         }
+        // A partial form is provisional: the total so far, no grade until every indicator has an input (the server says which).
+        var complete = data.complete === true;
+        var totalLabel = document.getElementById("score-total-label");
+        var grade = document.getElementById("score-grade");
+        document.getElementById("score-bar").dataset.scoreComplete = complete ? "true" : "false";
+        totalLabel.textContent = complete ? totalLabel.dataset.textFinal : totalLabel.dataset.textProvisional;
         document.getElementById("score-total").textContent = oneDecimal.format(data.total);
-        document.getElementById("score-grade").textContent = data.grade;
+        grade.textContent = complete ? data.grade : "—";
+        grade.title = complete ? "" : grade.dataset.textPending;
         var veto = document.getElementById("score-veto");
         if (data.vetoedBy) {
             veto.textContent = veto.dataset.template.replace("{code}", data.vetoedBy).replace("{before}", oneDecimal.format(data.totalBeforeVeto));
@@ -180,7 +187,10 @@
             fs.classList.toggle("needs-evidence", data.missingEvidence.indexOf(code) >= 0);
         });
         var parts = [];
-        if (data.missing.length) { parts.push(form.dataset.textMissing.replace("{n}", data.missing.length)); }
+        if (data.missing.length) {
+            var count = indicators().length;
+            parts.push(form.dataset.textProvisional.replace("{scored}", count - data.missing.length).replace("{count}", count).replace("{total}", oneDecimal.format(data.total)));
+        }
         if (data.missingEvidence.length) { parts.push(form.dataset.textEvidence.replace("{n}", data.missingEvidence.length)); }
         document.getElementById("score-missing").textContent = parts.join(" · ");
     }

@@ -98,7 +98,7 @@ public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOp
                 var matrix = Matrix((t, p) => cells.TryGetValue((t, p), out var v) ? v : null);
                 var metric = indicator.Kind == RuleKind.Rating ? AlphaMetric.Ordinal : AlphaMetric.Interval;
                 var value = KrippendorffAlpha.Compute(matrix, metric);
-                return new IndicatorAgreement(indicator.Code, indicator.Name, indicator.Kind, metric, Round3(value), AgreementReadings.ForAlpha(value),
+                return new IndicatorAgreement(indicator.Code, indicator.Name, indicator.Kind, metric, value, AgreementReadings.ForAlpha(value),
                     matrix.Count(r => r.Count(v => v.HasValue) >= 2));
             })
             .OrderBy(a => a.Alpha is null ? 1 : 0)
@@ -132,9 +132,7 @@ public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOp
 
         return new RoundAgreement(
             RoundResultsService.Summary(round), teamRows.Count, confirmed.Count,
-            Round3(alpha), AgreementReadings.ForAlpha(alpha), icc with { Value = Round3(icc.Value) }, AgreementReadings.ForIcc(icc.Value),
+            alpha, AgreementReadings.ForAlpha(alpha), icc, AgreementReadings.ForIcc(icc.Value),
             indicators, signals, options.Signals);
     }
-
-    private static double? Round3(double? value) => value is { } v ? Math.Round(v, 3, MidpointRounding.AwayFromZero) : null;
 }

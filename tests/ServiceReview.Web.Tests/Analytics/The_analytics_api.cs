@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Web.Tests.Infrastructure;
 
 namespace ServiceReview.Web.Tests.Analytics;
@@ -80,6 +82,26 @@ public sealed class The_analytics_api(ServiceReviewWebFactory factory) : IClassF
         Assert.Equal("interval", indicators.Single(i => i.GetProperty("code").GetString() == "4.2").GetProperty("metric").GetString());
         var values = indicators.Where(i => i.GetProperty("alpha").ValueKind == JsonValueKind.Number).Select(i => i.GetProperty("alpha").GetDouble()).ToList();
         Assert.Equal(values.Order().ToList(), values);
+    }
+
+    [Fact]
+    public async Task Agreement_figures_are_rounded_once_at_the_edge_from_the_full_precision_value()
+    {
+        var rounds = await factory.ClosedRoundsAsync();
+        var manager = await factory.SignedInAsync("manager@demo.local");
+        RoundAgreement full;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            full = (await scope.ServiceProvider.GetRequiredService<RoundAgreementService>().ComputeAsync(rounds[0].Id))!;
+        }
+
+        using var json = JsonDocument.Parse(await manager.GetStringAsync($"/api/rounds/{rounds[0].Id}/agreement"));
+
+        // The service keeps full precision (rounding it to 3 places first made a true 0.8845 read 0.89) ...
+        Assert.NotEqual(Math.Round(full.AlphaInterval!.Value, 3), full.AlphaInterval.Value);
+        // ... and the API rounds it once, to two places, half away from zero.
+        Assert.Equal((double)Math.Round((decimal)full.AlphaInterval.Value, 2, MidpointRounding.AwayFromZero), json.RootElement.GetProperty("alphaInterval").GetDouble());
+        Assert.Equal((double)Math.Round((decimal)full.Icc.Value!.Value, 2, MidpointRounding.AwayFromZero), json.RootElement.GetProperty("icc").GetDouble());
     }
 
     [Fact]

@@ -61,7 +61,9 @@ public sealed class AnalyticsApiController(InspectorBiasService bias, RoundAgree
 
     private static double? Points(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
 
-    private static double? Coefficient(double? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
+    // Rounded once, here at the edge, from the full-precision value (through decimal, so that half is away from zero
+    // on the digits a person reads, not on the binary double).
+    private static double? Coefficient(double? value) => value is { } v && double.IsFinite(v) ? (double)Math.Round((decimal)v, 2, MidpointRounding.AwayFromZero) : null;
 
     private static string? Reading(AgreementReading? reading) => reading?.ToString().ToLowerInvariant();
 }

@@ -47,7 +47,8 @@ public static class Stat
 
     public static string Plain(double? value, string format = "0.0") => value is { } v ? v.ToString(format, CultureInfo.CurrentCulture) : "—";
 
-    public static string Coefficient(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.CurrentCulture) : "—";
+    public static string Coefficient(double? value) =>
+        value is { } v && double.IsFinite(v) ? Math.Round((decimal)v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.CurrentCulture) : "—";
 
     public static string Percent(double value) => value.ToString("P0", CultureInfo.CurrentCulture);
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Home;
 using ServiceReview.Infrastructure.Identity;
@@ -24,7 +25,8 @@ public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashb
         {
             DisplayName = name,
             Roles = roles,
-            Today = clock.GetLocalNow().DateTime,
+            // The organisation's calendar day (北京时间), not the server's: just after midnight in Beijing it is already tomorrow.
+            Today = OrganisationTime.ToLocal(clock.GetUtcNow().UtcDateTime),
             IsInspector = roles.Contains(Roles.Inspector),
             IsLead = roles.Contains(Roles.TeamLead),
             IsManager = isManager,

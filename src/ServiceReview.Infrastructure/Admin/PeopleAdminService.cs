@@ -14,7 +14,9 @@ namespace ServiceReview.Infrastructure.Admin;
 /// <summary>
 /// People and their sign-in accounts: list, create (with or without an account), edit name, e-mail, roles and
 /// inspector profile, disable and enable, reset a password. A person and their account change in one save, with one
-/// audit entry (entity type <c>Person</c>).
+/// audit entry (entity type <c>Person</c>) and, for the account's security events (roles changed, disabled, enabled,
+/// password reset), one of entity type <c>Account</c> (<see cref="AccountAudit"/>). Disabling a person or resetting
+/// their password also ends their server-side sessions at once (<see cref="UserSessions"/>).
 /// </summary>
 public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, UserSessions sessions, TimeProvider clock)
 {

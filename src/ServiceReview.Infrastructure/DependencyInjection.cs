@@ -36,6 +36,9 @@ public static class DependencyInjection
         services.AddScoped<Plans.PlanService>();
         services.AddExports();
         services.AddAnalytics(configuration);
+        // Server-side sessions (docs/decisions/0019-server-side-sessions.md): one row per sign-in, checked on every request.
+        services.AddOptions<Identity.UserSessionOptions>().Bind(configuration.GetSection(Identity.UserSessionOptions.Section));
+        services.AddScoped<Identity.UserSessions>();
         services.AddScoped<Admin.PeopleAdminService>();
         services.AddScoped<Admin.ProjectsAdminService>();
         services.AddScoped<Admin.TeamsAdminService>();

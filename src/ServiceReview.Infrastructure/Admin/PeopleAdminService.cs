@@ -14,9 +14,11 @@ namespace ServiceReview.Infrastructure.Admin;
 /// <summary>
 /// People and their sign-in accounts: list, create (with or without an account), edit name, e-mail, roles and
 /// inspector profile, disable and enable, reset a password. A person and their account change in one save, with one
-/// audit entry (entity type <c>Person</c>).
+/// audit entry (entity type <c>Person</c>) and, for the account's security events (roles changed, disabled, enabled,
+/// password reset), one of entity type <c>Account</c> (<see cref="AccountAudit"/>). Disabling a person or resetting
+/// their password also ends their server-side sessions at once (<see cref="UserSessions"/>).
 /// </summary>
-public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<ApplicationUser> users, RoleManager<IdentityRole> roles, UserSessions sessions, TimeProvider clock)
 {
     public const string EntityType = nameof(Person);
 
@@ -172,7 +174,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             }
             else if (user is not null)
             {
-                problems = await UpdateAccountAsync(user, input, oldRoles!);
+                problems = await UpdateAccountAsync(user, input, oldRoles!, actor);
             }
 
             if (problems.Count > 0)
@@ -235,6 +237,14 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
                 user.IsDisabled = !active;
                 // The new security stamp ends the sessions that are open now; UpdateSecurityStampAsync saves the account.
                 Check(await users.UpdateSecurityStampAsync(user));
+                if (!active)
+                {
+                    // At once, on every instance: the next request of any of their sessions is refused.
+                    await sessions.RevokeAllAsync(user.Id, UserSessions.Reasons.Disabled, cancellationToken: cancellationToken);
+                }
+
+                AccountAudit.Record(db, Now, actor, user.Id, active ? AccountAudit.Enabled : AccountAudit.Disabled);
+                await db.SaveChangesAsync(cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);
@@ -253,7 +263,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             return AdminResult.Fail(new AdminError("", "Admin.People.NoAccount"));
         }
 
-        var password = OneTimePassword.New();
+        var password = OneTimePassword.New(user.Email);
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
@@ -267,7 +277,11 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             }
 
             db.Audit(actor, Now, EntityType, person.Id, "PasswordReset");
+            AccountAudit.Record(db, Now, actor, user.Id, AccountAudit.PasswordReset);
             await db.SaveChangesAsync(cancellationToken);
+
+            // Whoever held the old password (or a cookie from it) is out on every device.
+            await sessions.RevokeAllAsync(user.Id, UserSessions.Reasons.PasswordReset, cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
         return new AdminResult(person.Id, [], password);
@@ -285,8 +299,8 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
 
     internal async Task<(string Password, IReadOnlyList<AdminError> Errors)> CreateAccountAsync(Person person, PersonInput input, CancellationToken cancellationToken)
     {
-        var password = string.IsNullOrEmpty(input.Password) ? OneTimePassword.New() : input.Password;
         var email = input.Email.Trim();
+        var password = string.IsNullOrEmpty(input.Password) ? OneTimePassword.New(email) : input.Password;
         var user = new ApplicationUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = person.DisplayName };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
@@ -317,7 +331,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         }
     }
 
-    private async Task<IReadOnlyList<AdminError>> UpdateAccountAsync(ApplicationUser user, PersonInput input, IReadOnlyList<string> oldRoles)
+    private async Task<IReadOnlyList<AdminError>> UpdateAccountAsync(ApplicationUser user, PersonInput input, IReadOnlyList<string> oldRoles, Actor actor)
     {
         var email = input.Email.Trim();
         user.DisplayName = input.DisplayName.Trim();
@@ -344,6 +358,12 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         if (add.Count > 0)
         {
             Check(await users.AddToRolesAsync(user, add));
+        }
+
+        if (remove.Count > 0 || add.Count > 0)
+        {
+            // Open sessions get the new roles within a minute (the security-stamp check re-reads them).
+            AccountAudit.Record(db, Now, actor, user.Id, AccountAudit.RolesChanged, string.Join(',', oldRoles), string.Join(',', SortRoles(input.Roles)));
         }
 
         return [];
@@ -434,7 +454,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         {
             "DuplicateUserName" or "DuplicateEmail" => new AdminError(nameof(PersonInput.Email), "Admin.People.EmailTaken", e.Description),
             "InvalidEmail" or "InvalidUserName" => new AdminError(nameof(PersonInput.Email), "Admin.People.EmailInvalid"),
-            _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new AdminError(field, "Admin.Password.TooWeak"),
+            _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new AdminError(field, PasswordPolicyValidator.MessageKey(e.Code)),
             _ => new AdminError("", "Admin.Identity.Refused", e.Description),
         }).ToList();
 

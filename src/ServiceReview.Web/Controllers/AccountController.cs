@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -21,6 +22,7 @@ public sealed class AccountController(
     SignInManager<ApplicationUser> signIn,
     ServiceReviewDbContext db,
     ICurrentActor currentActor,
+    UserSessions sessions,
     TimeProvider clock,
     IStringLocalizer<SharedResource> l) : Controller
 {
@@ -56,7 +58,7 @@ public sealed class AccountController(
             {
                 ModelState.AddModelError(
                     error.Code == "PasswordMismatch" ? nameof(form.CurrentPassword) : nameof(form.NewPassword),
-                    l[error.Code == "PasswordMismatch" ? "Admin.ChangePassword.WrongCurrent" : "Admin.Password.TooWeak"]);
+                    l[error.Code == "PasswordMismatch" ? "Admin.ChangePassword.WrongCurrent" : PasswordPolicyValidator.MessageKey(error.Code)]);
             }
 
             return View(form);
@@ -68,13 +70,18 @@ public sealed class AccountController(
         }
 
         var actor = await currentActor.GetAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
         if (actor.PersonId is { } personId)
         {
-            db.Audit(actor, clock.GetUtcNow().UtcDateTime, PeopleAdminService.EntityType, personId, "PasswordChanged");
-            await db.SaveChangesAsync(cancellationToken);
+            db.Audit(actor, now, PeopleAdminService.EntityType, personId, "PasswordChanged");
         }
 
-        // A new cookie without the must-change claim, and other sessions of this account end (new security stamp).
+        AccountAudit.Record(db, now, actor, user.Id, AccountAudit.PasswordChanged);
+        await db.SaveChangesAsync(cancellationToken);
+
+        // The other sessions of this account end now (this one goes on), and this cookie is renewed without the
+        // must-change claim; it keeps its session.
+        await sessions.RevokeAllAsync(user.Id, UserSessions.Reasons.PasswordChanged, User.FindFirstValue(UserSessions.ClaimType), cancellationToken);
         await signIn.RefreshSignInAsync(user);
         TempData.SetStatus(l["Admin.ChangePassword.Done"]);
         return RedirectToAction("Index", "Home");

@@ -1,9 +1,11 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
@@ -67,14 +69,14 @@ public static class WebServiceCollectionExtensions
         services
             .AddIdentity<ApplicationUser, IdentityRole>(o =>
             {
-                // NIST-style: length over composition, but keep the usual classes so that the demo password
-                // (Demo-Password-2026) and what administrators expect both fit.
-                o.Password.RequiredLength = 12;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = true;
-                o.Password.RequireUppercase = true;
+                // OWASP ASVS 5.0 §6.2: length, no composition rules; common passwords and the e-mail's local part are
+                // refused by PasswordPolicyValidator (which also caps the length at 128).
+                o.Password.RequiredLength = PasswordPolicyValidator.MinimumLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 4;
+                o.Password.RequiredUniqueChars = 1;
 
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -86,14 +88,22 @@ public static class WebServiceCollectionExtensions
             })
             .AddEntityFrameworkStores<ServiceReviewDbContext>()
             .AddDefaultTokenProviders()
-            .AddDefaultUI();
+            .AddDefaultUI()
+            .AddPasswordValidator<PasswordPolicyValidator>();
 
         // AddSignInManager<T>() only adds a registration after AddIdentity's own, which still wins in .NET 10:
-        // replace it, so that every SignInManager<ApplicationUser> applies the disabled-account rule.
-        services.Replace(ServiceDescriptor.Scoped<SignInManager<ApplicationUser>, ServiceReviewSignInManager>());
+        // replace it, so that every SignInManager<ApplicationUser> applies the rules of ServiceReviewSignInManager.
+        services.AddScoped<ServiceReviewSignInManager>();
+        services.Replace(ServiceDescriptor.Scoped<SignInManager<ApplicationUser>>(sp => sp.GetRequiredService<ServiceReviewSignInManager>()));
 
-        // A disabled account's open session ends within this interval (see ServiceReviewSignInManager).
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        // Every minute the cookie's roles are read again and a disabled account is refused (see ServiceReviewSignInManager);
+        // the refreshed cookie keeps its session.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, clock) =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.TimeProvider = clock;
+            o.OnRefreshingPrincipal = SessionCookieEvents.KeepSessionOnRefreshAsync;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -103,11 +113,19 @@ public static class WebServiceCollectionExtensions
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.SlidingExpiration = true;
             o.Events.OnRedirectToLogin = ApiAwareCookieEvents.RedirectToLoginAsync;
             o.Events.OnRedirectToAccessDenied = ApiAwareCookieEvents.RedirectToAccessDeniedAsync;
+            o.Events.OnValidatePrincipal = SessionCookieEvents.ValidatePrincipalAsync;
         });
+
+        // The cookie lasts as long as a session may (the server decides before: idle timeout, revocation), on the app's clock.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<UserSessionOptions>, TimeProvider>((o, sessions, clock) =>
+            {
+                o.ExpireTimeSpan = sessions.Value.AbsoluteLifetime;
+                o.TimeProvider = clock;
+            });
 
         return services;
     }

@@ -25,7 +25,7 @@ namespace ServiceReview.Web.Tests.Admin;
 public sealed class A_new_organisation_runs_its_first_round : IAsyncLifetime
 {
     private const string Root = "root@firstround.example";
-    private const string RootPassword = "Root-Password-2026";
+    private const string RootPassword = "Chief-Password-2026";
     private const string Jia = "jia@firstround.example";
     private const string Yi = "yi@firstround.example";
     private const string Bing = "bing@firstround.example";

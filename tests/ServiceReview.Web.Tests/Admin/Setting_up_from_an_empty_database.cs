@@ -19,7 +19,7 @@ namespace ServiceReview.Web.Tests.Admin;
 public sealed class Setting_up_from_an_empty_database(ServiceReviewWebFactory factory) : IClassFixture<ServiceReviewWebFactory>
 {
     private const string RootEmail = "root@neworg.example";
-    private const string RootPassword = "Root-Password-2026";
+    private const string RootPassword = "Chief-Password-2026";
 
     [Fact]
     public async Task A_new_administrator_sets_up_a_team_by_hand_and_its_first_round_runs_to_confirmed_results()

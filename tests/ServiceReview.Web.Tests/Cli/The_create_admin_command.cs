@@ -24,7 +24,7 @@ public sealed class The_create_admin_command(ServiceReviewWebFactory factory) : 
     [Trait(Needs.Trait, Needs.Migrations)]
     public async Task Creates_an_administrator_with_the_password_from_standard_input()
     {
-        var exitCode = await CliDispatcher.RunAsync(new CreateAdminCommand("root@example.org"), factory.Services, Console("Root-Password-2026\n"));
+        var exitCode = await CliDispatcher.RunAsync(new CreateAdminCommand("root@example.org"), factory.Services, Console("Chief-Password-2026\n"));
 
         Assert.Equal(CliExitCodes.Success, exitCode);
         await using var scope = factory.Services.CreateAsyncScope();
@@ -32,14 +32,14 @@ public sealed class The_create_admin_command(ServiceReviewWebFactory factory) : 
         var user = await users.FindByEmailAsync("root@example.org");
         Assert.NotNull(user);
         Assert.True(await users.IsInRoleAsync(user, Roles.Admin));
-        Assert.True(await users.CheckPasswordAsync(user, "Root-Password-2026"));
+        Assert.True(await users.CheckPasswordAsync(user, "Chief-Password-2026"));
     }
 
     [Fact]
     [Trait(Needs.Trait, Needs.Migrations)]
     public async Task Refuses_an_email_that_has_an_account_already()
     {
-        await factory.CreateUserAsync("taken@example.org", "Taken-Password-2026", Roles.Inspector);
+        await factory.CreateUserAsync("taken@example.org", "Held-Password-2026", Roles.Inspector);
         var console = Console("Other-Password-2026\n");
 
         var exitCode = await CliDispatcher.RunAsync(new CreateAdminCommand("taken@example.org"), factory.Services, console);
@@ -55,7 +55,9 @@ public sealed class The_create_admin_command(ServiceReviewWebFactory factory) : 
     [Trait(Needs.Trait, Needs.Migrations)]
     [InlineData("not-an-email", "Good-Password-2026", "InvalidEmail")]
     [InlineData("weak@example.org", "short", "PasswordTooShort")]
-    [InlineData("weak2@example.org", "alllowercaseletters", "PasswordRequiresUpper")]
+    [InlineData("weak2@example.org", "Password12345", "PasswordTooCommon")]
+    [InlineData("weak3@example.org", "BASEBALL1234567!", "PasswordTooCommon")]
+    [InlineData("chiefadmin@example.org", "My-ChiefAdmin-Key-2026", "PasswordContainsEmail")]
     public async Task Prints_the_validation_errors_and_creates_nothing(string email, string password, string errorCode)
     {
         var console = Console(password + "\n");

@@ -99,7 +99,7 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task Locks_the_account_after_five_wrong_passwords()
+    public async Task Locks_the_account_after_five_wrong_passwords_and_says_so_only_in_the_generic_message()
     {
         await factory.CreateUserAsync("guessed@example.org", "Right-Password-2026", "Inspector");
         var client = factory.CreateBrowser();
@@ -109,10 +109,13 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
             response = await ServiceReviewWebFactory.SignInAsync(client, "guessed@example.org", "Wrong-Password-2026");
         }
 
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Identity/Account/Lockout", response.Headers.Location!.OriginalString);
+        // The same page as for a wrong password or an unknown address (no lockout page that would tell the account exists).
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("电子邮箱或密码不正确。连续失败 5 次后", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var right = await ServiceReviewWebFactory.SignInAsync(client, "guessed@example.org", "Right-Password-2026");
-        Assert.Equal("/Identity/Account/Lockout", right.Headers.Location?.OriginalString);
-        Assert.Contains("账户已锁定", await client.GetStringAsync("/Identity/Account/Lockout"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+        var (user, _) = await factory.AccountAsync("guessed@example.org");
+        Assert.True(user!.LockoutEnd > DateTimeOffset.UtcNow);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using ServiceReview.Infrastructure.Identity;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Areas.Identity.Pages.Account;
 
@@ -15,7 +15,7 @@ namespace ServiceReview.Web.Areas.Identity.Pages.Account;
 /// </summary>
 [AllowAnonymous]
 public sealed class LoginModel(
-    SignInManager<ApplicationUser> signInManager,
+    ServiceReviewSignInManager signInManager,
     IStringLocalizer<SharedResource> localizer,
     ILogger<LoginModel> logger) : PageModel
 {
@@ -38,12 +38,9 @@ public sealed class LoginModel(
             return Page();
         }
 
-        // Accounts are found by e-mail, whatever their user name is.
-        var user = await signInManager.UserManager.FindByEmailAsync(Input.Email.Trim());
-        var result = user is null
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signInManager.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
-
+        // Accounts are found by e-mail, whatever their user name is. The sign-in manager hashes a password whatever
+        // the case and audits the attempt (see ServiceReviewSignInManager).
+        var (result, user) = await signInManager.PasswordSignInByEmailAsync(Input.Email, Input.Password, Input.RememberMe);
         if (result.Succeeded)
         {
             logger.LogInformation("User {UserId} signed in.", user!.Id);
@@ -53,10 +50,11 @@ public sealed class LoginModel(
         if (result.IsLockedOut)
         {
             logger.LogWarning("User {UserId} is locked out.", user!.Id);
-            return RedirectToPage("./Lockout");
         }
 
-        // NotAllowed comes only from a disabled account with the right password (see ServiceReviewSignInManager).
+        // One answer for an unknown address, a wrong password and a locked account, so that the page does not tell
+        // which addresses have accounts (docs/security.md, "Sessions and sign-in"). NotAllowed comes only from a
+        // disabled account with the right password, i.e. to someone who knows it.
         ModelState.AddModelError(string.Empty, result.IsNotAllowed ? localizer["Login.Disabled"] : localizer["Login.Invalid"]);
         return Page();
     }

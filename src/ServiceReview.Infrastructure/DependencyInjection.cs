@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddScoped<Admin.ProjectsAdminService>();
         services.AddScoped<Admin.TeamsAdminService>();
         services.AddScoped<Admin.OrganisationImporter>();
+        services.AddScoped<Audit.AuditLogService>();
         return services;
     }
 

@@ -64,14 +64,51 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        for (var attempt = 1; ; attempt++)
+        {
+            var newEntries = NewAuditEntries();
+            if (newEntries.Count > 0)
+            {
+                AuditChainLinker.Link(newEntries, AuditChainLinker.ReadTip(this));
+            }
+
+            try
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
+            catch (DbUpdateException ex) when (newEntries.Count > 0 && attempt < AuditChainLinker.MaxAttempts && AuditChainLinker.IsChainRace(ex))
+            {
+                // Another instance appended to the audit chain between our read of its end and our insert.
+            }
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         PrepareForSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        for (var attempt = 1; ; attempt++)
+        {
+            var newEntries = NewAuditEntries();
+            if (newEntries.Count > 0)
+            {
+                AuditChainLinker.Link(newEntries, await AuditChainLinker.ReadTipAsync(this, cancellationToken));
+            }
+
+            try
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+            catch (DbUpdateException ex) when (newEntries.Count > 0 && attempt < AuditChainLinker.MaxAttempts && AuditChainLinker.IsChainRace(ex))
+            {
+                // Another instance appended to the audit chain between our read of its end and our insert: the unique
+                // sequence refused ours, nothing was written; read the new end and try again.
+                await Task.Delay(Random.Shared.Next(5, 25 * attempt), cancellationToken);
+            }
+        }
     }
+
+    private List<AuditEntry> NewAuditEntries() =>
+        [.. ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

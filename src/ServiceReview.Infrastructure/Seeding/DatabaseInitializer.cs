@@ -18,6 +18,13 @@ internal sealed class DatabaseInitializer(
     {
         await db.Database.MigrateAsync(cancellationToken);
         logger.LogInformation("Database migrated ({Provider}).", db.Database.ProviderName);
+
+        // Once, on the first start after the hash chain was introduced: the entries written before it are linked.
+        var linked = await new Audit.AuditLogService(db).LinkEntriesBeforeTheChainAsync(cancellationToken);
+        if (linked > 0)
+        {
+            logger.LogInformation("Audit log: {Count} earlier entries linked into the hash chain.", linked);
+        }
     }
 
     public async Task SeedReferenceDataAsync(CancellationToken cancellationToken = default)

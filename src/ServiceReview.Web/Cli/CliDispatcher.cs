@@ -13,6 +13,7 @@ public static class CliDispatcher
           migrate                      apply database migrations and reference data, then exit
           create-admin --email E       create an administrator; the password is read from standard input (one line)
           seed-demo [--scale N]        load the demo data N times larger (N >= 1, default 1); not in Production
+          verify-audit                 check the audit log's hash chain; exit 1 and name the first broken entry
 
         Exit codes: 0 done, 1 refused (the reason is printed), 2 unknown verb or bad arguments.
         """;
@@ -33,6 +34,9 @@ public static class CliDispatcher
                 : CliParseResult.Invalid($"'{verb}' takes no arguments."),
             CreateAdminCommand.Verb => CreateAdminCommand.Parse(options),
             SeedDemoCommand.Verb => SeedDemoCommand.Parse(options),
+            VerifyAuditCommand.Verb => options.Count == 0
+                ? CliParseResult.For(new VerifyAuditCommand())
+                : CliParseResult.Invalid($"'{verb}' takes no arguments."),
             _ => CliParseResult.Invalid($"Unknown verb '{verb}'."),
         };
     }

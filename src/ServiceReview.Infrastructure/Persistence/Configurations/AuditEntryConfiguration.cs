@@ -16,5 +16,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.Action).HasMaxLength(64).IsRequired();
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
         builder.HasIndex(a => a.At);
+
+        // The hash chain (ADR 0020): the unique sequence serialises appends across instances.
+        builder.Property(a => a.PreviousHash).HasMaxLength(64).IsUnicode(false);
+        builder.Property(a => a.Hash).HasMaxLength(64).IsUnicode(false);
+        builder.HasIndex(a => a.Sequence).IsUnique().HasDatabaseName(Persistence.AuditChainLinker.SequenceIndexName);
     }
 }

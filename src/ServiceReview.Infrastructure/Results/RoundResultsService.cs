@@ -29,7 +29,20 @@ public sealed record InspectionResult(
 /// </summary>
 public sealed record TeamResult(
     int TeamId, string Team, string Project, int? LeadId, decimal? Total, string? Grade, int? Rank, bool Trimmed,
-    int ConfirmedCount, int AssignedCount, IReadOnlyList<CategoryResult> Categories, IReadOnlyList<InspectionResult> Inspections);
+    int ConfirmedCount, int AssignedCount, IReadOnlyList<CategoryResult> Categories, IReadOnlyList<InspectionResult> Inspections)
+{
+    /// <summary>The confirmed inspections every figure of the team comes from (all, or what the trimmed mean kept).</summary>
+    public IReadOnlyList<int> Counted { get; init; } = [];
+
+    /// <summary>The confirmed inspections the trimmed mean left out: the highest total first, then the lowest.</summary>
+    public IReadOnlyList<int> Dropped { get; init; } = [];
+
+    /// <summary>Each indicator's mean points over <see cref="Counted"/> (full precision; null where all were N/A).</summary>
+    public IReadOnlyDictionary<string, decimal?> IndicatorMeans { get; init; } = new Dictionary<string, decimal?>();
+
+    /// <summary>Trimmed from exactly three confirmed inspections: the middle one alone decides.</summary>
+    public bool MiddleAloneDecides => Trimmed && Counted.Count == 1;
+}
 
 public sealed record RoundResults(RoundSummary Round, IReadOnlyList<TeamResult> Teams, IReadOnlyList<(string Code, string Name, decimal Max)> Indicators)
 {
@@ -87,15 +100,13 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
         {
             var own = inspections.Where(i => i.TeamId == team.Id).ToList();
             var confirmed = own.Where(i => i.Status == InspectionStatus.Confirmed && i.Total is not null).ToList();
-            var aggregate = RoundAggregator.Aggregate(confirmed.Select(i => i.Total!.Value).ToList(), round.Aggregation);
-            var categoryResults = categories.Select(c =>
-            {
-                var scores = confirmed
-                    .Select(i => i.CategoryScores.FirstOrDefault(s => s.CategoryCode == c.Code)?.Score)
-                    .OfType<decimal>()
-                    .ToList();
-                return new CategoryResult(c.Code, c.Name, c.Weight, scores.Count == 0 ? null : ScoreRounding.Round(scores.Average()));
-            }).ToList();
+
+            // One rule for every figure of the team (scoring.md, "A team's result in a round"): the counted inspections,
+            // then total, categories and indicator points as means over those same inspections.
+            var aggregate = RoundAggregator.AggregateTeam(confirmed.Select(Countable).ToList(), round.Aggregation);
+            var categoryResults = categories
+                .Select(c => new CategoryResult(c.Code, c.Name, c.Weight, ScoreRounding.Round(aggregate.Categories.GetValueOrDefault(c.Code))))
+                .ToList();
 
             var scored = own
                 .Where(i => Scored.Contains(i.Status))
@@ -118,7 +129,12 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
             results.Add(new TeamResult(
                 team.Id, team.Name, team.Project, team.LeadId, aggregate.Total,
                 aggregate.Total is { } total ? plan.GradeFor(total) : null, null, aggregate.Trimmed,
-                confirmed.Count, own.Count, categoryResults, scored));
+                confirmed.Count, own.Count, categoryResults, scored)
+            {
+                Counted = aggregate.Counted,
+                Dropped = aggregate.Dropped,
+                IndicatorMeans = aggregate.Points,
+            });
         }
 
         var ranks = RoundAggregator.Rank(results.Select(r => r.Total).ToList());
@@ -130,6 +146,11 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
         var indicators = plan.IndicatorsInOrder().Select(i => (i.Code, i.Name, i.Max)).ToList();
         return new RoundResults(round, ranked, indicators);
     }
+
+    private static CountableInspection Countable(Inspection i) => new(
+        i.Id, i.Total!.Value, i.TotalBeforeVeto ?? i.Total!.Value, i.SubmittedAt ?? DateTime.MaxValue,
+        i.CategoryScores.ToDictionary(s => s.CategoryCode, s => s.Score, StringComparer.Ordinal),
+        i.Entries.ToDictionary(e => e.IndicatorCode, e => e.Points, StringComparer.Ordinal));
 
     /// <summary>
     /// Who may see a team's result in a round: managers and administrators; the team's lead; an inspector of that team

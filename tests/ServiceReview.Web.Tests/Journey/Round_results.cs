@@ -88,6 +88,30 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_figure_of_a_team_comes_from_the_same_counted_inspections_so_its_categories_add_up()
+    {
+        var round = await TrimmedRoundAsync();
+        var manager = await factory.SignedInAsync("manager@demo.local");
+
+        using var json = JsonDocument.Parse(await manager.GetStringAsync($"/api/rounds/{round.RoundId}/results"));
+        var one = TeamOf(json.RootElement, F.Lead1Team);
+
+        // 100 (perfect), 73.1 (worked example) and 0 (vetoed, 68.1 before) under the trimmed mean: only 73.1 counts,
+        // so the team's categories are the worked example's and add up to its total (before: plain means of all three).
+        var worked = one.GetProperty("inspections").EnumerateArray().Single(i => i.GetProperty("total").GetDecimal() == 73.1m);
+        Assert.Equal([worked.GetProperty("id").GetInt32()], one.GetProperty("counted").EnumerateArray().Select(e => e.GetInt32()));
+        var categories = one.GetProperty("categories").EnumerateArray().ToList();
+        Assert.Equal(["1", "2", "3", "4", "5"], categories.Select(c => c.GetProperty("code").GetString()));
+        Assert.Equal([16.0m, 20.0m, 16.0m, 11.5m, 9.6m], categories.Select(c => c.GetProperty("score").GetDecimal()));
+        Assert.InRange(Math.Abs(categories.Sum(c => c.GetProperty("score").GetDecimal()) - one.GetProperty("total").GetDecimal()), 0m, 0.1m * categories.Count);
+
+        // A team without a confirmed inspection counts nothing.
+        var none = TeamOf(json.RootElement, "政务云热线组");
+        Assert.Empty(none.GetProperty("counted").EnumerateArray());
+        Assert.All(none.GetProperty("categories").EnumerateArray(), c => Assert.Equal(JsonValueKind.Null, c.GetProperty("score").ValueKind));
+    }
+
+    [Fact]
     public async Task A_vetoed_inspection_counts_as_zero_in_a_plain_mean()
     {
         var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [I1, I2] });
@@ -102,7 +126,7 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_team_page_shows_category_means_of_confirmed_inspections_rank_and_totals()
+    public async Task The_team_page_shows_category_means_of_the_counted_inspections_which_ones_count_rank_and_totals()
     {
         var round = await TrimmedRoundAsync();
         var teamId = await factory.TeamIdAsync(F.Lead1Team);
@@ -111,8 +135,14 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
         var page = await manager.GetStringAsync($"/Results/Team/{round.RoundId}/{teamId}");
         var ranking = await manager.GetStringAsync($"/Results/Round/{round.RoundId}");
 
-        // Category 4 (weight 15): 15, 11.5 and 6.5 → 11.0.
-        Assert.Contains("<td class=\"text-end\">11.0</td>", page, StringComparison.Ordinal);
+        // Category 4 (weight 15) was 15, 11.5 and 6.5: only the counted middle inspection (the worked example) decides → 11.5.
+        Assert.Contains("<td class=\"text-end\">11.5</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td class=\"text-end\">11.0</td>", page, StringComparison.Ordinal);
+        Assert.Contains("data-aggregation-explained", page, StringComparison.Ordinal);
+        Assert.Contains("data-middle-alone", page, StringComparison.Ordinal);
+        Assert.Equal(1, page.Split("data-counted=\"true\"").Length - 1);
+        Assert.Contains("data-dropped=\"highest\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-dropped=\"lowest\"", page, StringComparison.Ordinal);
         Assert.Contains("data-team-total>73.1<", page, StringComparison.Ordinal);
         Assert.Contains("第 1 / 3 名", page, StringComparison.Ordinal);
         Assert.Contains($"/Results/Team/{round.RoundId}/{teamId}", ranking, StringComparison.Ordinal);

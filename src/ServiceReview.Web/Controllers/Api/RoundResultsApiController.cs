@@ -27,6 +27,8 @@ public sealed record RoundResultsResponse(RoundJson Round, IReadOnlyList<TeamRes
         new RoundJson(r.Round.Id, r.Round.Name, r.Round.PlanVersionId, r.Round.Status.ToString(), r.Round.Aggregation.ToString()),
         r.Teams.Select(t => new TeamResultJson(
             t.TeamId, t.Team, t.Project, Json.Trim(t.Total), t.Grade, t.Rank, t.Trimmed,
+            t.Counted,
+            t.Categories.Select(c => new CategoryJson(c.Code, Json.Trim(c.Score))).ToList(),
             t.Inspections.Select(i => new InspectionJson(
                 i.Id,
                 string.IsNullOrEmpty(i.InspectorEmail) ? i.Inspector : i.InspectorEmail,
@@ -38,9 +40,14 @@ public sealed record RoundResultsResponse(RoundJson Round, IReadOnlyList<TeamRes
                 i.Items.ToDictionary(x => x.Code, x => ItemJson.From(x.Input, x.Points), StringComparer.Ordinal))).ToList())).ToList());
 }
 
-/// <summary>Same shape as the items of <c>GET /api/rounds</c>.</summary>
+/// <summary>
+/// A team's result: <c>counted</c> lists the confirmed inspections its figures come from (all, or what the trimmed mean
+/// kept) and <c>categories</c> the mean of each category over those same inspections (rounded once, one decimal), so the
+/// categories add up to the mean of the counted totals before veto.
+/// </summary>
 public sealed record TeamResultJson(
-    int TeamId, string Team, string Project, decimal? Total, string? Grade, int? Rank, bool Trimmed, IReadOnlyList<InspectionJson> Inspections);
+    int TeamId, string Team, string Project, decimal? Total, string? Grade, int? Rank, bool Trimmed,
+    IReadOnlyList<int> Counted, IReadOnlyList<CategoryJson> Categories, IReadOnlyList<InspectionJson> Inspections);
 
 public sealed record InspectionJson(
     int Id, string Inspector, string Status, decimal? Total, decimal? TotalBeforeVeto, string? VetoedBy,

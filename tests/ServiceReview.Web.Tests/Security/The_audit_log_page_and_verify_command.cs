@@ -48,6 +48,22 @@ public sealed partial class The_audit_log_page_and_verify_command(ServiceReviewW
     }
 
     [Fact]
+    public async Task A_failed_sign_in_is_found_by_person_and_kind_without_the_password()
+    {
+        await GivenAuditedActionsAsync();
+        var stranger = factory.CreateBrowser();
+        await ServiceReviewWebFactory.SignInAsync(stranger, "nobody-here@example.test", "Guessed-Password-1");
+        var admin = await factory.SignedInWithAsync("admin@demo.local", ServiceReviewWebFactory.DemoPassword);
+
+        var found = await admin.GetStringAsync("/Audit?kind=SignInFailed&person=nobody-here");
+
+        var actions = EntryActions().Matches(found).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["SignInFailed"], actions);
+        Assert.Contains("nobody-here@example.test", found, StringComparison.Ordinal);
+        Assert.DoesNotContain("Guessed-Password-1", found, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_edited_row_is_named_by_the_page_and_the_command_and_an_intact_log_passes_both()
     {
         await GivenAuditedActionsAsync();

@@ -123,11 +123,12 @@ sign_in() {
 
 # page_token EMAIL PATH: the antiforgery token of that page (the <meta> of every signed-in page, or the form's field)
 page_token() {
-    local html
-    html=$(curl -s -b "$work/$1.jar" -c "$work/$1.jar" "$base$2")
-    { grep -oE '<meta name="request-verification-token" content="[^"]*"' <<<"$html" | cut -d'"' -f4 || true
-      grep -oE '<input[^>]*name="__RequestVerificationToken"[^>]*>' <<<"$html" | grep -oE 'value="[^"]*"' | cut -d'"' -f2 || true; } |
-        head -n 1 | python3 -c 'import html, sys; print(html.unescape(sys.stdin.read().strip()))' >"$work/$1.token" || true
+    curl -s -b "$work/$1.jar" -c "$work/$1.jar" "$base$2" | python3 -c '
+import html, re, sys
+page = sys.stdin.read()
+m = (re.search(r"<meta name=\"request-verification-token\" content=\"([^\"]*)\"", page)
+     or re.search(r"<input[^>]*name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]*)\"", page))
+print(html.unescape(m.group(1)) if m else "")' >"$work/$1.token"
 }
 
 for account in manager@demo.local lead1@demo.local admin@demo.local inspector1@demo.local; do

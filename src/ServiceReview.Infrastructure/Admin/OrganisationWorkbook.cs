@@ -76,7 +76,7 @@ public static class OrganisationWorkbook
         ];
         for (var i = 0; i < lines.Length; i++)
         {
-            help.Cell(i + 1, 1).SetValue(lines[i]);
+            ExcelText.Set(help.Cell(i + 1, 1), lines[i]);
         }
 
         help.Column(1).Width = 140;
@@ -326,9 +326,7 @@ public static class OrganisationWorkbook
     {
         for (var i = 0; i < spec.Length; i++)
         {
-            var cell = sheet.Cell(1, i + 1);
-            cell.SetValue(spec[i].Chinese);
-            cell.Style.Font.Bold = true;
+            ExcelText.Set(sheet.Cell(1, i + 1), spec[i].Chinese).Style.Font.Bold = true;
             sheet.Column(i + 1).Width = 22;
         }
 

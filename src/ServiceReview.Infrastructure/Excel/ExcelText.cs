@@ -1,18 +1,25 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using SpreadCheetah.Styling;
 
 namespace ServiceReview.Infrastructure.Excel;
 
 /// <summary>
-/// Writing people's text into spreadsheets safely. ClosedXML 0.95 turns a string value that starts with "=" into a
-/// formula, and spreadsheet programs treat text that starts with =, +, -, @, tab, CR or LF as a formula when a cell is
-/// edited or a CSV is re-imported (CSV/formula injection). Every user-typed text therefore goes through
-/// <see cref="Set(IXLCell, string?)"/>: it is stored as a text cell (never a formula) and, when it starts with one of
-/// those characters, also carries the quote-prefix style, so that editing the cell in Excel, WPS or LibreOffice keeps it
-/// text. The text itself is never altered: the user sees exactly what was typed.
+/// The one place where text reaches a spreadsheet cell, for every workbook the app writes (ClosedXML and the streaming
+/// SpreadCheetah writer alike). ClosedXML 0.95 turns a string value that starts with "=" into a formula, and spreadsheet
+/// programs treat text that starts with =, +, -, @, tab, CR or LF as a formula when a cell is edited (formula
+/// injection). So text is always a text cell, never a formula, and text that starts with one of those characters is
+/// <em>guarded</em>: it carries the Text number format (<c>@</c>) and, where the writer can set it (ClosedXML), the
+/// quote-prefix flag — what Excel itself stores when someone types a leading apostrophe. Editing such a cell in Excel,
+/// WPS or LibreOffice keeps it text. The text itself is never altered (no apostrophe is added to the value): the user
+/// sees exactly what was typed, and a plan workbook reads back unchanged. Numbers, negative ones included, are number
+/// cells and are never guarded (docs/security.md, "Exports").
 /// </summary>
 public static class ExcelText
 {
+    /// <summary>The built-in number format "@" (Text).</summary>
+    public const int TextNumberFormatId = 49;
+
     private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r', '\n'];
 
     /// <summary>Whether a spreadsheet program could read <paramref name="text"/> as a formula.</summary>
@@ -35,10 +42,22 @@ public static class ExcelText
         if (LooksLikeFormula(text))
         {
             cell.Style.IncludeQuotePrefix = true;
+            cell.Style.NumberFormat.NumberFormatId = TextNumberFormatId;
         }
 
         return cell;
     }
+
+    /// <summary>
+    /// The style a streaming (SpreadCheetah) writer gives formula-like text: SpreadCheetah cannot set the quote-prefix
+    /// flag, so the guard is the Text number format. Add it once per spreadsheet and pass its id to
+    /// <see cref="Cell(string?, StyleId)"/>.
+    /// </summary>
+    public static Style GuardedTextStyle() => new() { Format = SpreadCheetah.Styling.NumberFormat.Standard(StandardNumberFormat.Text) };
+
+    /// <summary>A SpreadCheetah text cell (an inline string, never a formula), guarded when it looks like a formula.</summary>
+    public static SpreadCheetah.Cell Cell(string? text, StyleId guarded) =>
+        LooksLikeFormula(text) ? new SpreadCheetah.Cell(text, guarded) : new SpreadCheetah.Cell(text);
 
     /// <summary>Writes a number (or leaves the cell blank for null) with a number format.</summary>
     public static IXLCell Number(IXLCell cell, decimal? value, string format = "0.0")

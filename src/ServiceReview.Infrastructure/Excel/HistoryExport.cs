@@ -16,8 +16,8 @@ public sealed record HistoryRow(
 /// <summary>
 /// The history export: every inspection and indicator row in a range, for analysis in other tools. Written with
 /// SpreadCheetah, a forward-only .xlsx writer, straight to the output stream as the rows arrive: memory stays flat
-/// whatever the number of rows (docs/benchmarks.md). Strings are inline text cells, never formulas, whatever they
-/// start with.
+/// whatever the number of rows (docs/benchmarks.md). Strings are inline text cells written through
+/// <see cref="ExcelText.Cell(string?, StyleId)"/>: never formulas, and guarded when they start like one.
 /// </summary>
 public static class HistoryExport
 {
@@ -47,6 +47,7 @@ public static class HistoryExport
         var points = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("0.0#") });
         var date = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
         var dateTime = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd hh:mm") });
+        var guarded = spreadsheet.AddStyle(ExcelText.GuardedTextStyle());
 
         var cells = new Cell[ColumnKeys.Length];
         for (var c = 0; c < ColumnKeys.Length; c++)
@@ -62,34 +63,34 @@ public static class HistoryExport
         {
             var i = 0;
             cells[i++] = new Cell(r.RoundId);
-            cells[i++] = new Cell(r.Round);
+            cells[i++] = ExcelText.Cell(r.Round, guarded);
             cells[i++] = new Cell(r.PeriodStart.ToDateTime(TimeOnly.MinValue), date);
             cells[i++] = new Cell(r.PeriodEnd.ToDateTime(TimeOnly.MinValue), date);
-            cells[i++] = new Cell(r.Plan);
+            cells[i++] = ExcelText.Cell(r.Plan, guarded);
             cells[i++] = new Cell(r.PlanVersion);
-            cells[i++] = new Cell(r.Project);
-            cells[i++] = new Cell(r.Team);
+            cells[i++] = ExcelText.Cell(r.Project, guarded);
+            cells[i++] = ExcelText.Cell(r.Team, guarded);
             cells[i++] = new Cell(r.InspectionId);
-            cells[i++] = new Cell(r.Inspector);
-            cells[i++] = new Cell(r.Status);
+            cells[i++] = ExcelText.Cell(r.Inspector, guarded);
+            cells[i++] = ExcelText.Cell(r.Status, guarded);
             cells[i++] = new Cell(r.SubmittedAtLocal, dateTime);
             cells[i++] = new Cell(r.Total, score);
             cells[i++] = new Cell(r.TotalBeforeVeto, score);
-            cells[i++] = new Cell(r.Grade);
-            cells[i++] = new Cell(r.VetoedBy);
-            cells[i++] = new Cell(r.CategoryCode);
-            cells[i++] = new Cell(r.Category);
+            cells[i++] = ExcelText.Cell(r.Grade, guarded);
+            cells[i++] = ExcelText.Cell(r.VetoedBy, guarded);
+            cells[i++] = ExcelText.Cell(r.CategoryCode, guarded);
+            cells[i++] = ExcelText.Cell(r.Category, guarded);
             cells[i++] = new Cell(r.CategoryScore, score);
-            cells[i++] = new Cell(r.IndicatorCode);
-            cells[i++] = new Cell(r.Indicator);
+            cells[i++] = ExcelText.Cell(r.IndicatorCode, guarded);
+            cells[i++] = ExcelText.Cell(r.Indicator, guarded);
             cells[i++] = new Cell(r.Max, points);
-            cells[i++] = new Cell(r.Input);
+            cells[i++] = ExcelText.Cell(r.Input, guarded);
             cells[i++] = new Cell(r.Value, points);
             cells[i++] = new Cell(r.Count);
             cells[i++] = new Cell(r.Points, points);
             cells[i++] = new Cell(r.MeasuredValue, points);
-            cells[i++] = new Cell(r.Overridden ? yes : no);
-            cells[i] = new Cell(r.Note);
+            cells[i++] = ExcelText.Cell(r.Overridden ? yes : no, guarded);
+            cells[i] = ExcelText.Cell(r.Note, guarded);
             await spreadsheet.AddRowAsync(cells, cancellationToken);
             count++;
         }

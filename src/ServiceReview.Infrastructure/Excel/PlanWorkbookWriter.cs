@@ -50,8 +50,7 @@ public static class PlanWorkbookWriter
     {
         for (var c = 0; c < Columns.Count; c++)
         {
-            var cell = sheet.Cell(1, c + 1);
-            cell.SetValue(Columns[c].Text(language));
+            ExcelText.Set(sheet.Cell(1, c + 1), Columns[c].Text(language));
             sheet.Column(c + 1).Width = Columns[c].Width;
         }
 
@@ -98,23 +97,23 @@ public static class PlanWorkbookWriter
     {
         sheet.Column(1).Width = 16;
         sheet.Column(2).Width = 40;
-        sheet.Cell(1, 1).SetValue(PlanName.Text(language));
-        sheet.Cell(1, 2).SetValue(version.Name);
-        sheet.Cell(2, 1).SetValue(PlanVersionNumber.Text(language));
+        ExcelText.Set(sheet.Cell(1, 1), PlanName.Text(language));
+        ExcelText.Set(sheet.Cell(1, 2), version.Name);
+        ExcelText.Set(sheet.Cell(2, 1), PlanVersionNumber.Text(language));
         sheet.Cell(2, 2).SetValue(version.Number);
-        sheet.Cell(3, 1).SetValue(PlanStatus.Text(language));
-        sheet.Cell(3, 2).SetValue(statusText ?? version.Status.ToString());
+        ExcelText.Set(sheet.Cell(3, 1), PlanStatus.Text(language));
+        ExcelText.Set(sheet.Cell(3, 2), statusText ?? version.Status.ToString());
         sheet.Range(1, 1, 3, 1).Style.Font.Bold = true;
 
-        sheet.Cell(5, 1).SetValue(Grade.Text(language));
-        sheet.Cell(5, 2).SetValue(GradeMin.Text(language));
+        ExcelText.Set(sheet.Cell(5, 1), Grade.Text(language));
+        ExcelText.Set(sheet.Cell(5, 2), GradeMin.Text(language));
         var header = sheet.Range(5, 1, 5, 2);
         header.Style.Font.Bold = true;
         header.Style.Fill.BackgroundColor = HeaderFill;
         var row = 6;
         foreach (var bound in version.GradeBounds)
         {
-            sheet.Cell(row, 1).SetValue(bound.Grade);
+            ExcelText.Set(sheet.Cell(row, 1), bound.Grade);
             sheet.Cell(row, 2).SetValue(bound.Min);
             row++;
         }
@@ -154,7 +153,7 @@ public static class PlanWorkbookWriter
             ];
         for (var i = 0; i < lines.Length; i++)
         {
-            sheet.Cell(i + 1, 1).SetValue(lines[i]);
+            ExcelText.Set(sheet.Cell(i + 1, 1), lines[i]);
             sheet.Cell(i + 1, 1).Style.Alignment.WrapText = true;
         }
 
@@ -163,13 +162,9 @@ public static class PlanWorkbookWriter
 
     private static int Index(WorkbookColumn column) => Columns.ToList().IndexOf(column) + 1;
 
-    // SetValue<string> keeps text as text: ClosedXML 0.95 would make "=..." assigned to Value a formula.
-    private static void SetText(IXLWorksheet sheet, int row, WorkbookColumn column, string text)
-    {
-        var cell = sheet.Cell(row, Index(column));
-        cell.SetValue<string>(text);
-        cell.DataType = XLDataType.Text;
-    }
+    // Through ExcelText: text stays text (ClosedXML 0.95 would make "=..." assigned to Value a formula), guarded when it starts like one.
+    private static void SetText(IXLWorksheet sheet, int row, WorkbookColumn column, string text) =>
+        ExcelText.Set(sheet.Cell(row, Index(column)), text);
 
     private static void SetNumber(IXLWorksheet sheet, int row, WorkbookColumn column, decimal? value)
     {

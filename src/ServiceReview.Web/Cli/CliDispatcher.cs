@@ -2,7 +2,7 @@ namespace ServiceReview.Web.Cli;
 
 /// <summary>
 /// Reads the command line. A first argument that does not start with '-' is a verb (migrate, create-admin,
-/// seed-demo); anything else (no arguments, or host options such as --urls) starts the web app.
+/// seed-demo, backup); anything else (no arguments, or host options such as --urls) starts the web app.
 /// </summary>
 public static class CliDispatcher
 {
@@ -14,6 +14,7 @@ public static class CliDispatcher
           create-admin --email E       create an administrator; the password is read from standard input (one line)
           seed-demo [--scale N]        load the demo data N times larger (N >= 1, default 1); not in Production
           verify-audit                 check the audit log's hash chain; exit 1 and name the first broken entry
+          backup --to FILE [--force]   copy the SQLite database while the app runs (online backup API); --force replaces FILE
 
         Exit codes: 0 done, 1 refused (the reason is printed), 2 unknown verb or bad arguments.
         """;
@@ -37,6 +38,7 @@ public static class CliDispatcher
             VerifyAuditCommand.Verb => options.Count == 0
                 ? CliParseResult.For(new VerifyAuditCommand())
                 : CliParseResult.Invalid($"'{verb}' takes no arguments."),
+            BackupCommand.Verb => BackupCommand.Parse(options),
             _ => CliParseResult.Invalid($"Unknown verb '{verb}'."),
         };
     }

@@ -59,6 +59,48 @@ public sealed class Formula_injection(ServiceReviewWebFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task The_streaming_history_writer_guards_formula_like_text_and_keeps_negative_numbers_numbers()
+    {
+        static async IAsyncEnumerable<HistoryRow> Rows()
+        {
+            yield return new HistoryRow(
+                1, "=1+1", new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), "方案", 1, "+项目", "-2+3 组", 7, "@检查员", "已确认", null,
+                73.1m, 73.1m, "合格", null, "1", "类别", 16m, "1.1", "指标", 8m, "-2.5", -2.5m, -3, -1.25m, null, false, "=HYPERLINK(\"http://x\",\"y\")");
+            await Task.CompletedTask;
+        }
+
+        using var stream = new MemoryStream();
+        await HistoryExport.WriteAsync(Rows(), ExportLabels.Keys(), stream);
+        var bytes = stream.ToArray();
+
+        Assert.Empty(F.FormulasIn(bytes));
+        Assert.Empty(F.UnguardedFormulaTextIn(bytes));
+        var texts = F.TextCellsIn(bytes);
+        Assert.All(["=1+1", "+项目", "-2+3 组", "@检查员", "-2.5", "=HYPERLINK(\"http://x\",\"y\")"], p => Assert.True(texts.Single(c => c.Text == p).Guarded, p));
+        Assert.False(texts.Single(c => c.Text == "指标").Guarded);
+        using var opened = F.OpenWorkbook(bytes);
+        var row = opened.Worksheets.First().Row(2);
+        var value = row.Cell(1 + Array.IndexOf(HistoryExport.ColumnKeys, "Value"));
+        Assert.Equal((ClosedXML.Excel.XLDataType.Number, -2.5), (value.DataType, value.GetDouble()));
+        Assert.Equal(-1.25, row.Cell(1 + Array.IndexOf(HistoryExport.ColumnKeys, "Points")).GetDouble());
+    }
+
+    [Fact]
+    public void A_negative_number_written_through_ExcelText_is_a_number_cell_without_a_guard()
+    {
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var ws = workbook.AddWorksheet("t");
+
+        ExcelText.Number(ws.Cell(1, 1), -2.5m);
+        ExcelText.Number(ws.Cell(2, 1), -3);
+
+        Assert.Equal(ClosedXML.Excel.XLDataType.Number, ws.Cell(1, 1).DataType);
+        Assert.Equal(-2.5, ws.Cell(1, 1).GetDouble());
+        Assert.Equal(-3, ws.Cell(2, 1).GetDouble());
+        Assert.False(ws.Cell(1, 1).Style.IncludeQuotePrefix);
+    }
+
+    [Fact]
     public async Task No_cell_of_the_record_sheet_or_the_round_workbook_holds_a_formula()
     {
         var round = await PoisonedRoundAsync();

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using ServiceReview.Infrastructure.Uploads;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
@@ -28,7 +30,7 @@ public sealed record PlanImportResult(int? VersionId, IReadOnlyList<WorkbookErro
 /// Each change writes one audit entry in the same save; edits of a draft check the concurrency stamp the form
 /// was built from. Codes of categories and indicators stay unique inside a version (the database insists).
 /// </summary>
-public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock)
+public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, IOptions<UploadOptions>? uploads = null)
 {
     public const string AuditEntityType = nameof(PlanVersion);
 
@@ -197,7 +199,8 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock)
     public async Task<PlanImportResult> ImportAsync(Actor actor, Stream workbook, string fileName, CancellationToken cancellationToken = default)
     {
         var fallbackName = Path.GetFileNameWithoutExtension(fileName);
-        var read = PlanWorkbookReader.Read(workbook, string.IsNullOrWhiteSpace(fallbackName) ? "导入的方案" : fallbackName);
+        var read = PlanWorkbookReader.Read(workbook, string.IsNullOrWhiteSpace(fallbackName) ? "导入的方案" : fallbackName,
+            (uploads?.Value ?? new UploadOptions()).SmallWorkbooks);
         if (!read.IsValid)
         {
             return new PlanImportResult(null, read.Errors);

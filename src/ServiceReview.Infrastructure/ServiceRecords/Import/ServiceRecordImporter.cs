@@ -4,7 +4,9 @@ using System.Xml;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.ServiceRecords;
+using Microsoft.Extensions.Options;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Uploads;
 
 namespace ServiceReview.Infrastructure.ServiceRecords.Import;
 
@@ -39,9 +41,13 @@ public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<Impor
 /// Imports service records from .csv or .xlsx: every row is validated first; with any error nothing is written unless
 /// the caller asked for the clean rows only (<c>partial</c>). Records are upserted by (team, ticket id) in batches,
 /// in one transaction, with one audit entry for the import. Rows are streamed from the file and kept once, parsed.
+/// What the file may make the server read is bounded by <see cref="UploadOptions"/>: past a cap the import throws
+/// <see cref="UploadRefusedException"/> with nothing written.
 /// </summary>
-public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvider clock)
+public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvider clock, IOptions<UploadOptions>? uploads = null)
 {
+    private readonly UploadOptions _limits = uploads?.Value ?? new UploadOptions();
+
     private const int BatchSize = 1000;
     private const int ObserveEvery = 200;
 
@@ -52,15 +58,16 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         "yyyy年M月d日 H:mm", "yyyy年M月d日 H:mm:ss", "yyyy年M月d日H:mm", "yyyy年M月d日H:mm:ss", "yyyy年M月d日 H时m分",
     ];
 
+    /// <param name="maxRows">When set (the synchronous API), a file with more data rows is refused as a whole.</param>
     public async Task<ImportResult> ImportAsync(int teamId, Stream file, bool partial, Actor actor, string fileName, IProgress<int>? progress, CancellationToken ct,
-        IImportObserver? observer = null)
+        IImportObserver? observer = null, int? maxRows = null)
     {
         var project = await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
             .Join(db.Projects.AsNoTracking(), t => t.ProjectId, p => p.Id, (t, p) => p.TimeZoneId)
             .SingleAsync(ct);
         var zone = ServicePeriod.FindZone(project);
 
-        var (rows, errors, errorCount) = Parse(file, zone, observer);
+        var (rows, errors, errorCount) = Parse(file, zone, observer, _limits, maxRows);
         if (errorCount > 0 && !partial)
         {
             return new ImportResult(0, 0, errors, errorCount, Written: false);
@@ -121,9 +128,11 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         return new ImportResult(imported, updated, errors, errorCount, Written: true);
     }
 
-    /// <summary>Reads and validates the whole file; no database access.</summary>
-    public static (List<ParsedRow> Rows, List<ImportError> Errors, int ErrorCount) Parse(Stream file, TimeZoneInfo zone, IImportObserver? observer = null)
+    /// <summary>Reads and validates the whole file; no database access. Throws <see cref="UploadRefusedException"/> past a cap.</summary>
+    public static (List<ParsedRow> Rows, List<ImportError> Errors, int ErrorCount) Parse(Stream file, TimeZoneInfo zone, IImportObserver? observer = null,
+        UploadOptions? limits = null, int? maxRows = null)
     {
+        limits ??= new UploadOptions();
         var errors = new List<ImportError>();
         var errorCount = 0;
         var rows = new List<ParsedRow>();
@@ -139,7 +148,7 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         IEnumerable<ImportCell[]> source;
         try
         {
-            source = TabularReaders.LooksLikeXlsx(file) ? TabularReaders.ReadXlsx(file) : TabularReaders.ReadCsv(file);
+            source = TabularReaders.Read(file, limits);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or XmlException or OpenXmlPackageException)
         {
@@ -168,6 +177,11 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
                 if (cells.All(c => string.IsNullOrWhiteSpace(c.Text)))
                 {
                     continue;
+                }
+
+                if (rows.Count >= maxRows)
+                {
+                    throw UploadRefusedException.TooLarge("SynchronousRows", maxRows.Value, bytes: false, "For an immediate import, the file has");
                 }
 
                 rows.Add(ReadRow(number, cells, map, seen, zone, Fail));

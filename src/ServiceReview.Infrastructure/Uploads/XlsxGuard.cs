@@ -25,8 +25,11 @@ public static class XlsxGuard
         return read == 4 && head[0] == 0x50 && head[1] == 0x4B && head[2] == 0x03 && head[3] == 0x04;
     }
 
-    /// <summary>Throws <see cref="UploadRefusedException"/> unless the workbook stays within <paramref name="limits"/>; the position is kept.</summary>
-    public static void Check(Stream stream, WorkbookLimits limits)
+    /// <summary>
+    /// Throws <see cref="UploadRefusedException"/> unless the workbook stays within <paramref name="limits"/>; the position
+    /// is kept. Returns the bytes all parts inflated to (as counted, not as declared).
+    /// </summary>
+    public static long Check(Stream stream, WorkbookLimits limits)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(limits);
@@ -61,6 +64,8 @@ public static class XlsxGuard
                     counted.CopyTo(Stream.Null);
                 }
             }
+
+            return total.Used;
         }
         catch (InvalidDataException ex)
         {

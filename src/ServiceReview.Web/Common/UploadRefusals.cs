@@ -34,7 +34,7 @@ public static class UploadRefusals
     /// A problem-details body: <c>title</c> translated for the request's culture, <c>detail</c> in English, <c>code</c>
     /// (the resource key), <c>limit</c>, and any <paramref name="extensions"/> (the background import's URL).
     /// </summary>
-    public static ObjectResult Problem(ControllerBase controller, IStringLocalizer localizer, UploadRefusedException refusal, IDictionary<string, object?>? extensions = null)
+    public static ObjectResult Problem(IStringLocalizer localizer, UploadRefusedException refusal, IDictionary<string, object?>? extensions = null)
     {
         var status = StatusOf(refusal);
         var problem = new ProblemDetails

@@ -267,4 +267,22 @@ public sealed class Hostile_uploads(ServiceReviewWebFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_multipart_body_over_the_request_limit_is_refused_with_413_before_it_is_read()
+    {
+        var manager = await factory.SignedInAsync("manager@demo.local");
+        var admin = await factory.SignedInAsync("admin@demo.local");
+        var tooBig = new byte[(5 * 1024 * 1024) + 1];
+
+        var api = await UploadPlanAsync(manager, "/api/plans/import", tooBig);
+        var page = await UploadPlanAsync(manager, "/plans/import", tooBig);
+        var people = await PeopleImport.ImportAsync(admin, tooBig);
+
+        Assert.Equal((HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.RequestEntityTooLarge), (api.StatusCode, page.StatusCode, people.StatusCode));
+        var problem = await ProblemAsync(api);
+        Assert.Equal(("Uploads.Refused.RequestSize", "5 MiB"), (problem.GetProperty("code").GetString(), problem.GetProperty("limit").GetString()));
+        Assert.Contains(Message("RequestSize", "5 MiB"), await people.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("data-upload-refused=\"Uploads.Refused.RequestSize\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

@@ -39,7 +39,7 @@ public sealed class PlanImportController(PlanService plans, ICurrentActor curren
         }
         catch (UploadRefusedException refusal)
         {
-            return UploadRefusals.Problem(this, localizer, refusal);
+            return UploadRefusals.Problem(localizer, refusal);
         }
 
         if (result.VersionId is { } id)

@@ -55,7 +55,7 @@ public sealed class ServiceRecordImportController(
         if (file.Length > limits.SynchronousMaxBytes)
         {
             var tooBig = UploadRefusedException.TooLarge("SynchronousBytes", limits.SynchronousMaxBytes, bytes: true, "For an immediate import, the file is");
-            return UploadRefusals.Problem(this, localizer, tooBig, background);
+            return UploadRefusals.Problem(localizer, tooBig, background);
         }
 
         await using var stream = file.OpenReadStream();
@@ -66,7 +66,7 @@ public sealed class ServiceRecordImportController(
         }
         catch (UploadRefusedException refusal)
         {
-            return UploadRefusals.Problem(this, localizer, refusal, refusal.Code.StartsWith("Synchronous", StringComparison.Ordinal) ? background : null);
+            return UploadRefusals.Problem(localizer, refusal, refusal.Code.StartsWith("Synchronous", StringComparison.Ordinal) ? background : null);
         }
 
         var body = new ImportResponse(result.Imported, result.Updated, result.ErrorCount,

@@ -103,10 +103,14 @@ public sealed class ImportJobQueue(
     /// </summary>
     public async Task<ImportJob> EnqueueAsync(int teamId, Actor actor, string fileName, Stream upload, bool partial, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
+        // Sized to the upload when its length is known, so that the stored array is the buffer itself (no second copy).
+        using var buffer = upload.CanSeek && upload.Length - upload.Position is var length and > 0 and <= int.MaxValue
+            ? new MemoryStream((int)length)
+            : new MemoryStream();
         await upload.CopyToAsync(buffer, ct);
         buffer.Position = 0;
         TabularReaders.CheckUpload(buffer, uploads.Value);
+        var content = buffer.Capacity == buffer.Length ? buffer.GetBuffer() : buffer.ToArray();
         var now = clock.GetUtcNow().UtcDateTime;
         var job = new ImportJob(Guid.NewGuid(), teamId, actor.UserId, actor.Name, actor.PersonId, fileName, buffer.Length, partial, now);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -114,7 +118,7 @@ public sealed class ImportJobQueue(
             db.ImportJobs.Add(job);
             db.Audit(actor, now, "ImportJob", job.Key, "Queued", null, Describe(job));
             await db.SaveChangesAsync(ct);
-            db.ImportJobFiles.Add(new ImportJobFile(job.Id, buffer.ToArray()));
+            db.ImportJobFiles.Add(new ImportJobFile(job.Id, content));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -142,13 +142,14 @@ def main(argv):
         time.sleep(3)
         idle = kib(app.pid, "VmRSS")
         print(f"idle RSS after warm-up: {idle / 1024:.0f} MiB (pid {app.pid})")
-        print(f"{'upload':<20} {'file':<22} {'status':>6} {'peak MiB':>9} {'+MiB':>6}")
+        print(f"{'upload':<20} {'file':<22} {'status':>10} {'peak MiB':>9} {'+MiB':>6} {'s':>6}")
         for label, client, path, page, api in uploads:
             for name in files:
                 content = open(os.path.join(bombs, name), "rb").read()
                 before = kib(app.pid, "VmRSS")
                 with open(f"/proc/{app.pid}/clear_refs", "w") as f:
                     f.write("5")
+                started = time.monotonic()
                 try:
                     status, body, headers = client.upload(path, page, name, content, api)
                 except (urllib.error.URLError, ConnectionError):
@@ -164,11 +165,12 @@ def main(argv):
                             break
                         time.sleep(0.2)
                     status = f"job:{state['state']}"
+                seconds = time.monotonic() - started
                 peak = kib(app.pid, "VmHWM")
                 over = (peak - before) / 1024
                 bad = str(status) == "500" or over > BUDGET_MIB
                 failures += bad
-                print(f"{label:<20} {name:<22} {status!s:>6} {peak / 1024:>9.0f} {over:>+6.0f}{'  <-- FAIL' if bad else ''}")
+                print(f"{label:<20} {name:<22} {status!s:>10} {peak / 1024:>9.0f} {over:>+6.0f} {seconds:>6.1f}{'  <-- FAIL' if bad else ''}")
     finally:
         app.terminate()
         app.wait(timeout=30)

@@ -1,11 +1,11 @@
-using Microsoft.Extensions.Options;
-using ServiceReview.Infrastructure.Uploads;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Uploads;
 using static ServiceReview.Infrastructure.Admin.OrganisationWorkbook;
 
 namespace ServiceReview.Infrastructure.Admin;

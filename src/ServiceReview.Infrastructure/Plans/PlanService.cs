@@ -1,6 +1,5 @@
-using Microsoft.Extensions.Options;
-using ServiceReview.Infrastructure.Uploads;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
@@ -8,6 +7,7 @@ using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Uploads;
 
 namespace ServiceReview.Infrastructure.Plans;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
 using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.ServiceRecords;
-using Microsoft.Extensions.Options;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Uploads;
 
@@ -59,6 +59,7 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         "yyyy年M月d日 H:mm", "yyyy年M月d日 H:mm:ss", "yyyy年M月d日H:mm", "yyyy年M月d日H:mm:ss", "yyyy年M月d日 H时m分",
     ];
 
+    /// <param name="file">A seekable stream: it is read twice.</param>
     /// <param name="maxRows">When set (the synchronous API), a file with more data rows is refused as a whole.</param>
     public async Task<ImportResult> ImportAsync(int teamId, Stream file, bool partial, Actor actor, string fileName, IProgress<int>? progress, CancellationToken ct,
         IImportObserver? observer = null, int? maxRows = null)

@@ -31,8 +31,9 @@ public sealed class RequestBodyLimitFilter : IAuthorizationFilter, IOrderedFilte
         }
 
         var metadata = context.ActionDescriptor.EndpointMetadata;
-        var limit = metadata.OfType<IRequestSizeLimitMetadata>().LastOrDefault()?.MaxRequestBodySize
-            ?? context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+        // The action's own limit wins, including "none" ([DisableRequestSizeLimit]); else the server's.
+        var declared = metadata.OfType<IRequestSizeLimitMetadata>().LastOrDefault();
+        var limit = declared is not null ? declared.MaxRequestBodySize : context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
         if (request.HasFormContentType && metadata.OfType<IFormOptionsMetadata>().LastOrDefault()?.MultipartBodyLengthLimit is { } form)
         {
             limit = limit is null ? form : Math.Min(limit.Value, form);

@@ -11,26 +11,22 @@ using ServiceReview.Web.Security;
 namespace ServiceReview.Web.Common;
 
 /// <summary>
-/// Refuses a request whose declared body (Content-Length) is over the action's <c>[RequestSizeLimit]</c> /
-/// <c>[RequestFormLimits]</c> (or the server's limit) with 413 before anything reads it — before the antiforgery check
-/// and model binding, which would otherwise read the form, fail, and answer 400, 500 or a form saying "no file".
-/// API calls get a problem body (<c>Uploads.Refused.RequestSize</c>); pages a 413 page naming the limit. A body sent without
-/// a length is still cut off by Kestrel while it is read.
+/// Refuses a request body over the action's <c>[RequestSizeLimit]</c> / <c>[RequestFormLimits]</c> (or the server's
+/// limit) with 413 before the antiforgery check and model binding read it — they would otherwise fail on it and answer
+/// 400, 500 or a form saying "no file". A body with a Content-Length over the limit is refused unread; a form sent
+/// without a length (chunked) is read here, under the limits, and refused when it passes them. API calls get a problem
+/// body (<c>Uploads.Refused.RequestSize</c>); pages a 413 page naming the limit.
 /// </summary>
-public sealed class RequestBodyLimitFilter : IAuthorizationFilter, IOrderedFilter
+public sealed class RequestBodyLimitFilter : IAsyncAuthorizationFilter, IOrderedFilter
 {
-    /// <summary>Before authorization and antiforgery: nothing about the request is read yet.</summary>
-    public int Order => int.MinValue;
+    /// <summary>After [Authorize] (0) and after [RequestSizeLimit]/[RequestFormLimits] (900) set the limits; before antiforgery (1000).</summary>
+    public int Order => 950;
 
-    public void OnAuthorization(AuthorizationFilterContext context)
+    public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
     {
         var request = context.HttpContext.Request;
-        if (request.ContentLength is not { } length)
-        {
-            return;
-        }
-
         var metadata = context.ActionDescriptor.EndpointMetadata;
+
         // The action's own limit wins, including "none" ([DisableRequestSizeLimit]); else the server's.
         var declared = metadata.OfType<IRequestSizeLimitMetadata>().LastOrDefault();
         var limit = declared is not null ? declared.MaxRequestBodySize : context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
@@ -39,14 +35,46 @@ public sealed class RequestBodyLimitFilter : IAuthorizationFilter, IOrderedFilte
             limit = limit is null ? form : Math.Min(limit.Value, form);
         }
 
-        if (limit is not { } max || length <= max)
+        if (limit is not { } max)
         {
             return;
         }
 
+        if (request.ContentLength is { } length)
+        {
+            if (length > max)
+            {
+                Refuse(context, max);
+            }
+
+            return;
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return;
+        }
+
+        try
+        {
+            // Buffered by the form reader (to disk past 64 KiB) and kept for binding; Kestrel stops at its limit.
+            await request.ReadFormAsync(context.HttpContext.RequestAborted);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            Refuse(context, max);
+        }
+        catch (InvalidDataException ex) when (ex.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            Refuse(context, max);
+        }
+    }
+
+    private static void Refuse(AuthorizationFilterContext context, long max)
+    {
         var refusal = UploadRefusedException.TooLarge("RequestSize", max, bytes: true, "The request is");
         var localizer = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        if (ApiAwareCookieEvents.IsApiRequest(request))
+        if (ApiAwareCookieEvents.IsApiRequest(context.HttpContext.Request))
         {
             context.Result = UploadRefusals.Problem(localizer, refusal);
             return;

@@ -285,4 +285,51 @@ public sealed class Hostile_uploads(ServiceReviewWebFactory factory) : IClassFix
         Assert.Contains(Message("RequestSize", "5 MiB"), await people.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("data-upload-refused=\"Uploads.Refused.RequestSize\"", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_form_sent_without_a_length_is_read_under_the_limit_and_refused_with_413()
+    {
+        var admin = await factory.SignedInAsync("admin@demo.local");
+        var token = ServiceReviewWebFactory.FormTokenOf(await admin.GetStringAsync("/People/Import"));
+        using var content = new MultipartFormDataContent();
+        var file = new StreamContent(new UnknownLengthStream(new MemoryStream(new byte[(6 * 1024 * 1024) + 1])));
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        content.Add(new StringContent(token), "__RequestVerificationToken");
+        content.Add(file, "file", "people.xlsx");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/People/Import") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        var before = await PeopleCountAsync();
+
+        var response = await admin.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("data-upload-refused=\"Uploads.Refused.RequestSize\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await PeopleCountAsync());
+    }
+
+    /// <summary>A stream that does not tell its length, so that the client sends the body chunked.</summary>
+    private sealed class UnknownLengthStream(Stream inner) : Stream
+    {
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
 }

@@ -32,6 +32,7 @@ public static class DependencyInjection
         services.AddReviewJourney();
         Notifications.NotificationsServiceCollectionExtensions.AddNotifications(services);
         Email.EmailServiceCollectionExtensions.AddEmail(services, configuration);
+        services.AddOptions<Uploads.UploadOptions>().Bind(configuration.GetSection(Uploads.UploadOptions.Section));
         services.AddServiceRecords(configuration);
         services.AddScoped<Plans.PlanService>();
         services.AddExports();

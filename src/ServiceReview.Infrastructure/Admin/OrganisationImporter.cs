@@ -1,9 +1,11 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Uploads;
 using static ServiceReview.Infrastructure.Admin.OrganisationWorkbook;
 
 namespace ServiceReview.Infrastructure.Admin;
@@ -26,11 +28,12 @@ public sealed record OrganisationImportResult(
 /// file and the database first; with any problem nothing is created. Otherwise people (and their accounts), new
 /// projects and teams are created in one transaction, each with its own audit entry.
 /// </summary>
-public sealed class OrganisationImporter(ServiceReviewDbContext db, PeopleAdminService people, TeamsAdminService teams, TimeProvider clock)
+public sealed class OrganisationImporter(ServiceReviewDbContext db, PeopleAdminService people, TeamsAdminService teams, TimeProvider clock,
+    IOptions<UploadOptions>? uploads = null)
 {
     public async Task<OrganisationImportResult> ImportAsync(Stream file, Actor actor, CancellationToken cancellationToken = default)
     {
-        var content = Read(file);
+        var content = Read(file, (uploads?.Value ?? new UploadOptions()).SmallWorkbooks);
         var errors = content.Errors.ToList();
         await CheckAgainstDatabaseAsync(content, errors, cancellationToken);
         if (errors.Count > 0)

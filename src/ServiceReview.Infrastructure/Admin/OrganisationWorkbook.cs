@@ -2,6 +2,7 @@ using ClosedXML.Excel;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Excel;
+using ServiceReview.Infrastructure.Uploads;
 
 namespace ServiceReview.Infrastructure.Admin;
 
@@ -85,8 +86,21 @@ public static class OrganisationWorkbook
         return stream.ToArray();
     }
 
-    public static OrganisationWorkbookContent Read(Stream stream)
+    /// <summary>
+    /// Reads the workbook after <see cref="XlsxGuard"/> has bounded it (by default the caps of
+    /// <see cref="UploadOptions.SmallWorkbooks"/>): past a size cap it throws <see cref="UploadRefusedException"/>.
+    /// </summary>
+    public static OrganisationWorkbookContent Read(Stream stream, WorkbookLimits? limits = null)
     {
+        try
+        {
+            XlsxGuard.Check(stream, limits ?? new UploadOptions().SmallWorkbooks);
+        }
+        catch (UploadRefusedException ex) when (ex.Refusal != UploadRefusal.TooLarge)
+        {
+            return new([], [], [Error("", 0, "", null, "Admin.Import.NotAWorkbook", "The file is not an Excel workbook (.xlsx).")]);
+        }
+
         XLWorkbook workbook;
         try
         {

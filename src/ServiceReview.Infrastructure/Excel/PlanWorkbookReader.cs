@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using ServiceReview.Core.Plans;
+using ServiceReview.Infrastructure.Uploads;
 using static ServiceReview.Infrastructure.Excel.PlanWorkbookFormat;
 
 namespace ServiceReview.Infrastructure.Excel;
@@ -27,9 +28,23 @@ public static class PlanWorkbookReader
 {
     public const int MaxTextLength = 4000;
 
-    public static PlanWorkbookReadResult Read(Stream stream, string fallbackName)
+    /// <summary>
+    /// Reads the workbook after <see cref="XlsxGuard"/> has bounded it (<paramref name="limits"/>, by default those of
+    /// <see cref="UploadOptions.SmallWorkbooks"/>): past a size cap it throws <see cref="UploadRefusedException"/>; a
+    /// file that is not a readable .xlsx is the error <c>Plans.Import.NotAWorkbook</c>.
+    /// </summary>
+    public static PlanWorkbookReadResult Read(Stream stream, string fallbackName, WorkbookLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        try
+        {
+            XlsxGuard.Check(stream, limits ?? new UploadOptions().SmallWorkbooks);
+        }
+        catch (UploadRefusedException ex) when (ex.Refusal != UploadRefusal.TooLarge)
+        {
+            return Failed(new WorkbookError("", 0, "", null, "Plans.Import.NotAWorkbook", [], "The file is not an Excel workbook (.xlsx)."));
+        }
+
         XLWorkbook workbook;
         try
         {

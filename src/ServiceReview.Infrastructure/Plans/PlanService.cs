@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
@@ -6,6 +7,7 @@ using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Uploads;
 
 namespace ServiceReview.Infrastructure.Plans;
 
@@ -28,7 +30,7 @@ public sealed record PlanImportResult(int? VersionId, IReadOnlyList<WorkbookErro
 /// Each change writes one audit entry in the same save; edits of a draft check the concurrency stamp the form
 /// was built from. Codes of categories and indicators stay unique inside a version (the database insists).
 /// </summary>
-public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock)
+public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, IOptions<UploadOptions>? uploads = null)
 {
     public const string AuditEntityType = nameof(PlanVersion);
 
@@ -197,7 +199,8 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock)
     public async Task<PlanImportResult> ImportAsync(Actor actor, Stream workbook, string fileName, CancellationToken cancellationToken = default)
     {
         var fallbackName = Path.GetFileNameWithoutExtension(fileName);
-        var read = PlanWorkbookReader.Read(workbook, string.IsNullOrWhiteSpace(fallbackName) ? "导入的方案" : fallbackName);
+        var read = PlanWorkbookReader.Read(workbook, string.IsNullOrWhiteSpace(fallbackName) ? "导入的方案" : fallbackName,
+            (uploads?.Value ?? new UploadOptions()).SmallWorkbooks);
         if (!read.IsValid)
         {
             return new PlanImportResult(null, read.Errors);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Admin;
+using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Models.Admin;
@@ -166,7 +167,17 @@ public sealed class PeopleController(
         await using var stream = new MemoryStream();
         await file.CopyToAsync(stream, cancellationToken);
         stream.Position = 0;
-        var result = await importer.ImportAsync(stream, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        OrganisationImportResult result;
+        try
+        {
+            result = await importer.ImportAsync(stream, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        }
+        catch (UploadRefusedException refusal)
+        {
+            UploadRefusals.AddTo(ModelState, Response, L, refusal);
+            return View(new ImportViewModel(null, null));
+        }
+
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;

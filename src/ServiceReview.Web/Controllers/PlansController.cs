@@ -6,6 +6,7 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Plans;
+using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Models.Plans;
@@ -308,7 +309,17 @@ public sealed class PlansController(
         }
 
         await using var stream = file.OpenReadStream();
-        var result = await plans.ImportAsync(await currentActor.GetAsync(cancellationToken), stream, file.FileName, cancellationToken);
+        PlanImportResult result;
+        try
+        {
+            result = await plans.ImportAsync(await currentActor.GetAsync(cancellationToken), stream, file.FileName, cancellationToken);
+        }
+        catch (UploadRefusedException refusal)
+        {
+            UploadRefusals.AddTo(ModelState, Response, localizer, refusal);
+            return View(new PlanImportViewModel { FileName = file.FileName });
+        }
+
         if (result.VersionId is { } id)
         {
             TempData.SetStatus(localizer["Plans.Import.Done", file.FileName]);

@@ -11,6 +11,7 @@ using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Infrastructure.ServiceRecords;
 using ServiceReview.Infrastructure.ServiceRecords.Import;
 using ServiceReview.Infrastructure.ServiceRecords.Import.Background;
+using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Models.ServiceRecords;
@@ -206,9 +207,18 @@ public sealed class ServiceRecordsController(
         }
 
         // The file is saved and imported in the background (big files take minutes); the page then shows its progress.
+        // A file refused at sight (wrong type, a workbook past its caps) is not queued: the form says why.
         await using var stream = file.OpenReadStream();
-        var job = await imports.EnqueueAsync(teamId, await currentActor.GetAsync(ct), file.FileName, stream, partial, ct);
-        return RedirectToAction(nameof(ImportProgress), new { id = job.Key });
+        try
+        {
+            var job = await imports.EnqueueAsync(teamId, await currentActor.GetAsync(ct), file.FileName, stream, partial, ct);
+            return RedirectToAction(nameof(ImportProgress), new { id = job.Key });
+        }
+        catch (UploadRefusedException refusal)
+        {
+            UploadRefusals.AddTo(ModelState, Response, localizer, refusal);
+            return View(new ImportViewModel(team!, null, null, partial));
+        }
     }
 
     [HttpGet]

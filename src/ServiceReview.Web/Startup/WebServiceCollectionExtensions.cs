@@ -10,6 +10,7 @@ using Microsoft.Extensions.WebEncoders;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Background;
+using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
@@ -44,6 +45,7 @@ public static class WebServiceCollectionExtensions
             {
                 // Every unsafe MVC request must carry the token; Razor Pages validate by default.
                 o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+                o.Filters.Add(new RequestBodyLimitFilter());
                 o.Filters.Add(new MustChangePasswordFilter());
                 o.ModelMetadataDetailsProviders.Add(new RequiredMessageMetadataProvider());
             })

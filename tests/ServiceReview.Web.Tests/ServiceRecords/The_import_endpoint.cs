@@ -132,17 +132,20 @@ public sealed class The_import_endpoint(ServiceReviewWebFactory factory) : IClas
     }
 
     [Fact]
-    public async Task Ten_megabytes_of_junk_are_refused_with_errors_and_nothing_is_written()
+    public async Task Junk_is_refused_as_neither_workbook_nor_csv_and_ten_megabytes_of_it_as_too_big_and_nothing_is_written()
     {
         var (client, teamId) = await LeadAsync();
         var junk = new byte[10 * 1024 * 1024];
         new Random(7).NextBytes(junk);
         var before = await factory.WithDbAsync(db => db.ServiceRecords.CountAsync());
 
-        var response = await ServiceReviewWebFactory.PostImportAsync(client, teamId, junk, "junk.csv");
+        var big = await ServiceReviewWebFactory.PostImportAsync(client, teamId, junk, "junk.csv");
+        var small = await ServiceReviewWebFactory.PostImportAsync(client, teamId, junk[..(1024 * 1024)], "junk.csv");
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.True((await JsonAsync(response)).GetProperty("errorCount").GetInt32() > 0);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, big.StatusCode);
+        Assert.Equal("Uploads.Refused.SynchronousBytes", (await JsonAsync(big)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, small.StatusCode);
+        Assert.Equal("Uploads.Refused.NotATable", (await JsonAsync(small)).GetProperty("code").GetString());
         Assert.Equal(before, await factory.WithDbAsync(db => db.ServiceRecords.CountAsync()));
     }
 

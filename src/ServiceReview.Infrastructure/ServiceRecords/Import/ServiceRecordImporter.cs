@@ -1,10 +1,12 @@
 using System.Globalization;
-using DocumentFormat.OpenXml.Packaging;
 using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Uploads;
 
 namespace ServiceReview.Infrastructure.ServiceRecords.Import;
 
@@ -38,10 +40,15 @@ public sealed record ImportResult(int Imported, int Updated, IReadOnlyList<Impor
 /// <summary>
 /// Imports service records from .csv or .xlsx: every row is validated first; with any error nothing is written unless
 /// the caller asked for the clean rows only (<c>partial</c>). Records are upserted by (team, ticket id) in batches,
-/// in one transaction, with one audit entry for the import. Rows are streamed from the file and kept once, parsed.
+/// in one transaction, with one audit entry for the import. Rows are streamed from the file twice (validate, then
+/// write), never held all at once.
+/// What the file may make the server read is bounded by <see cref="UploadOptions"/>: past a cap the import throws
+/// <see cref="UploadRefusedException"/> with nothing written.
 /// </summary>
-public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvider clock)
+public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvider clock, IOptions<UploadOptions>? uploads = null)
 {
+    private readonly UploadOptions _limits = uploads?.Value ?? new UploadOptions();
+
     private const int BatchSize = 1000;
     private const int ObserveEvery = 200;
 
@@ -52,27 +59,35 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         "yyyy年M月d日 H:mm", "yyyy年M月d日 H:mm:ss", "yyyy年M月d日H:mm", "yyyy年M月d日H:mm:ss", "yyyy年M月d日 H时m分",
     ];
 
+    /// <param name="file">A seekable stream: it is read twice.</param>
+    /// <param name="maxRows">When set (the synchronous API), a file with more data rows is refused as a whole.</param>
     public async Task<ImportResult> ImportAsync(int teamId, Stream file, bool partial, Actor actor, string fileName, IProgress<int>? progress, CancellationToken ct,
-        IImportObserver? observer = null)
+        IImportObserver? observer = null, int? maxRows = null)
     {
         var project = await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
             .Join(db.Projects.AsNoTracking(), t => t.ProjectId, p => p.Id, (t, p) => p.TimeZoneId)
             .SingleAsync(ct);
         var zone = ServicePeriod.FindZone(project);
 
-        var (rows, errors, errorCount) = Parse(file, zone, observer);
-        if (errorCount > 0 && !partial)
+        // Two passes over the file keep memory flat whatever its size: the first validates every row and keeps only the
+        // errors and the ticket ids seen; the second reads the file again and writes the clean rows batch by batch.
+        var start = file.Position;
+        var problems = new Problems();
+        var (total, clean) = (0, 0);
+        foreach (var row in ReadRows(file, zone, _limits, maxRows, problems, observer))
+        {
+            total++;
+            clean += row.HasError ? 0 : 1;
+        }
+
+        var (errors, errorCount) = (problems.Errors, problems.Count);
+        if ((errorCount > 0 && !partial) || clean == 0)
         {
             return new ImportResult(0, 0, errors, errorCount, Written: false);
         }
 
-        var clean = rows.Where(r => !r.HasError).ToList();
-        if (clean.Count == 0)
-        {
-            return new ImportResult(0, 0, errors, errorCount, Written: false);
-        }
-
-        observer?.Writing(clean.Count);
+        observer?.Writing(clean);
+        file.Position = start;
         var now = clock.GetUtcNow().UtcDateTime;
         var (imported, updated) = (0, 0);
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
@@ -80,7 +95,7 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            foreach (var batch in clean.Chunk(BatchSize))
+            foreach (var batch in ReadRows(file, zone, _limits, maxRows, new Problems(), null).Where(r => !r.HasError).Chunk(BatchSize))
             {
                 var tickets = batch.Select(r => r.TicketId).ToList();
                 var existing = await db.ServiceRecords.Where(r => r.TeamId == teamId && tickets.Contains(r.TicketId)).ToDictionaryAsync(r => r.TicketId, ct);
@@ -108,7 +123,7 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
             }
 
             db.Audit(actor, now, "Team", teamId, "ServiceRecordsImported", null,
-                string.Create(CultureInfo.InvariantCulture, $"file={fileName}; imported={imported}; updated={updated}; skippedRows={rows.Count - clean.Count}"));
+                string.Create(CultureInfo.InvariantCulture, $"file={fileName}; imported={imported}; updated={updated}; skippedRows={total - clean}"));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -121,45 +136,79 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         return new ImportResult(imported, updated, errors, errorCount, Written: true);
     }
 
-    /// <summary>Reads and validates the whole file; no database access.</summary>
-    public static (List<ParsedRow> Rows, List<ImportError> Errors, int ErrorCount) Parse(Stream file, TimeZoneInfo zone, IImportObserver? observer = null)
+    /// <summary>Reads and validates the whole file; no database access. Throws <see cref="UploadRefusedException"/> past a cap.</summary>
+    public static (List<ParsedRow> Rows, List<ImportError> Errors, int ErrorCount) Parse(Stream file, TimeZoneInfo zone, IImportObserver? observer = null,
+        UploadOptions? limits = null, int? maxRows = null)
     {
-        var errors = new List<ImportError>();
-        var errorCount = 0;
-        var rows = new List<ParsedRow>();
-        void Fail(int row, string column, string? value, string code, string message)
+        var problems = new Problems();
+        var rows = ReadRows(file, zone, limits ?? new UploadOptions(), maxRows, problems, observer).ToList();
+        return (rows, problems.Errors, problems.Count);
+    }
+
+    /// <summary>The problems found while reading: all counted, the first <see cref="ImportResult.MaxListedErrors"/> kept.</summary>
+    private sealed class Problems
+    {
+        public List<ImportError> Errors { get; } = [];
+
+        public int Count { get; private set; }
+
+        public void Fail(int row, string column, string? value, string code, string message)
         {
-            errorCount++;
-            if (errors.Count < ImportResult.MaxListedErrors)
+            Count++;
+            if (Errors.Count < ImportResult.MaxListedErrors)
             {
-                errors.Add(new ImportError(row, column, value is { Length: > 100 } ? value[..100] + "…" : value, code, message));
+                Errors.Add(new ImportError(row, column, value is { Length: > 100 } ? value[..100] + "…" : value, code, message));
             }
         }
+    }
 
-        IEnumerable<ImportCell[]> source;
+    /// <summary>The validated data rows, streamed: nothing but the ticket ids seen (for duplicates) is kept between rows.</summary>
+    private static IEnumerable<ParsedRow> ReadRows(Stream file, TimeZoneInfo zone, UploadOptions limits, int? maxRows, Problems problems, IImportObserver? observer)
+    {
+        const string Unreadable = "The file could not be read as .xlsx or UTF-8 .csv.";
+        IEnumerator<ImportCell[]> source;
         try
         {
-            source = TabularReaders.LooksLikeXlsx(file) ? TabularReaders.ReadXlsx(file) : TabularReaders.ReadCsv(file);
+            source = TabularReaders.Read(file, limits).GetEnumerator();
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or XmlException or OpenXmlPackageException)
         {
-            Fail(1, "", null, "Unreadable", "The file could not be read as .xlsx or UTF-8 .csv.");
-            return (rows, errors, errorCount);
+            problems.Fail(1, "", null, "Unreadable", Unreadable);
+            yield break;
         }
 
-        var map = new Dictionary<ImportColumn, (int Index, string Header)>();
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var number = 0;
-        try
+        using (source)
         {
-            foreach (var cells in source)
+            var map = new Dictionary<ImportColumn, (int Index, string Header)>();
+            var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+            var number = 0;
+            var rows = 0;
+            while (true)
             {
+                // A C# iterator cannot yield inside a try with a catch: only the reading of the next row is guarded.
+                bool more;
+                try
+                {
+                    more = source.MoveNext();
+                }
+                catch (Exception ex) when (ex is InvalidDataException or IOException or XmlException or InvalidOperationException or ArgumentException or OpenXmlPackageException or FileFormatException)
+                {
+                    problems.Fail(Math.Max(1, number), "", null, "Unreadable", Unreadable);
+                    yield break;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                var cells = source.Current;
                 number++;
                 if (number == 1)
                 {
-                    if (!ReadHeader(cells, map, Fail))
+                    if (!ReadHeader(cells, map, problems.Fail))
                     {
-                        return (rows, errors, errorCount);
+                        yield break;
                     }
 
                     continue;
@@ -170,27 +219,25 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
                     continue;
                 }
 
-                rows.Add(ReadRow(number, cells, map, seen, zone, Fail));
-                if (rows.Count % ObserveEvery == 0)
+                if (rows >= maxRows)
                 {
-                    observer?.Read(rows.Count, errorCount);
+                    throw UploadRefusedException.TooLarge("SynchronousRows", maxRows.Value, bytes: false, "For an immediate import, the file has");
+                }
+
+                rows++;
+                yield return ReadRow(number, cells, map, seen, zone, problems.Fail);
+                if (rows % ObserveEvery == 0)
+                {
+                    observer?.Read(rows, problems.Count);
                 }
             }
 
-            observer?.Read(rows.Count, errorCount);
+            observer?.Read(rows, problems.Count);
+            if (number == 0)
+            {
+                problems.Fail(1, "", null, "Empty", "The file is empty.");
+            }
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or XmlException or InvalidOperationException or ArgumentException or OpenXmlPackageException or FileFormatException)
-        {
-            Fail(Math.Max(1, number), "", null, "Unreadable", "The file could not be read as .xlsx or UTF-8 .csv.");
-            return (rows, errors, errorCount);
-        }
-
-        if (number == 0)
-        {
-            Fail(1, "", null, "Empty", "The file is empty.");
-        }
-
-        return (rows, errors, errorCount);
     }
 
     private static bool ReadHeader(ImportCell[] cells, Dictionary<ImportColumn, (int, string)> map, Action<int, string, string?, string, string> fail)

@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using ServiceReview.Infrastructure.Plans;
+using ServiceReview.Infrastructure.Uploads;
+using ServiceReview.Web.Common;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Controllers.Api;
@@ -9,11 +12,12 @@ namespace ServiceReview.Web.Controllers.Api;
 /// <c>POST /api/plans/import</c> (multipart, field <c>file</c>): a plan workbook becomes a new draft → 201
 /// <c>{"id": 9}</c>; or 422 <c>{"errors": [{"row", "column", "value", "message"}]}</c> with nothing created.
 /// Messages are English and each error carries its stable <c>code</c> and <c>sheet</c> (JSON stays language-neutral).
+/// A workbook past an upload cap (<c>Uploads:SmallWorkbooks</c>) gets 413 with a problem body (<see cref="UploadRefusals"/>).
 /// </summary>
 [ApiController]
 [Route("api/plans/import")]
 [Authorize(Policy = Policies.ManagerOrAdmin)]
-public sealed class PlanImportController(PlanService plans, ICurrentActor currentActor) : ControllerBase
+public sealed class PlanImportController(PlanService plans, ICurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : ControllerBase
 {
     [HttpPost]
     [RequestSizeLimit(PlansController.MaxUploadBytes)]
@@ -28,7 +32,16 @@ public sealed class PlanImportController(PlanService plans, ICurrentActor curren
         }
 
         await using var stream = file.OpenReadStream();
-        var result = await plans.ImportAsync(await currentActor.GetAsync(cancellationToken), stream, file.FileName, cancellationToken);
+        PlanImportResult result;
+        try
+        {
+            result = await plans.ImportAsync(await currentActor.GetAsync(cancellationToken), stream, file.FileName, cancellationToken);
+        }
+        catch (UploadRefusedException refusal)
+        {
+            return UploadRefusals.Problem(localizer, refusal);
+        }
+
         if (result.VersionId is { } id)
         {
             return Created($"/api/plans/{id}", new PlanImportCreated(id));

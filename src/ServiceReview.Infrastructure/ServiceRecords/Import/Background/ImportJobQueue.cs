@@ -6,6 +6,7 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Uploads;
 
 namespace ServiceReview.Infrastructure.ServiceRecords.Import.Background;
 
@@ -72,6 +73,15 @@ public static class ImportJobErrors
     public static IReadOnlyList<ImportError> Read(string? json) =>
         string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<ImportError>>(json, Json) ?? [];
 
+    /// <summary>
+    /// A whole-file refusal as a row error: code <c>Upload.{Code}</c> (translated as <c>Uploads.Refused.{Code}</c>), the
+    /// limit that was hit as its value.
+    /// </summary>
+    public static ImportError Refused(UploadRefusedException refusal) =>
+        new(1, "", refusal.Limit, RefusedPrefix + refusal.Code, refusal.Message);
+
+    public const string RefusedPrefix = "Upload.";
+
     /// <summary>The job's outcome in the shape of a synchronous import's result (for the result page).</summary>
     public static ImportResult ToResult(ImportJob job) =>
         new(job.Imported, job.Updated, Read(job.ErrorsJson), job.ErrorCount, Written: job.Status == ImportJobStatus.Succeeded);
@@ -83,13 +93,24 @@ public static class ImportJobErrors
 /// records (its lead, managers, admins), so the uploader while they still may; anyone else gets nothing (404).
 /// </summary>
 public sealed class ImportJobQueue(
-    ServiceReviewDbContext db, TeamRecordAccess access, ImportWakeUp wakeUp, IOptions<ImportOptions> options, TimeProvider clock)
+    ServiceReviewDbContext db, TeamRecordAccess access, ImportWakeUp wakeUp, IOptions<ImportOptions> options, TimeProvider clock,
+    IOptions<UploadOptions> uploads)
 {
-    /// <summary>Stores the upload and the job in one transaction, then wakes this instance's worker.</summary>
+    /// <summary>
+    /// Stores the upload and the job in one transaction, then wakes this instance's worker. A file refused at sight
+    /// (wrong type, a workbook past its caps, a CSV over its size) throws <see cref="UploadRefusedException"/> and
+    /// nothing is stored; caps found only while reading rows fail the job with the same message.
+    /// </summary>
     public async Task<ImportJob> EnqueueAsync(int teamId, Actor actor, string fileName, Stream upload, bool partial, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
+        // Sized to the upload when its length is known, so that the stored array is the buffer itself (no second copy).
+        using var buffer = upload.CanSeek && upload.Length - upload.Position is var length and > 0 and <= int.MaxValue
+            ? new MemoryStream((int)length)
+            : new MemoryStream();
         await upload.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        TabularReaders.CheckUpload(buffer, uploads.Value);
+        var content = buffer.Capacity == buffer.Length ? buffer.GetBuffer() : buffer.ToArray();
         var now = clock.GetUtcNow().UtcDateTime;
         var job = new ImportJob(Guid.NewGuid(), teamId, actor.UserId, actor.Name, actor.PersonId, fileName, buffer.Length, partial, now);
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
@@ -97,7 +118,7 @@ public sealed class ImportJobQueue(
             db.ImportJobs.Add(job);
             db.Audit(actor, now, "ImportJob", job.Key, "Queued", null, Describe(job));
             await db.SaveChangesAsync(ct);
-            db.ImportJobFiles.Add(new ImportJobFile(job.Id, buffer.ToArray()));
+            db.ImportJobFiles.Add(new ImportJobFile(job.Id, content));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Uploads;
 
 namespace ServiceReview.Infrastructure.ServiceRecords.Import.Background;
 
@@ -122,6 +123,14 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
                     j.Fail(result.ErrorCount, errors, null, Now);
                 }
             }, CancellationToken.None);
+        }
+        catch (UploadRefusedException ex)
+        {
+            // A file past a cap: the same refusal as the synchronous import, listed as the job's one error.
+            await StopAsync(stopHeartbeat, heartbeat);
+            logger.LogWarning("The background import {JobId} of {FileName} was refused: {Why}", job.Key, job.FileName, ex.Message);
+            var errors = ImportJobErrors.Write([ImportJobErrors.Refused(ex)]);
+            await FinishAsync(claim, j => j.Fail(1, errors, ex.Message, Now), CancellationToken.None);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -45,7 +45,11 @@ public sealed class ImportWorker(ImportJobRunner runner, ImportWakeUp wakeUp, IO
     }
 }
 
-/// <summary>A read-only wrapper that reports how many bytes were read (the reading half of the progress bar).</summary>
+/// <summary>
+/// A read-only wrapper that reports how many bytes were read (the reading half of the progress bar). A rewind to the
+/// start begins a new pass (the upload guard and the encoding check read the file before the rows are), so the count
+/// starts again from zero.
+/// </summary>
 internal sealed class CountingStream(Stream inner, Action<long> report) : Stream
 {
     private long _read;
@@ -58,7 +62,11 @@ internal sealed class CountingStream(Stream inner, Action<long> report) : Stream
 
     public override long Length => inner.Length;
 
-    public override long Position { get => inner.Position; set => inner.Position = value; }
+    public override long Position
+    {
+        get => inner.Position;
+        set => Rewound(inner.Position = value);
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
@@ -67,7 +75,7 @@ internal sealed class CountingStream(Stream inner, Action<long> report) : Stream
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Count(await inner.ReadAsync(buffer, cancellationToken));
 
-    public override long Seek(long offset, SeekOrigin origin) => inner.Seek(offset, origin);
+    public override long Seek(long offset, SeekOrigin origin) => Rewound(inner.Seek(offset, origin));
 
     public override void Flush()
     {
@@ -85,6 +93,17 @@ internal sealed class CountingStream(Stream inner, Action<long> report) : Stream
         }
 
         base.Dispose(disposing);
+    }
+
+    private long Rewound(long position)
+    {
+        if (position == 0)
+        {
+            _read = 0;
+            report(0);
+        }
+
+        return position;
     }
 
     private int Count(int read)

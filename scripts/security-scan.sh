@@ -142,11 +142,7 @@ echo "scan: signed in (manager, lead1, admin, inspector1); lead1's team is $team
 if ! $sqlmap_only; then
 if [[ -z $files_dir ]]; then
     files_dir="$work/files"
-    if [[ -f $root/scripts/make-upload-bombs.py ]]; then
-        generator="$root/scripts/make-upload-bombs.py"
-    else
-        generator="$root/scripts/lib/make-hostile-uploads.py"
-    fi
+    generator="$root/scripts/make-upload-bombs.py"
     echo "scan: writing the hostile files with ${generator#"$root"/}"
     python3 "$generator" "$files_dir" >/dev/null
 fi

@@ -4,9 +4,8 @@ namespace ServiceReview.Web.Tests.Security;
 
 /// <summary>
 /// CI runs the upload part of scripts/security-scan.sh (issue #12, item 14): every hostile file to every upload
-/// endpoint of a freshly started app, no 5xx, no dropped connection, peak memory growth within 256 MiB. It waits for
-/// the real hostile-file generator, scripts/make-upload-bombs.py, which comes with the upload guards (item 1): without
-/// the guards the scan fails (docs/security.md, "Scan").
+/// endpoint of a freshly started app, no 5xx, no dropped connection, peak memory growth within 256 MiB. The hostile
+/// files come from scripts/make-upload-bombs.py (docs/security.md, "Scan").
 /// </summary>
 public sealed class The_security_scan
 {
@@ -47,7 +46,7 @@ public sealed class The_security_scan
 }
 
 /// <summary>
-/// Skips the scan until scripts/make-upload-bombs.py exists, and, outside CI, when bash, python3 or curl is missing
+/// Skips the scan outside CI when bash, python3 or curl is missing
 /// (with CI=true a missing program fails the test instead).
 /// </summary>
 public sealed class SecurityScanFactAttribute : FactAttribute
@@ -57,10 +56,6 @@ public sealed class SecurityScanFactAttribute : FactAttribute
         if (Root is null)
         {
             Skip = "The repository root (ServiceReview.sln) was not found above the test's folder.";
-        }
-        else if (!File.Exists(Path.Combine(Root, "scripts", "make-upload-bombs.py")))
-        {
-            Skip = "Waiting for scripts/make-upload-bombs.py (issue #12, item 1: the upload guards). Until then: scripts/security-scan.sh --uploads-only by hand.";
         }
         else if (!OperatingSystem.IsLinux() && !IsCi)
         {

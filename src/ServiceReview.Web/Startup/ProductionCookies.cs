@@ -24,6 +24,20 @@ public static class ProductionCookies
     {
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .PostConfigure<IWebHostEnvironment>((o, env) => HostPrefixed(o.Cookie, Authentication, env));
+
+        // Identity's other cookies are unused (no external logins, no two-factor), but the login page still deletes
+        // the external one: keep the rule "every cookie is __Host-" without exceptions.
+        foreach (var (scheme, name) in new[]
+        {
+            (IdentityConstants.ExternalScheme, Prefix + "ServiceReview.External"),
+            (IdentityConstants.TwoFactorUserIdScheme, Prefix + "ServiceReview.TwoFactorUserId"),
+            (IdentityConstants.TwoFactorRememberMeScheme, Prefix + "ServiceReview.TwoFactorRememberMe"),
+        })
+        {
+            services.AddOptions<CookieAuthenticationOptions>(scheme)
+                .PostConfigure<IWebHostEnvironment>((o, env) => HostPrefixed(o.Cookie, name, env));
+        }
+
         services.AddOptions<AntiforgeryOptions>()
             .PostConfigure<IWebHostEnvironment>((o, env) => HostPrefixed(o.Cookie, Antiforgery, env));
         services.AddOptions<CookieTempDataProviderOptions>()

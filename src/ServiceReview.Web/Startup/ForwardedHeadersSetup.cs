@@ -22,12 +22,16 @@ public static class ForwardedHeadersSetup
             // The defaults (127.0.0.0/8 and ::1) stay: a proxy on the same machine needs no setting.
             foreach (var proxy in Values(configuration, "KnownProxies"))
             {
-                o.KnownProxies.Add(IPAddress.Parse(proxy));
+                o.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
+                    ? address
+                    : throw new InvalidOperationException($"{Section}:KnownProxies: '{proxy}' is not an IP address."));
             }
 
             foreach (var network in Values(configuration, "KnownNetworks"))
             {
-                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
+                    ? parsed
+                    : throw new InvalidOperationException($"{Section}:KnownNetworks: '{network}' is not a network in CIDR form (10.0.0.0/24)."));
             }
 
             // Optional: the host names the proxy may forward (X-Forwarded-Host); empty means any.

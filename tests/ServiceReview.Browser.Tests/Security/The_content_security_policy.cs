@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ServiceReview.Browser.Tests.Fixtures;
+using ServiceReview.Infrastructure.Persistence;
 using static Microsoft.Playwright.Assertions;
 
 namespace ServiceReview.Browser.Tests.Security;
@@ -8,7 +11,7 @@ namespace ServiceReview.Browser.Tests.Security;
 /// <summary>
 /// The browser enforces the app's Content-Security-Policy: an inline script does not run and is reported, which is
 /// what makes every other browser test fail on a violation. The behaviour that moved out of inline handlers
-/// (filters that submit on change, the arbitration form's fields) still works.
+/// (filters that submit on change, the arbitration form's fields, the upload form's progress note) still works.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class The_content_security_policy(BrowserApp app)
@@ -77,6 +80,29 @@ public sealed class The_content_security_policy(BrowserApp app)
         await Expect(fields).ToHaveJSPropertyAsync("disabled", true);
         await page.Locator("label[for='change-0']").ClickAsync();
         await Expect(fields).ToHaveJSPropertyAsync("disabled", false);
+    }
+
+    [SkippableFact]
+    public async Task The_records_upload_form_submits_once_and_shows_its_progress_note()
+    {
+        var page = await app.NewPageAsync();
+        int teamId;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+            teamId = await db.Teams.Where(t => db.People.Any(p => p.Id == t.LeadId && p.Email == "lead2@demo.local")).Select(t => t.Id).SingleAsync();
+        }
+
+        await BrowserApp.SignInAsync(page, "lead2@demo.local");
+        await page.GotoAsync($"/ServiceRecords/Import?teamId={teamId}");
+
+        // Keep the page where it is: a listener on window runs after the form's own and cancels the navigation.
+        await page.EvaluateAsync("() => window.addEventListener('submit', e => e.preventDefault())");
+        await page.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "records.csv", MimeType = "text/csv", Buffer = "TicketId\r\n"u8.ToArray() });
+        await page.Locator("button[data-submit-once]").ClickAsync();
+
+        await Expect(page.Locator("#import-progress")).ToBeVisibleAsync();
+        await Expect(page.Locator("button[data-submit-once]")).ToBeDisabledAsync();
     }
 
     private async Task<IReadOnlyList<string>> WaitForViolationsAsync(int atLeast)

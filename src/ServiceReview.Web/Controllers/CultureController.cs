@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using ServiceReview.Web.Localisation;
 
 namespace ServiceReview.Web.Controllers;
@@ -10,7 +11,7 @@ namespace ServiceReview.Web.Controllers;
 /// protected by the global antiforgery filter.
 /// </summary>
 [AllowAnonymous]
-public sealed class CultureController : Controller
+public sealed class CultureController(IOptions<RequestLocalizationOptions> localization) : Controller
 {
     [HttpPost]
     public IActionResult Set(string culture, string? returnUrl)
@@ -21,8 +22,12 @@ public sealed class CultureController : Controller
         }
 
         var canonical = Cultures.Supported.First(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase));
+
+        // The name the cookie provider reads: the default one, or __Host-... in Production (see ProductionCookies).
+        var cookieName = localization.Value.RequestCultureProviders.OfType<CookieRequestCultureProvider>().FirstOrDefault()?.CookieName
+            ?? CookieRequestCultureProvider.DefaultCookieName;
         Response.Cookies.Append(
-            CookieRequestCultureProvider.DefaultCookieName,
+            cookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(canonical)),
             new CookieOptions
             {
@@ -30,7 +35,7 @@ public sealed class CultureController : Controller
                 IsEssential = true,
                 HttpOnly = true,
                 SameSite = SameSiteMode.Lax,
-                Secure = Request.IsHttps,
+                Secure = Request.IsHttps || cookieName.StartsWith(Startup.ProductionCookies.Prefix, StringComparison.Ordinal),
             });
 
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Content("~/"));

@@ -25,8 +25,19 @@ public sealed class ErrorController : Controller
     }
 
     [Route("{statusCode:int}")]
-    public IActionResult Status(int statusCode)
+    public IActionResult Status()
     {
+        // Read from the route, not bound: a re-executed POST whose form cannot be read fails model binding as a
+        // whole, and the page must still know its code.
+        var statusCode = int.TryParse(RouteData.Values["statusCode"]?.ToString(), out var code) ? code : 0;
+
+        // Only error statuses: /Error/101 must not switch protocols, /Error/0 must not answer status 0; any other
+        // number is a page that does not exist (for signed-out visitors too, hence no route constraint).
+        if (statusCode is < 400 or > 599)
+        {
+            statusCode = StatusCodes.Status404NotFound;
+        }
+
         Response.StatusCode = statusCode;
         return View(statusCode == StatusCodes.Status404NotFound ? "NotFound" : "Status", Model(statusCode));
     }

@@ -9,6 +9,10 @@ public static class WebApplicationExtensions
     /// <summary>The middleware pipeline, in order.</summary>
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
+        // First, so that everything after sees the client's scheme and address (from trusted proxies only).
+        app.UseForwardedHeaders();
+        app.UseServiceReviewSecurityHeaders();
+
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -19,6 +23,7 @@ public static class WebApplicationExtensions
         app.UseWhen(
             context => !ApiAwareCookieEvents.IsApiRequest(context.Request),
             branch => branch.UseStatusCodePagesWithReExecute("/Error/{0}"));
+        app.UseMiddleware<MalformedRequests>();
 
         // Static files come before authentication: CSS and scripts serve the login page too.
         app.UseStaticFiles();

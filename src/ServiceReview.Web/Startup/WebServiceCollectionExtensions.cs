@@ -61,6 +61,7 @@ public static class WebServiceCollectionExtensions
         services.AddEmailDispatch();
 
         services.AddProblemDetails();
+        services.AddReverseProxySupport().AddSecurityHeaders().AddProductionCookies().AddMalformedRequestHandling();
         services.AddHealthChecks().AddDbContextCheck<ServiceReviewDbContext>();
 
         return services;

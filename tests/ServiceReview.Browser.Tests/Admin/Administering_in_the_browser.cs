@@ -10,6 +10,7 @@ namespace ServiceReview.Browser.Tests.Admin;
 
 /// <summary>An app of its own: this test adds people, projects and a team that the other browser tests must not see.</summary>
 [CollectionDefinition(Name)]
+[FailOnCspViolations]
 public sealed class AdministrationCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "Administration";

@@ -71,6 +71,7 @@ public sealed partial class BrowserApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string? culture, int width, int height, bool touch = false)
     {
         Skip.If(BrowserEnvironment.SkipReason is not null, BrowserEnvironment.SkipReason);
+        var testClass = CspViolations.CallingTestClass();
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
@@ -90,7 +91,10 @@ public sealed partial class BrowserApp : IAsyncLifetime
             }]);
         }
 
+        // Every page reports CSP violations; FailOnCspViolations (on each collection) fails the test on any.
+        await context.AddInitScriptAsync(CspViolations.InitScript);
         var page = await context.NewPageAsync();
+        CspViolations.Watch(page, testClass);
         page.SetDefaultTimeout(15_000);
         return page;
     }
@@ -147,6 +151,7 @@ public sealed partial class BrowserApp : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
+[FailOnCspViolations]
 public sealed class BrowserCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "Browser";

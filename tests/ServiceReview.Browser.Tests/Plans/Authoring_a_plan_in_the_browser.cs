@@ -8,6 +8,7 @@ namespace ServiceReview.Browser.Tests.Plans;
 
 /// <summary>An app of its own: this test publishes a new version of the default plan, which the journey test must not see.</summary>
 [CollectionDefinition(Name)]
+[FailOnCspViolations]
 public sealed class PlanAuthoringCollection : ICollectionFixture<BrowserApp>
 {
     public const string Name = "PlanAuthoring";

@@ -35,3 +35,19 @@
         fetchJson: fetchJson
     });
 })();
+
+// Filters that apply as soon as they change: <select data-autosubmit> submits its form (no inline onchange=, which
+// the Content-Security-Policy refuses). data-autosubmit-clear="name" empties another field of the form first
+// (a team chosen under the previous project no longer fits).
+document.addEventListener("change", function (e) {
+    "use strict";
+    var field = e.target;
+    if (!(field instanceof Element) || !field.hasAttribute("data-autosubmit") || !field.form) {
+        return;
+    }
+    var clear = field.getAttribute("data-autosubmit-clear");
+    if (clear && field.form.elements[clear]) {
+        field.form.elements[clear].value = "";
+    }
+    field.form.requestSubmit();
+});

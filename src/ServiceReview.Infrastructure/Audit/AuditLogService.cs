@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Organisation;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 
@@ -39,15 +40,16 @@ public sealed class AuditLogService(ServiceReviewDbContext db)
             query = query.Where(a => a.EntityType == kind || a.Action == kind);
         }
 
+        // Dates are the organisation's calendar days (北京时间), as the page shows the times.
         if (filter.From is { } from)
         {
-            var start = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var start = OrganisationTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
             query = query.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            var end = OrganisationTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             query = query.Where(a => a.At < end);
         }
 

@@ -187,6 +187,7 @@ public sealed class Searching_and_paging_lists(ServiceReviewWebFactory factory) 
     [Fact]
     public async Task Round_results_page_for_managers_and_search_by_name()
     {
+        await factory.EnsureDemoDataAsync(); // it ran only after another test of the class had loaded it
         var team = await factory.TeamIdAsync("运营支持组");
         for (var i = 1; i <= 11; i++)
         {

@@ -48,6 +48,25 @@ public sealed partial class The_audit_log_page_and_verify_command(ServiceReviewW
     }
 
     [Fact]
+    public async Task Dates_filter_by_the_organisations_calendar_day()
+    {
+        await GivenAuditedActionsAsync();
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+
+            // 17:00 UTC on the 4th is 01:00 on the 5th in Beijing.
+            db.Audit(new ServiceReview.Core.Audit.Actor(null, "夜班", null), new DateTime(2026, 12, 4, 17, 0, 0, DateTimeKind.Utc), "Round", 1, "LocalDayProbe");
+            await db.SaveChangesAsync();
+        }
+
+        var admin = await factory.SignedInWithAsync("admin@demo.local", ServiceReviewWebFactory.DemoPassword);
+
+        Assert.Contains("data-audit-action=\"LocalDayProbe\"", await admin.GetStringAsync("/Audit?kind=LocalDayProbe&from=2026-12-05&to=2026-12-05"), StringComparison.Ordinal);
+        Assert.DoesNotContain("data-audit-action=\"LocalDayProbe\"", await admin.GetStringAsync("/Audit?kind=LocalDayProbe&from=2026-12-04&to=2026-12-04"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_sign_in_is_found_by_person_and_kind_without_the_password()
     {
         await GivenAuditedActionsAsync();

@@ -51,8 +51,10 @@ public static class XlsxGuard
             var total = new Budget(limits.MaxUncompressedBytes);
             foreach (var entry in zip.Entries)
             {
+                // XML by name or by content: a sheet renamed to ".dat" (declared in [Content_Types].xml) is still XML
+                // that a reader would parse, so it gets the row, column and text caps too.
+                var xml = IsXml(entry.FullName) || LooksLikeXml(entry);
                 using var inflated = entry.Open();
-                var xml = IsXml(entry.FullName);
                 using var counted = new BoundedReadStream(inflated, PartCap(entry.FullName, limits), total, xml ? MaxTokenBytes(limits) : 0,
                     PartRefusal(entry.FullName));
                 if (xml)
@@ -78,6 +80,11 @@ public static class XlsxGuard
         catch (NotSupportedException ex)
         {
             // E.g. an entry compressed with a method .NET cannot inflate.
+            throw UploadRefusedException.Malformed(ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        {
+            // A crafted zip can make ZipArchive throw these too (dotnet/runtime#109167, #131228): damaged, not a 500.
             throw UploadRefusedException.Malformed(ex.Message);
         }
         finally
@@ -116,6 +123,40 @@ public static class XlsxGuard
     private static Func<long, UploadRefusedException> PartRefusal(string name) => IsSheet(name)
         ? cap => UploadRefusedException.TooLarge("SheetSize", cap, bytes: true, "A sheet of the workbook expands to")
         : cap => UploadRefusedException.TooLarge("PartSize", cap, bytes: true, "A part of the workbook expands to");
+
+    /// <summary>Whether a part's first bytes are XML: '&lt;' after an optional byte order mark and white space.</summary>
+    private static bool LooksLikeXml(ZipArchiveEntry entry)
+    {
+        Span<byte> head = stackalloc byte[256];
+        int read;
+        using (var sniff = entry.Open())
+        {
+            read = sniff.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        var bytes = head[..read];
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return true; // UTF-16
+        }
+
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+
+        foreach (var b in bytes)
+        {
+            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                continue;
+            }
+
+            return b == (byte)'<';
+        }
+
+        return false;
+    }
 
     private static bool IsXml(string name) =>
         name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)

@@ -140,6 +140,36 @@ public sealed class The_upload_guard
     }
 
     [Fact]
+    public void A_sheet_renamed_away_from_xml_is_still_scanned_as_xml()
+    {
+        // The content types may declare any name for a sheet; the guard decides by content, not by the ".xml" ending.
+        var renamed = RenameEntry(UploadBombs.LongCell(32_768), "xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.dat");
+
+        Assert.Equal("CellText", Refused(renamed, Records).Code);
+        XlsxGuard.Check(new MemoryStream(RenameEntry(UploadBombs.LongCell(100), "xl/worksheets/sheet1.xml", "xl/worksheets/sheet1.dat")), Records);
+    }
+
+    private static byte[] RenameEntry(byte[] workbook, string from, string to)
+    {
+        using var buffer = new MemoryStream();
+        buffer.Write(workbook);
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var old = zip.GetEntry(from) ?? throw new InvalidOperationException($"No {from}.");
+            var copy = zip.CreateEntry(to);
+            using (var source = old.Open())
+            using (var target = copy.Open())
+            {
+                source.CopyTo(target);
+            }
+
+            old.Delete();
+        }
+
+        return buffer.ToArray();
+    }
+
+    [Fact]
     public void Rows_and_columns_past_the_caps_are_refused_by_number()
     {
         Assert.Equal("Rows", Refused(UploadBombs.RowNumbered(200_001), Records).Code);

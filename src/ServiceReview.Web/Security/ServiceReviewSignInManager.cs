@@ -144,6 +144,7 @@ public sealed class ServiceReviewSignInManager(
     private string Detail(string address, string? reason)
     {
         var ip = Context.Connection.RemoteIpAddress?.ToString();
+        address = address.Length <= 256 ? address : address[..256]; // a stranger's text: bounded in an append-only log
         return reason is null ? $"email={address}; ip={ip}" : $"email={address}; ip={ip}; reason={reason}";
     }
 

@@ -83,6 +83,18 @@ public sealed partial class The_audit_log_page_and_verify_command(ServiceReviewW
     }
 
     [Fact]
+    public async Task A_strangers_over_long_address_is_refused_by_the_form_and_writes_nothing()
+    {
+        await GivenAuditedActionsAsync();
+        var before = await factory.WithDbAsync(db => db.AuditLog.CountAsync());
+
+        var answer = await ServiceReviewWebFactory.SignInAsync(factory.CreateBrowser(), new string('a', 100_000) + "@example.test", "Some-Password-123");
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode); // the form again, with the address refused
+        Assert.Equal(before, await factory.WithDbAsync(db => db.AuditLog.CountAsync()));
+    }
+
+    [Fact]
     public async Task An_edited_row_is_named_by_the_page_and_the_command_and_an_intact_log_passes_both()
     {
         await GivenAuditedActionsAsync();

@@ -66,6 +66,7 @@ public sealed class LoginModel(
     {
         [Required(ErrorMessage = "Validation.Required")]
         [EmailAddress(ErrorMessage = "Validation.Email")]
+        [StringLength(256, ErrorMessage = "Validation.Email")] // no address is longer; nothing longer reaches the audit log
         [Display(Name = "Login.Email")]
         public string Email { get; set; } = "";
 

@@ -116,9 +116,12 @@ public sealed class ImportJobQueue(
         await using (var transaction = await db.Database.BeginTransactionAsync(ct))
         {
             db.ImportJobs.Add(job);
-            db.Audit(actor, now, "ImportJob", job.Key, "Queued", null, Describe(job));
             await db.SaveChangesAsync(ct);
+
+            // The audit entry goes with the last save: linking it takes the next place in the audit chain, which other
+            // writers wait for until this transaction commits, so it must not be held while the upload is written.
             db.ImportJobFiles.Add(new ImportJobFile(job.Id, content));
+            db.Audit(actor, now, "ImportJob", job.Key, "Queued", null, Describe(job));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }

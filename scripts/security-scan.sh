@@ -256,6 +256,7 @@ if ! $uploads_only && kill -0 "$app_pid" 2>/dev/null; then
         "admin@demo.local|/People?q=a&page=1"
         "admin@demo.local|/Projects?q=a&page=1"
         "admin@demo.local|/Teams?q=a&projectId=1&page=1"
+        "admin@demo.local|/Audit?person=a&kind=SignedIn&from=2026-01-01&to=2026-12-31&page=1"
     )
     echo "scan: sqlmap on ${#targets[@]} list pages (level $sqlmap_level, risk $sqlmap_risk, technique $sqlmap_technique, ≤ $sqlmap_seconds s each)"
     for target in "${targets[@]}"; do

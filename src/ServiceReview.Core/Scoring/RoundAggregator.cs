@@ -3,8 +3,6 @@ using ServiceReview.Core.Rounds;
 namespace ServiceReview.Core.Scoring;
 
 /// <summary>A team's round score. <see cref="Trimmed"/> says the highest and lowest totals were dropped.</summary>
-public sealed record AggregateResult(decimal? Total, bool Trimmed);
-
 /// <summary>One confirmed inspection as a team's aggregation sees it: its totals, when it was submitted, and its
 /// category scores and indicator points by code (null for a category left out or an indicator N/A).</summary>
 public sealed record CountableInspection(
@@ -27,20 +25,6 @@ public sealed record TeamAggregate(
 /// <summary>From confirmed inspection totals to a team's round score, and from round scores to ranks.</summary>
 public static class RoundAggregator
 {
-    /// <summary>
-    /// Mean of the confirmed totals (a vetoed inspection counts with 0). With <see cref="AggregationMethod.TrimmedMean"/>
-    /// and three or more totals, one highest and one lowest are dropped first. Rounded to one decimal, half away
-    /// from zero; no totals → null. The same rule as <see cref="AggregateTeam"/>, for totals alone.
-    /// </summary>
-    public static AggregateResult Aggregate(IReadOnlyList<decimal> confirmedTotals, AggregationMethod method)
-    {
-        ArgumentNullException.ThrowIfNull(confirmedTotals);
-        var team = AggregateTeam(
-            confirmedTotals.Select((t, i) => new CountableInspection(i, t, t, DateTime.MinValue.AddTicks(i), Empty, Empty)).ToList(),
-            method);
-        return new AggregateResult(team.Total, team.Trimmed);
-    }
-
     /// <summary>
     /// A team's figures in a round (scoring.md, "A team's result in a round"). First the <i>counted</i> inspections are
     /// chosen: all confirmed ones, or — with the trimmed mean and three or more — all but one with the highest and one

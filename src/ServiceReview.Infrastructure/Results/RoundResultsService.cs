@@ -40,8 +40,8 @@ public sealed record TeamResult(
     /// <summary>Each indicator's mean points over <see cref="Counted"/> (full precision; null where all were N/A).</summary>
     public IReadOnlyDictionary<string, decimal?> IndicatorMeans { get; init; } = new Dictionary<string, decimal?>();
 
-    /// <summary>Trimmed from exactly three confirmed inspections: the middle one alone decides.</summary>
-    public bool MiddleAloneDecides => Trimmed && Counted.Count == 1;
+    /// <summary>Trimmed from exactly three confirmed inspections: the middle one alone decides (<see cref="TeamAggregate.MiddleAloneDecides"/>).</summary>
+    public bool MiddleAloneDecides { get; init; }
 }
 
 public sealed record RoundResults(RoundSummary Round, IReadOnlyList<TeamResult> Teams, IReadOnlyList<(string Code, string Name, decimal Max)> Indicators)
@@ -133,6 +133,7 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
             {
                 Counted = aggregate.Counted,
                 Dropped = aggregate.Dropped,
+                MiddleAloneDecides = aggregate.MiddleAloneDecides,
                 IndicatorMeans = aggregate.Points,
             });
         }

@@ -6,6 +6,10 @@ namespace ServiceReview.Core.Tests.Scoring;
 /// <summary>A team's round score from its confirmed inspections, and the ranking of teams.</summary>
 public class RoundAggregatorTests
 {
+    /// <summary>Confirmed inspections that carry only a total, submitted one after another.</summary>
+    private static List<CountableInspection> Totals(IEnumerable<decimal> totals) =>
+        [.. totals.Select((t, i) => new CountableInspection(i, t, t, DateTime.UnixEpoch.AddMinutes(i), new Dictionary<string, decimal?>(), new Dictionary<string, decimal?>()))];
+
     [Theory]
     [InlineData(AggregationMethod.Mean, new[] { 80.0, 90.0 }, 85.0, false)]
     [InlineData(AggregationMethod.TrimmedMean, new[] { 70.0, 90.0 }, 80.0, false)] // two: nothing is dropped
@@ -18,7 +22,7 @@ public class RoundAggregatorTests
     [InlineData(AggregationMethod.TrimmedMean, new[] { 73.1 }, 73.1, false)]
     public void The_round_score_is_the_mean_of_confirmed_totals_trimmed_when_asked(AggregationMethod method, double[] totals, double expected, bool trimmed)
     {
-        var result = RoundAggregator.Aggregate(totals.Select(t => (decimal)t).ToList(), method);
+        var result = RoundAggregator.AggregateTeam(Totals(totals.Select(t => (decimal)t)), method);
 
         Assert.Equal((decimal)expected, result.Total);
         Assert.Equal(trimmed, result.Trimmed);
@@ -29,7 +33,7 @@ public class RoundAggregatorTests
     [InlineData(AggregationMethod.TrimmedMean)]
     public void A_team_without_confirmed_inspections_has_no_round_score(AggregationMethod method)
     {
-        var result = RoundAggregator.Aggregate([], method);
+        var result = RoundAggregator.AggregateTeam(Totals([]), method);
 
         Assert.Null(result.Total);
         Assert.False(result.Trimmed);

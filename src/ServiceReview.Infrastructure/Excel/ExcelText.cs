@@ -1,5 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
+using ServiceReview.Core.Scoring;
 using SpreadCheetah.Styling;
 
 namespace ServiceReview.Infrastructure.Excel;
@@ -55,9 +56,41 @@ public static class ExcelText
     /// </summary>
     public static Style GuardedTextStyle() => new() { Format = SpreadCheetah.Styling.NumberFormat.Standard(StandardNumberFormat.Text) };
 
+    /// <summary>The style a streaming (SpreadCheetah) writer gives a figure of <paramref name="kind"/>: its kind's number format.</summary>
+    public static Style FigureStyle(FigureKind kind) => new() { Format = SpreadCheetah.Styling.NumberFormat.Custom(Core.Scoring.Figure.ExcelFormat(kind)) };
+
+    /// <summary>
+    /// A SpreadCheetah number cell for a figure, rounded once to its kind's precision (a percentage written as a
+    /// fraction); pass the id of <see cref="FigureStyle"/> for the same kind. Null gives an empty cell.
+    /// </summary>
+    public static SpreadCheetah.Cell FigureCell(decimal? value, FigureKind kind, StyleId style) =>
+        value is { } v
+            ? new SpreadCheetah.Cell(kind == FigureKind.Percent ? Core.Scoring.Figure.Round(v, kind) / 100m : Core.Scoring.Figure.Round(v, kind), style)
+            : new SpreadCheetah.Cell((string?)null);
+
     /// <summary>A SpreadCheetah text cell (an inline string, never a formula), guarded when it looks like a formula.</summary>
     public static SpreadCheetah.Cell Cell(string? text, StyleId guarded) =>
         LooksLikeFormula(text) ? new SpreadCheetah.Cell(text, guarded) : new SpreadCheetah.Cell(text);
+
+    /// <summary>
+    /// Writes a figure as a number cell, rounded once to its kind's precision with its kind's number format
+    /// (<see cref="Figure"/>); a percentage (held as 96.4) is written as the fraction 0.964 with "0.0%". Null leaves the cell blank.
+    /// </summary>
+    public static IXLCell Figure(IXLCell cell, decimal? value, FigureKind kind)
+    {
+        if (value is { } v)
+        {
+            var rounded = Core.Scoring.Figure.Round(v, kind);
+            cell.SetValue(kind == FigureKind.Percent ? rounded / 100m : rounded);
+            cell.Style.NumberFormat.Format = Core.Scoring.Figure.ExcelFormat(kind);
+        }
+
+        return cell;
+    }
+
+    /// <summary>A double figure (statistics) as <see cref="Figure(IXLCell, decimal?, FigureKind)"/>; NaN and infinities leave the cell blank.</summary>
+    public static IXLCell Figure(IXLCell cell, double? value, FigureKind kind) =>
+        Figure(cell, value is { } v && double.IsFinite(v) ? (decimal)v : null, kind);
 
     /// <summary>Writes a number (or leaves the cell blank for null) with a number format.</summary>
     public static IXLCell Number(IXLCell cell, decimal? value, string format = "0.0")

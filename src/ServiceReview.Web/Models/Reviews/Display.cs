@@ -1,18 +1,41 @@
 using System.Globalization;
 using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Scoring;
 
 namespace ServiceReview.Web.Models.Reviews;
 
-/// <summary>How the review pages show scores and instants: one decimal in the user's culture; times in Asia/Shanghai.</summary>
+/// <summary>
+/// How pages show figures and instants: each kind of figure rounded once and formatted as <see cref="Figure"/> defines
+/// it (scores and points "98.0", percentages "96.4%", coefficients "0.88", counts "12"), in the user's culture; "—" for
+/// none. Times in the organisation's zone.
+/// </summary>
 public static class Display
 {
     private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(Project.DefaultTimeZoneId);
 
-    public static string Score(decimal? value) => value is { } v ? v.ToString("0.0", CultureInfo.CurrentCulture) : "—";
+    public static string Score(decimal? value) => Format(value, FigureKind.Score);
 
-    public static string Points(decimal? value) => value is { } v ? v.ToString("0.##", CultureInfo.CurrentCulture) : "—";
+    public static string Points(decimal? value) => Format(value, FigureKind.Points);
 
+    /// <summary>A percentage held as the percent number (96.4 → "96.4%").</summary>
+    public static string Percent(decimal? value) => value is null ? "—" : Format(value, FigureKind.Percent) + "%";
+
+    public static string Percent(double? value) => Percent(ToDecimal(value));
+
+    public static string Coefficient(double? value) => Format(ToDecimal(value), FigureKind.Coefficient);
+
+    public static string Coefficient(decimal? value) => Format(value, FigureKind.Coefficient);
+
+    public static string Count(int? value) => value is { } v ? v.ToString("0", CultureInfo.CurrentCulture) : "—";
+
+    /// <summary>A figure of the given kind, rounded once (half away from zero) and formatted; "—" for none.</summary>
+    public static string Format(decimal? value, FigureKind kind) =>
+        value is { } v ? Figure.Round(v, kind).ToString(Figure.DotNetFormat(kind), CultureInfo.CurrentCulture) : "—";
+
+    /// <summary>An input value as typed (a measured value or a count), without trailing zeros: not a figure kind.</summary>
     public static string Number(decimal? value) => value is { } v ? v.ToString("0.####", CultureInfo.CurrentCulture) : "—";
+
+    private static decimal? ToDecimal(double? value) => value is { } v && double.IsFinite(v) ? (decimal)v : null;
 
     public static string Time(DateTime? utc) =>
         utc is { } u ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(u, DateTimeKind.Utc), Zone).ToString("g", CultureInfo.CurrentCulture) : "—";

@@ -53,7 +53,10 @@ public static class IndicatorStatistics
     public static IReadOnlyList<(string Grade, int Teams)> GradeDistribution(RoundResults results, IReadOnlyList<string> gradesInOrder) =>
         gradesInOrder.Select(g => (g, results.Teams.Count(t => t.Grade == g))).ToList();
 
-    /// <summary>Mean category score across teams (each team's category result), for the radar chart.</summary>
+    /// <summary>
+    /// Mean category score across teams (each team's category mean over its counted inspections), at full precision
+    /// from the full-precision team means, for the radar chart: the caller rounds once.
+    /// </summary>
     public static IReadOnlyList<(string Code, string Name, decimal Weight, decimal? Mean)> CategoryMeans(RoundResults results)
     {
         if (results.Teams.Count == 0)
@@ -63,8 +66,8 @@ public static class IndicatorStatistics
 
         return results.Teams[0].Categories.Select(c =>
         {
-            var scores = results.Teams.Select(t => t.Categories.First(x => x.Code == c.Code).Score).OfType<decimal>().ToList();
-            return (c.Code, c.Name, c.Weight, scores.Count == 0 ? (decimal?)null : ScoreRounding.Round(scores.Average()));
+            var scores = results.Teams.Select(t => t.CategoryMeans.GetValueOrDefault(c.Code)).OfType<decimal>().ToList();
+            return (c.Code, c.Name, c.Weight, scores.Count == 0 ? (decimal?)null : scores.Average());
         }).ToList();
     }
 }

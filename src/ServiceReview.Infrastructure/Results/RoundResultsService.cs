@@ -37,6 +37,12 @@ public sealed record TeamResult(
     /// <summary>The confirmed inspections the trimmed mean left out: the highest total first, then the lowest.</summary>
     public IReadOnlyList<int> Dropped { get; init; } = [];
 
+    /// <summary>
+    /// Each category's mean score over <see cref="Counted"/> at full precision (<see cref="CategoryResult.Score"/> is
+    /// the same mean rounded once), for statistics across teams that round once at the edge.
+    /// </summary>
+    public IReadOnlyDictionary<string, decimal?> CategoryMeans { get; init; } = new Dictionary<string, decimal?>();
+
     /// <summary>Each indicator's mean points over <see cref="Counted"/> (full precision; null where all were N/A).</summary>
     public IReadOnlyDictionary<string, decimal?> IndicatorMeans { get; init; } = new Dictionary<string, decimal?>();
 
@@ -135,6 +141,7 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
                 Dropped = aggregate.Dropped,
                 MiddleAloneDecides = aggregate.MiddleAloneDecides,
                 IndicatorMeans = aggregate.Points,
+                CategoryMeans = aggregate.Categories,
             });
         }
 

@@ -93,7 +93,7 @@ public sealed class InspectionsController(
 
                     if (outcome.Submitted)
                     {
-                        TempData.SetStatus(localizer["Inspections.Flash.Submitted", outcome.Score.Total.ToString("0.0", CultureInfo.CurrentCulture), outcome.Score.Grade]);
+                        TempData.SetStatus(localizer["Inspections.Flash.Submitted", Models.Reviews.Display.Score(outcome.Score.Total), outcome.Score.Grade]);
                         return RedirectToAction(nameof(Details), new { id });
                     }
 

@@ -108,7 +108,8 @@ public sealed partial class A_calibration_exercise(ServiceReviewWebFactory facto
         Assert.Contains("id=\"spread\"", after);
         var row = Regex.Match(after, "<tr class=\"\" data-code=\"3.2\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
         Assert.Contains("text-danger", row); // inspector2's 10 against the reference's 6
-        Assert.Contains(">4<", row);         // range 10 − 6
+        Assert.Contains("data-range=\"4.0\"", row); // range 10 − 6, points at one decimal
+        Assert.Contains(">4.0<", row);
     }
 
     [Fact]

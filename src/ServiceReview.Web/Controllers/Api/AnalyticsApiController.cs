@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Analytics;
+using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Web.Security;
 
@@ -59,11 +60,11 @@ public sealed class AnalyticsApiController(InspectorBiasService bias, RoundAgree
             result.Indicators.Select(i => new IndicatorAgreementJson(i.Code, Coefficient(i.Alpha), Reading(i.Reading), i.Metric.ToString().ToLowerInvariant())).ToList());
     }
 
-    private static double? Points(double? value) => value is { } v ? Math.Round(v, 1, MidpointRounding.AwayFromZero) : null;
+    // Rounded once, here at the edge, from the full-precision value, through Figure (decimal, so that half is away
+    // from zero on the digits a person reads, not on the binary double): points one decimal, coefficients two.
+    private static double? Points(double? value) => Figure.Round(value, FigureKind.Points);
 
-    // Rounded once, here at the edge, from the full-precision value (through decimal, so that half is away from zero
-    // on the digits a person reads, not on the binary double).
-    private static double? Coefficient(double? value) => value is { } v && double.IsFinite(v) ? (double)Math.Round((decimal)v, 2, MidpointRounding.AwayFromZero) : null;
+    private static double? Coefficient(double? value) => Figure.Round(value, FigureKind.Coefficient);
 
     private static string? Reading(AgreementReading? reading) => reading?.ToString().ToLowerInvariant();
 }

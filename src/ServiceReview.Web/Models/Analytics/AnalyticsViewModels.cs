@@ -1,5 +1,6 @@
 using ServiceReview.Infrastructure.Common;
-using System.Globalization;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Web.Models.Reviews;
 using ServiceReview.Core.Analytics;
 using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Infrastructure.Results;
@@ -23,9 +24,9 @@ public sealed class BiasPageViewModel
         .Select(r => (object)new
         {
             name = r.Name,
-            mean = Math.Round(r.Difference!.Mean, 2),
-            low = r.Difference.CiLow is { } l ? Math.Round(l, 2) : (double?)null,
-            high = r.Difference.CiHigh is { } h ? Math.Round(h, 2) : (double?)null,
+            mean = Figure.Round(r.Difference!.Mean, FigureKind.Points),
+            low = Figure.Round(r.Difference.CiLow, FigureKind.Points),
+            high = Figure.Round(r.Difference.CiHigh, FigureKind.Points),
             flag = r.Flag?.ToString(),
         })
         .ToList();
@@ -40,17 +41,25 @@ public sealed class RoundAgreementViewModel
         Agreement.Indicators.Where(i => i.Reading == AgreementReading.Poor).ToList();
 }
 
-/// <summary>How the accuracy pages write statistics: in the user's culture, "—" for none.</summary>
+/// <summary>How the accuracy pages write statistics: through <see cref="Display"/> (one format per kind), "—" for none.</summary>
 public static class Stat
 {
-    public static string Points(double? value) => value is { } v ? v.ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture) : "—";
+    /// <summary>A signed difference in points, one decimal.</summary>
+    public static string Points(double? value) => Display.SignedPoints(value);
 
-    public static string Plain(double? value, string format = "0.0") => value is { } v ? v.ToString(format, CultureInfo.CurrentCulture) : "—";
+    /// <summary>An unsigned statistic in points (a standard error, a bound), one decimal.</summary>
+    public static string Plain(double? value) => Display.Points(value);
 
-    public static string Coefficient(double? value) =>
-        value is { } v && double.IsFinite(v) ? Math.Round((decimal)v, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.CurrentCulture) : "—";
+    public static string Coefficient(double? value) => Display.Coefficient(value);
 
-    public static string Percent(double value) => value.ToString("P0", CultureInfo.CurrentCulture);
+    /// <summary>A share held as a fraction (0.25), shown as a percentage with one decimal ("25.0%").</summary>
+    public static string Percent(double value) => Display.Percent(value * 100);
+
+    /// <summary>A configured bound (a parameter, not a figure), as set: "5", "2.5".</summary>
+    public static string Bound(double value) => value.ToString("0.##", System.Globalization.CultureInfo.CurrentCulture);
+
+    /// <summary>A duration in seconds as whole minutes (a time, not a figure kind).</summary>
+    public static string Minutes(double seconds) => (seconds / 60).ToString("0", System.Globalization.CultureInfo.CurrentCulture);
 
     public static string ReadingClass(AgreementReading? reading) => reading switch
     {

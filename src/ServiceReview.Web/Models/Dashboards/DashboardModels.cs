@@ -1,8 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Dashboards;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Results;
+using ServiceReview.Web.Models.Reviews;
 
 namespace ServiceReview.Web.Models.Dashboards;
 
@@ -15,7 +17,13 @@ public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values, b
 /// </summary>
 public sealed record DashboardChart(
     string Id, string Type, string Title, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, SheetTable Table,
-    bool Horizontal = false, decimal? Max = null, IReadOnlyList<int>? Markers = null, string? MarkerLabel = null);
+    bool Horizontal = false, decimal? Max = null, IReadOnlyList<int>? Markers = null, string? MarkerLabel = null)
+{
+    /// <summary>Per table row, a page that explains the row (null for none), linked from the cell in <see cref="LinkColumn"/>.</summary>
+    public IReadOnlyList<string?>? RowLinks { get; init; }
+
+    public int LinkColumn { get; init; }
+}
 
 public sealed class RoundDashboardViewModel
 {
@@ -64,9 +72,15 @@ public static class DashboardCharts
             ranked.Select(t => t.Team).ToList(),
             [new ChartSeries(l["Dashboards.Col.Total"], ranked.Select(t => t.Total).ToList())],
             new SheetTable(l["Dashboards.Sheet.Ranking"], l["Dashboards.Chart.Ranking"],
-                [l["Dashboards.Col.Rank"], l["Dashboards.Col.Project"], l["Dashboards.Col.Team"], l["Dashboards.Col.Total"], l["Dashboards.Col.Grade"]],
-                d.Teams.Select(t => (IReadOnlyList<object?>)[t.Rank, t.Project, t.Team, t.Total, t.Grade]).ToList()),
-            Horizontal: true, Max: 100);
+                [l["Dashboards.Col.Rank"], l["Dashboards.Col.Project"], l["Dashboards.Col.Team"], l["Dashboards.Col.Total"], l["Dashboards.Col.Grade"],
+                    l["Numbers.Col.Counted"], l["Numbers.Col.Confirmed"]],
+                d.Teams.Select(t => (IReadOnlyList<object?>)[t.Rank, t.Project, t.Team, Figure.Round(t.Total, FigureKind.Score), t.Grade, t.Counted.Count, t.ConfirmedCount]).ToList()),
+            Horizontal: true, Max: 100)
+        {
+            // Which inspections were dropped is on the team page (计入/未计入 beside each inspection).
+            RowLinks = d.Teams.Select(t => (string?)$"/Results/Team/{d.Results.Round.Id}/{t.TeamId}").ToList(),
+            LinkColumn = 5,
+        };
 
         var gradeRows = d.Grades.Select(g => (IReadOnlyList<object?>)[g.Grade, g.Teams]).ToList();
         if (d.TeamsWithoutResult > 0)
@@ -83,21 +97,21 @@ public static class DashboardCharts
         var categories = new DashboardChart(
             "categories", "radar", l["Dashboards.Chart.Categories"],
             d.Categories.Select(c => c.Code + " " + c.Name).ToList(),
-            [new ChartSeries(l["Dashboards.Col.ShareOfWeight"], d.Categories.Select(c => c.Mean is { } m && c.Weight > 0 ? (decimal?)Math.Round(100m * m / c.Weight, 1, MidpointRounding.AwayFromZero) : null).ToList())],
+            [new ChartSeries(l["Dashboards.Col.ShareOfWeight"], d.Categories.Select(c => ShareOf(c.Mean, c.Weight)).ToList())],
             new SheetTable(l["Dashboards.Sheet.Categories"], l["Dashboards.Chart.Categories"],
                 [l["Dashboards.Col.Category"], l["Dashboards.Col.Weight"], l["Dashboards.Col.MeanScore"], l["Dashboards.Col.ShareOfWeight"]],
-                d.Categories.Select(c => (IReadOnlyList<object?>)[c.Code + " " + c.Name, c.Weight, c.Mean,
-                    c.Mean is { } m && c.Weight > 0 ? Math.Round(100m * m / c.Weight, 1, MidpointRounding.AwayFromZero) : (decimal?)null]).ToList()),
+                d.Categories.Select(c => (IReadOnlyList<object?>)[c.Code + " " + c.Name, c.Weight, Figure.Round(c.Mean, FigureKind.Score),
+                    ShareOf(c.Mean, c.Weight)]).ToList()),
             Max: 100);
 
         var weakest = new DashboardChart(
             "weakest", "bar", l["Dashboards.Chart.Weakest", Weakest],
             d.Weakest.Select(a => a.Code + " " + a.Name).ToList(),
-            [new ChartSeries(l["Dashboards.Col.ShareOfMax"], d.Weakest.Select(a => a.Share is { } s ? (decimal?)Math.Round(100m * s, 1, MidpointRounding.AwayFromZero) : null).ToList())],
+            [new ChartSeries(l["Dashboards.Col.ShareOfMax"], d.Weakest.Select(a => ShareOf(a.MeanPoints, a.Max)).ToList())],
             new SheetTable(l["Dashboards.Sheet.Weakest"], l["Dashboards.Chart.Weakest", Weakest],
                 [l["Dashboards.Col.Indicator"], l["Dashboards.Col.Max"], l["Dashboards.Col.MeanPoints"], l["Dashboards.Col.ShareOfMax"], l["Dashboards.Col.Scored"]],
-                d.Weakest.Select(a => (IReadOnlyList<object?>)[a.Code + " " + a.Name, a.Max, IndicatorStatistics.Show(a.MeanPoints),
-                    a.Share is { } s ? Math.Round(100m * s, 1, MidpointRounding.AwayFromZero) : (decimal?)null, a.Scored]).ToList()),
+                d.Weakest.Select(a => (IReadOnlyList<object?>)[a.Code + " " + a.Name, a.Max, Figure.Round(a.MeanPoints, FigureKind.Points),
+                    ShareOf(a.MeanPoints, a.Max), a.Scored]).ToList()),
             Horizontal: true, Max: 100);
 
         return [ranking, grades, categories, weakest];
@@ -158,10 +172,21 @@ public static class DashboardCharts
         series = chart.Series.Select(s => new { label = s.Label, values = s.Values, dashed = s.Dashed }),
     });
 
+    /// <summary>
+    /// A mean as a percentage of its maximum, from the full-precision mean, rounded once (the chart and the table get
+    /// the same number).
+    /// </summary>
+    private static decimal? ShareOf(decimal? mean, decimal max) =>
+        mean is { } m && max > 0 ? Figure.Round(100m * m / max, FigureKind.Percent) : null;
+
+    /// <summary>
+    /// A table cell: every decimal in these tables is a score, points, a weight or a maximum beside them, or a
+    /// percentage, all one decimal (<see cref="FigureKind.Score"/>), so they read alike; whole numbers are counts.
+    /// </summary>
     public static string Cell(object? value) => value switch
     {
         null => "—",
-        decimal d => d.ToString("0.0#", CultureInfo.CurrentCulture),
+        decimal d => Display.Format(d, FigureKind.Score),
         int i => i.ToString(CultureInfo.CurrentCulture),
         DateOnly date => date.ToString("d", CultureInfo.CurrentCulture),
         _ => Convert.ToString(value, CultureInfo.CurrentCulture) ?? "",

@@ -73,8 +73,9 @@ public sealed record BandDto(decimal Bound, decimal Points);
 public sealed record LevelDto(string Label, decimal Fraction);
 
 /// <summary>
-/// <c>POST /api/plans/{id}/score</c> response (contracts.md), plus <c>points</c> per indicator (unrounded, null for
-/// N/A or missing) so that the form can show each indicator's points without computing them. A partial form is
+/// <c>POST /api/plans/{id}/score</c> response (contracts.md), plus <c>points</c> per indicator (rounded once to the
+/// points format, one decimal, as every page shows them; null for N/A or missing) so that the form can show each
+/// indicator's points without computing or re-rounding them. A partial form is
 /// provisional: while any indicator has no input, <c>complete</c> is false and <c>grade</c> is null (the total is
 /// what the inputs so far give, the missing indicators counted as N/A).
 /// </summary>
@@ -97,7 +98,7 @@ public sealed record ScorePreviewDto(
         r.VetoedBy,
         r.Missing,
         r.MissingEvidence,
-        r.Points.ToDictionary(p => p.Key, p => p.Value is { } v ? PlanDto.Plain(v) : (decimal?)null),
+        r.Points.ToDictionary(p => p.Key, p => p.Value is { } v ? Figure.Round(v, FigureKind.Points) : (decimal?)null),
         r.Missing.Count == 0);
 }
 

@@ -28,6 +28,22 @@ public static class Display
 
     public static string Count(int? value) => value is { } v ? v.ToString("0", CultureInfo.CurrentCulture) : "—";
 
+    /// <summary>A statistic held as a double (a mean difference, a spread), as points: rounded once, one decimal.</summary>
+    public static string Points(double? value) => Format(ToDecimal(value), FigureKind.Points);
+
+    /// <summary>A signed difference in points ("+1.5", "−0.3", "0.0"), rounded once like <see cref="Points(double?)"/>.</summary>
+    public static string SignedPoints(double? value) =>
+        ToDecimal(value) is { } v ? Figure.Round(v, FigureKind.Points).ToString("+0.0;−0.0;0.0", CultureInfo.CurrentCulture) : "—";
+
+    /// <summary>
+    /// The figure rounded once to its kind's precision, in the invariant culture, for a <c>data-</c> attribute or a
+    /// script (null for none, so the attribute is left out).
+    /// </summary>
+    public static string? Value(decimal? value, FigureKind kind) =>
+        value is { } v ? Figure.Round(v, kind).ToString(Figure.DotNetFormat(kind), CultureInfo.InvariantCulture) : null;
+
+    public static string? Value(double? value, FigureKind kind) => Value(ToDecimal(value), kind);
+
     /// <summary>A figure of the given kind, rounded once (half away from zero) and formatted; "—" for none.</summary>
     public static string Format(decimal? value, FigureKind kind) =>
         value is { } v ? Figure.Round(v, kind).ToString(Figure.DotNetFormat(kind), CultureInfo.CurrentCulture) : "—";

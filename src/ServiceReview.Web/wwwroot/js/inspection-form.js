@@ -19,7 +19,9 @@
     var conflictEl = document.getElementById("conflict");
     var lang = document.documentElement.lang || "zh-CN";
     var oneDecimal = new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    var points = new Intl.NumberFormat(lang, { maximumFractionDigits: 2 });
+    // Scores, points and the maximum beside them all read with one decimal ("6.1 / 7.0"), as the pages show them
+    // (Core/Scoring/Figure); the server has already rounded every figure once, so this only writes the digits.
+    var points = oneDecimal;
 
     var changeCount = 0;      // changes since the page loaded
     var savedChangeCount = 0; // changes already saved

@@ -187,7 +187,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
         Assert.Contains("该检查记录已经提交", details, StringComparison.Ordinal);
         Assert.Contains("id=\"total\">73.1<", details, StringComparison.Ordinal);
         Assert.Contains("合格", details, StringComparison.Ordinal);
-        Assert.Contains("data-points=\"1.1\">6 / 8<", details, StringComparison.Ordinal);
+        Assert.Contains("data-points=\"1.1\">6.0 / 8.0<", details, StringComparison.Ordinal); // points in the one points format
         var saved = await factory.WithDbAsync(db => db.Inspections.AsNoTracking().FirstAsync(i => i.Id == id));
         Assert.Equal(InspectionStatus.Submitted, saved.Status);
         Assert.Equal(73.1m, saved.Total);

@@ -1,6 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceReview.Core.Analytics;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
@@ -117,6 +121,41 @@ public sealed partial class Figures_in_one_format(ServiceReviewWebFactory factor
             .Where(e => e.ValueKind == JsonValueKind.Number).Select(e => e.GetDecimal()).ToList();
         Assert.NotEmpty(numbers);
         Assert.All(numbers, n => Assert.Equal(Math.Round(n, 1), n));
+    }
+
+    [Fact]
+    public async Task The_bias_api_rounds_each_statistic_once_from_the_full_precision_value()
+    {
+        var manager = await factory.SignedInAsync("manager@demo.local");
+        InspectorBiasReport report;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            report = await scope.ServiceProvider.GetRequiredService<InspectorBiasService>().ComputeAsync(null, null);
+        }
+
+        using var json = JsonDocument.Parse(await manager.GetStringAsync("/api/analytics/inspectors"));
+
+        var rows = json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("inspector").GetString()!);
+        var compared = 0;
+        foreach (var r in report.Inspectors.Where(r => r.Difference is not null))
+        {
+            var row = rows[string.IsNullOrEmpty(r.Email) ? r.Name : r.Email];
+            void Same(string name, double? full)
+            {
+                // Half away from zero on the decimal digits (Figure.Round), once: never a binary-double Math.Round.
+                var expected = full is { } f ? (decimal?)Figure.Round((decimal)f, FigureKind.Points) : null;
+                var actual = row.GetProperty(name).ValueKind == JsonValueKind.Null ? (decimal?)null : row.GetProperty(name).GetDecimal();
+                Assert.Equal(expected, actual);
+                compared++;
+            }
+
+            Same("meanDifference", r.Difference!.Mean);
+            Same("standardError", r.Difference.StandardError);
+            Same("ciLow", r.Difference.CiLow);
+            Same("ciHigh", r.Difference.CiHigh);
+        }
+
+        Assert.True(compared >= 8);
     }
 
     private static string Row(string html, int roundId, int teamId)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Infrastructure.Persistence;
@@ -25,6 +26,11 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         services.AddServiceReviewDbContext(provider, connectionString);
         services.TryAddSingleton(TimeProvider.System);
+        // Local time for people (ADR 0022): Organisation:TimeZone, checked at start-up.
+        services.AddOptions<Common.OrganisationOptions>().Bind(configuration.GetSection(Common.OrganisationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Common.OrganisationOptions>, Common.OrganisationOptionsValidator>();
+        services.AddSingleton(sp => Core.Organisation.OrganisationClock.For(
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<Common.OrganisationOptions>>().Value.TimeZone));
         services.AddScoped<IDatabaseInitializer, DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
         services.AddRounds();

@@ -161,7 +161,7 @@ public class MeasuredFiguresBenchmarks
     public async Task<int> StatisticsAllTeamsQuarter()
     {
         await using var db = new SqliteServiceReviewDbContext(_options);
-        var report = await new ServiceStatisticsService(db).ComputeAsync(
+        var report = await new ServiceStatisticsService(db, ServiceReview.Core.Organisation.OrganisationClock.For(TimeProvider.System, null)).ComputeAsync(
             new StatisticsQuery(_teams, _quarterStart, _quarterEnd, StatisticsBucket.Month, _asOf), CancellationToken.None);
         return report.Records;
     }

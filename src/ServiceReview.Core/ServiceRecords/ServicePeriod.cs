@@ -16,17 +16,8 @@ public sealed record ServicePeriod(DateOnly First, DateOnly Last, DateTime Start
         return new ServicePeriod(first, last, StartOf(first, zone), StartOf(last.AddDays(1), zone));
     }
 
-    public static TimeZoneInfo FindZone(string? timeZoneId)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(timeZoneId) ? Organisation.Project.DefaultTimeZoneId : timeZoneId);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(Organisation.Project.DefaultTimeZoneId);
-        }
-    }
+    /// <summary>A project's zone (see <see cref="Organisation.OrganisationClock.ProjectZone"/>).</summary>
+    public static TimeZoneInfo FindZone(string? timeZoneId) => Organisation.OrganisationClock.ProjectZone(timeZoneId);
 
     private static DateTime StartOf(DateOnly day, TimeZoneInfo zone)
     {

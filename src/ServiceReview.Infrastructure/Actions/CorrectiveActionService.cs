@@ -37,18 +37,20 @@ public sealed record NewAction(string? IndicatorCode, string Description);
 /// Corrective actions (整改 / 核实): raised by a manager or an inspector of the team on weak indicators, reported done
 /// by the team's lead or the owner, verified or sent back by an inspector of the team or a manager.
 /// </summary>
-public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvider clock)
+public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvider clock, OrganisationClock localTime)
 {
-    public const string TimeZoneId = Project.DefaultTimeZoneId;
+    /// <summary>Today in each project's zone: an action is due by a calendar day of its team's project (ADR 0022).</summary>
+    public Task<ProjectToday> TodayAsync(CancellationToken cancellationToken = default) => ProjectToday.LoadAsync(db, localTime, cancellationToken);
 
-    /// <summary>Today in Asia/Shanghai: due dates are calendar days there.</summary>
-    public DateOnly Today()
+    /// <summary>Today in the zone of the team's project (the default due date and the earliest one allowed are counted from it).</summary>
+    public async Task<DateOnly> TodayOfTeamAsync(int teamId, CancellationToken cancellationToken = default)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
+        var zone = await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
+            .Join(db.Projects, t => t.ProjectId, p => p.Id, (t, p) => p.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
+        return localTime.TodayInProject(zone);
     }
 
-    private IQueryable<CorrectiveAction> Filtered(ActionViewer viewer, CorrectiveActionStatus? status, bool overdueOnly, DateOnly today)
+    private IQueryable<CorrectiveAction> Filtered(ActionViewer viewer, CorrectiveActionStatus? status, bool overdueOnly, ProjectToday today)
     {
         var query = Relevant(viewer);
         if (status is { } s)
@@ -56,7 +58,7 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             query = query.Where(a => a.Status == s);
         }
 
-        return overdueOnly ? query.Where(a => a.Status != CorrectiveActionStatus.Verified && a.DueDate < today) : query;
+        return overdueOnly ? query.Where(today.Overdue()) : query;
     }
 
     /// <summary>
@@ -74,8 +76,9 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             return Paged.Empty<ActionListItem>(request);
         }
 
-        var today = Today();
+        var today = await TodayAsync(cancellationToken);
         var query = Filtered(viewer, status, overdueOnly, today);
+        var (first, second, third, ahead, twoAhead) = (today.Earliest, today.Earliest.AddDays(1), today.Earliest.AddDays(2), today.AtLeastOneAhead, today.TwoAhead);
 
         var q = PagingExtensions.NormaliseSearch(search);
         var rows =
@@ -85,14 +88,17 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             join o in db.People on a.OwnerId equals o.Id
             where q == null || a.Description.Contains(q) || (a.IndicatorCode != null && a.IndicatorCode.Contains(q))
                 || t.Name.Contains(q) || r.Name.Contains(q) || o.DisplayName.Contains(q)
-            orderby (a.Status != CorrectiveActionStatus.Verified && a.DueDate < today ? 0 : 1),
+            // ProjectToday.Overdue() inline: query syntax cannot call an expression.
+            let overdue = a.Status != CorrectiveActionStatus.Verified
+                && (a.DueDate < first || (a.DueDate < second && ahead.Contains(a.TeamId)) || (a.DueDate < third && twoAhead.Contains(a.TeamId)))
+            orderby (overdue ? 0 : 1),
                 (a.Status == CorrectiveActionStatus.Verified ? 1 : 0), a.DueDate, a.Id
             select new ActionListItem(
                 a.Id, r.Id, r.Name, t.Id, t.Name, a.IndicatorCode,
                 db.PlanVersions.Where(v => v.Id == r.PlanVersionId)
                     .SelectMany(v => v.Categories).SelectMany(c => c.Indicators)
                     .Where(i => i.Code == a.IndicatorCode).Select(i => i.Name).FirstOrDefault(),
-                a.Description, o.DisplayName, a.DueDate, a.Status, a.Status != CorrectiveActionStatus.Verified && a.DueDate < today, a.RaisedAt);
+                a.Description, o.DisplayName, a.DueDate, a.Status, overdue, a.RaisedAt);
         return await rows.ToPagedAsync(request, cancellationToken);
     }
 
@@ -105,8 +111,7 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
         }
 
         var summary = await ToListItems(db.CorrectiveActions.Where(a => a.Id == id)).FirstAsync(cancellationToken);
-        var today = Today();
-        summary = summary with { IsOverdue = action.IsOverdue(today) };
+        summary = summary with { IsOverdue = action.IsOverdue(await TodayOfTeamAsync(action.TeamId, cancellationToken)) };
         var names = await db.People.Where(p => p.Id == action.RaisedById || p.Id == action.VerifiedById)
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         return new ActionDetail(summary, names.GetValueOrDefault(action.RaisedById, "?"), action.DoneReport, action.DoneAt,
@@ -177,7 +182,7 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             throw new DomainException("Action.NoItems", "Choose at least one indicator to correct.");
         }
 
-        if (dueDate < Today())
+        if (dueDate < await TodayOfTeamAsync(teamId, cancellationToken))
         {
             throw new DomainException("Action.DueInThePast", "The due date cannot be in the past.");
         }

@@ -22,7 +22,7 @@ public sealed record AuditVerification(long Checked, string? HeadHash, AuditChai
 /// The audit log read by administrators (filtered, paged) and checked for tampering (the hash chain, ADR 0020), shared
 /// by the audit page and the <c>verify-audit</c> command.
 /// </summary>
-public sealed class AuditLogService(ServiceReviewDbContext db)
+public sealed class AuditLogService(ServiceReviewDbContext db, OrganisationClock localTime)
 {
     private const int VerifyBatch = 2_000;
 
@@ -40,16 +40,16 @@ public sealed class AuditLogService(ServiceReviewDbContext db)
             query = query.Where(a => a.EntityType == kind || a.Action == kind);
         }
 
-        // Dates are the organisation's calendar days (北京时间), as the page shows the times.
+        // Dates are the organisation's calendar days (Organisation:TimeZone), as the page shows the times.
         if (filter.From is { } from)
         {
-            var start = OrganisationTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            var start = localTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
             query = query.Where(a => a.At >= start);
         }
 
         if (filter.To is { } to)
         {
-            var end = OrganisationTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var end = localTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
             query = query.Where(a => a.At < end);
         }
 

@@ -39,7 +39,7 @@ public sealed record ActionAgeBucket(string Key, int MinDays, int? MaxDays, int 
 /// Read-only queries behind the managers' dashboards. Every score comes from <see cref="RoundResultsService.Calculate"/>
 /// over stored inspection scores, so the dashboards, the result pages and the workbooks always agree.
 /// </summary>
-public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsService results, CorrectiveActionService actions)
+public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsService results, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime)
 {
     /// <summary>Rounds that have started (open or closed), newest first.</summary>
     public async Task<IReadOnlyList<RoundOption>> RoundsAsync(CancellationToken cancellationToken = default) =>
@@ -133,17 +133,18 @@ public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsServ
     /// <summary>Open corrective actions (not verified) by age since raised, for the filtered teams.</summary>
     public async Task<IReadOnlyList<ActionAgeBucket>> OpenActionsByAgeAsync(int? projectId, int? teamId, CancellationToken cancellationToken = default)
     {
-        var today = actions.Today();
+        var today = await actions.TodayAsync(cancellationToken);
+        var orgToday = localTime.Today;
         var rows = await (
             from a in db.CorrectiveActions
             join t in db.Teams on a.TeamId equals t.Id
             where a.Status != CorrectiveActionStatus.Verified
                 && (projectId == null || t.ProjectId == projectId)
                 && (teamId == null || t.Id == teamId)
-            select new { a.RaisedAt, a.DueDate })
+            select new { a.TeamId, a.RaisedAt, a.DueDate, a.Status })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        var ages = rows.Select(r => (Days: today.DayNumber - DateOnly.FromDateTime(Core.Organisation.OrganisationTime.ToLocal(r.RaisedAt)).DayNumber, Overdue: today > r.DueDate)).ToList();
+        var ages = rows.Select(r => (Days: orgToday.DayNumber - localTime.DayOf(r.RaisedAt).DayNumber, Overdue: today.IsOverdue(r.TeamId, r.DueDate, r.Status))).ToList();
         (string Key, int Min, int? Max)[] buckets = [("0-7", 0, 7), ("8-30", 8, 30), ("31-90", 31, 90), ("90+", 91, null)];
         return buckets.Select(b =>
         {

@@ -7,7 +7,11 @@ namespace ServiceReview.Infrastructure.Excel;
 
 /// <summary>What the inspection record sheet shows beyond the <see cref="InspectionSheet"/> itself.</summary>
 public sealed record InspectionRecordData(
-    InspectionSheet Sheet, DateOnly PeriodStart, DateOnly PeriodEnd, string PlanName, int PlanNumber, int TimeSpentSeconds, DateTime? StartedAt);
+    InspectionSheet Sheet, DateOnly PeriodStart, DateOnly PeriodEnd, string PlanName, int PlanNumber, int TimeSpentSeconds, DateTime? StartedAt)
+{
+    /// <summary>The organisation's zone: the submission time is shown as wall-clock time there.</summary>
+    public required TimeZoneInfo Zone { get; init; }
+}
 
 /// <summary>
 /// The inspection record sheet (检查记录表) as a one-sheet workbook that prints like the paper form: header block,
@@ -53,7 +57,7 @@ public static class InspectionRecordSheet
         plan.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center).Font.SetFontColor(XLColor.DimGray);
         row += 2;
 
-        var local = sheet.SubmittedAt is { } submitted ? OrganisationTime.ToLocal(submitted) : (DateTime?)null;
+        var local = sheet.SubmittedAt is { } submitted ? OrganisationClock.ToLocal(submitted, data.Zone) : (DateTime?)null;
         row = Pair(ws, row, labels["Record.Project"], sheet.ProjectName, labels["Record.Team"], sheet.TeamName);
         row = Pair(ws, row, labels["Record.Round"], sheet.RoundName, labels["Record.Period"],
             labels.Format("Record.PeriodValue", data.PeriodStart.ToString("yyyy-MM-dd", labels.Culture), data.PeriodEnd.ToString("yyyy-MM-dd", labels.Culture)));

@@ -17,7 +17,11 @@ public sealed record ActionRow(
 /// </summary>
 public sealed record RoundWorkbookData(
     RoundResults Results, string PlanName, int PlanNumber, IReadOnlyList<string> Grades, IReadOnlyList<int> VisibleTeamIds,
-    IReadOnlyDictionary<int, int> DisputesByTeam, IReadOnlyList<ActionRow> Actions, bool Full);
+    IReadOnlyDictionary<int, int> DisputesByTeam, IReadOnlyList<ActionRow> Actions, bool Full)
+{
+    /// <summary>The organisation's zone: the times in the workbook are wall-clock times there.</summary>
+    public required TimeZoneInfo Zone { get; init; }
+}
 
 /// <summary>
 /// The round evaluation workbook (评估表): a summary sheet ranking every team, one sheet per team with each
@@ -324,9 +328,9 @@ public static class RoundWorkbook
                 ws.Cell(row, 8).Style.Font.SetFontColor(XLColor.DarkRed).Font.SetBold();
             }
 
-            ExcelText.DateTime(ws.Cell(row, 9), OrganisationTime.ToLocal(a.RaisedAt));
-            ExcelText.DateTime(ws.Cell(row, 10), a.DoneAt is { } done ? OrganisationTime.ToLocal(done) : null);
-            ExcelText.DateTime(ws.Cell(row, 11), a.VerifiedAt is { } verified ? OrganisationTime.ToLocal(verified) : null);
+            ExcelText.DateTime(ws.Cell(row, 9), OrganisationClock.ToLocal(a.RaisedAt, data.Zone));
+            ExcelText.DateTime(ws.Cell(row, 10), a.DoneAt is { } done ? OrganisationClock.ToLocal(done, data.Zone) : null);
+            ExcelText.DateTime(ws.Cell(row, 11), a.VerifiedAt is { } verified ? OrganisationClock.ToLocal(verified, data.Zone) : null);
             row++;
         }
 

@@ -16,7 +16,7 @@ public sealed record ExportViewer(int? PersonId, bool IsManager);
 /// Loads what the score-sheet exports show, with the same authorisation as the pages that show it. Null means "not
 /// yours or not there" (the controller answers 404, as the pages do: ADR 0006).
 /// </summary>
-public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService results, CorrectiveActionService actions)
+public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService results, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime)
 {
     private static readonly InspectionStatus[] Reviewable = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
@@ -50,7 +50,7 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
         var sheet = await InspectionSheetLoader.LoadAsync(db, inspectionId, cancellationToken);
         return sheet is null
             ? null
-            : new InspectionRecordData(sheet, header.PeriodStart, header.PeriodEnd, header.Name, header.Number, header.TimeSpentSeconds, header.StartedAt);
+            : new InspectionRecordData(sheet, header.PeriodStart, header.PeriodEnd, header.Name, header.Number, header.TimeSpentSeconds, header.StartedAt) { Zone = localTime.Zone };
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
             .AsNoTracking()
             .ToDictionaryAsync(x => x.TeamId, x => x.Count, cancellationToken);
 
-        var today = actions.Today();
+        var today = await actions.TodayAsync(cancellationToken);
         var rows = await (
             from a in db.CorrectiveActions
             join t in db.Teams on a.TeamId equals t.Id
@@ -103,10 +103,10 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
             .ToListAsync(cancellationToken);
         var actionRows = rows
             .Select(a => new ActionRow(a.Id, a.TeamId, a.Team, a.Project, a.IndicatorCode, a.Description, a.Owner, a.DueDate, a.Status,
-                a.Status != CorrectiveActionStatus.Verified && today > a.DueDate, a.RaisedAt, a.DoneAt, a.VerifiedAt))
+                today.IsOverdue(a.TeamId, a.DueDate, a.Status), a.RaisedAt, a.DoneAt, a.VerifiedAt))
             .OrderByDescending(a => a.Overdue).ThenBy(a => a.DueDate).ThenBy(a => a.Project, StringComparer.Ordinal).ThenBy(a => a.Team, StringComparer.Ordinal).ThenBy(a => a.Id)
             .ToList();
 
-        return new RoundWorkbookData(computed, plan.Name, plan.Number, grades, visible, disputes, actionRows, viewer.IsManager);
+        return new RoundWorkbookData(computed, plan.Name, plan.Number, grades, visible, disputes, actionRows, viewer.IsManager) { Zone = localTime.Zone };
     }
 }

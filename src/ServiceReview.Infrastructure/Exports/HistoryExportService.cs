@@ -19,7 +19,7 @@ public sealed record HistoryFilter(DateOnly? From, DateOnly? To, int? ProjectId)
 /// memory depends on the chunk size and the size of the organisation (rounds, plans, teams, people), never on the
 /// number of rows.
 /// </summary>
-public sealed class HistoryExportService(ServiceReviewDbContext db)
+public sealed class HistoryExportService(ServiceReviewDbContext db, OrganisationClock localTime)
 {
     public const int ChunkSize = 500;
 
@@ -76,7 +76,7 @@ public sealed class HistoryExportService(ServiceReviewDbContext db)
                 var round = rounds[inspection.RoundId];
                 var plan = plans.TryGetValue(inspection.PlanVersionId, out var own) ? own : plans[round.PlanVersionId];
                 var team = teams[inspection.TeamId];
-                var submitted = inspection.SubmittedAt is { } at ? OrganisationTime.ToLocal(at) : (DateTime?)null;
+                var submitted = inspection.SubmittedAt is { } at ? localTime.ToLocal(at) : (DateTime?)null;
                 foreach (var category in plan.CategoriesInOrder())
                 {
                     var categoryScore = inspection.CategoryScores.FirstOrDefault(c => c.CategoryCode == category.Code)?.Score;

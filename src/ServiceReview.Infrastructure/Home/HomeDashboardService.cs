@@ -10,7 +10,7 @@ namespace ServiceReview.Infrastructure.Home;
 
 public sealed record InspectionTodo(int Id, string RoundName, string TeamName, InspectionStatus Status, DateTime WindowClosesAt);
 
-public sealed record ActionTodo(int Id, string TeamName, string? IndicatorCode, string Description, DateOnly DueDate, CorrectiveActionStatus Status, bool IsOverdue);
+public sealed record ActionTodo(int Id, int TeamId, string TeamName, string? IndicatorCode, string Description, DateOnly DueDate, CorrectiveActionStatus Status, bool IsOverdue);
 
 public sealed record DisputeTodo(int Id, int InspectionId, string RoundName, string TeamName, DateTime RaisedAt);
 
@@ -52,7 +52,7 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
 
     public async Task<HomeDashboard> BuildAsync(int? personId, bool isInspector, bool isLead, bool isManager, CancellationToken cancellationToken = default)
     {
-        var today = actions.Today();
+        var today = await actions.TodayAsync(cancellationToken);
         var top = PageRequest.Of(1, ListLength, ListLength);
         Paged<InspectionTodo> toFill = Paged.Empty<InspectionTodo>(top);
         Paged<InspectionTodo> toConfirm = Paged.Empty<InspectionTodo>(top);
@@ -100,9 +100,9 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
                 where (t.LeadId == personId || a.OwnerId == personId)
                     && (a.Status == CorrectiveActionStatus.Open || a.Status == CorrectiveActionStatus.SentBack)
                 orderby a.DueDate, a.Id
-                select new ActionTodo(a.Id, t.Name, a.IndicatorCode, a.Description, a.DueDate, a.Status, false))
+                select new ActionTodo(a.Id, a.TeamId, t.Name, a.IndicatorCode, a.Description, a.DueDate, a.Status, false))
                 .AsNoTracking().ToPagedAsync(top, cancellationToken);
-            toDo = open.Map(a => a with { IsOverdue = today > a.DueDate });
+            toDo = open.Map(a => a with { IsOverdue = today.IsOverdue(a.TeamId, a.DueDate, a.Status) });
         }
 
         if (isManager)
@@ -137,7 +137,7 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
                     g.Sum(x => x.Confirmed), g.Count(x => x.Confirmed == x.Total), g.Count()))
                 .OrderBy(r => r.WindowClosesAt).ToList();
 
-            overdue = await db.CorrectiveActions.CountAsync(a => a.Status != CorrectiveActionStatus.Verified && a.DueDate < today, cancellationToken);
+            overdue = await db.CorrectiveActions.CountAsync(today.Overdue(), cancellationToken);
         }
 
         return new HomeDashboard
@@ -157,5 +157,5 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
         };
     }
 
-    private static ActionTodo ToTodo(ActionListItem a) => new(a.Id, a.TeamName, a.IndicatorCode, a.Description, a.DueDate, a.Status, a.IsOverdue);
+    private static ActionTodo ToTodo(ActionListItem a) => new(a.Id, a.TeamId, a.TeamName, a.IndicatorCode, a.Description, a.DueDate, a.Status, a.IsOverdue);
 }

@@ -5,6 +5,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Actions;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Infrastructure.Notifications;
@@ -16,10 +17,13 @@ public sealed record Reminder(int RecipientId, NotificationKind Kind, string Sub
 /// Produces due-soon and overdue reminders. Several instances may run it at the same moment: each reminder has a
 /// stable key, unique per recipient in the database, so the second insert of the same reminder fails and is ignored.
 /// </summary>
-public sealed class ReminderJob(ServiceReviewDbContext db, TimeProvider clock, ILogger<ReminderJob> logger)
+public sealed class ReminderJob(ServiceReviewDbContext db, TimeProvider clock, OrganisationClock localTime, ILogger<ReminderJob> logger)
 {
     /// <summary>An inspection not submitted when its window closes within this time is due soon.</summary>
     public static readonly TimeSpan DueSoonWindow = TimeSpan.FromHours(48);
+
+    /// <summary>An open corrective action due today or within this many days after (in its project's zone) is due soon.</summary>
+    public const int ActionDueSoonDays = 1;
 
     /// <summary>Windows that closed longer ago than this are history, not reminders.</summary>
     public static readonly TimeSpan OverdueLookBack = TimeSpan.FromDays(14);
@@ -49,14 +53,28 @@ public sealed class ReminderJob(ServiceReviewDbContext db, TimeProvider clock, I
             : new Reminder(i.InspectorId, NotificationKind.Overdue, nameof(Inspection), i.Id, $"/Inspections/Fill/{i.Id}", $"Overdue:Inspection:{i.Id}"))
             .ToList();
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Project.DefaultTimeZoneId);
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+        // A due date is a calendar day in the zone of the action's project (ADR 0022): overdue once that day has
+        // passed there, due soon on that day and the day before. The key holds the due date, so a new date reminds again.
+        var today = await ProjectToday.LoadAsync(db, localTime, cancellationToken);
+        var lastDueSoon = today.Earliest.AddDays(2 + ActionDueSoonDays);
         var actions = await db.CorrectiveActions.AsNoTracking()
-            .Where(a => (a.Status == CorrectiveActionStatus.Open || a.Status == CorrectiveActionStatus.SentBack) && a.DueDate < today)
-            .Select(a => new { a.Id, a.OwnerId, a.DueDate })
+            .Where(a => (a.Status == CorrectiveActionStatus.Open || a.Status == CorrectiveActionStatus.SentBack) && a.DueDate <= lastDueSoon)
+            .Select(a => new { a.Id, a.TeamId, a.OwnerId, a.DueDate, a.Status })
             .ToListAsync(cancellationToken);
-        reminders.AddRange(actions.Select(a => new Reminder(a.OwnerId, NotificationKind.Overdue, nameof(CorrectiveAction), a.Id,
-            $"/Actions/Details/{a.Id}", $"Overdue:CorrectiveAction:{a.Id}:{a.DueDate:yyyyMMdd}")));
+        foreach (var a in actions)
+        {
+            var day = today.Of(a.TeamId);
+            if (today.IsOverdue(a.TeamId, a.DueDate, a.Status))
+            {
+                reminders.Add(new Reminder(a.OwnerId, NotificationKind.Overdue, nameof(CorrectiveAction), a.Id,
+                    $"/Actions/Details/{a.Id}", $"Overdue:CorrectiveAction:{a.Id}:{a.DueDate:yyyyMMdd}"));
+            }
+            else if (a.DueDate.DayNumber - day.DayNumber <= ActionDueSoonDays)
+            {
+                reminders.Add(new Reminder(a.OwnerId, NotificationKind.DueSoon, nameof(CorrectiveAction), a.Id,
+                    $"/Actions/Details/{a.Id}", $"DueSoon:CorrectiveAction:{a.Id}:{a.DueDate:yyyyMMdd}"));
+            }
+        }
 
         if (reminders.Count == 0)
         {

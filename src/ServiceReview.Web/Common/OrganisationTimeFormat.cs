@@ -3,12 +3,21 @@ using ServiceReview.Core.Organisation;
 
 namespace ServiceReview.Web.Common;
 
-/// <summary>Shows a stored UTC instant as the organisation's wall-clock time (Asia/Shanghai) in the user's culture.</summary>
+/// <summary>
+/// Shows stored UTC instants as the organisation's wall-clock time (<c>Organisation:TimeZone</c>) in the user's
+/// culture. Views reach the clock as <c>Clock</c> (_ViewImports).
+/// </summary>
 public static class OrganisationTimeFormat
 {
-    public static string Show(DateTime utc) => OrganisationTime.ToLocal(utc).ToString("g", CultureInfo.CurrentCulture);
+    /// <summary>Date and short time, e.g. "2026/12/5 0:30"; empty when there is no instant.</summary>
+    public static string Show(this OrganisationClock clock, DateTime? utc)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return utc is { } value ? clock.ToLocal(value).ToString("g", CultureInfo.CurrentCulture) : "";
+    }
 
-    public static string Show(DateTime? utc) => utc is { } value ? Show(value) : "";
+    /// <summary>As <see cref="Show(OrganisationClock, DateTime?)"/>, with "—" when there is no instant.</summary>
+    public static string Time(this OrganisationClock clock, DateTime? utc) => utc is null ? "—" : clock.Show(utc);
 
     public static string Show(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 }

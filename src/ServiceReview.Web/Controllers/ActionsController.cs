@@ -51,7 +51,7 @@ public sealed class ActionsController(
             TeamId = teamId,
             InspectionId = inspectionId,
             OwnerId = context.Owners.Count > 0 ? context.Owners[0].Id : null,
-            DueDate = actions.Today().AddDays(14),
+            DueDate = (await actions.TodayOfTeamAsync(teamId, cancellationToken)).AddDays(14),
             Items = context.Candidates.Select(c => new RaiseActionItem { Code = c.Code, Selected = c.IsWeak }).ToList(),
         };
         return View(new RaiseActionsViewModel { Context = context, Form = form });

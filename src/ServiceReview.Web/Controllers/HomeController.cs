@@ -12,7 +12,7 @@ namespace ServiceReview.Web.Controllers;
 
 /// <summary>The landing page: for each of the user's roles, what needs their attention now.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashboardService dashboard, ICurrentActor currentActor, TimeProvider clock) : Controller
+public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashboardService dashboard, ICurrentActor currentActor, OrganisationClock clock) : Controller
 {
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -25,8 +25,9 @@ public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashb
         {
             DisplayName = name,
             Roles = roles,
-            // The organisation's calendar day (北京时间), not the server's: just after midnight in Beijing it is already tomorrow.
-            Today = OrganisationTime.ToLocal(clock.GetUtcNow().UtcDateTime),
+            // The organisation's calendar day (Organisation:TimeZone), not the server's nor UTC's: just after midnight
+            // in Beijing it is already tomorrow there.
+            Today = clock.Today,
             IsInspector = roles.Contains(Roles.Inspector),
             IsLead = roles.Contains(Roles.TeamLead),
             IsManager = isManager,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ServiceReview.Core.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -23,6 +24,7 @@ public sealed class InspectionsController(
     InspectionService inspections,
     ICurrentActor currentActor,
     TimeProvider clock,
+    OrganisationClock localTime,
     InputErrorMessages messages,
     DomainErrorLocalizer domainErrors,
     IStringLocalizer<SharedResource> localizer) : Controller
@@ -192,7 +194,7 @@ public sealed class InspectionsController(
             }
 
             return Ok(new DraftSavedResponse(saved.Stamp, saved.TimeSpentSeconds, TimeText.Format(saved.TimeSpentSeconds, localizer),
-                localizer["Inspections.Draft.SavedAt", LocalClock.FromUtc(saved.SavedAtUtc).ToString("T", CultureInfo.CurrentCulture)]));
+                localizer["Inspections.Draft.SavedAt", localTime.ToLocal(saved.SavedAtUtc).ToString("T", CultureInfo.CurrentCulture)]));
         }
         catch (InvalidInputsException ex)
         {

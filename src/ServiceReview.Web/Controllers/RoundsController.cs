@@ -21,7 +21,7 @@ public sealed class RoundsController(
     ICurrentActor currentActor,
     DomainErrorLocalizer domainErrors,
     IStringLocalizer<SharedResource> l,
-    TimeProvider clock) : Controller
+    OrganisationClock clock) : Controller
 {
     public const int PageSize = 20;
 
@@ -46,7 +46,7 @@ public sealed class RoundsController(
     public async Task<IActionResult> Create(CancellationToken cancellationToken)
     {
         var options = await queries.FormOptionsAsync(cancellationToken);
-        var today = DateOnly.FromDateTime(OrganisationTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var today = clock.Today;
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
         var form = new RoundFormViewModel
         {
@@ -83,7 +83,7 @@ public sealed class RoundsController(
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        var form = RoundFormViewModel.From(draft.Input, draft.Id, draft.ConcurrencyStamp);
+        var form = RoundFormViewModel.From(draft.Input, clock, draft.Id, draft.ConcurrencyStamp);
         form.Options = await queries.FormOptionsAsync(cancellationToken);
         return View("Form", form);
     }
@@ -180,8 +180,8 @@ public sealed class RoundsController(
         try
         {
             result = form.Id is { } id
-                ? await rounds.UpdateDraftAsync(id, form.ConcurrencyStamp, form.ToInput(), actor, cancellationToken)
-                : await rounds.CreateDraftAsync(form.ToInput(), actor, cancellationToken);
+                ? await rounds.UpdateDraftAsync(id, form.ConcurrencyStamp, form.ToInput(clock), actor, cancellationToken)
+                : await rounds.CreateDraftAsync(form.ToInput(clock), actor, cancellationToken);
         }
         catch (RoundNotFoundException)
         {

@@ -33,7 +33,8 @@ public sealed class ServiceRecordsController(
     ICurrentActor currentActor,
     DomainErrorLocalizer domainErrors,
     IStringLocalizer<SharedResource> localizer,
-    TimeProvider clock) : Controller
+    TimeProvider clock,
+    OrganisationClock localTime) : Controller
 {
     private const int PageSize = 50;
     private const int RecentImports = 5;
@@ -386,7 +387,7 @@ public sealed class ServiceRecordsController(
         var local = localizer[key, ex.Arguments.Select(a => a ?? "").ToArray()];
         if (ex is ConcurrencyConflictException conflict)
         {
-            var at = conflict.ChangedAtUtc is { } t ? t.ToLocalTime().ToString("g", CultureInfo.CurrentCulture) : "?";
+            var at = conflict.ChangedAtUtc is { } t ? localTime.Show(t) : "?";
             ModelState.AddModelError("", localizer["Records.Form.Conflict", conflict.ChangedBy ?? "?", at]);
         }
         else if (!local.ResourceNotFound)

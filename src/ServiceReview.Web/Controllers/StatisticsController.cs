@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.ServiceRecords;
@@ -18,7 +19,7 @@ public sealed class StatisticsController(
     TeamRecordAccess access,
     ServiceStatisticsService statistics,
     ICurrentActor currentActor,
-    TimeProvider clock) : Controller
+    OrganisationClock clock) : Controller
 {
     private const int MaxYears = 3;
 
@@ -45,18 +46,17 @@ public sealed class StatisticsController(
         }
 
         var counted = teams.Where(t => (filter.ProjectId is null || t.ProjectId == filter.ProjectId) && (filter.TeamId is null || t.Id == filter.TeamId)).ToList();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var (from, to) = Period(filter, now);
+        var now = clock.UtcNow;
+        var (from, to) = Period(filter, clock.Today);
         var report = counted.Count == 0
             ? null
             : await statistics.ComputeAsync(new StatisticsQuery(counted.Select(t => t.Id).ToList(), from, to, filter.Bucket, now), ct);
         return View(new StatisticsViewModel(filter, from, to, projects, teams, counted, report));
     }
 
-    /// <summary>The period asked for, or the last three full months (in the default time zone); at most three years.</summary>
-    private static (DateOnly From, DateOnly To) Period(StatisticsFilter filter, DateTime nowUtc)
+    /// <summary>The period asked for, or the last three full months (before the organisation's today); at most three years.</summary>
+    private static (DateOnly From, DateOnly To) Period(StatisticsFilter filter, DateOnly today)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(nowUtc, ServicePeriod.FindZone(null)));
         var thisMonth = new DateOnly(today.Year, today.Month, 1);
         var to = filter.To ?? thisMonth.AddDays(-1);
         var from = filter.From ?? (filter.To is null ? thisMonth.AddMonths(-3) : new DateOnly(to.Year, to.Month, 1).AddMonths(-2));

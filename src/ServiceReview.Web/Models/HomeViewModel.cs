@@ -8,7 +8,7 @@ public sealed class HomeViewModel
 
     public required IReadOnlyList<string> Roles { get; init; }
 
-    public required DateTime Today { get; init; }
+    public required DateOnly Today { get; init; }
 
     public bool IsInspector { get; init; }
 

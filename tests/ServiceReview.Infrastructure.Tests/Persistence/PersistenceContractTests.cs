@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
@@ -339,6 +340,55 @@ public abstract class PersistenceContractTests : IAsyncLifetime
         ["5.2"] = new() { Level = "良好" },
         ["5.3"] = new() { Level = "较差", Note = "高峰期积压" },
     };
+
+    [SkippableFact]
+    public async Task Overdue_corrective_actions_are_found_in_the_database_by_each_projects_own_day()
+    {
+        await GivenMigratedDatabaseAsync();
+        var inspectionId = await GivenAssignedInspectionAsync();
+        await using var db = NewContext();
+        var inspection = await db.Inspections.SingleAsync(i => i.Id == inspectionId);
+        var raiser = await db.People.FirstAsync();
+        var byZone = new Dictionary<string, int>();
+        foreach (var zone in new[] { "Pacific/Pago_Pago", "Asia/Shanghai", "Pacific/Kiritimati" })
+        {
+            var project = new Project($"项目 {zone}", "客户", zone);
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+            var team = new Team(project.Id, "客服组");
+            db.Teams.Add(team);
+            await db.SaveChangesAsync();
+            byZone[zone] = team.Id;
+        }
+
+        var due = new Dictionary<(string Zone, int Day), int>();
+        foreach (var zone in byZone.Keys)
+        {
+            foreach (var day in new[] { 3, 4 })
+            {
+                var action = new CorrectiveAction(inspection.RoundId, byZone[zone], null, $"{zone} {day}", raiser.Id, new DateOnly(2026, 12, day), raiser.Id, DateTime.UtcNow);
+                db.CorrectiveActions.Add(action);
+                await db.SaveChangesAsync();
+                due[(zone, day)] = action.Id;
+            }
+        }
+
+        // 10:30Z on the 4th: 23:30 on the 3rd in Pago Pago, 18:30 on the 4th in Beijing, 00:30 on the 5th in Kiritimati.
+        var clock = OrganisationClock.For(new PinnedClock(new DateTimeOffset(2026, 12, 4, 10, 30, 0, TimeSpan.Zero)), null);
+        var today = await Actions.ProjectToday.LoadAsync(db, clock);
+        var overdue = await db.CorrectiveActions.Where(today.Overdue()).Select(a => a.Id).OrderBy(id => id).ToListAsync();
+
+        Assert.Equal(
+            new[] { due[("Asia/Shanghai", 3)], due[("Pacific/Kiritimati", 3)], due[("Pacific/Kiritimati", 4)] }.Order(),
+            overdue);
+        Assert.Equal(new DateOnly(2026, 12, 3), today.Of(byZone["Pacific/Pago_Pago"]));
+        Assert.Equal(new DateOnly(2026, 12, 5), today.Of(byZone["Pacific/Kiritimati"]));
+    }
+
+    private sealed class PinnedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 
     protected ServiceReviewDbContext NewContext() =>
         _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();

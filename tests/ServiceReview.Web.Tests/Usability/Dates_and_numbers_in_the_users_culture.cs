@@ -31,7 +31,7 @@ public sealed class Dates_and_numbers_in_the_users_culture(ServiceReviewWebFacto
         var html = await (await client.SendAsync(request)).Content.ReadAsStringAsync();
 
         var format = CultureInfo.GetCultureInfo(culture);
-        var submitted = OrganisationTime.ToLocal(inspection.SubmittedAt!.Value);
+        var submitted = OrganisationClock.ToLocal(inspection.SubmittedAt!.Value, OrganisationClock.FindOrganisationZone(null));
         var date = submitted.ToString("d", format);
         Assert.Matches(culture == "en" ? "^\\d{1,2}/\\d{1,2}/\\d{4}$" : "^\\d{4}/\\d{1,2}/\\d{1,2}$", date);
         Assert.Contains(date, html, StringComparison.Ordinal);

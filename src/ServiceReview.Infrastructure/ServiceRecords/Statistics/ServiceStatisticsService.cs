@@ -13,7 +13,7 @@ namespace ServiceReview.Infrastructure.ServiceRecords.Statistics;
 /// durations (the three timestamps of each record, for the median, 90th percentile and histogram; a difference of two
 /// timestamps has no provider-neutral translation) and on-time counts of projects with a working calendar.
 /// </summary>
-public sealed class ServiceStatisticsService(ServiceReviewDbContext db)
+public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Organisation.OrganisationClock localTime)
 {
     public async Task<StatisticsReport> ComputeAsync(StatisticsQuery query, CancellationToken ct)
     {
@@ -23,7 +23,8 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db)
             .AsSplitQuery()
             .ToListAsync(ct);
         var zoneIds = projects.Select(p => p.Project.TimeZoneId).Distinct().ToList();
-        var zone = ServicePeriod.FindZone(zoneIds.Count == 1 ? zoneIds[0] : null);
+        // One project's zone when the teams share one; the organisation's when they span several (ADR 0022).
+        var zone = zoneIds.Count == 1 ? ServicePeriod.FindZone(zoneIds[0]) : localTime.Zone;
         var (from, to) = query.From <= query.To ? (query.From, query.To) : (query.To, query.From);
         var buckets = Buckets(from, to, query.Bucket, zone);
         var asOf = query.AsOfUtc;

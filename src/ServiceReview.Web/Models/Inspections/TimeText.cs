@@ -13,11 +13,3 @@ public static class TimeText
             : localizer["Inspections.Time.Minutes", minutes];
     }
 }
-
-/// <summary>Instants are stored in UTC and shown in the organisation's time zone (the projects' default, Asia/Shanghai).</summary>
-public static class LocalClock
-{
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(Core.Organisation.Project.DefaultTimeZoneId);
-
-    public static DateTime FromUtc(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
-}

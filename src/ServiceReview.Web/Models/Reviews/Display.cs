@@ -1,18 +1,15 @@
 using System.Globalization;
-using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Scoring;
 
 namespace ServiceReview.Web.Models.Reviews;
 
 /// <summary>
-/// How pages show figures and instants: each kind of figure rounded once and formatted as <see cref="Figure"/> defines
-/// it (scores and points "98.0", percentages "96.4%", coefficients "0.88", counts "12"), in the user's culture; "—" for
-/// none. Times in the organisation's zone.
+/// How pages show figures: each kind of figure rounded once and formatted as <see cref="Figure"/> defines it (scores
+/// and points "98.0", percentages "96.4%", coefficients "0.88", counts "12"), in the user's culture; "—" for none.
+/// Times are shown through <c>Clock.Time</c> (Common/OrganisationTimeFormat) in the organisation's zone.
 /// </summary>
 public static class Display
 {
-    private static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById(Project.DefaultTimeZoneId);
-
     public static string Score(decimal? value) => Format(value, FigureKind.Score);
 
     public static string Points(decimal? value) => Format(value, FigureKind.Points);
@@ -52,9 +49,6 @@ public static class Display
     public static string Number(decimal? value) => value is { } v ? v.ToString("0.####", CultureInfo.CurrentCulture) : "—";
 
     private static decimal? ToDecimal(double? value) => value is { } v && double.IsFinite(v) ? (decimal)v : null;
-
-    public static string Time(DateTime? utc) =>
-        utc is { } u ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(u, DateTimeKind.Utc), Zone).ToString("g", CultureInfo.CurrentCulture) : "—";
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
 }

@@ -11,7 +11,7 @@ namespace ServiceReview.Web.Models.Rounds;
 
 /// <summary>
 /// The create/edit form of a draft round. Window times are wall-clock times in the organisation's zone
-/// (Asia/Shanghai), as typed; <see cref="ToInput"/> turns them into UTC.
+/// (Organisation:TimeZone, default Asia/Shanghai), as typed; <see cref="ToInput"/> turns them into UTC.
 /// </summary>
 public sealed class RoundFormViewModel : IValidatableObject
 {
@@ -62,7 +62,7 @@ public sealed class RoundFormViewModel : IValidatableObject
 
     public static string TeamErrorKey(int teamId) => $"Team-{teamId}";
 
-    public static RoundFormViewModel From(RoundDraftInput input, int? id = null, Guid stamp = default) => new()
+    public static RoundFormViewModel From(RoundDraftInput input, OrganisationClock clock, int? id = null, Guid stamp = default) => new()
     {
         Id = id,
         ConcurrencyStamp = stamp,
@@ -70,8 +70,8 @@ public sealed class RoundFormViewModel : IValidatableObject
         PeriodStart = input.PeriodStart,
         PeriodEnd = input.PeriodEnd,
         PlanVersionId = input.PlanVersionId,
-        WindowOpensAt = OrganisationTime.ToLocal(input.WindowOpensAtUtc),
-        WindowClosesAt = OrganisationTime.ToLocal(input.WindowClosesAtUtc),
+        WindowOpensAt = clock.ToLocal(input.WindowOpensAtUtc),
+        WindowClosesAt = clock.ToLocal(input.WindowClosesAtUtc),
         Aggregation = input.Aggregation,
         Teams = input.Teams.Select(t => new TeamChoice { TeamId = t.TeamId, Selected = true, InspectorIds = [.. t.InspectorIds] }).ToList(),
     };
@@ -81,13 +81,13 @@ public sealed class RoundFormViewModel : IValidatableObject
         Teams.Where(t => t.Selected).Select(t => new TeamAssignmentInput(t.TeamId, t.InspectorIds.Distinct().ToList())).ToList();
 
     /// <summary>Call only when the model is valid (every required value is there).</summary>
-    public RoundDraftInput ToInput() => new(
+    public RoundDraftInput ToInput(OrganisationClock clock) => new(
         Name!,
         PeriodStart!.Value,
         PeriodEnd!.Value,
         PlanVersionId!.Value,
-        OrganisationTime.ToUtc(WindowOpensAt!.Value),
-        OrganisationTime.ToUtc(WindowClosesAt!.Value),
+        clock.ToUtc(WindowOpensAt!.Value),
+        clock.ToUtc(WindowClosesAt!.Value),
         Aggregation,
         ChosenTeams());
 

@@ -67,10 +67,10 @@ public static class InspectionRecordSheet
         Label(ws.Cell(row, 1), labels["Record.Date"]);
         ws.Range(row, 2, row, 3).Merge();
         ExcelText.DateTime(ws.Cell(row, 2), local).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
-        Label(ws.Range(row, 4, row, 5).Merge().FirstCell(), labels["Record.TimeSpent"]);
+        // A count of minutes: the unit goes to the label, so the cell keeps the one format of counts.
+        Label(ws.Range(row, 4, row, 5).Merge().FirstCell(), labels["Record.TimeSpent"] + " (" + labels["Record.Minutes"] + ")");
         ws.Range(row, 6, row, 7).Merge();
-        ExcelText.Number(ws.Cell(row, 6), (int)Math.Round(data.TimeSpentSeconds / 60m, MidpointRounding.AwayFromZero));
-        ws.Cell(row, 6).Style.NumberFormat.Format = "0 \"" + labels["Record.Minutes"] + "\"";
+        ExcelText.Figure(ws.Cell(row, 6), data.TimeSpentSeconds / 60m, FigureKind.Count);
         ws.Cell(row, 6).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
         ws.Range(4, 1, row, Columns).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
         row += 2;

@@ -1,7 +1,9 @@
 using System.Net;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Results;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
@@ -152,5 +154,41 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
         Assert.Equal(2, countedByInspection.Values.Count(v => v == "是"));
         Assert.Equal("是", countedByInspection[id]);
         AssertOneFormatPerKind(ws, Column("RoundId"), Column("PlanVersion"), Column("InspectionId")); // ids are not figures
+    }
+
+    [Fact]
+    public async Task A_fresh_install_shows_a_ruled_changed_dispute_and_dropped_inspections_in_closed_rounds()
+    {
+        await factory.EnsureDemoDataAsync();
+        var (item, inspectionId, roundStatus) = await factory.WithDbAsync(async db =>
+        {
+            var found = await (
+                from d in db.Disputes.AsNoTracking()
+                from it in d.Items
+                join i in db.Inspections on d.InspectionId equals i.Id
+                join r in db.Rounds on i.RoundId equals r.Id
+                where d.Status == DisputeStatus.Ruled && it.Outcome == DisputeOutcome.Changed && d.RuledById != null && r.Status == RoundStatus.Closed
+                select new { Item = it, i.Id, r.Status }).FirstAsync();
+            return (found.Item, found.Id, found.Status);
+        });
+        Assert.Equal(RoundStatus.Closed, roundStatus);
+        Assert.NotEqual(item.Original!.Input.Level, item.Ruled!.Input.Level);
+        Assert.False(string.IsNullOrWhiteSpace(item.Reason));
+        Assert.False(string.IsNullOrWhiteSpace(item.Ruling));
+        var manager = await factory.SignedInAsync("manager@demo.local");
+        using var workbook = F.OpenWorkbook(await F.DownloadXlsxAsync(manager, $"/inspections/{inspectionId}/export"));
+        var row = RulingRow(workbook.Worksheet("检查记录表"), item.IndicatorCode);
+        Assert.Equal("改判", row.Cell(2).GetString());
+        Assert.StartsWith("王建华", row.Cell(7).GetString(), StringComparison.Ordinal);
+
+        var closedTrimmed = await factory.WithDbAsync(db => db.Rounds.Where(r => r.Status == RoundStatus.Closed && r.Aggregation == AggregationMethod.TrimmedMean).Select(r => r.Id).ToListAsync());
+        var dropped = 0;
+        foreach (var roundId in closedTrimmed)
+        {
+            var results = await factory.WithServiceAsync<RoundResultsService, RoundResults>(s => s.ComputeAsync(roundId)!);
+            dropped += results.Teams.Sum(t => t.Dropped.Count);
+        }
+
+        Assert.True(dropped > 0);
     }
 }

@@ -133,7 +133,8 @@ public static class RoundWorkbook
         var middle = results.Teams.Where(t => t.MiddleAloneDecides).Select(t => t.Team).ToList();
         ExcelText.Set(ws.Cell(3, 1), labels["Counting.Rule." + results.Round.Aggregation]
             + (middle.Count > 0 ? " " + labels.Format("Counting.MiddleAloneDecides", string.Join(labels["Counting.Separator"], middle)) : ""))
-            .Style.Font.SetItalic();
+            .Style.Font.SetItalic().Alignment.SetWrapText(true).Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+        ws.Row(3).Height = 30;
         var widths = new List<double> { 7, 20, 20 };
         widths.AddRange(categories.Select(_ => 12.0));
         widths.AddRange([10, 8, 10, 10, 10, 8, 24, 24]);

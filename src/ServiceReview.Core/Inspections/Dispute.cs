@@ -1,4 +1,5 @@
 using ServiceReview.Core.Common;
+using ServiceReview.Core.Scoring;
 
 namespace ServiceReview.Core.Inspections;
 
@@ -119,9 +120,63 @@ public sealed class DisputeItem
 
     public string? Ruling { get; private set; }
 
+    // The input and points before the ruling and after it, stored as columns the way InspectionEntry stores its
+    // input. All null for items ruled before these facts were recorded (docs/operations.md).
+    public decimal? OriginalValue { get; private set; }
+
+    public int? OriginalCount { get; private set; }
+
+    public bool? OriginalPass { get; private set; }
+
+    public string? OriginalLevel { get; private set; }
+
+    public bool? OriginalNotApplicable { get; private set; }
+
+    public string? OriginalNote { get; private set; }
+
+    public decimal? OriginalPoints { get; private set; }
+
+    public decimal? RuledValue { get; private set; }
+
+    public int? RuledCount { get; private set; }
+
+    public bool? RuledPass { get; private set; }
+
+    public string? RuledLevel { get; private set; }
+
+    public bool? RuledNotApplicable { get; private set; }
+
+    public string? RuledNote { get; private set; }
+
+    public decimal? RuledPoints { get; private set; }
+
+    /// <summary>The input and points when the dispute was ruled, before any change; null when not recorded (ruled before the facts were kept).</summary>
+    public RecordedScore? Original => OriginalNotApplicable is { } na
+        ? new(new IndicatorInput { Value = OriginalValue, Count = OriginalCount, Pass = OriginalPass, Level = OriginalLevel, NotApplicable = na, Note = OriginalNote }, OriginalPoints)
+        : null;
+
+    /// <summary>The input and points after the ruling (equal to <see cref="Original"/> when upheld); null when not recorded.</summary>
+    public RecordedScore? Ruled => RuledNotApplicable is { } na
+        ? new(new IndicatorInput { Value = RuledValue, Count = RuledCount, Pass = RuledPass, Level = RuledLevel, NotApplicable = na, Note = RuledNote }, RuledPoints)
+        : null;
+
+    /// <summary>Whether the ruling changed what the indicator earned or how it was scored.</summary>
+    public bool ChangedScore => Original is { } o && Ruled is { } r && (o.Points != r.Points || o.Input != r.Input);
+
     internal void Decide(DisputeOutcome outcome, string ruling)
     {
         Outcome = outcome;
         Ruling = ruling;
     }
+
+    internal void RecordScores(RecordedScore original, RecordedScore ruled)
+    {
+        (OriginalValue, OriginalCount, OriginalPass, OriginalLevel, OriginalNotApplicable, OriginalNote, OriginalPoints) =
+            (original.Input.Value, original.Input.Count, original.Input.Pass, original.Input.Level, original.Input.NotApplicable, original.Input.Note, original.Points);
+        (RuledValue, RuledCount, RuledPass, RuledLevel, RuledNotApplicable, RuledNote, RuledPoints) =
+            (ruled.Input.Value, ruled.Input.Count, ruled.Input.Pass, ruled.Input.Level, ruled.Input.NotApplicable, ruled.Input.Note, ruled.Points);
+    }
 }
+
+/// <summary>An indicator's input with the points it earned, as kept on a ruled dispute item.</summary>
+public sealed record RecordedScore(IndicatorInput Input, decimal? Points);

@@ -176,16 +176,23 @@ public sealed class Inspection : Entity, IConcurrencyStamped
     }
 
     /// <summary>
-    /// A manager's ruling ends the dispute: changed inputs (possibly none) are applied, the record is scored again
-    /// with <paramref name="rescore"/>, and the inspection becomes confirmed.
+    /// A manager's ruling (<paramref name="ruled"/>, already decided) ends the dispute: changed inputs (possibly none)
+    /// are applied, the record is scored again with <paramref name="rescore"/>, and the inspection becomes confirmed.
+    /// Each disputed item keeps, as facts, the input and points before the ruling and after it (ADR 0023).
     /// </summary>
-    public void Arbitrate(IEnumerable<KeyValuePair<string, IndicatorInput>> changedInputs, Func<IReadOnlyDictionary<string, IndicatorInput>, ScoreResult> rescore, DateTime utcNow)
+    public void Arbitrate(Dispute ruled, IEnumerable<KeyValuePair<string, IndicatorInput>> changedInputs, Func<IReadOnlyDictionary<string, IndicatorInput>, ScoreResult> rescore, DateTime utcNow)
     {
         if (Status != InspectionStatus.Disputed)
         {
             throw new DomainException("Inspection.NotDisputed", "Only a disputed inspection can be arbitrated.");
         }
 
+        if (ruled.Status != DisputeStatus.Ruled || ruled.InspectionId != Id)
+        {
+            throw new InvalidOperationException("Arbitrate with the inspection's own dispute, once it is ruled.");
+        }
+
+        var original = ruled.Items.ToDictionary(i => i.IndicatorCode, i => EntryFor(i.IndicatorCode).Snapshot(), StringComparer.Ordinal);
         foreach (var (code, input) in changedInputs)
         {
             EntryFor(code).SetInput(input);
@@ -196,6 +203,11 @@ public sealed class Inspection : Entity, IConcurrencyStamped
         RecordScore(score);
         Status = InspectionStatus.Confirmed;
         ConfirmedAt = utcNow;
+        foreach (var item in ruled.Items)
+        {
+            var before = original[item.IndicatorCode];
+            item.RecordScores(before, item.Outcome == DisputeOutcome.Upheld ? before : EntryFor(item.IndicatorCode).Snapshot());
+        }
     }
 
     /// <summary>A manager reopens a submitted or confirmed inspection (or a late one) with a reason.</summary>

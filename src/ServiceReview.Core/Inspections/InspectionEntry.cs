@@ -57,6 +57,9 @@ public sealed class InspectionEntry
         MeasuredOverridden = MeasuredOverridden,
     };
 
+    /// <summary>The input and points as they stand now, kept by a dispute's ruling.</summary>
+    internal RecordedScore Snapshot() => new(Input with { MeasuredOverridden = false }, Points);
+
     internal void SetInput(IndicatorInput input)
     {
         Value = input.Value;

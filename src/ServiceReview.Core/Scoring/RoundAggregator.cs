@@ -69,7 +69,8 @@ public static class RoundAggregator
     /// <summary>Per key, the mean over the inspections that have a value for it (null when none has).</summary>
     private static Dictionary<string, decimal?> MeanByKey(IReadOnlyList<CountableInspection> counted, Func<CountableInspection, IReadOnlyDictionary<string, decimal?>> values)
     {
-        var keys = counted.SelectMany(i => values(i).Keys).Distinct(StringComparer.Ordinal).ToList();
+        // Ordered by code, so the result does not depend on the order a database returned the rows in.
+        var keys = counted.SelectMany(i => values(i).Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         return keys.ToDictionary(
             k => k,
             k =>

@@ -58,6 +58,10 @@ public sealed class InspectorBiasService(ServiceReviewDbContext db, AnalyticsOpt
                 where !s.IsReference && s.TotalBeforeVeto != null
                 select new { ExerciseId = c.Id, c.TeamId, s.PersonId, Total = s.TotalBeforeVeto!.Value })
             .AsNoTracking().ToListAsync(cancellationToken);
+        // Sums of doubles depend on their order, and providers return unordered rows in different orders (an arbitrated
+        // inspection's rescored category rows, for one): a fixed order gives the same answer to the last digit everywhere.
+        totals = [.. totals.OrderBy(t => t.RoundId).ThenBy(t => t.TeamId).ThenBy(t => t.InspectorId)];
+        categoryScores = [.. categoryScores.OrderBy(c => c.RoundId).ThenBy(c => c.TeamId).ThenBy(c => c.InspectorId).ThenBy(c => c.CategoryCode, StringComparer.Ordinal)];
         var observations = totals.Select(t => new ScoreObservation<int>(t.InspectorId, t.RoundId, t.TeamId, (double)t.Total))
             .Concat(calibration.Select(c => new ScoreObservation<int>(c.PersonId, -c.ExerciseId, c.TeamId, (double)c.Total)))
             .ToList();

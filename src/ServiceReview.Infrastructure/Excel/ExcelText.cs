@@ -92,6 +92,9 @@ public static class ExcelText
     public static IXLCell Figure(IXLCell cell, double? value, FigureKind kind) =>
         Figure(cell, value is { } v && double.IsFinite(v) ? (decimal)v : null, kind);
 
+    /// <summary>A whole-number figure (a count, a rank) as <see cref="Figure(IXLCell, decimal?, FigureKind)"/>.</summary>
+    public static IXLCell Figure(IXLCell cell, int? value, FigureKind kind) => Figure(cell, (decimal?)value, kind);
+
     /// <summary>Writes a number (or leaves the cell blank for null) with a number format.</summary>
     public static IXLCell Number(IXLCell cell, decimal? value, string format = "0.0")
     {

@@ -33,6 +33,11 @@ public sealed class ExportLabels(Func<string, string> text, CultureInfo culture)
         _ => this["Input.Empty"],
     };
 
+    public string Outcome(DisputeOutcome outcome) => this["Ruling.Outcome." + outcome];
+
+    /// <summary>A ruled item's input before or after the ruling; "not recorded" for items ruled before these facts were kept.</summary>
+    public string Recorded(RecordedScore? recorded) => recorded is null ? this["Ruling.NotRecorded"] : Input(recorded.Input);
+
     /// <summary>English-neutral invariant culture for the lookup-less tests and the benchmarks.</summary>
     public static ExportLabels Keys() => new(key => key, CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,6 @@
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Disputes;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
@@ -11,7 +14,14 @@ public sealed record HistoryRow(
     decimal? Total, decimal? TotalBeforeVeto, string? Grade, string? VetoedBy,
     string CategoryCode, string Category, decimal? CategoryScore,
     string IndicatorCode, string Indicator, decimal Max, string Input, decimal? Value, int? Count, decimal? Points,
-    decimal? MeasuredValue, bool Overridden, string? Note);
+    decimal? MeasuredValue, bool Overridden, string? Note)
+{
+    /// <summary>Whether the inspection counts in its team's round result (null: not confirmed, so not in it).</summary>
+    public bool? Counted { get; init; }
+
+    /// <summary>The ruling on this indicator, when it was disputed and ruled.</summary>
+    public RulingFact? Ruling { get; init; }
+}
 
 /// <summary>
 /// The history export: every inspection and indicator row in a range, for analysis in other tools. Written with
@@ -26,6 +36,9 @@ public static class HistoryExport
         "RoundId", "Round", "PeriodStart", "PeriodEnd", "Plan", "PlanVersion", "Project", "Team", "InspectionId", "Inspector", "Status",
         "SubmittedAt", "Total", "TotalBeforeVeto", "Grade", "VetoedBy", "CategoryCode", "Category", "CategoryScore",
         "IndicatorCode", "Indicator", "Max", "Input", "Value", "Count", "Points", "MeasuredValue", "Overridden", "Note",
+
+        // Appended for issue #13 (order above is stable for scripts): counted in the team's result, and the ruling.
+        "Counted", "DisputeOutcome", "OriginalInput", "OriginalPoints", "RuledInput", "RuledPoints", "DisputeReason", "Ruling", "RuledBy", "RuledAt",
     ];
 
     /// <summary>Writes the rows; returns how many were written.</summary>
@@ -33,7 +46,7 @@ public static class HistoryExport
     {
         await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { BufferSize = 65536 }, cancellationToken);
         var options = new WorksheetOptions { FrozenRows = 1 };
-        double[] widths = [8, 18, 11, 11, 20, 6, 18, 16, 8, 10, 8, 16, 8, 8, 8, 8, 6, 14, 8, 6, 24, 6, 10, 8, 6, 8, 8, 6, 30];
+        double[] widths = [8, 18, 11, 11, 20, 6, 18, 16, 8, 10, 8, 16, 8, 8, 8, 8, 6, 14, 8, 6, 24, 6, 10, 8, 6, 8, 8, 6, 30, 8, 8, 10, 8, 10, 8, 30, 30, 10, 16];
         for (var c = 0; c < widths.Length; c++)
         {
             options.Column(c + 1).Width = widths[c];
@@ -43,8 +56,9 @@ public static class HistoryExport
         await spreadsheet.StartWorksheetAsync(labels["History.SheetName"], options, cancellationToken);
 
         var header = spreadsheet.AddStyle(new Style { Font = { Bold = true }, Fill = { Color = System.Drawing.Color.FromArgb(0xDD, 0xE6, 0xF1) } });
-        var score = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("0.0") });
-        var points = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("0.0#") });
+        var score = spreadsheet.AddStyle(ExcelText.FigureStyle(FigureKind.Score));
+        var points = spreadsheet.AddStyle(ExcelText.FigureStyle(FigureKind.Points));
+        var count = spreadsheet.AddStyle(ExcelText.FigureStyle(FigureKind.Count));
         var date = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd") });
         var dateTime = spreadsheet.AddStyle(new Style { Format = NumberFormat.Custom("yyyy-mm-dd hh:mm") });
         var guarded = spreadsheet.AddStyle(ExcelText.GuardedTextStyle());
@@ -58,7 +72,8 @@ public static class HistoryExport
         await spreadsheet.AddRowAsync(cells, cancellationToken);
         var yes = labels["Yes"];
         var no = labels["No"];
-        long count = 0;
+        var notRecorded = labels["Ruling.NotRecorded"];
+        long written = 0;
         await foreach (var r in rows.WithCancellation(cancellationToken))
         {
             var i = 0;
@@ -74,29 +89,42 @@ public static class HistoryExport
             cells[i++] = ExcelText.Cell(r.Inspector, guarded);
             cells[i++] = ExcelText.Cell(r.Status, guarded);
             cells[i++] = new Cell(r.SubmittedAtLocal, dateTime);
-            cells[i++] = new Cell(r.Total, score);
-            cells[i++] = new Cell(r.TotalBeforeVeto, score);
+            cells[i++] = ExcelText.FigureCell(r.Total, FigureKind.Score, score);
+            cells[i++] = ExcelText.FigureCell(r.TotalBeforeVeto, FigureKind.Score, score);
             cells[i++] = ExcelText.Cell(r.Grade, guarded);
             cells[i++] = ExcelText.Cell(r.VetoedBy, guarded);
             cells[i++] = ExcelText.Cell(r.CategoryCode, guarded);
             cells[i++] = ExcelText.Cell(r.Category, guarded);
-            cells[i++] = new Cell(r.CategoryScore, score);
+            cells[i++] = ExcelText.FigureCell(r.CategoryScore, FigureKind.Score, score);
             cells[i++] = ExcelText.Cell(r.IndicatorCode, guarded);
             cells[i++] = ExcelText.Cell(r.Indicator, guarded);
-            cells[i++] = new Cell(r.Max, points);
+            cells[i++] = ExcelText.FigureCell(r.Max, FigureKind.Points, points);
             cells[i++] = ExcelText.Cell(r.Input, guarded);
-            cells[i++] = new Cell(r.Value, points);
-            cells[i++] = new Cell(r.Count);
-            cells[i++] = new Cell(r.Points, points);
-            cells[i++] = new Cell(r.MeasuredValue, points);
+
+            // The input as entered (a percentage stays 96.4 here, as scripts read it), shown with one decimal.
+            cells[i++] = ExcelText.FigureCell(r.Value, FigureKind.Score, score);
+            cells[i++] = ExcelText.FigureCell(r.Count, FigureKind.Count, count);
+            cells[i++] = ExcelText.FigureCell(r.Points, FigureKind.Points, points);
+            cells[i++] = ExcelText.FigureCell(r.MeasuredValue, FigureKind.Score, score);
             cells[i++] = ExcelText.Cell(r.Overridden ? yes : no, guarded);
-            cells[i] = ExcelText.Cell(r.Note, guarded);
+            cells[i++] = ExcelText.Cell(r.Note, guarded);
+            cells[i++] = new Cell(r.Counted is { } counted ? (counted ? yes : no) : null);
+            var ruling = r.Ruling;
+            cells[i++] = new Cell(ruling is null ? null : labels.Outcome(ruling.Outcome));
+            cells[i++] = ruling is null ? new Cell((string?)null) : ExcelText.Cell(labels.Recorded(ruling.Original), guarded);
+            cells[i++] = ruling is null ? new Cell((string?)null) : ruling.Original is null ? new Cell(notRecorded) : ExcelText.FigureCell(ruling.Original.Points, FigureKind.Points, points);
+            cells[i++] = ruling is null ? new Cell((string?)null) : ExcelText.Cell(labels.Recorded(ruling.Ruled), guarded);
+            cells[i++] = ruling is null ? new Cell((string?)null) : ruling.Ruled is null ? new Cell(notRecorded) : ExcelText.FigureCell(ruling.Ruled.Points, FigureKind.Points, points);
+            cells[i++] = ExcelText.Cell(ruling?.Reason, guarded);
+            cells[i++] = ExcelText.Cell(ruling?.Ruling, guarded);
+            cells[i++] = ExcelText.Cell(ruling?.RuledBy, guarded);
+            cells[i] = new Cell(ruling?.RuledAt, dateTime); // local already (HistoryExportService)
             await spreadsheet.AddRowAsync(cells, cancellationToken);
-            count++;
+            written++;
         }
 
         await spreadsheet.FinishAsync(cancellationToken);
-        return count;
+        return written;
     }
 
     private static string ColumnName(int number)

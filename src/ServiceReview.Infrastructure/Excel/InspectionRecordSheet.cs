@@ -1,6 +1,8 @@
 using ClosedXML.Excel;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Reviews;
 
 namespace ServiceReview.Infrastructure.Excel;
@@ -11,6 +13,8 @@ public sealed record InspectionRecordData(
 {
     /// <summary>The organisation's zone: the submission time is shown as wall-clock time there.</summary>
     public required TimeZoneInfo Zone { get; init; }
+    /// <summary>The arbitration of disputed indicators (part of the record: ADR 0023), by indicator code.</summary>
+    public IReadOnlyList<RulingFact> Rulings { get; init; } = [];
 }
 
 /// <summary>
@@ -65,10 +69,10 @@ public static class InspectionRecordSheet
         Label(ws.Cell(row, 1), labels["Record.Date"]);
         ws.Range(row, 2, row, 3).Merge();
         ExcelText.DateTime(ws.Cell(row, 2), local).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
-        Label(ws.Range(row, 4, row, 5).Merge().FirstCell(), labels["Record.TimeSpent"]);
+        // A count of minutes: the unit goes to the label, so the cell keeps the one format of counts.
+        Label(ws.Range(row, 4, row, 5).Merge().FirstCell(), labels["Record.TimeSpent"] + " (" + labels["Record.Minutes"] + ")");
         ws.Range(row, 6, row, 7).Merge();
-        ExcelText.Number(ws.Cell(row, 6), (int)Math.Round(data.TimeSpentSeconds / 60m, MidpointRounding.AwayFromZero));
-        ws.Cell(row, 6).Style.NumberFormat.Format = "0 \"" + labels["Record.Minutes"] + "\"";
+        ExcelText.Figure(ws.Cell(row, 6), data.TimeSpentSeconds / 60m, FigureKind.Count);
         ws.Cell(row, 6).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
         ws.Range(4, 1, row, Columns).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
         row += 2;
@@ -86,20 +90,21 @@ public static class InspectionRecordSheet
         row++;
 
         var anyOverride = false;
+        var rulings = data.Rulings.ToDictionary(r => r.IndicatorCode, StringComparer.Ordinal);
         foreach (var category in sheet.Categories)
         {
             var head = ws.Range(row, 1, row, Columns);
             ExcelText.Set(ws.Cell(row, 1), category.Code);
             ws.Range(row, 2, row, 4).Merge();
             ExcelText.Set(ws.Cell(row, 2), labels.Format("Record.CategoryHead", category.Name, category.Weight.ToString("0.##", labels.Culture)));
-            ExcelText.Number(ws.Cell(row, 5), category.Weight, "0.##");
+            ExcelText.Figure(ws.Cell(row, 5), category.Weight, FigureKind.Points);
             if (category.Excluded)
             {
                 ExcelText.Set(ws.Cell(row, 6), labels["Input.NotApplicable"]);
             }
             else
             {
-                ExcelText.Number(ws.Cell(row, 6), category.Score);
+                ExcelText.Figure(ws.Cell(row, 6), category.Score, FigureKind.Score);
             }
 
             ExcelText.Set(ws.Cell(row, 7), labels["Record.CategoryScore"]);
@@ -114,21 +119,25 @@ public static class InspectionRecordSheet
                 var input = ws.Cell(row, 4);
                 if (item.Input is { NotApplicable: false, Value: { } value })
                 {
-                    ExcelText.Number(input, value, item.Unit == "%" ? "0.0\"%\"" : "0.0##");
+                    ExcelText.Figure(input, value, item.Unit == "%" ? FigureKind.Percent : FigureKind.Score);
                 }
                 else if (item.Input is { NotApplicable: false, Count: { } count })
                 {
-                    ExcelText.Number(input, count);
-                    input.Style.NumberFormat.Format = "0 \"" + labels["Record.Times"] + "\"";
+                    ExcelText.Figure(input, count, FigureKind.Count);
                 }
                 else
                 {
                     ExcelText.Set(input, labels.Input(item.Input));
                 }
 
-                ExcelText.Number(ws.Cell(row, 5), item.Max, "0.##");
-                ExcelText.Number(ws.Cell(row, 6), item.Points, "0.0#");
+                ExcelText.Figure(ws.Cell(row, 5), item.Max, FigureKind.Points);
+                ExcelText.Figure(ws.Cell(row, 6), item.Points, FigureKind.Points);
                 var evidence = item.Input.Note;
+                if (rulings.ContainsKey(item.Code))
+                {
+                    evidence = (string.IsNullOrEmpty(evidence) ? "" : evidence + "\n") + labels["Ruling.SeeBelow"];
+                }
+
                 if (item.MeasuredOverridden)
                 {
                     anyOverride = true;
@@ -161,7 +170,7 @@ public static class InspectionRecordSheet
         // Total, grade, veto.
         Label(ws.Range(row, 1, row, 3).Merge().FirstCell(), labels["Record.Total"]);
         ws.Range(row, 4, row, 5).Merge();
-        ExcelText.Number(ws.Cell(row, 4), sheet.Total).Style.Font.SetBold().Font.SetFontSize(14);
+        ExcelText.Figure(ws.Cell(row, 4), sheet.Total, FigureKind.Score).Style.Font.SetBold().Font.SetFontSize(14);
         Label(ws.Cell(row, 6), labels["Record.Grade"]);
         ExcelText.Set(ws.Cell(row, 7), sheet.Grade).Style.Font.SetBold().Font.SetFontSize(14);
         var totalRow = row;
@@ -187,6 +196,8 @@ public static class InspectionRecordSheet
             ExcelText.Set(ws.Cell(row, 1), labels["Record.OverrideLegend"]).Style.Fill.SetBackgroundColor(OverrideFill);
             row++;
         }
+
+        row = Rulings(ws, row, data.Rulings, data.Zone, labels, widths);
 
         // Signature lines (签字栏).
         row++;
@@ -214,6 +225,67 @@ public static class InspectionRecordSheet
         setup.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages);
         setup.PrintAreas.Add(1, 1, row, Columns);
         return workbook;
+    }
+
+    /// <summary>
+    /// The arbitration of disputed indicators, part of the record (ADR 0023): for each, the outcome with who ruled and
+    /// when (local time), the lead's reason and the ruling, the input before → after, and the points before and after.
+    /// </summary>
+    private static int Rulings(IXLWorksheet ws, int row, IReadOnlyList<RulingFact> rulings, TimeZoneInfo zone, ExportLabels labels, double[] widths)
+    {
+        if (rulings.Count == 0)
+        {
+            return row;
+        }
+
+        row++;
+        ws.Range(row, 1, row, Columns).Merge();
+        ExcelText.Set(ws.Cell(row, 1), labels["Ruling.Title"]).Style.Font.SetBold().Font.SetFontSize(12);
+        row++;
+        var headerRow = row;
+        string[] headers = ["Record.Col.Code", "Ruling.Col.Outcome", "Ruling.Col.ReasonAndRuling", "Ruling.Col.InputChange", "Ruling.Col.OriginalPoints", "Ruling.Col.RuledPoints", "Ruling.Col.RuledByAt"];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            ExcelText.Set(ws.Cell(row, c + 1), labels[headers[c]]);
+        }
+
+        ws.Range(row, 1, row, Columns).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        FitRowHeight(ws, row, widths);
+        row++;
+        foreach (var r in rulings)
+        {
+            ExcelText.Set(ws.Cell(row, 1), r.IndicatorCode);
+            ExcelText.Set(ws.Cell(row, 2), labels.Outcome(r.Outcome));
+            ExcelText.Set(ws.Cell(row, 3), labels.Format("Ruling.ReasonAndRuling", r.Reason, r.Ruling ?? ""));
+            ExcelText.Set(ws.Cell(row, 4), labels.Format("Ruling.InputChange", labels.Recorded(r.Original), labels.Recorded(r.Ruled)));
+            if (r.Original is null)
+            {
+                ExcelText.Set(ws.Cell(row, 5), labels["Ruling.NotRecorded"]);
+            }
+            else
+            {
+                ExcelText.Figure(ws.Cell(row, 5), r.Original.Points, FigureKind.Points);
+            }
+
+            if (r.Ruled is null)
+            {
+                ExcelText.Set(ws.Cell(row, 6), labels["Ruling.NotRecorded"]);
+            }
+            else
+            {
+                ExcelText.Figure(ws.Cell(row, 6), r.Ruled.Points, FigureKind.Points);
+            }
+
+            var at = r.RuledAt is { } utc ? OrganisationClock.ToLocal(utc, zone).ToString("yyyy-MM-dd HH:mm", labels.Culture) : "";
+            ExcelText.Set(ws.Cell(row, 7), labels.Format("Ruling.RuledByAt", r.RuledBy ?? "", at));
+            FitRowHeight(ws, row, widths);
+            row++;
+        }
+
+        ws.Range(headerRow, 1, row - 1, Columns).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin)
+            .Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText(true);
+        ws.Range(headerRow + 1, 5, row - 1, 6).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        return row;
     }
 
     /// <summary>

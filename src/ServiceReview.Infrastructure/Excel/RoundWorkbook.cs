@@ -2,6 +2,8 @@ using ClosedXML.Excel;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Results;
 
 namespace ServiceReview.Infrastructure.Excel;
@@ -21,6 +23,8 @@ public sealed record RoundWorkbookData(
 {
     /// <summary>The organisation's zone: the times in the workbook are wall-clock times there.</summary>
     public required TimeZoneInfo Zone { get; init; }
+    /// <summary>The arbitration of disputed indicators, by inspection (part of the record: ADR 0023).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<RulingFact>> Rulings { get; init; } = new Dictionary<int, IReadOnlyList<RulingFact>>();
 }
 
 /// <summary>
@@ -124,11 +128,18 @@ public static class RoundWorkbook
         var categories = results.Teams.Count > 0 ? results.Teams[0].Categories : [];
         var headers = new List<string> { labels["Round.Col.Rank"], labels["Round.Col.Project"], labels["Round.Col.Team"] };
         headers.AddRange(categories.Select(c => Category(c, labels)));
-        headers.AddRange([labels["Round.Col.Total"], labels["Round.Col.Grade"], labels["Round.Col.Confirmed"], labels["Round.Col.Assigned"], labels["Round.Col.Trimmed"], labels["Round.Col.Disputes"]]);
+        headers.AddRange([labels["Round.Col.Total"], labels["Round.Col.Grade"], labels["Round.Col.Confirmed"], labels["Round.Col.Assigned"], labels["Round.Col.Trimmed"], labels["Round.Col.Disputes"],
+            labels["Counting.Col.Counted"], labels["Counting.Col.Dropped"]]);
         Title(ws, headers.Count, labels.Format("Round.Title", results.Round.Name), Subtitle(data, labels));
+        ws.Range(3, 1, 3, headers.Count).Merge();
+        var middle = results.Teams.Where(t => t.MiddleAloneDecides).Select(t => t.Team).ToList();
+        ExcelText.Set(ws.Cell(3, 1), labels["Counting.Rule." + results.Round.Aggregation]
+            + (middle.Count > 0 ? " " + labels.Format("Counting.MiddleAloneDecides", string.Join(labels["Counting.Separator"], middle)) : ""))
+            .Style.Font.SetItalic().Alignment.SetWrapText(true).Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+        ws.Row(3).Height = 30;
         var widths = new List<double> { 7, 20, 20 };
         widths.AddRange(categories.Select(_ => 12.0));
-        widths.AddRange([10, 8, 10, 10, 10, 8]);
+        widths.AddRange([10, 8, 10, 10, 10, 8, 24, 24]);
         const int headerRow = 4;
         Header(ws, headerRow, headers, [.. widths]);
 
@@ -136,20 +147,22 @@ public static class RoundWorkbook
         foreach (var team in results.Teams)
         {
             var c = 1;
-            ExcelText.Number(ws.Cell(row, c++), team.Rank);
+            ExcelText.Figure(ws.Cell(row, c++), team.Rank, FigureKind.Count);
             ExcelText.Set(ws.Cell(row, c++), team.Project);
             ExcelText.Set(ws.Cell(row, c++), team.Team);
             foreach (var category in team.Categories)
             {
-                ExcelText.Number(ws.Cell(row, c++), category.Score);
+                ExcelText.Figure(ws.Cell(row, c++), category.Score, FigureKind.Score);
             }
 
-            ExcelText.Number(ws.Cell(row, c++), team.Total).Style.Font.SetBold();
+            ExcelText.Figure(ws.Cell(row, c++), team.Total, FigureKind.Score).Style.Font.SetBold();
             ExcelText.Set(ws.Cell(row, c++), team.Grade ?? labels["Round.NoResult"]);
-            ExcelText.Number(ws.Cell(row, c++), team.ConfirmedCount);
-            ExcelText.Number(ws.Cell(row, c++), team.AssignedCount);
+            ExcelText.Figure(ws.Cell(row, c++), team.ConfirmedCount, FigureKind.Count);
+            ExcelText.Figure(ws.Cell(row, c++), team.AssignedCount, FigureKind.Count);
             ExcelText.Set(ws.Cell(row, c++), team.Trimmed ? labels["Yes"] : labels["No"]);
-            ExcelText.Number(ws.Cell(row, c), data.DisputesByTeam.GetValueOrDefault(team.TeamId));
+            ExcelText.Figure(ws.Cell(row, c++), data.DisputesByTeam.GetValueOrDefault(team.TeamId), FigureKind.Count);
+            ExcelText.Set(ws.Cell(row, c++), Inspectors(team, team.Counted, labels));
+            ExcelText.Set(ws.Cell(row, c), Inspectors(team, team.Dropped, labels));
             row++;
         }
 
@@ -186,12 +199,35 @@ public static class RoundWorkbook
         ws.Range(row, 1, row, columns).Style.Font.SetItalic();
         row++;
 
-        var averages = IndicatorStatistics.ForTeam(results, team).ToDictionary(a => a.Code, StringComparer.Ordinal);
+        // Which confirmed inspections the aggregate comes from (the trimmed mean drops the highest and lowest total).
+        ExcelText.Set(ws.Cell(row, 2), labels["Counting.Row.Counted"]);
+        for (var i = 0; i < inspections.Count; i++)
+        {
+            var id = inspections[i].Id;
+            var mark = team.Counted.Contains(id) ? "Counting.Counted" : team.Dropped.Contains(id) ? "Counting.Dropped" : null;
+            if (mark is not null)
+            {
+                ExcelText.Set(ws.Cell(row, 4 + i), labels[mark]);
+                if (team.Dropped.Contains(id))
+                {
+                    ws.Cell(row, 4 + i).Style.Font.SetFontColor(XLColor.DarkRed);
+                }
+            }
+        }
+
+        if (team.MiddleAloneDecides)
+        {
+            ExcelText.Set(ws.Cell(row, aggregateColumn), labels["Counting.MiddleAlone"]);
+        }
+
+        ws.Range(row, 1, row, columns).Style.Font.SetItalic();
+        row++;
+
         foreach (var (code, name, max) in results.Indicators)
         {
             ExcelText.Set(ws.Cell(row, 1), code);
             ExcelText.Set(ws.Cell(row, 2), name);
-            ExcelText.Number(ws.Cell(row, 3), max, "0.##");
+            ExcelText.Figure(ws.Cell(row, 3), max, FigureKind.Points);
             for (var i = 0; i < inspections.Count; i++)
             {
                 var item = inspections[i].Items.FirstOrDefault(it => it.Code == code);
@@ -202,11 +238,11 @@ public static class RoundWorkbook
                 }
                 else
                 {
-                    ExcelText.Number(cell, item?.Points, "0.0#");
+                    ExcelText.Figure(cell, item?.Points, FigureKind.Points);
                 }
             }
 
-            ExcelText.Number(ws.Cell(row, aggregateColumn), IndicatorStatistics.Show(averages[code].MeanPoints), "0.0#");
+            ExcelText.Figure(ws.Cell(row, aggregateColumn), team.IndicatorMeans.GetValueOrDefault(code), FigureKind.Points);
             row++;
         }
 
@@ -214,25 +250,25 @@ public static class RoundWorkbook
         {
             ExcelText.Set(ws.Cell(row, 1), category.Code);
             ExcelText.Set(ws.Cell(row, 2), Category(category, labels));
-            ExcelText.Number(ws.Cell(row, 3), category.Weight, "0.##");
+            ExcelText.Figure(ws.Cell(row, 3), category.Weight, FigureKind.Points);
             for (var i = 0; i < inspections.Count; i++)
             {
-                ExcelText.Number(ws.Cell(row, 4 + i), inspections[i].Categories.FirstOrDefault(c => c.Code == category.Code).Score);
+                ExcelText.Figure(ws.Cell(row, 4 + i), inspections[i].Categories.FirstOrDefault(c => c.Code == category.Code).Score, FigureKind.Score);
             }
 
-            ExcelText.Number(ws.Cell(row, aggregateColumn), category.Score);
+            ExcelText.Figure(ws.Cell(row, aggregateColumn), category.Score, FigureKind.Score);
             ws.Range(row, 1, row, columns).Style.Fill.SetBackgroundColor(TotalFill);
             row++;
         }
 
         ExcelText.Set(ws.Cell(row, 2), labels["Round.Row.Total"]);
-        ExcelText.Number(ws.Cell(row, 3), 100m, "0");
+        ExcelText.Figure(ws.Cell(row, 3), 100m, FigureKind.Points);
         for (var i = 0; i < inspections.Count; i++)
         {
-            ExcelText.Number(ws.Cell(row, 4 + i), inspections[i].Total);
+            ExcelText.Figure(ws.Cell(row, 4 + i), inspections[i].Total, FigureKind.Score);
         }
 
-        ExcelText.Number(ws.Cell(row, aggregateColumn), team.Total);
+        ExcelText.Figure(ws.Cell(row, aggregateColumn), team.Total, FigureKind.Score);
         ws.Range(row, 1, row, columns).Style.Font.SetBold().Fill.SetBackgroundColor(TotalFill);
         row++;
         ExcelText.Set(ws.Cell(row, 2), labels["Round.Row.Grade"]);
@@ -256,6 +292,7 @@ public static class RoundWorkbook
         row++;
         Grid(ws, headerRow, row - 1, columns, filter: false);
         ws.Range(headerRow + 1, 3, row - 1, columns).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        row = Rulings(ws, row, data, team, labels);
 
         // Signature lines: the 评估表 is filed and signed like the paper form.
         row++;
@@ -269,6 +306,82 @@ public static class RoundWorkbook
         }
 
         ws.PageSetup.PageOrientation = XLPageOrientation.Portrait;
+    }
+
+    /// <summary>The inspectors of some of a team's inspections, in the sheet's order ("—" for none).</summary>
+    private static string Inspectors(TeamResult team, IReadOnlyList<int> ids, ExportLabels labels)
+    {
+        var names = team.Inspections.Where(i => ids.Contains(i.Id)).Select(i => i.Inspector).ToList();
+        return names.Count == 0 ? labels["Input.Empty"] : string.Join(labels["Counting.Separator"], names);
+    }
+
+    /// <summary>
+    /// The team's ruled disputes (part of the record: ADR 0023): per disputed indicator, the inspector, the lead's reason
+    /// and the ruling, the input and points before and after, who ruled and when (local time).
+    /// </summary>
+    private static int Rulings(IXLWorksheet ws, int row, RoundWorkbookData data, TeamResult team, ExportLabels labels)
+    {
+        var rulings = team.Inspections
+            .SelectMany(i => data.Rulings.GetValueOrDefault(i.Id, []).Select(r => (i.Inspector, Ruling: r)))
+            .ToList();
+        if (rulings.Count == 0)
+        {
+            return row;
+        }
+
+        row++;
+        string[] headers =
+        [
+            "Round.Col.Code", "Ruling.Col.ReasonAndRuling", "Ruling.Col.OriginalPoints", "Ruling.Col.RuledPoints", "Ruling.Col.OriginalInput",
+            "Ruling.Col.RuledInput", "Ruling.Col.Outcome", "Ruling.Col.Inspector", "Ruling.Col.RuledBy", "Ruling.Col.RuledAt",
+        ];
+        ExcelText.Set(ws.Cell(row, 1), labels["Ruling.Title"]).Style.Font.SetBold();
+        row++;
+        var headerRow = row;
+        double[] least = [7, 34, 9, 9, 12, 12, 9, 12, 12, 17];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            ExcelText.Set(ws.Cell(row, c + 1), labels[headers[c]]);
+            ws.Column(c + 1).Width = Math.Max(ws.Column(c + 1).Width, least[c]);
+        }
+
+        ws.Range(row, 1, row, headers.Length).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill)
+            .Alignment.SetWrapText(true).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        ws.Row(row).Height = 30;
+        row++;
+        foreach (var (inspector, r) in rulings)
+        {
+            ExcelText.Set(ws.Cell(row, 1), r.IndicatorCode);
+            ExcelText.Set(ws.Cell(row, 2), labels.Format("Ruling.ReasonAndRuling", r.Reason, r.Ruling ?? "")).Style.Alignment.SetWrapText(true);
+            Points(ws.Cell(row, 3), r.Original, labels);
+            Points(ws.Cell(row, 4), r.Ruled, labels);
+            ExcelText.Set(ws.Cell(row, 5), labels.Recorded(r.Original));
+            ExcelText.Set(ws.Cell(row, 6), labels.Recorded(r.Ruled));
+            ExcelText.Set(ws.Cell(row, 7), labels.Outcome(r.Outcome));
+            ExcelText.Set(ws.Cell(row, 8), inspector);
+            ExcelText.Set(ws.Cell(row, 9), r.RuledBy);
+            ExcelText.DateTime(ws.Cell(row, 10), r.RuledAt is { } at ? OrganisationClock.ToLocal(at, data.Zone) : null);
+            var lines = 1 + (r.Reason.Length + (r.Ruling?.Length ?? 0)) / 16;
+            ws.Row(row).Height = Math.Max(30, 14 * lines + 2);
+            row++;
+        }
+
+        var table = ws.Range(headerRow, 1, row - 1, headers.Length);
+        table.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin)
+            .Alignment.SetVertical(XLAlignmentVerticalValues.Top);
+        return row;
+    }
+
+    private static void Points(IXLCell cell, RecordedScore? recorded, ExportLabels labels)
+    {
+        if (recorded is null)
+        {
+            ExcelText.Set(cell, labels["Ruling.NotRecorded"]);
+        }
+        else
+        {
+            ExcelText.Figure(cell, recorded.Points, FigureKind.Points);
+        }
     }
 
     private static void Indicators(IXLWorksheet ws, RoundWorkbookData data, ExportLabels labels)
@@ -286,11 +399,11 @@ public static class RoundWorkbook
         {
             ExcelText.Set(ws.Cell(row, 1), a.Code);
             ExcelText.Set(ws.Cell(row, 2), a.Name);
-            ExcelText.Number(ws.Cell(row, 3), a.Max, "0.##");
-            ExcelText.Number(ws.Cell(row, 4), IndicatorStatistics.Show(a.MeanPoints), "0.00");
-            ExcelText.Number(ws.Cell(row, 5), a.Share is { } s ? Math.Round(s, 4, MidpointRounding.AwayFromZero) : null, "0.0%");
-            ExcelText.Number(ws.Cell(row, 6), a.Scored);
-            ExcelText.Number(ws.Cell(row, 7), a.NotApplicable);
+            ExcelText.Figure(ws.Cell(row, 3), a.Max, FigureKind.Points);
+            ExcelText.Figure(ws.Cell(row, 4), a.MeanPoints, FigureKind.Points);
+            ExcelText.Figure(ws.Cell(row, 5), a.Share is { } s ? 100m * s : null, FigureKind.Percent);
+            ExcelText.Figure(ws.Cell(row, 6), a.Scored, FigureKind.Count);
+            ExcelText.Figure(ws.Cell(row, 7), a.NotApplicable, FigureKind.Count);
             row++;
         }
 

@@ -1,8 +1,15 @@
 using ClosedXML.Excel;
+using ServiceReview.Core.Scoring;
 
 namespace ServiceReview.Infrastructure.Excel;
 
-/// <summary>One table of figures (a dashboard chart's numbers): a sheet with a title, a header row and rows.</summary>
+/// <summary>A figure of a known kind in a <see cref="SheetTable"/> row (a percentage as the percent number, 96.4).</summary>
+public sealed record TableFigure(decimal? Value, FigureKind Kind);
+
+/// <summary>
+/// One table of figures (a dashboard chart's numbers): a sheet with a title, a header row and rows. A cell is text, a
+/// date, a <see cref="TableFigure"/>, a decimal (a score: one decimal) or an int (a count).
+/// </summary>
 public sealed record SheetTable(string Name, string Title, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
 /// <summary>
@@ -37,11 +44,14 @@ public static class TablesWorkbook
                     {
                         case null:
                             break;
+                        case TableFigure f:
+                            ExcelText.Figure(cell, f.Value, f.Kind);
+                            break;
                         case decimal d:
-                            ExcelText.Number(cell, d, "0.0#");
+                            ExcelText.Figure(cell, d, FigureKind.Score);
                             break;
                         case int i:
-                            ExcelText.Number(cell, i);
+                            ExcelText.Figure(cell, i, FigureKind.Count);
                             break;
                         case DateOnly date:
                             ExcelText.Date(cell, date);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Actions;
+using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Results;
@@ -48,9 +49,17 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
         }
 
         var sheet = await InspectionSheetLoader.LoadAsync(db, inspectionId, cancellationToken);
-        return sheet is null
-            ? null
-            : new InspectionRecordData(sheet, header.PeriodStart, header.PeriodEnd, header.Name, header.Number, header.TimeSpentSeconds, header.StartedAt) { Zone = localTime.Zone };
+        if (sheet is null)
+        {
+            return null;
+        }
+
+        var rulings = await RulingFacts.ForInspectionsAsync(db, [inspectionId], cancellationToken);
+        return new InspectionRecordData(sheet, header.PeriodStart, header.PeriodEnd, header.Name, header.Number, header.TimeSpentSeconds, header.StartedAt)
+        {
+            Zone = localTime.Zone,
+            Rulings = rulings.GetValueOrDefault(inspectionId, []),
+        };
     }
 
     /// <summary>
@@ -107,6 +116,8 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
             .OrderByDescending(a => a.Overdue).ThenBy(a => a.DueDate).ThenBy(a => a.Project, StringComparer.Ordinal).ThenBy(a => a.Team, StringComparer.Ordinal).ThenBy(a => a.Id)
             .ToList();
 
-        return new RoundWorkbookData(computed, plan.Name, plan.Number, grades, visible, disputes, actionRows, viewer.IsManager) { Zone = localTime.Zone };
+        var visibleInspections = computed.Teams.Where(t => visible.Contains(t.TeamId)).SelectMany(t => t.Inspections).Select(i => i.Id).ToList();
+        var rulings = await RulingFacts.ForInspectionsAsync(db, visibleInspections, cancellationToken);
+        return new RoundWorkbookData(computed, plan.Name, plan.Number, grades, visible, disputes, actionRows, viewer.IsManager) { Zone = localTime.Zone, Rulings = rulings };
     }
 }

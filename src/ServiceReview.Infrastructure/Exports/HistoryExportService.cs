@@ -4,6 +4,8 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Reviews;
@@ -54,6 +56,7 @@ public sealed class HistoryExportService(ServiceReviewDbContext db, Organisation
         var roundIds = rounds.Keys.ToList();
         var teamIds = filter.ProjectId is null ? null : teams.Keys.ToList();
         var statusText = Enum.GetValues<InspectionStatus>().ToDictionary(s => s, labels.Status);
+        var counted = await CountedAsync(rounds, cancellationToken);
 
         var lastId = 0;
         while (true)
@@ -71,8 +74,11 @@ public sealed class HistoryExportService(ServiceReviewDbContext db, Organisation
                 yield break;
             }
 
+            var rulings = await RulingFacts.ForInspectionsAsync(db, chunk.Select(i => i.Id).ToList(), cancellationToken);
             foreach (var inspection in chunk)
             {
+                var ruled = rulings.GetValueOrDefault(inspection.Id, []);
+                bool? isCounted = inspection.Status == InspectionStatus.Confirmed && inspection.Total is not null ? counted.Contains(inspection.Id) : null;
                 var round = rounds[inspection.RoundId];
                 var plan = plans.TryGetValue(inspection.PlanVersionId, out var own) ? own : plans[round.PlanVersionId];
                 var team = teams[inspection.TeamId];
@@ -91,13 +97,37 @@ public sealed class HistoryExportService(ServiceReviewDbContext db, Organisation
                             category.Code, category.Name, categoryScore,
                             indicator.Code, indicator.Name, indicator.Max, labels.Input(input),
                             input.NotApplicable ? null : input.Value, input.NotApplicable ? null : input.Count, entry?.Points,
-                            entry?.MeasuredValue, input.MeasuredOverridden, input.Note);
+                            entry?.MeasuredValue, input.MeasuredOverridden, input.Note)
+                        {
+                            Counted = isCounted,
+                            Ruling = ruled.FirstOrDefault(r => r.IndicatorCode == indicator.Code) is { } fact ? fact with { RuledAt = fact.RuledAt is { } ruledAt ? localTime.ToLocal(ruledAt) : null } : null,
+                        };
                     }
                 }
             }
 
             lastId = chunk[^1].Id;
         }
+    }
+
+    /// <summary>
+    /// The confirmed inspections that count in their team's round result, chosen by the one rule in Core
+    /// (<see cref="RoundAggregator.AggregateTeam"/>); only totals are read, one small row per confirmed inspection.
+    /// </summary>
+    private async Task<HashSet<int>> CountedAsync(Dictionary<int, Round> rounds, CancellationToken cancellationToken)
+    {
+        var roundIds = rounds.Keys.ToList();
+        var confirmed = await db.Inspections.AsNoTracking()
+            .Where(i => roundIds.Contains(i.RoundId) && i.Status == InspectionStatus.Confirmed && i.Total != null)
+            .Select(i => new { i.Id, i.RoundId, i.TeamId, i.Total, i.TotalBeforeVeto, i.SubmittedAt })
+            .ToListAsync(cancellationToken);
+        var empty = new Dictionary<string, decimal?>();
+        return confirmed
+            .GroupBy(i => (i.RoundId, i.TeamId))
+            .SelectMany(g => RoundAggregator.AggregateTeam(
+                g.Select(i => new CountableInspection(i.Id, i.Total!.Value, i.TotalBeforeVeto ?? i.Total!.Value, i.SubmittedAt ?? DateTime.MaxValue, empty, empty)).ToList(),
+                rounds[g.Key.RoundId].Aggregation).Counted)
+            .ToHashSet();
     }
 
     /// <summary>How many inspections the filter selects (the page shows it before downloading).</summary>

@@ -100,7 +100,8 @@ public sealed class DemoDataSeeder(
         for (var r = 0; r < FinishedRounds; r++)
         {
             var period = firstPeriod.AddMonths(r);
-            await CreateFinishedRoundAsync(plan, period, r, teams, inspectors, zone, random, cancellationToken);
+            var arbitration = r == FinishedRounds - 1 ? (people["lead1@demo.local"].Id, people["manager@demo.local"].Id) : ((int LeadId, int ManagerId)?)null;
+            await CreateFinishedRoundAsync(plan, period, r, teams, inspectors, zone, random, arbitration, cancellationToken);
         }
 
         await CreateOpenRoundAsync(plan, thisMonth.AddMonths(-1), teams, inspectors, nowUtc, cancellationToken);
@@ -275,7 +276,7 @@ public sealed class DemoDataSeeder(
     };
 
     private async Task CreateFinishedRoundAsync(PlanVersion plan, DateOnly period, int index, List<DemoTeam> teams, List<DemoInspector> inspectors,
-        TimeZoneInfo zone, Random random, CancellationToken cancellationToken)
+        TimeZoneInfo zone, Random random, (int LeadId, int ManagerId)? arbitration, CancellationToken cancellationToken)
     {
         var opens = TimeZoneInfo.ConvertTimeToUtc(period.AddMonths(1).ToDateTime(new TimeOnly(9, 0)), zone);
         var closes = opens.AddDays(10);
@@ -296,6 +297,12 @@ public sealed class DemoDataSeeder(
             figures[teamId] = await measuredFigures.ComputeAsync(teamId, round.PeriodStart, round.PeriodEnd, opens, cancellationToken);
         }
 
+        // One arbitrated inspection (issue #13: the ruling is part of the record, visible on a fresh install): the first
+        // inspection of the arbitrating lead's team, on its first rated indicator that is not measured.
+        var disputedIndicator = plan.IndicatorsInOrder().FirstOrDefault(i => i.Kind == RuleKind.Rating && i.Measure is null && i.Levels.Count >= 2);
+        var toDispute = arbitration is { } a && disputedIndicator is not null
+            ? inspections.FirstOrDefault(i => teams.Any(t => t.Team.Id == i.TeamId && t.Team.LeadId == a.LeadId))
+            : null;
         foreach (var inspection in inspections)
         {
             var team = teams.First(t => t.Team.Id == inspection.TeamId);
@@ -324,12 +331,37 @@ public sealed class DemoDataSeeder(
                 signalsToPlant--;
             }
 
+            if (inspection == toDispute)
+            {
+                inputs[disputedIndicator!.Code] = new IndicatorInput { Level = disputedIndicator.Levels[1].Label, Note = "抽查 3 张工单，1 张回访记录缺少客户满意度确认。" };
+            }
+
             inspection.SaveDraft(inputs, seconds, started);
             inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), started.AddMinutes(30), windowOpen: true);
-            inspection.Confirm(started.AddDays(1 + random.Next(3)));
+            if (inspection != toDispute)
+            {
+                inspection.Confirm(started.AddDays(1 + random.Next(3)));
+            }
         }
 
         db.Inspections.AddRange(inspections);
+        await db.SaveChangesAsync(cancellationToken);
+        if (toDispute is not null && arbitration is { } who)
+        {
+            // The lead disputes, the manager changes the input: the dispute keeps the input and points before and after.
+            var code = disputedIndicator!.Code;
+            var raised = toDispute.SubmittedAt!.Value.AddHours(20);
+            var dispute = toDispute.Dispute(who.LeadId, [(code, "该工单的满意度确认在电话回访录音中，检查时未调阅录音。")], raised);
+            var ruledAt = raised.AddDays(2);
+            dispute.Rule(who.ManagerId, new Dictionary<string, (DisputeOutcome, string)>(StringComparer.Ordinal)
+            {
+                [code] = (DisputeOutcome.Changed, "调阅回访录音，客户已确认满意，改为" + disputedIndicator.Levels[0].Label + "。"),
+            }, ruledAt);
+            toDispute.Arbitrate(dispute, [new(code, new IndicatorInput { Level = disputedIndicator.Levels[0].Label, Note = "抽查 3 张工单，回访录音确认客户满意（仲裁后补充）。" })],
+                scored => ScoringEngine.Score(plan, scored), ruledAt);
+            db.Disputes.Add(dispute);
+        }
+
         round.Close(closes);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();

@@ -41,11 +41,38 @@ public sealed class DisputeTests
         var dispute = inspection.Dispute(20, [("3.2", "有会议纪要")], InspectionBuilder.Now);
 
         dispute.Rule(40, new Dictionary<string, (DisputeOutcome, string)> { ["3.2"] = (DisputeOutcome.Changed, "纪要属实，改为良好") }, InspectionBuilder.Now);
-        inspection.Arbitrate([new("3.2", Input.Level("良好"))], inputs => ScoringEngine.Score(_given.Plan, inputs), InspectionBuilder.Now);
+        inspection.Arbitrate(dispute, [new("3.2", Input.Level("良好"))], inputs => ScoringEngine.Score(_given.Plan, inputs), InspectionBuilder.Now);
 
         Assert.Equal(InspectionStatus.Confirmed, inspection.Status);
         Assert.Equal(75.1m, inspection.Total); // 3.2 goes from 6 to 8 points: category 3 = 18.0
         Assert.Equal(DisputeStatus.Ruled, dispute.Status);
+    }
+
+    [Fact]
+    public void A_ruling_keeps_the_original_and_the_ruled_input_and_points_on_each_disputed_item()
+    {
+        var inspection = _given.Submitted();
+        var originalInput = inspection.Entries.Single(e => e.IndicatorCode == "3.2").Input;
+        var keptInput = inspection.Entries.Single(e => e.IndicatorCode == "5.3").Input;
+        var dispute = inspection.Dispute(20, [("3.2", "有会议纪要"), ("5.3", "任务量超出合同")], InspectionBuilder.Now);
+
+        dispute.Rule(40, new Dictionary<string, (DisputeOutcome, string)>
+        {
+            ["3.2"] = (DisputeOutcome.Changed, "纪要属实，改为良好"),
+            ["5.3"] = (DisputeOutcome.Upheld, "维持"),
+        }, InspectionBuilder.Now);
+        inspection.Arbitrate(dispute, [new("3.2", Input.Level("良好"))], inputs => ScoringEngine.Score(_given.Plan, inputs), InspectionBuilder.Now);
+
+        var changed = dispute.Items.Single(i => i.IndicatorCode == "3.2");
+        Assert.Equal(originalInput.Level, changed.Original!.Input.Level);
+        Assert.Equal(6m, changed.Original.Points);
+        Assert.Equal("良好", changed.Ruled!.Input.Level);
+        Assert.Equal(8m, changed.Ruled.Points);
+        Assert.True(changed.ChangedScore);
+        var upheld = dispute.Items.Single(i => i.IndicatorCode == "5.3");
+        Assert.Equal(upheld.Original, upheld.Ruled);
+        Assert.Equal(keptInput.Count, upheld.Ruled!.Input.Count);
+        Assert.False(upheld.ChangedScore);
     }
 
     [Fact]
@@ -65,9 +92,12 @@ public sealed class DisputeTests
     public void Only_a_disputed_inspection_can_be_arbitrated()
     {
         var inspection = _given.Submitted();
+        var other = new InspectionBuilder().Submitted();
+        var dispute = other.Dispute(20, [("3.2", "有会议纪要")], InspectionBuilder.Now);
+        dispute.Rule(40, new Dictionary<string, (DisputeOutcome, string)> { ["3.2"] = (DisputeOutcome.Upheld, "维持") }, InspectionBuilder.Now);
 
         var error = Assert.Throws<DomainException>(() =>
-            inspection.Arbitrate([], inputs => ScoringEngine.Score(_given.Plan, inputs), InspectionBuilder.Now));
+            inspection.Arbitrate(dispute, [], inputs => ScoringEngine.Score(_given.Plan, inputs), InspectionBuilder.Now));
 
         Assert.Equal("Inspection.NotDisputed", error.Code);
     }

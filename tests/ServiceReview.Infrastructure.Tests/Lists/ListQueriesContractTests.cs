@@ -147,7 +147,7 @@ public abstract class ListQueriesContractTests
             var dispute = inspection.Dispute(lead, [("1.1", "理由")], now);
             db.Disputes.Add(dispute);
             dispute.Rule(manager, new Dictionary<string, (DisputeOutcome, string)>(StringComparer.Ordinal) { ["1.1"] = (DisputeOutcome.Upheld, "维持") }, now.AddMinutes(inspection.Id));
-            inspection.Arbitrate([], x => ScoringEngine.Score(plan, x), now);
+            inspection.Arbitrate(dispute, [], x => ScoringEngine.Score(plan, x), now);
         }
 
         await db.SaveChangesAsync();

@@ -68,7 +68,8 @@ public sealed class Exporting_score_sheets(ServiceReviewWebFactory factory) : IC
         Assert.Equal(expected.Total, (decimal)CellRightOf(ws, 1, "总分", 3).GetDouble());
         Assert.Equal("合格", CellRightOf(ws, 6, "等级", 1).GetString());
         Assert.Equal("不适用", RowOfCode(ws, "2.2").Cell(4).GetString());
-        Assert.Equal(96.0, RowOfCode(ws, "1.1").Cell(4).GetDouble());
+        var percent = RowOfCode(ws, "1.1").Cell(4); // a percentage input is a fraction with the percentage format
+        Assert.Equal((0.96, "0.0%"), (Math.Round(percent.GetDouble(), 4), percent.Style.NumberFormat.Format));
         Assert.Contains("2条记录关闭后超过48小时归档", RowOfCode(ws, "1.2").Cell(7).GetString(), StringComparison.Ordinal);
         Assert.Contains(ws.CellsUsed(), c => c.GetString() == "检查员签字");
         Assert.Contains(ws.CellsUsed(), c => c.GetString() == "被检查组负责人确认");

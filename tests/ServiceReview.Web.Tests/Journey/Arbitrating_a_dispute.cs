@@ -91,6 +91,27 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
     }
 
     [Fact]
+    public async Task Changing_an_input_stores_the_original_and_the_ruled_input_and_points_on_the_dispute()
+    {
+        var (_, disputeId) = await DisputedAsync();
+        var manager = await factory.SignedInAsync("manager@demo.local");
+        var stamp = F.StampOf(await manager.GetStringAsync($"/Disputes/Arbitrate/{disputeId}"));
+
+        await F.PostFormAsync(manager, "/Disputes", $"/Disputes/Arbitrate/{disputeId}",
+        [
+            new("Id", disputeId.ToString()), new("Stamp", stamp), new("Items[0].Code", "5.3"), new("Items[0].Outcome", "Changed"),
+            new("Items[0].Level", "良好"), new("Items[0].Note", "延误系客户原因"), new("Items[0].Ruling", "核实后改判"),
+        ]);
+
+        var item = await factory.WithDbAsync(db => db.Disputes.AsNoTracking().Include(d => d.Items).Where(d => d.Id == disputeId).Select(d => d.Items.Single()).FirstAsync());
+        Assert.Equal("较差", item.Original!.Input.Level);
+        Assert.Equal(1.8m, item.Original.Points);
+        Assert.Equal("良好", item.Ruled!.Input.Level);
+        Assert.Equal("延误系客户原因", item.Ruled.Input.Note);
+        Assert.Equal(4.8m, item.Ruled.Points);
+    }
+
+    [Fact]
     public async Task A_ruling_is_required_for_every_item()
     {
         var (id, disputeId) = await DisputedAsync();

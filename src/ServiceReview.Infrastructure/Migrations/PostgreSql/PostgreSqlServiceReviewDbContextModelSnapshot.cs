@@ -549,6 +549,31 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int?>("OriginalCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OriginalLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool?>("OriginalNotApplicable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("OriginalNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool?>("OriginalPass")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("OriginalPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("OriginalValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -558,6 +583,31 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int?>("RuledCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RuledLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool?>("RuledNotApplicable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RuledNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool?>("RuledPass")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("RuledPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal?>("RuledValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
 
                     b.Property<string>("Ruling")
                         .HasMaxLength(4000)

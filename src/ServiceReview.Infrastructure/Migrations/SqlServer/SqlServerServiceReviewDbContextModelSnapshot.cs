@@ -553,6 +553,31 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int?>("OriginalCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OriginalLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool?>("OriginalNotApplicable")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("OriginalNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool?>("OriginalPass")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("OriginalPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("OriginalValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -562,6 +587,31 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("RuledCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RuledLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool?>("RuledNotApplicable")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("RuledNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<bool?>("RuledPass")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal?>("RuledPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<decimal?>("RuledValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
 
                     b.Property<string>("Ruling")
                         .HasMaxLength(4000)

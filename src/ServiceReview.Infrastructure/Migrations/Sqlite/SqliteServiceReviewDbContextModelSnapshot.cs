@@ -524,6 +524,31 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OriginalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("OriginalNotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OriginalNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("OriginalPass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("OriginalPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("OriginalValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -532,6 +557,31 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RuledCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuledLevel")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RuledNotApplicable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RuledNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("RuledPass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("RuledPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("RuledValue")
+                        .HasPrecision(18, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Ruling")

@@ -80,5 +80,12 @@ internal sealed class DisputeItemConfiguration : IEntityTypeConfiguration<Disput
         builder.Property(i => i.IndicatorCode).HasMaxLength(20).IsRequired();
         builder.Property(i => i.Reason).HasMaxLength(4000).IsRequired();
         builder.Property(i => i.Ruling).HasMaxLength(4000);
+        builder.Property(i => i.OriginalLevel).HasMaxLength(50);
+        builder.Property(i => i.OriginalNote).HasMaxLength(4000);
+        builder.Property(i => i.RuledLevel).HasMaxLength(50);
+        builder.Property(i => i.RuledNote).HasMaxLength(4000);
+        builder.Ignore(i => i.Original);
+        builder.Ignore(i => i.Ruled);
+        builder.Ignore(i => i.ChangedScore);
     }
 }

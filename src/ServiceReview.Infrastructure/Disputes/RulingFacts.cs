@@ -19,16 +19,22 @@ public static class RulingFacts
     /// The ruled items of the inspections' ruled disputes, by inspection; for an indicator ruled more than once (the
     /// inspection was reopened and disputed again) only the latest ruling.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<RulingFact>>> ForInspectionsAsync(
-        ServiceReviewDbContext db, IReadOnlyCollection<int> inspectionIds, CancellationToken cancellationToken = default)
-    {
-        if (inspectionIds.Count == 0)
-        {
-            return new Dictionary<int, IReadOnlyList<RulingFact>>();
-        }
+    public static Task<IReadOnlyDictionary<int, IReadOnlyList<RulingFact>>> ForInspectionsAsync(
+        ServiceReviewDbContext db, IReadOnlyCollection<int> inspectionIds, CancellationToken cancellationToken = default) =>
+        inspectionIds.Count == 0
+            ? Task.FromResult<IReadOnlyDictionary<int, IReadOnlyList<RulingFact>>>(new Dictionary<int, IReadOnlyList<RulingFact>>())
+            : ReadAsync(db, db.Disputes.Where(d => inspectionIds.Contains(d.InspectionId)), cancellationToken);
 
-        var disputes = await db.Disputes.AsNoTracking().Include(d => d.Items)
-            .Where(d => d.Status == DisputeStatus.Ruled && inspectionIds.Contains(d.InspectionId))
+    /// <summary>The same for every inspection of a round (one query for the disputes, one for the rulers' names).</summary>
+    public static Task<IReadOnlyDictionary<int, IReadOnlyList<RulingFact>>> ForRoundAsync(
+        ServiceReviewDbContext db, int roundId, CancellationToken cancellationToken = default) =>
+        ReadAsync(db, db.Disputes.Where(d => db.Inspections.Any(i => i.Id == d.InspectionId && i.RoundId == roundId)), cancellationToken);
+
+    private static async Task<IReadOnlyDictionary<int, IReadOnlyList<RulingFact>>> ReadAsync(
+        ServiceReviewDbContext db, IQueryable<Dispute> scope, CancellationToken cancellationToken)
+    {
+        var disputes = await scope.AsNoTracking().Include(d => d.Items)
+            .Where(d => d.Status == DisputeStatus.Ruled)
             .ToListAsync(cancellationToken);
         var rulerIds = disputes.Select(d => d.RuledById).OfType<int>().Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => rulerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);

@@ -4,6 +4,7 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
+using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Reviews;
 
@@ -91,6 +92,13 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
 
         return Calculate(Summary(round), plan, teams, inspections, inspectors);
     }
+
+    /// <summary>
+    /// The rulings on the round's inspections (ADR 0023), by inspection: what each disputed indicator was, what the
+    /// manager ruled, why, who and when. Part of the record wherever a team's result is shown.
+    /// </summary>
+    public Task<IReadOnlyDictionary<int, IReadOnlyList<RulingFact>>> RulingsAsync(int roundId, CancellationToken cancellationToken = default) =>
+        RulingFacts.ForRoundAsync(db, roundId, cancellationToken);
 
     public static RoundSummary Summary(Round round) =>
         new(round.Id, round.Name, round.PlanVersionId, round.Status, round.Aggregation, round.PeriodStart, round.PeriodEnd, round.WindowClosesAt);

@@ -108,6 +108,7 @@ public sealed class ResultsController(
         {
             Results = computed,
             Team = team,
+            Rulings = await results.RulingsAsync(roundId, cancellationToken),
             Feedback = await feedback.ListAsync(roundId, teamId, cancellationToken),
             CanWriteFeedback = await feedback.CanWriteAsync(actor.PersonId, IsManager, roundId, teamId, cancellationToken),
             CanRaiseActions = actor.PersonId is not null && await actions.CanRaiseAsync(viewer, roundId, teamId, cancellationToken),

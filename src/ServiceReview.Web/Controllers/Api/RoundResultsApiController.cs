@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Results;
 using ServiceReview.Web.Security;
 
@@ -17,13 +18,13 @@ public sealed class RoundResultsApiController(RoundResultsService results) : Con
     public async Task<ActionResult<RoundResultsResponse>> Get(int id, CancellationToken cancellationToken)
     {
         var computed = await results.ComputeAsync(id, cancellationToken);
-        return computed is null ? NotFound() : RoundResultsResponse.From(computed);
+        return computed is null ? NotFound() : RoundResultsResponse.From(computed, await results.RulingsAsync(id, cancellationToken));
     }
 }
 
 public sealed record RoundResultsResponse(RoundJson Round, IReadOnlyList<TeamResultJson> Teams)
 {
-    public static RoundResultsResponse From(RoundResults r) => new(
+    public static RoundResultsResponse From(RoundResults r, IReadOnlyDictionary<int, IReadOnlyList<RulingFact>> rulings) => new(
         new RoundJson(r.Round.Id, r.Round.Name, r.Round.PlanVersionId, r.Round.Status.ToString(), r.Round.Aggregation.ToString()),
         r.Teams.Select(t => new TeamResultJson(
             t.TeamId, t.Team, t.Project, Json.Trim(t.Total), t.Grade, t.Rank, t.Trimmed,
@@ -37,7 +38,8 @@ public sealed record RoundResultsResponse(RoundJson Round, IReadOnlyList<TeamRes
                 Json.Trim(i.TotalBeforeVeto),
                 i.VetoedBy,
                 i.Categories.Select(c => new CategoryJson(c.Code, Json.Trim(c.Score))).ToList(),
-                i.Items.ToDictionary(x => x.Code, x => ItemJson.From(x.Input, x.Points), StringComparer.Ordinal))).ToList())).ToList());
+                i.Items.ToDictionary(x => x.Code, x => ItemJson.From(x.Input, x.Points), StringComparer.Ordinal),
+                rulings.GetValueOrDefault(i.Id, []).Select(RulingJson.Of).ToList())).ToList())).ToList());
 }
 
 /// <summary>
@@ -51,7 +53,22 @@ public sealed record TeamResultJson(
 
 public sealed record InspectionJson(
     int Id, string Inspector, string Status, decimal? Total, decimal? TotalBeforeVeto, string? VetoedBy,
-    IReadOnlyList<CategoryJson> Categories, IReadOnlyDictionary<string, ItemJson> Items);
+    IReadOnlyList<CategoryJson> Categories, IReadOnlyDictionary<string, ItemJson> Items, IReadOnlyList<RulingJson> Rulings);
+
+/// <summary>
+/// A ruled disputed indicator (ADR 0023): the input and points before (<c>from</c>) and after (<c>to</c>) the ruling —
+/// null when ruled before these were recorded — the lead's reason, the ruling, who ruled and when (UTC).
+/// </summary>
+public sealed record RulingJson(
+    string Indicator, string Outcome, ItemJson? From, ItemJson? To, string Reason, string? Ruling, string? RuledBy, DateTime? RuledAt)
+{
+    public static RulingJson Of(RulingFact f) => new(
+        f.IndicatorCode, f.Outcome.ToString(),
+        f.Original is { } o ? ItemJson.From(o.Input, o.Points) : null,
+        f.Ruled is { } r ? ItemJson.From(r.Input, r.Points) : null,
+        f.Reason, f.Ruling, f.RuledBy,
+        f.RuledAt is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
+}
 
 public sealed record CategoryJson(string Code, decimal? Score);
 
@@ -78,7 +95,7 @@ public sealed record ItemJson
 
     public static ItemJson From(IndicatorInput input, decimal? points) => input.NotApplicable
         ? new ItemJson { Na = true }
-        : new ItemJson { Value = Json.Trim(input.Value), Count = input.Count, Pass = input.Pass, Level = input.Level, Points = Json.Trim(points) };
+        : new ItemJson { Value = Json.Trim(input.Value), Count = input.Count, Pass = input.Pass, Level = input.Level, Points = Json.Trim(Figure.Round(points, FigureKind.Points)) };
 }
 
 internal static class Json

@@ -1,6 +1,7 @@
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
 using System.ComponentModel.DataAnnotations;
+using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Results;
 
 namespace ServiceReview.Web.Models.Results;
@@ -30,6 +31,9 @@ public sealed class TeamResultViewModel
     public required RoundResults Results { get; init; }
 
     public required TeamResult Team { get; init; }
+
+    /// <summary>The rulings on the round's inspections, by inspection (ADR 0023); the page shows this team's.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<RulingFact>> Rulings { get; init; } = new Dictionary<int, IReadOnlyList<RulingFact>>();
 
     public required IReadOnlyList<FeedbackItem> Feedback { get; init; }
 

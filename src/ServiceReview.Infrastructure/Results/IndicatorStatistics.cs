@@ -1,4 +1,3 @@
-using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Scoring;
 
 namespace ServiceReview.Infrastructure.Results;
@@ -12,18 +11,20 @@ public sealed record IndicatorAverage(string Code, string Name, decimal Max, dec
 
 /// <summary>
 /// Descriptive statistics over a round's results for the evaluation workbook and the dashboards. These are not scoring
-/// rules (no total or grade comes from here): they read the points the engine stored, confirmed inspections only, as
-/// the team results do. Means are rounded for display by the caller.
+/// rules (no total or grade comes from here): they read the points the engine stored, over each team's counted
+/// inspections only (<see cref="TeamResult.Counted"/>), as the team results do. Means are rounded once by the caller.
 /// </summary>
 public static class IndicatorStatistics
 {
-    /// <summary>Per indicator across the given teams (all when null), weakest first (lowest share of maximum).</summary>
+    /// <summary>
+    /// Per indicator over the counted inspections of the given teams (all when null), weakest first (lowest share of
+    /// maximum). An inspection the trimmed mean dropped counts in no figure of its team, so not here either.
+    /// </summary>
     public static IReadOnlyList<IndicatorAverage> WeakestFirst(RoundResults results, IReadOnlyCollection<int>? teamIds = null)
     {
         var confirmed = results.Teams
             .Where(t => teamIds is null || teamIds.Contains(t.TeamId))
-            .SelectMany(t => t.Inspections)
-            .Where(i => i.Status == InspectionStatus.Confirmed)
+            .SelectMany(t => t.Inspections.Where(i => t.Counted.Contains(i.Id)))
             .ToList();
         return results.Indicators
             .Select(ind => Average(ind.Code, ind.Name, ind.Max, confirmed))
@@ -32,22 +33,12 @@ public static class IndicatorStatistics
             .ToList();
     }
 
-    /// <summary>One team's mean points per indicator (plan order), over its confirmed inspections.</summary>
-    public static IReadOnlyList<IndicatorAverage> ForTeam(RoundResults results, TeamResult team)
-    {
-        var confirmed = team.Inspections.Where(i => i.Status == InspectionStatus.Confirmed).ToList();
-        return results.Indicators.Select(ind => Average(ind.Code, ind.Name, ind.Max, confirmed)).ToList();
-    }
-
     private static IndicatorAverage Average(string code, string name, decimal max, IReadOnlyList<InspectionResult> inspections)
     {
         var items = inspections.Select(i => i.Items.FirstOrDefault(it => it.Code == code)).OfType<ItemResult>().ToList();
         var points = items.Where(it => !it.Input.NotApplicable && it.Points is not null).Select(it => it.Points!.Value).ToList();
         return new IndicatorAverage(code, name, max, points.Count == 0 ? null : points.Average(), points.Count, items.Count(it => it.Input.NotApplicable));
     }
-
-    /// <summary>Rounded for showing (one decimal more than scores, since points are small numbers): 2 decimals, half away from zero.</summary>
-    public static decimal? Show(decimal? value) => value is { } v ? Math.Round(v, 2, MidpointRounding.AwayFromZero) : null;
 
     /// <summary>The team's grade counts for a grade-distribution chart, in the plan's grade order, then no result.</summary>
     public static IReadOnlyList<(string Grade, int Teams)> GradeDistribution(RoundResults results, IReadOnlyList<string> gradesInOrder) =>

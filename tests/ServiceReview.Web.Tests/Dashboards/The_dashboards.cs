@@ -73,6 +73,17 @@ public sealed partial class The_dashboards(ServiceReviewWebFactory factory) : IC
             Assert.Equal(team.Rank!.Value, row.Cell(1).GetValue<int>());
         }
 
+        // Shares of weight and of maximum are percentages: number cells with "0.0%" holding the fraction (issue #13 item 6).
+        foreach (var (sheet, heading) in new[] { ("类别平均", "占权重 %"), ("薄弱指标", "得分率 %") })
+        {
+            var ws = book.Worksheet(sheet);
+            var header = ws.CellsUsed(c => c.GetString() == heading).Single();
+            var shares = ws.Column(header.Address.ColumnNumber).CellsUsed(c => c.Address.RowNumber > header.Address.RowNumber).ToList();
+            Assert.NotEmpty(shares);
+            Assert.All(shares, c => Assert.Equal((XLDataType.Number, "0.0%"), (c.DataType, c.Style.NumberFormat.Format)));
+            Assert.All(shares, c => Assert.InRange(c.GetDouble(), 0, 1));
+        }
+
         Assert.Empty(F.FormulasIn(await F.DownloadXlsxAsync(manager, $"/Dashboards/Export?roundId={roundId}")));
     }
 

@@ -101,7 +101,7 @@ public static class DashboardCharts
             new SheetTable(l["Dashboards.Sheet.Categories"], l["Dashboards.Chart.Categories"],
                 [l["Dashboards.Col.Category"], l["Dashboards.Col.Weight"], l["Dashboards.Col.MeanScore"], l["Dashboards.Col.ShareOfWeight"]],
                 d.Categories.Select(c => (IReadOnlyList<object?>)[c.Code + " " + c.Name, c.Weight, Figure.Round(c.Mean, FigureKind.Score),
-                    ShareOf(c.Mean, c.Weight)]).ToList()),
+                    new TableFigure(ShareOf(c.Mean, c.Weight), FigureKind.Percent)]).ToList()),
             Max: 100);
 
         var weakest = new DashboardChart(
@@ -111,7 +111,7 @@ public static class DashboardCharts
             new SheetTable(l["Dashboards.Sheet.Weakest"], l["Dashboards.Chart.Weakest", Weakest],
                 [l["Dashboards.Col.Indicator"], l["Dashboards.Col.Max"], l["Dashboards.Col.MeanPoints"], l["Dashboards.Col.ShareOfMax"], l["Dashboards.Col.Scored"]],
                 d.Weakest.Select(a => (IReadOnlyList<object?>)[a.Code + " " + a.Name, a.Max, Figure.Round(a.MeanPoints, FigureKind.Points),
-                    ShareOf(a.MeanPoints, a.Max), a.Scored]).ToList()),
+                    new TableFigure(ShareOf(a.MeanPoints, a.Max), FigureKind.Percent), a.Scored]).ToList()),
             Horizontal: true, Max: 100);
 
         return [ranking, grades, categories, weakest];
@@ -180,13 +180,16 @@ public static class DashboardCharts
         mean is { } m && max > 0 ? Figure.Round(100m * m / max, FigureKind.Percent) : null;
 
     /// <summary>
-    /// A table cell: every decimal in these tables is a score, points, a weight or a maximum beside them, or a
-    /// percentage, all one decimal (<see cref="FigureKind.Score"/>), so they read alike; whole numbers are counts.
+    /// A table cell: a plain decimal in these tables is a score, points, a weight or a maximum beside them, all one
+    /// decimal (<see cref="FigureKind.Score"/>); a percentage is a <see cref="TableFigure"/> ("96.4%", a "0.0%" cell in
+    /// the workbook); whole numbers are counts.
     /// </summary>
     public static string Cell(object? value) => value switch
     {
         null => "—",
         decimal d => Display.Format(d, FigureKind.Score),
+        TableFigure { Kind: FigureKind.Percent } f => Display.Percent(f.Value),
+        TableFigure f => Display.Format(f.Value, f.Kind),
         int i => i.ToString(CultureInfo.CurrentCulture),
         DateOnly date => date.ToString("d", CultureInfo.CurrentCulture),
         _ => Convert.ToString(value, CultureInfo.CurrentCulture) ?? "",

@@ -185,13 +185,13 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         if (vetoText is null)
         {
             await Expect(veto).ToBeHiddenAsync();
-            await Expect(page.Locator("[data-category-score='4']")).ToHaveTextAsync("11.5 / 15");
+            await Expect(page.Locator("[data-category-score='4']")).ToHaveTextAsync("11.5 / 15.0");
         }
         else
         {
             await Expect(veto).ToBeVisibleAsync();
             await Expect(veto).ToHaveTextAsync(vetoText);
-            await Expect(page.Locator("[data-category-score='4']")).ToHaveTextAsync("6.5 / 15");
+            await Expect(page.Locator("[data-category-score='4']")).ToHaveTextAsync("6.5 / 15.0");
         }
 
         // A measured figure marked N/A is an override, and the page says so next to it.

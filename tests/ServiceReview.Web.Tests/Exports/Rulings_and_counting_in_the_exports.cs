@@ -32,20 +32,7 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
         await factory.SubmitAsync(round[F.Lead1Team, I3], F.Inputs.Vetoed(), confirm: true);
         var id = round[F.Lead1Team, I4];
         await factory.SubmitAsync(id, F.Inputs.WorkedExample());
-        var lead = await factory.SignedInAsync("lead1@demo.local");
-        var leadStamp = F.StampOf(await lead.GetStringAsync($"/Reviews/Review/{id}"));
-        var disputed = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Dispute",
-            [new("Id", id.ToString()), new("Stamp", leadStamp), new("Items[0].Code", "5.3"), new("Items[0].Selected", "true"), new("Items[0].Reason", "延误由客户变更需求造成")]);
-        Assert.Equal(HttpStatusCode.Redirect, disputed.StatusCode);
-        var disputeId = await factory.WithDbAsync(db => db.Disputes.Where(d => d.InspectionId == id).Select(d => d.Id).FirstAsync());
-        var manager = await factory.SignedInAsync("manager@demo.local");
-        var stamp = F.StampOf(await manager.GetStringAsync($"/Disputes/Arbitrate/{disputeId}"));
-        var ruled = await F.PostFormAsync(manager, "/Disputes", $"/Disputes/Arbitrate/{disputeId}",
-        [
-            new("Id", disputeId.ToString()), new("Stamp", stamp), new("Items[0].Code", "5.3"), new("Items[0].Outcome", "Changed"),
-            new("Items[0].Level", "良好"), new("Items[0].Note", "延误系客户原因"), new("Items[0].Ruling", "核实后改判"),
-        ]);
-        Assert.Equal(HttpStatusCode.Redirect, ruled.StatusCode);
+        await factory.DisputeAndChangeAsync(id, "5.3", "延误由客户变更需求造成", "良好", "核实后改判");
         return (round, id);
     }
 

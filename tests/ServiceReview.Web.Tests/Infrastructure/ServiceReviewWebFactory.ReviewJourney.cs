@@ -87,6 +87,31 @@ public sealed partial class ServiceReviewWebFactory
             return 0;
         });
 
+    /// <summary>
+    /// Through the pages, as the people would: lead1 disputes one rated indicator of a submitted inspection of their
+    /// team, and the manager changes it to <paramref name="ruledLevel"/>. Returns the dispute's id.
+    /// </summary>
+    public async Task<int> DisputeAndChangeAsync(int inspectionId, string code, string reason, string ruledLevel, string ruling)
+    {
+        var id = inspectionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var lead = await SignedInAsync("lead1@demo.local");
+        var leadStamp = StampOf(await lead.GetStringAsync($"/Reviews/Review/{id}"));
+        var disputed = await PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Dispute",
+            [new("Id", id), new("Stamp", leadStamp), new("Items[0].Code", code), new("Items[0].Selected", "true"), new("Items[0].Reason", reason)]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, disputed.StatusCode);
+
+        var disputeId = await WithDbAsync(db => db.Disputes.Where(d => d.InspectionId == inspectionId).Select(d => d.Id).FirstAsync());
+        var manager = await SignedInAsync("manager@demo.local");
+        var stamp = StampOf(await manager.GetStringAsync($"/Disputes/Arbitrate/{disputeId}"));
+        var ruled = await PostFormAsync(manager, "/Disputes", $"/Disputes/Arbitrate/{disputeId}",
+        [
+            new("Id", disputeId.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("Stamp", stamp), new("Items[0].Code", code),
+            new("Items[0].Outcome", "Changed"), new("Items[0].Level", ruledLevel), new("Items[0].Note", ruling), new("Items[0].Ruling", ruling),
+        ]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, ruled.StatusCode);
+        return disputeId;
+    }
+
     /// <summary>The hidden concurrency stamp a page's form carries.</summary>
     public static string StampOf(string html)
     {

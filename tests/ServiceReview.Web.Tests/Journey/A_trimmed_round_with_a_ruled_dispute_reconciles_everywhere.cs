@@ -40,21 +40,7 @@ public sealed partial class A_trimmed_round_with_a_ruled_dispute_reconciles_ever
         var id = round[F.Lead1Team, I4];
         await factory.SubmitAsync(id, F.Inputs.WorkedExample());
 
-        var lead = await factory.SignedInAsync("lead1@demo.local");
-        var leadStamp = F.StampOf(await lead.GetStringAsync($"/Reviews/Review/{id}"));
-        var disputed = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Dispute",
-            [new("Id", id.ToString(CultureInfo.InvariantCulture)), new("Stamp", leadStamp), new("Items[0].Code", "5.3"), new("Items[0].Selected", "true"), new("Items[0].Reason", Reason)]);
-        Assert.Equal(HttpStatusCode.Redirect, disputed.StatusCode);
-
-        var disputeId = await factory.WithDbAsync(db => db.Disputes.Where(d => d.InspectionId == id).Select(d => d.Id).FirstAsync());
-        var manager = await factory.SignedInAsync("manager@demo.local");
-        var stamp = F.StampOf(await manager.GetStringAsync($"/Disputes/Arbitrate/{disputeId}"));
-        var ruled = await F.PostFormAsync(manager, "/Disputes", $"/Disputes/Arbitrate/{disputeId}",
-        [
-            new("Id", disputeId.ToString(CultureInfo.InvariantCulture)), new("Stamp", stamp), new("Items[0].Code", "5.3"), new("Items[0].Outcome", "Changed"),
-            new("Items[0].Level", "良好"), new("Items[0].Note", "延误系客户原因"), new("Items[0].Ruling", Ruling),
-        ]);
-        Assert.Equal(HttpStatusCode.Redirect, ruled.StatusCode);
+        await factory.DisputeAndChangeAsync(id, "5.3", Reason, "良好", Ruling);
         return (round.RoundId, await factory.TeamIdAsync(F.Lead1Team), id);
     }
 

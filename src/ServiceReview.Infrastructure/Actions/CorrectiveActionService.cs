@@ -37,7 +37,7 @@ public sealed record NewAction(string? IndicatorCode, string Description);
 /// Corrective actions (整改 / 核实): raised by a manager or an inspector of the team on weak indicators, reported done
 /// by the team's lead or the owner, verified or sent back by an inspector of the team or a manager.
 /// </summary>
-public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvider clock, OrganisationClock localTime)
+public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvider clock, OrganisationClock localTime, Notifier notifier)
 {
     /// <summary>Today in each project's zone: an action is due by a calendar day of its team's project (ADR 0022).</summary>
     public Task<ProjectToday> TodayAsync(CancellationToken cancellationToken = default) => ProjectToday.LoadAsync(db, localTime, cancellationToken);
@@ -199,8 +199,7 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             return new CorrectiveAction(roundId, teamId, item.IndicatorCode, item.Description, ownerId, dueDate, actor.PersonId.Value, now, inspectionId);
         }).ToList();
         db.CorrectiveActions.AddRange(actions);
-        var notifier = new Notifier(db);
-        var teamLead = await notifier.LeadOfAsync(teamId, cancellationToken);
+                var teamLead = await notifier.LeadOfAsync(teamId, cancellationToken);
         await db.SaveNewWithAuditAsync(() =>
         {
             foreach (var action in actions)
@@ -237,7 +236,7 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
         change(action);
         db.ExpectStamp(action, stamp);
         db.Audit(actor, clock.GetUtcNow().UtcDateTime, nameof(CorrectiveAction), action.Id, auditAction, oldStatus.ToString(), $"{action.Status}: {detail(action)}");
-        await new Notifier(db).ActionAsync(action, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        await notifier.ActionAsync(action, clock.GetUtcNow().UtcDateTime, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
         return true;
     }

@@ -23,7 +23,7 @@ public sealed record DisputeDetail(
 public sealed record ItemRuling(string IndicatorCode, DisputeOutcome Outcome, string Ruling, IndicatorInput? NewInput);
 
 /// <summary>Arbitration (仲裁) of disputes by a manager: rule each item, rescore, confirm; every change audited.</summary>
-public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock)
+public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier)
 {
     /// <summary>Open disputes, oldest first (all of them: this is the managers' to-do list); <paramref name="search"/> matches round, team or inspector.</summary>
     public async Task<IReadOnlyList<DisputeListItem>> OpenAsync(string? search, CancellationToken cancellationToken = default) =>
@@ -118,7 +118,7 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
 
         db.Audit(actor, now, nameof(Inspection), inspection.Id, "Arbitrated",
             $"{oldStatus}, total {InputText.Points(oldTotal)}", $"{inspection.Status}, total {InputText.Points(inspection.Total)}");
-        new Notifier(db).Ruled(dispute, inspection, now);
+        notifier.Ruled(dispute, inspection, now);
         await db.SaveOrConflictAsync(cancellationToken);
         return true;
     }

@@ -19,7 +19,7 @@ namespace ServiceReview.Infrastructure.Inspections;
 /// save a draft, submit, read. Every method takes the inspector's person id and treats another inspector's record
 /// as not found. Scoring is Core's <see cref="ScoringEngine"/>; state changes are the entity's methods.
 /// </summary>
-public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plans, IMeasuredFigures measuredFigures)
+public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plans, IMeasuredFigures measuredFigures, Notifier notifier)
 {
     public const string AuditEntityType = "Inspection";
 
@@ -146,7 +146,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
 
         inspection.Submit(score, nowUtc, windowOpen);
         db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "Submitted", null, ScoreSummary(score));
-        await new Notifier(db).SubmittedAsync(inspection, nowUtc, ct);
+        await notifier.SubmittedAsync(inspection, nowUtc, ct);
         await db.SaveOrConflictAsync(ct);
         return new SubmitOutcome(true, inspection.ConcurrencyStamp, score, false);
     }

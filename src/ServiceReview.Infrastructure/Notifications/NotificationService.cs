@@ -63,5 +63,5 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
 public static class NotificationsServiceCollectionExtensions
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services) =>
-        services.AddScoped<NotificationService>().AddScoped<ReminderJob>();
+        services.AddScoped<NotificationService>().AddScoped<ReminderJob>().AddScoped<Notifier>();
 }

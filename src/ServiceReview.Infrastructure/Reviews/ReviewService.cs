@@ -16,7 +16,7 @@ public sealed record ReviewListItem(
 /// The team lead's review (确认 / 申诉) of submitted inspections. Only the lead of the inspected team may see or act:
 /// for anyone else the inspection does not exist (null / false).
 /// </summary>
-public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock)
+public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier)
 {
     private static readonly InspectionStatus[] Reviewable = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
@@ -121,7 +121,7 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock)
         db.Disputes.Add(dispute);
         db.Audit(actor, now, nameof(Inspection), inspection.Id, "Disputed", oldStatus.ToString(),
             string.Join("; ", dispute.Items.Select(i => $"{i.IndicatorCode}: {i.Reason}")));
-        await new Notifier(db).DisputedAsync(inspection, now, cancellationToken);
+        await notifier.DisputedAsync(inspection, now, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
         return true;
     }

@@ -16,7 +16,7 @@ namespace ServiceReview.Infrastructure.Rounds;
 /// an inspection. Each loads the entities, lets them apply their rules, writes one audit entry and saves with the
 /// concurrency stamp the user's page was built from.
 /// </summary>
-public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock)
+public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier)
 {
     public const string RoundEntity = nameof(Round);
     public const string InspectionEntity = nameof(Inspection);
@@ -100,7 +100,7 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock)
         db.Inspections.AddRange(inspections);
         db.Audit(actor, UtcNow, RoundEntity, round.Id, "Opened", nameof(RoundStatus.Draft),
             string.Create(CultureInfo.InvariantCulture, $"{nameof(RoundStatus.Open)}; {inspections.Count} inspections"));
-        new Notifier(db).RoundOpened(round, inspections, UtcNow);
+        notifier.RoundOpened(round, inspections, UtcNow);
         await db.SaveOrConflictAsync(cancellationToken);
         return inspections.Count;
     }
@@ -140,7 +140,7 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock)
         db.ExpectStamp(inspection, stamp);
         round.Reassign(inspection, team, inspector);
         db.Audit(actor, UtcNow, InspectionEntity, inspection.Id, "Reassigned", previous, inspector.DisplayName);
-        new Notifier(db).Reassigned(inspection, UtcNow);
+        notifier.Reassigned(inspection, UtcNow);
         await db.SaveOrConflictAsync(cancellationToken);
     }
 

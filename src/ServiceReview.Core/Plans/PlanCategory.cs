@@ -53,7 +53,11 @@ public sealed class PlanCategory : Entity
 
     internal void SetSortOrder(int sortOrder) => SortOrder = sortOrder;
 
-    /// <summary>Indicators by <see cref="Indicator.SortOrder"/>, then code.</summary>
+    /// <summary>
+    /// Indicators by <see cref="Indicator.SortOrder"/>, then code: the plan order, which decides among other things
+    /// which critical indicator is named as vetoing. The one place this order is written (with
+    /// <see cref="PlanVersion.CategoriesInOrder"/>).
+    /// </summary>
     public IEnumerable<Indicator> IndicatorsInOrder() =>
         _indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal);
 
@@ -70,7 +74,7 @@ public sealed class PlanCategory : Entity
     internal PlanCategory Clone()
     {
         var copy = new PlanCategory(Code, Name, Weight, SortOrder);
-        foreach (var indicator in _indicators.OrderBy(i => i.SortOrder))
+        foreach (var indicator in IndicatorsInOrder())
         {
             copy._indicators.Add(indicator.Clone());
         }

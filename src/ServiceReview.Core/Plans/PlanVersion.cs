@@ -67,7 +67,7 @@ public sealed class PlanVersion : Entity, IConcurrencyStamped
 
     /// <summary>Every indicator in plan order: by category, then by indicator sort order.</summary>
     public IEnumerable<Indicator> IndicatorsInOrder() =>
-        CategoriesInOrder().SelectMany(c => c.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal));
+        CategoriesInOrder().SelectMany(c => c.IndicatorsInOrder());
 
     public PlanCategory? FindCategory(string code) =>
         _categories.FirstOrDefault(c => string.Equals(c.Code, code, StringComparison.Ordinal));

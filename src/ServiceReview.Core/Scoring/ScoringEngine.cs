@@ -51,7 +51,7 @@ public static class ScoringEngine
         {
             decimal earned = 0m;
             decimal possible = 0m;
-            foreach (var indicator in category.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal))
+            foreach (var indicator in category.IndicatorsInOrder())
             {
                 var input = inputs.GetValueOrDefault(indicator.Code);
                 var (indicatorPoints, needsEvidence) = ScoreIndicator(indicator, input);

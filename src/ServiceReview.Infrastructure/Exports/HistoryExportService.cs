@@ -86,7 +86,7 @@ public sealed class HistoryExportService(ServiceReviewDbContext db, Organisation
                 foreach (var category in plan.CategoriesInOrder())
                 {
                     var categoryScore = inspection.CategoryScores.FirstOrDefault(c => c.CategoryCode == category.Code)?.Score;
-                    foreach (var indicator in category.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal))
+                    foreach (var indicator in category.IndicatorsInOrder())
                     {
                         var entry = inspection.Entries.FirstOrDefault(e => e.IndicatorCode == indicator.Code);
                         var input = entry?.Input ?? new Core.Scoring.IndicatorInput();

@@ -103,8 +103,7 @@ public static class InspectionSheetLoader
         var scores = inspection.CategoryScores.ToDictionary(c => c.CategoryCode, StringComparer.Ordinal);
         var categories = plan.CategoriesInOrder().Select(category =>
         {
-            var rows = category.Indicators
-                .OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal)
+            var rows = category.IndicatorsInOrder()
                 .Select(indicator =>
                 {
                     var entry = entries.GetValueOrDefault(indicator.Code);

@@ -23,7 +23,7 @@ public sealed record PlanDto(int Id, string Name, int Version, string Status, IR
             c.Code,
             c.Name,
             Plain(c.Weight),
-            c.Indicators.OrderBy(i => i.SortOrder).ThenBy(i => i.Code, StringComparer.Ordinal).Select(IndicatorDto.From).ToList())).ToList());
+            c.IndicatorsInOrder().Select(IndicatorDto.From).ToList())).ToList());
 
     /// <summary>Drops the trailing zeros a decimal column brings back (20.0000 → 20).</summary>
     public static decimal Plain(decimal d) => d / 1.000000000000000000000000000000000m;

@@ -11,5 +11,5 @@ namespace ServiceReview.Core.ServiceRecords;
 public interface IMeasuredFigures
 {
     Task<IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>> ComputeAsync(
-        int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken ct);
+        int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken cancellationToken);
 }

@@ -28,7 +28,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
     /// the round, project or team; <paramref name="status"/> keeps one status. Never another inspector's record.
     /// </summary>
     public async Task<Paged<InspectionListItem>> ListAsync(
-        int inspectorId, string? search, InspectionStatus? status, PageRequest request, DateTime nowUtc, CancellationToken ct = default)
+        int inspectorId, string? search, InspectionStatus? status, PageRequest request, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var q = PagingExtensions.NormaliseSearch(search);
@@ -41,7 +41,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
             where q == null || r.Name.Contains(q) || t.Name.Contains(q) || p.Name.Contains(q)
             select new { i, r, t, p };
 
-        var total = await query.CountAsync(ct);
+        var total = await query.CountAsync(cancellationToken);
         var page = PageMath.Clamp(request.Page, total, request.Size);
         var pageSize = request.Size;
         var rows = await query
@@ -54,7 +54,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
                 x.i.Id, Round = x.r.Name, Project = x.p.Name, Team = x.t.Name, x.r.PeriodStart, x.r.PeriodEnd,
                 x.r.WindowClosesAt, RoundStatus = x.r.Status, x.i.Status, x.i.TimeSpentSeconds, x.i.Total, x.i.Grade, x.i.ReopenReason,
             })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
 
         var items = rows.Select(x =>
         {
@@ -70,23 +70,23 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
     /// Opens an inspector's own record. The first time an editable record is opened, the measured figures are
     /// computed and stored in its entries (audited as "MeasuredFiguresSet"). Null: no such record of this inspector.
     /// </summary>
-    public async Task<InspectionRecord?> OpenAsync(int id, int inspectorId, DateTime nowUtc, CancellationToken ct = default)
+    public async Task<InspectionRecord?> OpenAsync(int id, int inspectorId, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
-        var inspection = await LoadOwnAsync(id, inspectorId, ct);
+        var inspection = await LoadOwnAsync(id, inspectorId, cancellationToken);
         if (inspection is null)
         {
             return null;
         }
 
-        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, ct);
-        var plan = await plans.FindAsync(inspection.PlanVersionId, ct) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
+        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
+        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
 
         if (inspection.IsEditable && !inspection.HasMeasuredFigures)
         {
-            await FillMeasuredFiguresAsync(inspection, plan, round, nowUtc, ct);
+            await FillMeasuredFiguresAsync(inspection, plan, round, nowUtc, cancellationToken);
         }
 
-        return await RecordAsync(inspection, plan, round, nowUtc, ct);
+        return await RecordAsync(inspection, plan, round, nowUtc, cancellationToken);
     }
 
     /// <summary>
@@ -96,17 +96,17 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
     /// entity's <see cref="DomainException"/> when it can no longer be edited.
     /// </summary>
     public async Task<DraftSaved?> SaveDraftAsync(int id, int inspectorId, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
-        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken ct = default)
+        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
-        var inspection = await LoadOwnAsync(id, inspectorId, ct);
+        var inspection = await LoadOwnAsync(id, inspectorId, cancellationToken);
         if (inspection is null)
         {
             return null;
         }
 
-        var plan = await plans.FindAsync(inspection.PlanVersionId, ct) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
+        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
         ApplyDraft(inspection, plan, stamp, inputs, secondsSpent, actor, nowUtc);
-        await db.SaveOrConflictAsync(ct);
+        await db.SaveOrConflictAsync(cancellationToken);
         return new DraftSaved(inspection.ConcurrencyStamp, inspection.TimeSpentSeconds, nowUtc);
     }
 
@@ -116,16 +116,16 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
     /// <c>Inspection.AlreadySubmitted</c> from the entity, so a second click makes no second transition.
     /// </summary>
     public async Task<SubmitOutcome?> SubmitAsync(int id, int inspectorId, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
-        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken ct = default)
+        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
-        var inspection = await LoadOwnAsync(id, inspectorId, ct);
+        var inspection = await LoadOwnAsync(id, inspectorId, cancellationToken);
         if (inspection is null)
         {
             return null;
         }
 
-        var plan = await plans.FindAsync(inspection.PlanVersionId, ct) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
-        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, ct);
+        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
+        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
         var windowOpen = round.IsWindowOpen(nowUtc);
 
         if (inspection.HasBeenSubmitted)
@@ -140,32 +140,32 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         if (!score.IsComplete || score.NothingApplicable || windowClosed)
         {
             db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "DraftSaved", null, DraftSummary(inspection, secondsSpent));
-            await db.SaveOrConflictAsync(ct);
+            await db.SaveOrConflictAsync(cancellationToken);
             return new SubmitOutcome(false, inspection.ConcurrencyStamp, score, windowClosed);
         }
 
         inspection.Submit(score, nowUtc, windowOpen);
         db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "Submitted", null, ScoreSummary(score));
-        await notifier.SubmittedAsync(inspection, nowUtc, ct);
-        await db.SaveOrConflictAsync(ct);
+        await notifier.SubmittedAsync(inspection, nowUtc, cancellationToken);
+        await db.SaveOrConflictAsync(cancellationToken);
         return new SubmitOutcome(true, inspection.ConcurrencyStamp, score, false);
     }
 
     /// <summary>The record read-only, with the others' totals once this one is handed in. Null: not this inspector's.</summary>
-    public async Task<InspectionRecord?> DetailsAsync(int id, int inspectorId, DateTime nowUtc, CancellationToken ct = default)
+    public async Task<InspectionRecord?> DetailsAsync(int id, int inspectorId, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
         var inspection = await db.Inspections.AsNoTracking()
             .Include(i => i.Entries).Include(i => i.CategoryScores)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, ct);
+            .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, cancellationToken);
         if (inspection is null)
         {
             return null;
         }
 
-        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, ct);
-        var plan = await plans.FindAsync(inspection.PlanVersionId, ct) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
-        return await RecordAsync(inspection, plan, round, nowUtc, ct);
+        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
+        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
+        return await RecordAsync(inspection, plan, round, nowUtc, cancellationToken);
     }
 
     /// <summary>
@@ -216,7 +216,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
     /// <summary>One save cannot claim more than a working day: a broken or tampered client cannot inflate the time spent.</summary>
     public const int MaxSecondsPerSave = 8 * 3600;
 
-    private async Task FillMeasuredFiguresAsync(Inspection inspection, PlanVersion plan, Round round, DateTime nowUtc, CancellationToken ct)
+    private async Task FillMeasuredFiguresAsync(Inspection inspection, PlanVersion plan, Round round, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var measured = plan.IndicatorsInOrder().Where(i => i.Measure is not null).ToList();
         if (measured.Count == 0)
@@ -224,7 +224,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
             return;
         }
 
-        var figures = await measuredFigures.ComputeAsync(inspection.TeamId, round.PeriodStart, round.PeriodEnd, nowUtc, ct);
+        var figures = await measuredFigures.ComputeAsync(inspection.TeamId, round.PeriodStart, round.PeriodEnd, nowUtc, cancellationToken);
         var set = new List<string>();
         foreach (var indicator in measured)
         {
@@ -243,7 +243,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         db.Audit(Actor.System, nowUtc, AuditEntityType, inspection.Id, "MeasuredFiguresSet", null, string.Join("; ", set));
         try
         {
-            await db.SaveOrConflictAsync(ct);
+            await db.SaveOrConflictAsync(cancellationToken);
         }
         catch (ConcurrencyConflictException)
         {
@@ -251,14 +251,14 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         }
     }
 
-    private async Task<InspectionRecord> RecordAsync(Inspection inspection, PlanVersion plan, Round round, DateTime nowUtc, CancellationToken ct)
+    private async Task<InspectionRecord> RecordAsync(Inspection inspection, PlanVersion plan, Round round, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var names = await (
             from t in db.Teams.AsNoTracking()
             where t.Id == inspection.TeamId
             join p in db.Projects on t.ProjectId equals p.Id
-            select new { Team = t.Name, Project = p.Name }).FirstAsync(ct);
-        var inspectorName = await db.People.AsNoTracking().Where(p => p.Id == inspection.InspectorId).Select(p => p.DisplayName).FirstAsync(ct);
+            select new { Team = t.Name, Project = p.Name }).FirstAsync(cancellationToken);
+        var inspectorName = await db.People.AsNoTracking().Where(p => p.Id == inspection.InspectorId).Select(p => p.DisplayName).FirstAsync(cancellationToken);
 
         IReadOnlyList<OtherInspectorTotal> others = [];
         if (inspection.HasBeenSubmitted)
@@ -269,7 +269,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
                       && (o.Status == InspectionStatus.Submitted || o.Status == InspectionStatus.Disputed || o.Status == InspectionStatus.Confirmed)
                 join p in db.People on o.InspectorId equals p.Id
                 orderby p.DisplayName
-                select new OtherInspectorTotal(p.DisplayName, o.Status, o.Total, o.TotalBeforeVeto, o.Grade, o.VetoedBy)).ToListAsync(ct);
+                select new OtherInspectorTotal(p.DisplayName, o.Status, o.Total, o.TotalBeforeVeto, o.Grade, o.VetoedBy)).ToListAsync(cancellationToken);
         }
 
         return new InspectionRecord
@@ -304,9 +304,9 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         return inputs;
     }
 
-    private Task<Inspection?> LoadOwnAsync(int id, int inspectorId, CancellationToken ct) =>
+    private Task<Inspection?> LoadOwnAsync(int id, int inspectorId, CancellationToken cancellationToken) =>
         db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, ct);
+            .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, cancellationToken);
 
     private static string DraftSummary(Inspection inspection, int secondsSpent) =>
         string.Create(CultureInfo.InvariantCulture,

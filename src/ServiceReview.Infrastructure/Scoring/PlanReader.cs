@@ -8,13 +8,13 @@ namespace ServiceReview.Infrastructure.Scoring;
 public sealed class PlanReader(ServiceReviewDbContext db)
 {
     /// <summary>Every plan version, by plan and number.</summary>
-    public async Task<IReadOnlyList<PlanVersion>> ListAsync(CancellationToken ct = default) =>
-        await db.PlanVersions.AsNoTracking().OrderBy(v => v.PlanId).ThenBy(v => v.Number).ToListAsync(ct);
+    public async Task<IReadOnlyList<PlanVersion>> ListAsync(CancellationToken cancellationToken = default) =>
+        await db.PlanVersions.AsNoTracking().OrderBy(v => v.PlanId).ThenBy(v => v.Number).ToListAsync(cancellationToken);
 
     /// <summary>One plan version with its categories and indicators, or null.</summary>
-    public Task<PlanVersion?> FindAsync(int id, CancellationToken ct = default) =>
+    public Task<PlanVersion?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.PlanVersions.AsNoTracking()
             .Include(v => v.Categories).ThenInclude(c => c.Indicators)
             .AsSplitQuery()
-            .FirstOrDefaultAsync(v => v.Id == id, ct);
+            .FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
 }

@@ -21,21 +21,21 @@ public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasured
         .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
         .MakeGenericMethod(typeof(ServiceRecord));
 
-    public async Task<IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>> ComputeAsync(int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>> ComputeAsync(int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken cancellationToken)
     {
-        var context = await ContextAsync(teamId, periodStart, periodEnd, asOfUtc, ct)
+        var context = await ContextAsync(teamId, periodStart, periodEnd, asOfUtc, cancellationToken)
             ?? throw new InvalidOperationException($"Team {teamId} does not exist.");
-        return (await CountAsync(context, ct)).ToFigures();
+        return (await CountAsync(context, cancellationToken)).ToFigures();
     }
 
     /// <summary>The team's project settings for the period; null when the team does not exist.</summary>
-    public async Task<MeasuredContext?> ContextAsync(int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken ct)
+    public async Task<MeasuredContext?> ContextAsync(int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken cancellationToken)
     {
         var project = await db.Teams.AsNoTracking()
             .Where(t => t.Id == teamId)
             .Join(db.Projects.AsNoTracking(), t => t.ProjectId, p => p.Id, (t, p) => p)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(cancellationToken);
         if (project is null)
         {
             return null;
@@ -53,12 +53,12 @@ public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasured
             .Where(r => r.TeamId == c.TeamId && r.ReceivedAt >= start && r.ReceivedAt < end && r.ReceivedAt <= asOf);
     }
 
-    public async Task<MeasuredCounts> CountAsync(MeasuredContext c, CancellationToken ct)
+    public async Task<MeasuredCounts> CountAsync(MeasuredContext c, CancellationToken cancellationToken)
     {
         if (!c.InDatabase)
         {
             var facts = new List<RecordFacts>();
-            await foreach (var (_, f) in StreamFactsAsync(c, ct))
+            await foreach (var (_, f) in StreamFactsAsync(c, cancellationToken))
             {
                 facts.Add(f);
             }
@@ -84,11 +84,11 @@ public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasured
                 Count(nameof(MeasuredCounts.FirstContactResolved), RecordSlice.FirstContact)),
             group);
 
-        return await InPeriod(c).GroupBy(r => r.TeamId).Select(selector).FirstOrDefaultAsync(ct) ?? new MeasuredCounts();
+        return await InPeriod(c).GroupBy(r => r.TeamId).Select(selector).FirstOrDefaultAsync(cancellationToken) ?? new MeasuredCounts();
     }
 
     /// <summary>The records behind a figure's numerator or denominator, as a query the caller can page and filter.</summary>
-    public async Task<IQueryable<ServiceRecord>> SliceAsync(MeasuredContext c, RecordSlice slice, CancellationToken ct)
+    public async Task<IQueryable<ServiceRecord>> SliceAsync(MeasuredContext c, RecordSlice slice, CancellationToken cancellationToken)
     {
         if (c.InDatabase)
         {
@@ -96,7 +96,7 @@ public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasured
         }
 
         var ids = new List<int>();
-        await foreach (var (id, facts) in StreamFactsAsync(c, ct))
+        await foreach (var (id, facts) in StreamFactsAsync(c, cancellationToken))
         {
             if (RecordPredicates.Matches(slice, facts, c))
             {
@@ -107,7 +107,7 @@ public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasured
         return InPeriod(c).Where(r => ids.Contains(r.Id));
     }
 
-    private async IAsyncEnumerable<(int Id, RecordFacts Facts)> StreamFactsAsync(MeasuredContext c, [EnumeratorCancellation] CancellationToken ct)
+    private async IAsyncEnumerable<(int Id, RecordFacts Facts)> StreamFactsAsync(MeasuredContext c, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rows = InPeriod(c).Select(r => new
         {
@@ -119,7 +119,7 @@ public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasured
             r.ArchivedAt,
             r.ResolvedAtFirstContact,
             Text = r.TicketId != "" && r.Customer != null && r.Channel != null && r.Type != null && r.Summary != null && r.Handler != null,
-        }).AsAsyncEnumerable().WithCancellation(ct);
+        }).AsAsyncEnumerable().WithCancellation(cancellationToken);
         await foreach (var r in rows)
         {
             yield return (r.Id, new RecordFacts(r.ReceivedAt!.Value, r.FirstResponseAt, r.ResolvedAt, r.ClosedAt, r.ArchivedAt, r.ResolvedAtFirstContact, r.Text));

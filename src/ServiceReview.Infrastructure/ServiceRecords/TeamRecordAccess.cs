@@ -29,9 +29,9 @@ public sealed record TeamHeading(int Id, string Name, int ProjectId, string Proj
 /// </summary>
 public sealed class TeamRecordAccess(ServiceReviewDbContext db)
 {
-    public async Task<(RecordAccess Access, TeamHeading? Team)> CheckAsync(int teamId, Actor actor, bool isManagerOrAdmin, CancellationToken ct)
+    public async Task<(RecordAccess Access, TeamHeading? Team)> CheckAsync(int teamId, Actor actor, bool isManagerOrAdmin, CancellationToken cancellationToken)
     {
-        var team = await Headings(db.Teams.Where(t => t.Id == teamId)).SingleOrDefaultAsync(ct);
+        var team = await Headings(db.Teams.Where(t => t.Id == teamId)).SingleOrDefaultAsync(cancellationToken);
         if (team is null)
         {
             return (RecordAccess.NotFound, null);
@@ -47,18 +47,18 @@ public sealed class TeamRecordAccess(ServiceReviewDbContext db)
             return (RecordAccess.Forbidden, team);
         }
 
-        if (await db.Teams.AnyAsync(t => t.Id == teamId && t.LeadId == personId, ct))
+        if (await db.Teams.AnyAsync(t => t.Id == teamId && t.LeadId == personId, cancellationToken))
         {
             return (RecordAccess.Edit, team);
         }
 
-        return await db.Inspections.AnyAsync(i => i.TeamId == teamId && i.InspectorId == personId, ct)
+        return await db.Inspections.AnyAsync(i => i.TeamId == teamId && i.InspectorId == personId, cancellationToken)
             ? (RecordAccess.Read, team)
             : (RecordAccess.Forbidden, team);
     }
 
     /// <summary>The teams whose records the user may see, by project and name.</summary>
-    public async Task<List<TeamHeading>> TeamsForAsync(Actor actor, bool isManagerOrAdmin, CancellationToken ct)
+    public async Task<List<TeamHeading>> TeamsForAsync(Actor actor, bool isManagerOrAdmin, CancellationToken cancellationToken)
     {
         var teams = db.Teams.AsQueryable();
         if (!isManagerOrAdmin)
@@ -67,7 +67,7 @@ public sealed class TeamRecordAccess(ServiceReviewDbContext db)
             teams = teams.Where(t => t.LeadId == personId || db.Inspections.Any(i => i.TeamId == t.Id && i.InspectorId == personId));
         }
 
-        var list = await Headings(teams).ToListAsync(ct);
+        var list = await Headings(teams).ToListAsync(cancellationToken);
         return list.OrderBy(t => t.Project, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToList();
     }
 

@@ -35,23 +35,23 @@ public sealed class InspectionsController(
 
     [RememberListQuery]
     [HttpGet]
-    public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken ct = default)
+    public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken cancellationToken = default)
     {
-        var actor = await currentActor.GetAsync(ct);
+        var actor = await currentActor.GetAsync(cancellationToken);
         var search = PagingExtensions.NormaliseSearch(q);
         status = status is { } s && Enum.IsDefined(s) ? s : null;
         var request = PageRequest.Of(page, size, PageSize);
         var list = actor.PersonId is { } personId
-            ? await inspections.ListAsync(personId, search, status, request, UtcNow, ct)
+            ? await inspections.ListAsync(personId, search, status, request, UtcNow, cancellationToken)
             : Paged.Empty<InspectionListItem>(request);
         return View(new InspectionIndexViewModel { Page = list, Search = search, Status = status });
     }
 
     [HttpGet]
-    public async Task<IActionResult> Fill(int id, CancellationToken ct)
+    public async Task<IActionResult> Fill(int id, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(ct);
-        var record = actor.PersonId is { } personId ? await inspections.OpenAsync(id, personId, UtcNow, ct) : null;
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var record = actor.PersonId is { } personId ? await inspections.OpenAsync(id, personId, UtcNow, cancellationToken) : null;
         if (record is null)
         {
             return NotFound();
@@ -66,9 +66,9 @@ public sealed class InspectionsController(
     }
 
     [HttpPost]
-    public async Task<IActionResult> Fill(int id, FillForm form, CancellationToken ct)
+    public async Task<IActionResult> Fill(int id, FillForm form, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(ct);
+        var actor = await currentActor.GetAsync(cancellationToken);
         if (actor.PersonId is not { } personId)
         {
             return NotFound();
@@ -87,7 +87,7 @@ public sealed class InspectionsController(
             {
                 if (form.Command == "submit")
                 {
-                    var outcome = await inspections.SubmitAsync(id, personId, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, ct);
+                    var outcome = await inspections.SubmitAsync(id, personId, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
                     if (outcome is null)
                     {
                         return NotFound();
@@ -104,7 +104,7 @@ public sealed class InspectionsController(
                 }
                 else
                 {
-                    var saved = await inspections.SaveDraftAsync(id, personId, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, ct);
+                    var saved = await inspections.SaveDraftAsync(id, personId, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
                     if (saved is null)
                     {
                         return NotFound();
@@ -130,7 +130,7 @@ public sealed class InspectionsController(
         }
 
         // Shown again with what was typed, and every problem next to its indicator and in the summary.
-        var record = await inspections.OpenAsync(id, personId, UtcNow, ct);
+        var record = await inspections.OpenAsync(id, personId, UtcNow, cancellationToken);
         if (record is null)
         {
             return NotFound();
@@ -170,9 +170,9 @@ public sealed class InspectionsController(
 
     /// <summary>Autosave and 保存草稿 from the page's script: the same form fields, a JSON answer with the new stamp.</summary>
     [HttpPost("/api/inspections/{id:int}/draft")]
-    public async Task<IActionResult> Draft(int id, FillForm form, CancellationToken ct)
+    public async Task<IActionResult> Draft(int id, FillForm form, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(ct);
+        var actor = await currentActor.GetAsync(cancellationToken);
         if (actor.PersonId is not { } personId)
         {
             return NotFound();
@@ -187,7 +187,7 @@ public sealed class InspectionsController(
 
         try
         {
-            var saved = await inspections.SaveDraftAsync(id, personId, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, ct);
+            var saved = await inspections.SaveDraftAsync(id, personId, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
             if (saved is null)
             {
                 return NotFound();
@@ -216,10 +216,10 @@ public sealed class InspectionsController(
     }
 
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken ct)
+    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(ct);
-        var record = actor.PersonId is { } personId ? await inspections.DetailsAsync(id, personId, UtcNow, ct) : null;
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var record = actor.PersonId is { } personId ? await inspections.DetailsAsync(id, personId, UtcNow, cancellationToken) : null;
         if (record is null)
         {
             return NotFound();

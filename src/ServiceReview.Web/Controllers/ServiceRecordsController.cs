@@ -42,22 +42,22 @@ public sealed class ServiceRecordsController(
     private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
 
     [HttpGet]
-    public async Task<IActionResult> Index(CancellationToken ct)
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var teams = await access.TeamsForAsync(await currentActor.GetAsync(ct), IsManager, ct);
+        var teams = await access.TeamsForAsync(await currentActor.GetAsync(cancellationToken), IsManager, cancellationToken);
         return teams.Count == 1 ? RedirectToAction(nameof(Team), new { id = teams[0].Id }) : View(new TeamsViewModel(teams));
     }
 
     [HttpGet]
-    public async Task<IActionResult> Team(int id, [FromQuery] RecordFilter filter, CancellationToken ct)
+    public async Task<IActionResult> Team(int id, [FromQuery] RecordFilter filter, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(id, ct);
+        var (level, team) = await CheckAsync(id, cancellationToken);
         if (level is RecordAccess.NotFound or RecordAccess.Forbidden)
         {
             return Refuse(level);
         }
 
-        var project = (await editor.ProjectOfTeamAsync(id, ct))!;
+        var project = (await editor.ProjectOfTeamAsync(id, cancellationToken))!;
         var zone = ServicePeriod.FindZone(project.TimeZoneId);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
@@ -68,9 +68,9 @@ public sealed class ServiceRecordsController(
             (from, to) = (to, from);
         }
 
-        var context = (await metrics.ContextAsync(id, from, to, now, ct))!;
-        var figures = (await metrics.CountAsync(context, ct)).ToFigures();
-        var page = await editor.ListAsync(context, filter.Slice, filter.Type, filter.Channel, filter.Q, filter.Page, PageSize, ct);
+        var context = (await metrics.ContextAsync(id, from, to, now, cancellationToken))!;
+        var figures = (await metrics.CountAsync(context, cancellationToken)).ToFigures();
+        var page = await editor.ListAsync(context, filter.Slice, filter.Type, filter.Channel, filter.Q, filter.Page, PageSize, cancellationToken);
         var cards = new List<FigureCard>
         {
             new(MeasuredMetric.Complete, "1.1", figures[MeasuredMetric.Complete], RecordSlice.Complete, RecordSlice.All, false),
@@ -81,23 +81,23 @@ public sealed class ServiceRecordsController(
         };
         var limits = localizer[project.Calendar is null ? "Records.Limits.SummaryCalendarHours" : "Records.Limits.SummaryWorkingHours",
             Hours(project.Limits.FirstResponseHours), Hours(project.Limits.ResolutionHours), Hours(project.Limits.ArchiveHours)].Value;
-        var recent = level == RecordAccess.Edit ? await imports.RecentAsync(id, RecentImports, ct) : [];
+        var recent = level == RecordAccess.Edit ? await imports.RecentAsync(id, RecentImports, cancellationToken) : [];
         return View(new TeamRecordsViewModel(team!, filter, from, to, cards, page, zone, level == RecordAccess.Edit, IsManager, limits) { RecentImports = recent });
     }
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
-    public async Task<IActionResult> Create(int teamId, CancellationToken ct)
+    public async Task<IActionResult> Create(int teamId, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(teamId, ct);
+        var (level, team) = await CheckAsync(teamId, cancellationToken);
         return level != RecordAccess.Edit ? Refuse(level) : View("Form", new RecordFormViewModel(team!, null, new RecordForm()));
     }
 
     [HttpPost]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
-    public async Task<IActionResult> Create(int teamId, RecordForm form, CancellationToken ct)
+    public async Task<IActionResult> Create(int teamId, RecordForm form, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(teamId, ct);
+        var (level, team) = await CheckAsync(teamId, cancellationToken);
         if (level != RecordAccess.Edit)
         {
             return Refuse(level);
@@ -110,8 +110,8 @@ public sealed class ServiceRecordsController(
 
         try
         {
-            var zone = await ZoneAsync(teamId, ct);
-            await editor.CreateAsync(teamId, form.TicketId, ToData(form, zone), await currentActor.GetAsync(ct), ct);
+            var zone = await ZoneAsync(teamId, cancellationToken);
+            await editor.CreateAsync(teamId, form.TicketId, ToData(form, zone), await currentActor.GetAsync(cancellationToken), cancellationToken);
         }
         catch (DomainException ex)
         {
@@ -125,35 +125,35 @@ public sealed class ServiceRecordsController(
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
-    public async Task<IActionResult> Edit(int id, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var record = await editor.FindAsync(id, ct);
+        var record = await editor.FindAsync(id, cancellationToken);
         if (record is null)
         {
             return NotFound();
         }
 
-        var (level, team) = await CheckAsync(record.TeamId, ct);
+        var (level, team) = await CheckAsync(record.TeamId, cancellationToken);
         if (level != RecordAccess.Edit)
         {
             return Refuse(level);
         }
 
-        var zone = await ZoneAsync(record.TeamId, ct);
+        var zone = await ZoneAsync(record.TeamId, cancellationToken);
         return View("Form", new RecordFormViewModel(team!, id, ToForm(record, zone)));
     }
 
     [HttpPost]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
-    public async Task<IActionResult> Edit(int id, RecordForm form, CancellationToken ct)
+    public async Task<IActionResult> Edit(int id, RecordForm form, CancellationToken cancellationToken)
     {
-        var record = await editor.FindAsync(id, ct);
+        var record = await editor.FindAsync(id, cancellationToken);
         if (record is null)
         {
             return NotFound();
         }
 
-        var (level, team) = await CheckAsync(record.TeamId, ct);
+        var (level, team) = await CheckAsync(record.TeamId, cancellationToken);
         if (level != RecordAccess.Edit)
         {
             return Refuse(level);
@@ -168,8 +168,8 @@ public sealed class ServiceRecordsController(
 
         try
         {
-            var zone = await ZoneAsync(record.TeamId, ct);
-            await editor.UpdateAsync(id, ToData(form, zone), new DateTime(form.LoadedTicks, DateTimeKind.Utc), await currentActor.GetAsync(ct), ct);
+            var zone = await ZoneAsync(record.TeamId, cancellationToken);
+            await editor.UpdateAsync(id, ToData(form, zone), new DateTime(form.LoadedTicks, DateTimeKind.Utc), await currentActor.GetAsync(cancellationToken), cancellationToken);
         }
         catch (DomainException ex)
         {
@@ -183,9 +183,9 @@ public sealed class ServiceRecordsController(
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
-    public async Task<IActionResult> Import(int teamId, CancellationToken ct)
+    public async Task<IActionResult> Import(int teamId, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(teamId, ct);
+        var (level, team) = await CheckAsync(teamId, cancellationToken);
         return level != RecordAccess.Edit ? Refuse(level) : View(new ImportViewModel(team!, null, null, false));
     }
 
@@ -193,9 +193,9 @@ public sealed class ServiceRecordsController(
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
     [RequestSizeLimit(Api.ServiceRecordImportController.MaxFileBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = Api.ServiceRecordImportController.MaxFileBytes)]
-    public async Task<IActionResult> Import(int teamId, IFormFile? file, bool partial, CancellationToken ct)
+    public async Task<IActionResult> Import(int teamId, IFormFile? file, bool partial, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(teamId, ct);
+        var (level, team) = await CheckAsync(teamId, cancellationToken);
         if (level != RecordAccess.Edit)
         {
             return Refuse(level);
@@ -212,7 +212,7 @@ public sealed class ServiceRecordsController(
         await using var stream = file.OpenReadStream();
         try
         {
-            var job = await imports.EnqueueAsync(teamId, await currentActor.GetAsync(ct), file.FileName, stream, partial, ct);
+            var job = await imports.EnqueueAsync(teamId, await currentActor.GetAsync(cancellationToken), file.FileName, stream, partial, cancellationToken);
             return RedirectToAction(nameof(ImportProgress), new { id = job.Key });
         }
         catch (UploadRefusedException refusal)
@@ -224,9 +224,9 @@ public sealed class ServiceRecordsController(
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
-    public async Task<IActionResult> ImportProgress(Guid id, CancellationToken ct)
+    public async Task<IActionResult> ImportProgress(Guid id, CancellationToken cancellationToken)
     {
-        if (await VisibleJobAsync(id, ct) is not var (job, team))
+        if (await VisibleJobAsync(id, cancellationToken) is not var (job, team))
         {
             return NotFound();
         }
@@ -240,9 +240,9 @@ public sealed class ServiceRecordsController(
     /// </summary>
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
-    public async Task<IActionResult> ImportResult(Guid id, bool details, CancellationToken ct)
+    public async Task<IActionResult> ImportResult(Guid id, bool details, CancellationToken cancellationToken)
     {
-        if (await VisibleJobAsync(id, ct) is not var (job, team))
+        if (await VisibleJobAsync(id, cancellationToken) is not var (job, team))
         {
             return NotFound();
         }
@@ -272,11 +272,11 @@ public sealed class ServiceRecordsController(
     /// <summary>Withdraws an import that is still waiting; once a worker has it, a friendly refusal.</summary>
     [HttpPost]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
-    public async Task<IActionResult> CancelImport(Guid id, CancellationToken ct)
+    public async Task<IActionResult> CancelImport(Guid id, CancellationToken cancellationToken)
     {
         try
         {
-            if (await imports.CancelAsync(id, await currentActor.GetAsync(ct), IsManager, ct) is not { } job)
+            if (await imports.CancelAsync(id, await currentActor.GetAsync(cancellationToken), IsManager, cancellationToken) is not { } job)
             {
                 return NotFound();
             }
@@ -292,8 +292,8 @@ public sealed class ServiceRecordsController(
     }
 
     /// <summary>A background import the current user may see (their team's, or any for a manager); null for others and unknown ids: 404.</summary>
-    private async Task<(ImportJob Job, TeamHeading Team)?> VisibleJobAsync(Guid id, CancellationToken ct) =>
-        await imports.FindVisibleAsync(id, await currentActor.GetAsync(ct), IsManager, ct);
+    private async Task<(ImportJob Job, TeamHeading Team)?> VisibleJobAsync(Guid id, CancellationToken cancellationToken) =>
+        await imports.FindVisibleAsync(id, await currentActor.GetAsync(cancellationToken), IsManager, cancellationToken);
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
@@ -302,15 +302,15 @@ public sealed class ServiceRecordsController(
 
     [HttpGet]
     [Authorize(Policy = Policies.ManagerOrAdmin)]
-    public async Task<IActionResult> Limits(int projectId, int? teamId, CancellationToken ct)
+    public async Task<IActionResult> Limits(int projectId, int? teamId, CancellationToken cancellationToken)
     {
-        var project = await editor.FindProjectAsync(projectId, ct);
+        var project = await editor.FindProjectAsync(projectId, cancellationToken);
         if (project is null)
         {
             return NotFound();
         }
 
-        if (!await MayEditLimitsAsync(projectId, ct))
+        if (!await MayEditLimitsAsync(projectId, cancellationToken))
         {
             return Forbid();
         }
@@ -332,15 +332,15 @@ public sealed class ServiceRecordsController(
 
     [HttpPost]
     [Authorize(Policy = Policies.ManagerOrAdmin)]
-    public async Task<IActionResult> Limits(int projectId, LimitsForm form, CancellationToken ct)
+    public async Task<IActionResult> Limits(int projectId, LimitsForm form, CancellationToken cancellationToken)
     {
-        var project = await editor.FindProjectAsync(projectId, ct);
+        var project = await editor.FindProjectAsync(projectId, cancellationToken);
         if (project is null)
         {
             return NotFound();
         }
 
-        if (!await MayEditLimitsAsync(projectId, ct))
+        if (!await MayEditLimitsAsync(projectId, cancellationToken))
         {
             return Forbid();
         }
@@ -366,7 +366,7 @@ public sealed class ServiceRecordsController(
                 var limits = new ServiceLimits(form.FirstResponseHours, form.ResolutionHours, form.ArchiveHours);
                 var days = form.Days.Aggregate(WorkDays.None, (all, d) => all | WorkingCalendar.FlagOf(d));
                 var calendar = form.UseCalendar ? new WorkingCalendar(days, form.DayStart, form.DayEnd, holidays) : null;
-                await editor.SetLimitsAsync(projectId, limits, calendar, await currentActor.GetAsync(ct), ct);
+                await editor.SetLimitsAsync(projectId, limits, calendar, await currentActor.GetAsync(cancellationToken), cancellationToken);
                 TempData.SetStatus(localizer["Records.Limits.Saved", project.Name]);
                 return form.ReturnTeamId is { } teamId ? RedirectToAction(nameof(Team), new { id = teamId }) : RedirectToAction(nameof(Index));
             }
@@ -400,17 +400,17 @@ public sealed class ServiceRecordsController(
         }
     }
 
-    private async Task<(RecordAccess, TeamHeading?)> CheckAsync(int teamId, CancellationToken ct) =>
-        await access.CheckAsync(teamId, await currentActor.GetAsync(ct), IsManager, ct);
+    private async Task<(RecordAccess, TeamHeading?)> CheckAsync(int teamId, CancellationToken cancellationToken) =>
+        await access.CheckAsync(teamId, await currentActor.GetAsync(cancellationToken), IsManager, cancellationToken);
 
     /// <summary>An administrator edits every project's limits and calendar; a manager those of the projects they manage.</summary>
-    private async Task<bool> MayEditLimitsAsync(int projectId, CancellationToken ct) =>
-        User.IsInRole(Roles.Admin) || await projects.InScopeAsync(AdminScope.Manager((await currentActor.GetAsync(ct)).PersonId), projectId, ct);
+    private async Task<bool> MayEditLimitsAsync(int projectId, CancellationToken cancellationToken) =>
+        User.IsInRole(Roles.Admin) || await projects.InScopeAsync(AdminScope.Manager((await currentActor.GetAsync(cancellationToken)).PersonId), projectId, cancellationToken);
 
     private IActionResult Refuse(RecordAccess level) => level == RecordAccess.NotFound ? NotFound() : Forbid();
 
-    private async Task<TimeZoneInfo> ZoneAsync(int teamId, CancellationToken ct) =>
-        ServicePeriod.FindZone((await editor.ProjectOfTeamAsync(teamId, ct))?.TimeZoneId);
+    private async Task<TimeZoneInfo> ZoneAsync(int teamId, CancellationToken cancellationToken) =>
+        ServicePeriod.FindZone((await editor.ProjectOfTeamAsync(teamId, cancellationToken))?.TimeZoneId);
 
     private static ServiceRecordData ToData(RecordForm f, TimeZoneInfo zone)
     {

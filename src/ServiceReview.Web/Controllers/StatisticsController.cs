@@ -26,19 +26,19 @@ public sealed class StatisticsController(
     private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
 
     [HttpGet]
-    public async Task<IActionResult> Index([FromQuery] StatisticsFilter filter, CancellationToken ct)
+    public async Task<IActionResult> Index([FromQuery] StatisticsFilter filter, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(ct);
+        var actor = await currentActor.GetAsync(cancellationToken);
         if (filter.TeamId is { } teamId)
         {
-            var (level, _) = await access.CheckAsync(teamId, actor, IsManager, ct);
+            var (level, _) = await access.CheckAsync(teamId, actor, IsManager, cancellationToken);
             if (level is RecordAccess.NotFound or RecordAccess.Forbidden)
             {
                 return level == RecordAccess.NotFound ? NotFound() : Forbid();
             }
         }
 
-        var teams = await access.TeamsForAsync(actor, IsManager, ct);
+        var teams = await access.TeamsForAsync(actor, IsManager, cancellationToken);
         var projects = teams.GroupBy(t => t.ProjectId).Select(g => new ProjectOption(g.Key, g.First().Project)).ToList();
         if (filter.ProjectId is { } projectId && projects.All(p => p.Id != projectId))
         {
@@ -50,7 +50,7 @@ public sealed class StatisticsController(
         var (from, to) = Period(filter, clock.Today);
         var report = counted.Count == 0
             ? null
-            : await statistics.ComputeAsync(new StatisticsQuery(counted.Select(t => t.Id).ToList(), from, to, filter.Bucket, now), ct);
+            : await statistics.ComputeAsync(new StatisticsQuery(counted.Select(t => t.Id).ToList(), from, to, filter.Bucket, now), cancellationToken);
         return View(new StatisticsViewModel(filter, from, to, projects, teams, counted, report));
     }
 

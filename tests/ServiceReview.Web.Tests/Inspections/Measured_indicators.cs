@@ -45,7 +45,7 @@ public sealed class Measured_indicators(ServiceReviewWebFactory factory) : IClas
     {
         public int Calls { get; private set; }
 
-        public Task<IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>> ComputeAsync(int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken ct)
+        public Task<IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>> ComputeAsync(int teamId, DateOnly periodStart, DateOnly periodEnd, DateTime asOfUtc, CancellationToken cancellationToken)
         {
             Calls++;
             return Task.FromResult<IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>>(new Dictionary<MeasuredMetric, MeasuredFigure>

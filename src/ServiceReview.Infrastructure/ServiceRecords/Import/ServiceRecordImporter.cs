@@ -61,12 +61,12 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
 
     /// <param name="file">A seekable stream: it is read twice.</param>
     /// <param name="maxRows">When set (the synchronous API), a file with more data rows is refused as a whole.</param>
-    public async Task<ImportResult> ImportAsync(int teamId, Stream file, bool partial, Actor actor, string fileName, IProgress<int>? progress, CancellationToken ct,
+    public async Task<ImportResult> ImportAsync(int teamId, Stream file, bool partial, Actor actor, string fileName, IProgress<int>? progress, CancellationToken cancellationToken,
         IImportObserver? observer = null, int? maxRows = null)
     {
         var project = await db.Teams.AsNoTracking().Where(t => t.Id == teamId)
             .Join(db.Projects.AsNoTracking(), t => t.ProjectId, p => p.Id, (t, p) => p.TimeZoneId)
-            .SingleAsync(ct);
+            .SingleAsync(cancellationToken);
         var zone = ServicePeriod.FindZone(project);
 
         // Two passes over the file keep memory flat whatever its size: the first validates every row and keeps only the
@@ -92,13 +92,13 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         var (imported, updated) = (0, 0);
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             foreach (var batch in ReadRows(file, zone, _limits, maxRows, new Problems(), null).Where(r => !r.HasError).Chunk(BatchSize))
             {
                 var tickets = batch.Select(r => r.TicketId).ToList();
-                var existing = await db.ServiceRecords.Where(r => r.TeamId == teamId && tickets.Contains(r.TicketId)).ToDictionaryAsync(r => r.TicketId, ct);
+                var existing = await db.ServiceRecords.Where(r => r.TeamId == teamId && tickets.Contains(r.TicketId)).ToDictionaryAsync(r => r.TicketId, cancellationToken);
                 foreach (var row in batch)
                 {
                     if (existing.TryGetValue(row.TicketId, out var record))
@@ -116,7 +116,7 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
                 }
 
                 db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 progress?.Report(imported + updated);
                 observer?.Written(imported + updated);
@@ -124,8 +124,8 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
 
             db.Audit(actor, now, "Team", teamId, "ServiceRecordsImported", null,
                 string.Create(CultureInfo.InvariantCulture, $"file={fileName}; imported={imported}; updated={updated}; skippedRows={total - clean}"));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {

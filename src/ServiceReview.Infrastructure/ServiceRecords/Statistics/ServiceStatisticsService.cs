@@ -15,13 +15,13 @@ namespace ServiceReview.Infrastructure.ServiceRecords.Statistics;
 /// </summary>
 public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Organisation.OrganisationClock localTime)
 {
-    public async Task<StatisticsReport> ComputeAsync(StatisticsQuery query, CancellationToken ct)
+    public async Task<StatisticsReport> ComputeAsync(StatisticsQuery query, CancellationToken cancellationToken)
     {
         var teamIds = query.TeamIds.Distinct().ToList();
         var projects = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id))
             .Join(db.Projects.AsNoTracking(), t => t.ProjectId, p => p.Id, (t, p) => new { TeamId = t.Id, Project = p })
             .AsSplitQuery()
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
         var zoneIds = projects.Select(p => p.Project.TimeZoneId).Distinct().ToList();
         // One project's zone when the teams share one; the organisation's when they span several (ADR 0022).
         var zone = zoneIds.Count == 1 ? ServicePeriod.FindZone(zoneIds[0]) : localTime.Zone;
@@ -37,7 +37,7 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Org
         var volumes = await inPeriod.Select(Project(bucketOf, r => new Slim { Type = r.Type, Channel = r.Channel }))
             .GroupBy(s => new { s.Bucket, s.Type, s.Channel })
             .Select(g => new { g.Key.Bucket, g.Key.Type, g.Key.Channel, Count = g.Count() })
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
 
         var onTime = new Dictionary<int, OnTimeCount>();
         foreach (var group in projects.GroupBy(p => p.Project.Id))
@@ -47,7 +47,7 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Org
             var records = inPeriod.Where(r => ids.Contains(r.TeamId));
             var context = new MeasuredContext(0, ServicePeriod.Of(from, to, zone), asOf, project.Limits,
                 new WorkingTime(project.Calendar, ServicePeriod.FindZone(project.TimeZoneId)), zone);
-            foreach (var count in await OnTimeAsync(records, context, bucketOf, buckets, ct))
+            foreach (var count in await OnTimeAsync(records, context, bucketOf, buckets, cancellationToken))
             {
                 onTime[count.Bucket] = onTime.TryGetValue(count.Bucket, out var sum)
                     ? new OnTimeCount(count.Bucket, sum.RespondedOnTime + count.RespondedOnTime, sum.ResponseJudged + count.ResponseJudged,
@@ -56,14 +56,14 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Org
             }
         }
 
-        var (response, resolution) = await DurationsAsync(inPeriod, asOf, ct);
+        var (response, resolution) = await DurationsAsync(inPeriod, asOf, cancellationToken);
 
         var customers = inPeriod.Where(r => r.Customer != null).GroupBy(r => r.Customer!).Where(g => g.Count() >= 2);
-        var repeatCount = await customers.CountAsync(ct);
+        var repeatCount = await customers.CountAsync(cancellationToken);
         var top = await customers.Select(g => new { Customer = g.Key, Count = g.Count() })
-            .OrderByDescending(c => c.Count).ThenBy(c => c.Customer).Take(StatisticsReport.TopCustomers).ToListAsync(ct);
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Customer).Take(StatisticsReport.TopCustomers).ToListAsync(cancellationToken);
 
-        var backlog = await BacklogAsync(teamIds, asOf, ct);
+        var backlog = await BacklogAsync(teamIds, asOf, cancellationToken);
 
         return new StatisticsReport(
             zone,
@@ -126,7 +126,7 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Org
         new ParameterSwap(lambda.Parameters[0], parameter).Visit(lambda.Body);
 
     private async Task<List<OnTimeCount>> OnTimeAsync(IQueryable<ServiceRecord> records, MeasuredContext context,
-        Expression<Func<ServiceRecord, int>> bucketOf, IReadOnlyList<BucketRange> buckets, CancellationToken ct)
+        Expression<Func<ServiceRecord, int>> bucketOf, IReadOnlyList<BucketRange> buckets, CancellationToken cancellationToken)
     {
         if (context.InDatabase)
         {
@@ -151,13 +151,13 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Org
                     C = g.Count(s => s.C),
                     D = g.Count(s => s.D),
                 })
-                .ToListAsync(ct);
+                .ToListAsync(cancellationToken);
             return rows.Select(x => new OnTimeCount(x.Bucket, x.A, x.B, x.C, x.D)).ToList();
         }
 
         // A working calendar: judge each record with MeasuredRules on its streamed timestamps.
         var counts = new int[buckets.Count, 4];
-        var facts = records.Select(x => new { x.ReceivedAt, x.FirstResponseAt, x.ResolvedAt }).AsAsyncEnumerable().WithCancellation(ct);
+        var facts = records.Select(x => new { x.ReceivedAt, x.FirstResponseAt, x.ResolvedAt }).AsAsyncEnumerable().WithCancellation(cancellationToken);
         await foreach (var f in facts)
         {
             var received = f.ReceivedAt!.Value;
@@ -188,12 +188,12 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Org
     }
 
     private static async Task<(DurationDistribution Response, DurationDistribution Resolution)> DurationsAsync(
-        IQueryable<ServiceRecord> inPeriod, DateTime asOf, CancellationToken ct)
+        IQueryable<ServiceRecord> inPeriod, DateTime asOf, CancellationToken cancellationToken)
     {
         var response = new List<double>();
         var resolution = new List<double>();
         var rows = inPeriod.Where(r => (r.FirstResponseAt != null && r.FirstResponseAt <= asOf) || (r.ResolvedAt != null && r.ResolvedAt <= asOf))
-            .Select(r => new { r.ReceivedAt, r.FirstResponseAt, r.ResolvedAt }).AsAsyncEnumerable().WithCancellation(ct);
+            .Select(r => new { r.ReceivedAt, r.FirstResponseAt, r.ResolvedAt }).AsAsyncEnumerable().WithCancellation(cancellationToken);
         await foreach (var r in rows)
         {
             if (r.FirstResponseAt is { } answered && answered <= asOf)
@@ -244,7 +244,7 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Org
     }
 
     /// <summary>Open records (neither resolved nor closed) as of the moment, whenever received, by age.</summary>
-    private async Task<IReadOnlyList<int>> BacklogAsync(List<int> teamIds, DateTime asOf, CancellationToken ct)
+    private async Task<IReadOnlyList<int>> BacklogAsync(List<int> teamIds, DateTime asOf, CancellationToken cancellationToken)
     {
         var edges = StatisticsReport.BacklogEdgesDays;
         var r = Expression.Parameter(typeof(ServiceRecord), "r");
@@ -260,7 +260,7 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Org
         var open = db.ServiceRecords.AsNoTracking().Where(x => teamIds.Contains(x.TeamId) && x.ReceivedAt <= asOf
             && (x.ResolvedAt == null || x.ResolvedAt > asOf) && (x.ClosedAt == null || x.ClosedAt > asOf));
         var rows = await open.Select(Project(age, x => new Slim())).GroupBy(s => s.Bucket)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return Enumerable.Range(0, edges.Count + 1).Select(i => rows.Where(x => x.Key == i).Sum(x => x.Count)).ToList();
     }
 

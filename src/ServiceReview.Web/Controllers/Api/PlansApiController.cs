@@ -19,17 +19,17 @@ namespace ServiceReview.Web.Controllers.Api;
 public sealed class PlansApiController(PlanReader plans, InputErrorMessages messages) : ControllerBase
 {
     [HttpGet]
-    public async Task<IReadOnlyList<PlanSummaryDto>> List(CancellationToken ct) =>
-        (await plans.ListAsync(ct)).Select(PlanSummaryDto.From).ToList();
+    public async Task<IReadOnlyList<PlanSummaryDto>> List(CancellationToken cancellationToken) =>
+        (await plans.ListAsync(cancellationToken)).Select(PlanSummaryDto.From).ToList();
 
     [HttpGet("{id:int}")]
-    public async Task<ActionResult<PlanDto>> Get(int id, CancellationToken ct) =>
-        await plans.FindAsync(id, ct) is { } plan ? PlanDto.From(plan) : NotFound();
+    public async Task<ActionResult<PlanDto>> Get(int id, CancellationToken cancellationToken) =>
+        await plans.FindAsync(id, cancellationToken) is { } plan ? PlanDto.From(plan) : NotFound();
 
     [HttpPost("{id:int}/score")]
-    public async Task<ActionResult<ScorePreviewDto>> Score(int id, CancellationToken ct)
+    public async Task<ActionResult<ScorePreviewDto>> Score(int id, CancellationToken cancellationToken)
     {
-        var plan = await plans.FindAsync(id, ct);
+        var plan = await plans.FindAsync(id, cancellationToken);
         if (plan is null)
         {
             return NotFound();
@@ -39,7 +39,7 @@ public sealed class PlansApiController(PlanReader plans, InputErrorMessages mess
         Dictionary<string, IndicatorInput> inputs;
         try
         {
-            using var body = await JsonDocument.ParseAsync(Request.Body, cancellationToken: ct);
+            using var body = await JsonDocument.ParseAsync(Request.Body, cancellationToken: cancellationToken);
             inputs = ScoreItemsReader.Read(body.RootElement, plan, messages, errors);
         }
         catch (JsonException)

@@ -30,10 +30,10 @@ public sealed class ServiceRecordImportController(
     [HttpPost]
     [RequestSizeLimit(MaxFileBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes)]
-    public async Task<IActionResult> Import(int id, IFormFile? file, [FromQuery] bool partial, CancellationToken ct)
+    public async Task<IActionResult> Import(int id, IFormFile? file, [FromQuery] bool partial, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(ct);
-        var (level, _) = await access.CheckAsync(id, actor, User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin), ct);
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var (level, _) = await access.CheckAsync(id, actor, User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin), cancellationToken);
         if (level == RecordAccess.NotFound)
         {
             return NotFound();
@@ -62,7 +62,7 @@ public sealed class ServiceRecordImportController(
         ImportResult result;
         try
         {
-            result = await importer.ImportAsync(id, stream, partial, actor, file.FileName, null, ct, maxRows: limits.SynchronousMaxRows);
+            result = await importer.ImportAsync(id, stream, partial, actor, file.FileName, null, cancellationToken, maxRows: limits.SynchronousMaxRows);
         }
         catch (UploadRefusedException refusal)
         {

@@ -18,10 +18,10 @@ namespace ServiceReview.Web.Controllers.Api;
 public sealed class ServiceRecordImportStatusController(ImportJobQueue imports, ICurrentActor currentActor) : ControllerBase
 {
     [HttpGet]
-    public async Task<IActionResult> Status(Guid id, CancellationToken ct)
+    public async Task<IActionResult> Status(Guid id, CancellationToken cancellationToken)
     {
         var isManager = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
-        if (await imports.FindVisibleAsync(id, await currentActor.GetAsync(ct), isManager, ct) is not var (job, _))
+        if (await imports.FindVisibleAsync(id, await currentActor.GetAsync(cancellationToken), isManager, cancellationToken) is not var (job, _))
         {
             return NotFound();
         }

@@ -15,7 +15,7 @@ namespace ServiceReview.Web.Controllers.Api;
 public sealed class TeamMetricsController(ServiceMetricsService metrics, TeamRecordAccess access, ICurrentActor currentActor, TimeProvider clock) : ControllerBase
 {
     [HttpGet]
-    public async Task<ActionResult<MetricsResponse>> Get(int id, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, CancellationToken ct)
+    public async Task<ActionResult<MetricsResponse>> Get(int id, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, CancellationToken cancellationToken)
     {
         if (from is null || to is null || to < from)
         {
@@ -23,8 +23,8 @@ public sealed class TeamMetricsController(ServiceMetricsService metrics, TeamRec
             return ValidationProblem(ModelState);
         }
 
-        var actor = await currentActor.GetAsync(ct);
-        var (level, _) = await access.CheckAsync(id, actor, User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin), ct);
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var (level, _) = await access.CheckAsync(id, actor, User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin), cancellationToken);
         if (level == RecordAccess.NotFound)
         {
             return NotFound();
@@ -36,8 +36,8 @@ public sealed class TeamMetricsController(ServiceMetricsService metrics, TeamRec
         }
 
         var asOf = clock.GetUtcNow().UtcDateTime;
-        var context = (await metrics.ContextAsync(id, from.Value, to.Value, asOf, ct))!;
-        var figures = (await metrics.CountAsync(context, ct)).ToFigures();
+        var context = (await metrics.ContextAsync(id, from.Value, to.Value, asOf, cancellationToken))!;
+        var figures = (await metrics.CountAsync(context, cancellationToken)).ToFigures();
         return new MetricsResponse(
             figures[MeasuredMetric.Complete].Denominator ?? 0,
             asOf,

@@ -54,7 +54,7 @@ public sealed class ImportWakeUp
         }
     }
 
-    public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => _signal.WaitAsync(timeout, ct);
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
 }
 
 /// <summary>A line of a team's recent imports.</summary>
@@ -101,46 +101,46 @@ public sealed class ImportJobQueue(
     /// (wrong type, a workbook past its caps, a CSV over its size) throws <see cref="UploadRefusedException"/> and
     /// nothing is stored; caps found only while reading rows fail the job with the same message.
     /// </summary>
-    public async Task<ImportJob> EnqueueAsync(int teamId, Actor actor, string fileName, Stream upload, bool partial, CancellationToken ct)
+    public async Task<ImportJob> EnqueueAsync(int teamId, Actor actor, string fileName, Stream upload, bool partial, CancellationToken cancellationToken)
     {
         // Sized to the upload when its length is known, so that the stored array is the buffer itself (no second copy).
         using var buffer = upload.CanSeek && upload.Length - upload.Position is var length and > 0 and <= int.MaxValue
             ? new MemoryStream((int)length)
             : new MemoryStream();
-        await upload.CopyToAsync(buffer, ct);
+        await upload.CopyToAsync(buffer, cancellationToken);
         buffer.Position = 0;
         TabularReaders.CheckUpload(buffer, uploads.Value);
         var content = buffer.Capacity == buffer.Length ? buffer.GetBuffer() : buffer.ToArray();
         var now = clock.GetUtcNow().UtcDateTime;
         var job = new ImportJob(Guid.NewGuid(), teamId, actor.UserId, actor.Name, actor.PersonId, fileName, buffer.Length, partial, now);
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             db.ImportJobs.Add(job);
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
 
             // The audit entry goes with the last save: linking it takes the next place in the audit chain, which other
             // writers wait for until this transaction commits, so it must not be held while the upload is written.
             db.ImportJobFiles.Add(new ImportJobFile(job.Id, content));
             db.Audit(actor, now, "ImportJob", job.Key, "Queued", null, Describe(job));
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
-        await ForgetOldAsync(now, ct);
+        await ForgetOldAsync(now, cancellationToken);
         wakeUp.Signal();
         return job;
     }
 
     /// <summary>The job if the actor may see it; null for an unknown id or someone else's team (the caller answers 404).</summary>
-    public async Task<(ImportJob Job, TeamHeading Team)?> FindVisibleAsync(Guid key, Actor actor, bool isManager, CancellationToken ct)
+    public async Task<(ImportJob Job, TeamHeading Team)?> FindVisibleAsync(Guid key, Actor actor, bool isManager, CancellationToken cancellationToken)
     {
-        var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Key == key, ct);
+        var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Key == key, cancellationToken);
         if (job is null)
         {
             return null;
         }
 
-        var (level, team) = await access.CheckAsync(job.TeamId, actor, isManager, ct);
+        var (level, team) = await access.CheckAsync(job.TeamId, actor, isManager, cancellationToken);
         return level == RecordAccess.Edit && team is not null ? (job, team) : null;
     }
 
@@ -148,10 +148,10 @@ public sealed class ImportJobQueue(
     /// Withdraws a job no worker has taken yet (its upload is deleted); null when the actor may not see it. A worker that
     /// claims it at the same moment wins: the claim changes the row, so the cancel is refused as "already started".
     /// </summary>
-    public async Task<ImportJob?> CancelAsync(Guid key, Actor actor, bool isManager, CancellationToken ct)
+    public async Task<ImportJob?> CancelAsync(Guid key, Actor actor, bool isManager, CancellationToken cancellationToken)
     {
-        var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Key == key, ct);
-        if (job is null || (await access.CheckAsync(job.TeamId, actor, isManager, ct)).Access != RecordAccess.Edit)
+        var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Key == key, cancellationToken);
+        if (job is null || (await access.CheckAsync(job.TeamId, actor, isManager, cancellationToken)).Access != RecordAccess.Edit)
         {
             return null;
         }
@@ -161,14 +161,14 @@ public sealed class ImportJobQueue(
         db.Audit(actor, now, "ImportJob", job.Key, "Cancelled", nameof(ImportJobStatus.Queued), Describe(job));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
             throw new DomainException("ImportJob.NotQueued", "This import has already started or ended, so it can no longer be cancelled.");
         }
 
-        await db.ImportJobFiles.Where(f => f.ImportJobId == job.Id).ExecuteDeleteAsync(ct);
+        await db.ImportJobFiles.Where(f => f.ImportJobId == job.Id).ExecuteDeleteAsync(cancellationToken);
         return job;
     }
 
@@ -177,16 +177,16 @@ public sealed class ImportJobQueue(
         $"team={job.TeamId}; file={job.FileName}; bytes={job.FileBytes}; partial={job.Partial}; imported={job.Imported}; updated={job.Updated}; errors={job.ErrorCount}");
 
     /// <summary>A team's latest imports, newest first, without their error lists (the caller has checked the actor may edit the team).</summary>
-    public Task<List<ImportJobSummary>> RecentAsync(int teamId, int take, CancellationToken ct) =>
+    public Task<List<ImportJobSummary>> RecentAsync(int teamId, int take, CancellationToken cancellationToken) =>
         db.ImportJobs.AsNoTracking().Where(j => j.TeamId == teamId)
             .OrderByDescending(j => j.CreatedAt).ThenByDescending(j => j.Id).Take(take)
             .Select(j => new ImportJobSummary(j.Key, j.FileName, j.UserName, j.CreatedAt, j.Status, j.Imported, j.Updated, j.ErrorCount))
-            .ToListAsync(ct);
+            .ToListAsync(cancellationToken);
 
-    private async Task ForgetOldAsync(DateTime now, CancellationToken ct)
+    private async Task ForgetOldAsync(DateTime now, CancellationToken cancellationToken)
     {
         var before = now.AddDays(-Math.Max(1, options.Value.KeepDays));
         var finished = new[] { ImportJobStatus.Succeeded, ImportJobStatus.Failed, ImportJobStatus.Cancelled };
-        await db.ImportJobs.Where(j => finished.Contains(j.Status) && j.FinishedAt < before).ExecuteDeleteAsync(ct);
+        await db.ImportJobs.Where(j => finished.Contains(j.Status) && j.FinishedAt < before).ExecuteDeleteAsync(cancellationToken);
     }
 }

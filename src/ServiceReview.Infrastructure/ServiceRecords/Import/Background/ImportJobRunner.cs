@@ -41,13 +41,13 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
     }
 
     /// <summary>Takes the oldest job nobody holds (queued, or running under a lapsed lease); null when there is none.</summary>
-    public async Task<ImportClaim?> ClaimAsync(CancellationToken ct)
+    public async Task<ImportClaim?> ClaimAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
         var now = Now;
         var candidates = await Claimable(db.ImportJobs.AsNoTracking(), now)
-            .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id).Select(j => j.Id).Take(5).ToListAsync(ct);
+            .OrderBy(j => j.CreatedAt).ThenBy(j => j.Id).Select(j => j.Id).Take(5).ToListAsync(cancellationToken);
         foreach (var id in candidates)
         {
             // The conditions are checked again by the UPDATE itself: of two workers that read the same id, only one
@@ -64,7 +64,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
                 .SetProperty(j => j.RowsRead, 0)
                 .SetProperty(j => j.ErrorCount, 0)
                 .SetProperty(j => j.RowsToWrite, 0)
-                .SetProperty(j => j.RowsWritten, 0), ct);
+                .SetProperty(j => j.RowsWritten, 0), cancellationToken);
             if (taken == 1)
             {
                 return new ImportClaim(id, lease);
@@ -188,7 +188,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
     }
 
     /// <summary>Writes the counters and renews the lease; false when the claim is no longer ours.</summary>
-    private async Task<bool> WriteProgressAsync(ImportClaim claim, Progress progress, CancellationToken ct)
+    private async Task<bool> WriteProgressAsync(ImportClaim claim, Progress progress, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
@@ -201,16 +201,16 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
             .SetProperty(j => j.ErrorCount, errors)
             .SetProperty(j => j.RowsToWrite, toWrite)
             .SetProperty(j => j.RowsWritten, written)
-            .SetProperty(j => j.ClaimedUntil, until), ct);
+            .SetProperty(j => j.ClaimedUntil, until), cancellationToken);
         return updated == 1;
     }
 
     /// <summary>Records the outcome while the claim holds, and deletes the stored upload.</summary>
-    private async Task FinishAsync(ImportClaim claim, Action<ImportJob> end, CancellationToken ct)
+    private async Task FinishAsync(ImportClaim claim, Action<ImportJob> end, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
-        var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == claim.JobId && j.ClaimedBy == claim.Lease.Token, ct);
+        var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Id == claim.JobId && j.ClaimedBy == claim.Lease.Token, cancellationToken);
         if (job is null)
         {
             logger.LogWarning("Import job {JobId}: the claim lapsed before its outcome was saved.", claim.JobId);
@@ -221,7 +221,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
         db.Audit(Actor.System, Now, "ImportJob", job.Key, job.Status.ToString(), nameof(ImportJobStatus.Running), ImportJobQueue.Describe(job));
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -229,7 +229,7 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
             return;
         }
 
-        await db.ImportJobFiles.Where(f => f.ImportJobId == claim.JobId).ExecuteDeleteAsync(ct);
+        await db.ImportJobFiles.Where(f => f.ImportJobId == claim.JobId).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task ReleaseAsync(ImportClaim claim)

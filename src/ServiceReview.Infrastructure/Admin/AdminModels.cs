@@ -20,8 +20,6 @@ public sealed record AdminResult(int Id, IReadOnlyList<AdminError> Errors, strin
 public sealed class AdminRecordNotFoundException(string entity, int id)
     : Exception($"No {entity} with id {id}.");
 
-public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageCount, int Total);
-
 public sealed record PersonListItem(
     int Id,
     string DisplayName,

@@ -7,6 +7,7 @@ using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Identity;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Infrastructure.Admin;
@@ -22,7 +23,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
 {
     public const string EntityType = nameof(Person);
 
-    public async Task<PagedList<PersonListItem>> ListAsync(string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<Paged<PersonListItem>> ListAsync(string? search, PageRequest request, CancellationToken cancellationToken = default)
     {
         var query = db.People.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(search))
@@ -31,22 +32,18 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             query = query.Where(p => p.DisplayName.ToLower().Contains(term) || p.Email.ToLower().Contains(term));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
         var people = await query
             .OrderByDescending(p => p.IsActive).ThenBy(p => p.DisplayName).ThenBy(p => p.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
-            .ToListAsync(cancellationToken);
+            .ToPagedAsync(request, cancellationToken);
 
-        var userIds = people.Where(p => p.UserId is not null).Select(p => p.UserId!).ToList();
+        var userIds = people.Items.Where(p => p.UserId is not null).Select(p => p.UserId!).ToList();
         var roleRows = await (from ur in db.UserRoles
                               join r in db.Roles on ur.RoleId equals r.Id
                               where userIds.Contains(ur.UserId)
                               select new { ur.UserId, r.Name }).ToListAsync(cancellationToken);
         var disabled = await db.Users.Where(u => userIds.Contains(u.Id) && u.IsDisabled).Select(u => u.Id).ToListAsync(cancellationToken);
 
-        var items = people.Select(p => new PersonListItem(
+        return people.Map(p => new PersonListItem(
             p.Id,
             p.DisplayName,
             p.Email,
@@ -54,8 +51,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             SortRoles(roleRows.Where(r => r.UserId == p.UserId).Select(r => r.Name!)),
             p.IsActive && !disabled.Contains(p.UserId ?? ""),
             p.InspectorProfile?.Type,
-            p.InspectorProfile?.YearsOfExperience) { ProjectLimitCount = p.InspectableProjects.Count }).ToList();
-        return new PagedList<PersonListItem>(items, page, pageCount, total);
+            p.InspectorProfile?.YearsOfExperience) { ProjectLimitCount = p.InspectableProjects.Count });
     }
 
     public async Task<PersonDetails?> GetAsync(int id, CancellationToken cancellationToken = default)

@@ -4,6 +4,7 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Infrastructure.Admin;
@@ -14,7 +15,7 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
     public const string EntityType = nameof(Project);
 
     /// <summary>The projects in scope (a manager: their own), searched by name or customer, a page at a time.</summary>
-    public async Task<PagedList<ProjectListItem>> ListAsync(AdminScope scope, string? search, int page, int pageSize, CancellationToken cancellationToken = default)
+    public async Task<Paged<ProjectListItem>> ListAsync(AdminScope scope, string? search, PageRequest request, CancellationToken cancellationToken = default)
     {
         var query = scope.Projects(db.Projects.AsNoTracking());
         if (!string.IsNullOrWhiteSpace(search))
@@ -23,21 +24,17 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
             query = query.Where(p => p.Name.ToLower().Contains(term) || p.Customer.ToLower().Contains(term));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var projects = await query.OrderBy(p => p.Name).Skip((page - 1) * pageSize).Take(pageSize).AsSplitQuery().ToListAsync(cancellationToken);
-        var ids = projects.Select(p => p.Id).ToList();
+        var projects = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).AsSplitQuery().ToPagedAsync(request, cancellationToken);
+        var ids = projects.Items.Select(p => p.Id).ToList();
         var teams = await db.Teams.AsNoTracking().Where(t => ids.Contains(t.ProjectId)).GroupBy(t => t.ProjectId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        var managerIds = projects.SelectMany(p => p.ManagerIds).Distinct().ToList();
+        var managerIds = projects.Items.SelectMany(p => p.ManagerIds).Distinct().ToList();
         var names = await db.People.AsNoTracking().Where(p => managerIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-        var items = projects.Select(p => new ProjectListItem(p.Id, p.Name, p.Customer, p.ContractStart, p.ContractEnd, p.Limits,
+        return projects.Map(p => new ProjectListItem(p.Id, p.Name, p.Customer, p.ContractStart, p.ContractEnd, p.Limits,
             p.Calendar is not null, p.TimeZoneId, teams.GetValueOrDefault(p.Id))
         {
             Managers = p.ManagerIds.Select(id => names.GetValueOrDefault(id, "?")).Order(StringComparer.Ordinal).ToList(),
-        }).ToList();
-        return new PagedList<ProjectListItem>(items, page, pageCount, total);
+        });
     }
 
     public async Task<IReadOnlyList<ProjectOption>> OptionsAsync(CancellationToken cancellationToken = default) =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Infrastructure.Admin;
@@ -18,7 +19,7 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
     public const string EntityType = nameof(Team);
 
     /// <summary>The teams of the projects in scope, searched by team, project or customer, optionally of one project, a page at a time.</summary>
-    public async Task<PagedList<TeamListItem>> ListAsync(AdminScope scope, string? search, int? projectId, int page, int pageSize, CancellationToken cancellationToken = default)
+    public Task<Paged<TeamListItem>> ListAsync(AdminScope scope, string? search, int? projectId, PageRequest request, CancellationToken cancellationToken = default)
     {
         var query = from t in db.Teams.AsNoTracking()
                     join p in scope.Projects(db.Projects) on t.ProjectId equals p.Id
@@ -36,14 +37,9 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
             query = query.Where(x => x.t.Name.ToLower().Contains(term) || x.p.Name.ToLower().Contains(term) || x.p.Customer.ToLower().Contains(term));
         }
 
-        var total = await query.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        page = Math.Clamp(page, 1, pageCount);
-        var items = await query.OrderBy(x => x.p.Name).ThenBy(x => x.t.Name)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+        return query.OrderBy(x => x.p.Name).ThenBy(x => x.t.Name).ThenBy(x => x.t.Id)
             .Select(x => new TeamListItem(x.t.Id, x.t.Name, x.p.Id, x.p.Name, x.p.Customer, x.lead == null ? null : x.lead.DisplayName, x.t.Members.Count))
-            .ToListAsync(cancellationToken);
-        return new PagedList<TeamListItem>(items, page, pageCount, total);
+            .ToPagedAsync(request, cancellationToken);
     }
 
     public async Task<TeamDetails?> GetAsync(int id, CancellationToken cancellationToken = default)

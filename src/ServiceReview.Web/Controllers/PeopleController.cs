@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Admin;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
@@ -32,7 +33,7 @@ public sealed class PeopleController(
 
     [HttpGet]
     public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken cancellationToken = default) =>
-        View(new PeopleIndexViewModel(await people.ListAsync(q, page, PageSize, cancellationToken), q) { CanEdit = User.IsInRole(Roles.Admin) });
+        View(new PeopleIndexViewModel(await people.ListAsync(q, PageRequest.Of(page, PageSize, PageSize), cancellationToken), q) { CanEdit = User.IsInRole(Roles.Admin) });
 
     [HttpGet]
     [Authorize(Policy = Policies.Admin)]

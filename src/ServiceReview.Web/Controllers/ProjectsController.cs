@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Infrastructure.Admin;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Models.Admin;
@@ -26,7 +27,7 @@ public sealed class ProjectsController(
     public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken cancellationToken = default)
     {
         var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
-        return View(new ProjectsIndexViewModel(await projects.ListAsync(scope, q, page, PageSize, cancellationToken), q, scope.IsAdmin));
+        return View(new ProjectsIndexViewModel(await projects.ListAsync(scope, q, PageRequest.Of(page, PageSize, PageSize), cancellationToken), q, scope.IsAdmin));
     }
 
     [HttpGet]

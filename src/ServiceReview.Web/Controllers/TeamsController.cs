@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Infrastructure.Admin;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Models.Admin;
@@ -28,7 +29,7 @@ public sealed class TeamsController(
     public async Task<IActionResult> Index(string? q, int? projectId, int page = 1, CancellationToken cancellationToken = default)
     {
         var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
-        return View(new TeamsIndexViewModel(await teams.ListAsync(scope, q, projectId, page, PageSize, cancellationToken), q, projectId,
+        return View(new TeamsIndexViewModel(await teams.ListAsync(scope, q, projectId, PageRequest.Of(page, PageSize, PageSize), cancellationToken), q, projectId,
             await projects.OptionsAsync(scope, cancellationToken)));
     }
 

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Infrastructure.Admin;
+using ServiceReview.Infrastructure.Common;
 
 namespace ServiceReview.Web.Models.Admin;
 
-public sealed record PeopleIndexViewModel(PagedList<PersonListItem> Page, string? Search)
+public sealed record PeopleIndexViewModel(Paged<PersonListItem> Page, string? Search)
 {
     /// <summary>False for a manager: the list is read-only.</summary>
     public bool CanEdit { get; init; } = true;
@@ -160,9 +161,9 @@ public sealed class ProjectFormViewModel
     };
 }
 
-public sealed record ProjectsIndexViewModel(PagedList<ProjectListItem> Page, string? Search, bool CanCreate);
+public sealed record ProjectsIndexViewModel(Paged<ProjectListItem> Page, string? Search, bool CanCreate);
 
-public sealed record TeamsIndexViewModel(PagedList<TeamListItem> Page, string? Search, int? ProjectId, IReadOnlyList<ProjectOption> Projects);
+public sealed record TeamsIndexViewModel(Paged<TeamListItem> Page, string? Search, int? ProjectId, IReadOnlyList<ProjectOption> Projects);
 
 public sealed class TeamFormViewModel
 {

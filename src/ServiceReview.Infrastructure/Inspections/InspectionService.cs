@@ -41,29 +41,24 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
             where q == null || r.Name.Contains(q) || t.Name.Contains(q) || p.Name.Contains(q)
             select new { i, r, t, p };
 
-        var total = await query.CountAsync(cancellationToken);
-        var page = PageMath.Clamp(request.Page, total, request.Size);
-        var pageSize = request.Size;
         var rows = await query
             .OrderBy(x => x.i.Status == InspectionStatus.Assigned || x.i.Status == InspectionStatus.InProgress ? 0 : 1)
             .ThenByDescending(x => x.r.PeriodStart)
             .ThenBy(x => x.p.Name).ThenBy(x => x.t.Name).ThenBy(x => x.i.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(x => new
             {
                 x.i.Id, Round = x.r.Name, Project = x.p.Name, Team = x.t.Name, x.r.PeriodStart, x.r.PeriodEnd,
                 x.r.WindowClosesAt, RoundStatus = x.r.Status, x.i.Status, x.i.TimeSpentSeconds, x.i.Total, x.i.Grade, x.i.ReopenReason,
             })
-            .ToListAsync(cancellationToken);
+            .ToPagedAsync(request, cancellationToken);
 
-        var items = rows.Select(x =>
+        return rows.Map(x =>
         {
             var open = x.Status is InspectionStatus.Assigned or InspectionStatus.InProgress;
             var overdue = open && x.ReopenReason is null && (nowUtc > x.WindowClosesAt || x.RoundStatus == RoundStatus.Closed);
             return new InspectionListItem(x.Id, x.Round, x.Project, x.Team, x.PeriodStart, x.PeriodEnd, x.WindowClosesAt,
                 x.Status, x.TimeSpentSeconds, x.Total, x.Grade, overdue);
-        }).ToList();
-        return new Paged<InspectionListItem>(items, page, pageSize, total);
+        });
     }
 
     /// <summary>

@@ -13,7 +13,6 @@ public static class InspectionsServiceCollectionExtensions
         services.AddScoped<PlanReader>();
         services.AddScoped<InspectionService>();
 
-        // A placeholder: the service-record metrics replace it (a later registration wins; TryAdd keeps an earlier one).
         return services;
     }
 }

@@ -158,6 +158,6 @@ public sealed class ActionsController(
     private async Task<ActionViewer> ViewerAsync(CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        return new ActionViewer(actor.PersonId, User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin));
+        return new ActionViewer(actor.PersonId, actor.IsManager);
     }
 }

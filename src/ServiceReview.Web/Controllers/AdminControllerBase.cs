@@ -18,7 +18,7 @@ public abstract class AdminControllerBase(IStringLocalizer<SharedResource> l) : 
     protected IStringLocalizer<SharedResource> L { get; } = l;
 
     protected AdminScope ScopeOf(Actor actor) =>
-        User.IsInRole(Roles.Admin) ? AdminScope.Administrator : AdminScope.Manager(actor.PersonId);
+        actor.IsAdmin ? AdminScope.Administrator : AdminScope.Manager(actor.PersonId);
 
     protected void AddErrors(IEnumerable<AdminError> errors, string prefix = "")
     {

@@ -23,8 +23,6 @@ public sealed class CalibrationController(
     CalibrationService calibration, ICurrentActor currentActor, DomainErrorLocalizer errors, InputErrorMessages inputMessages,
     IStringLocalizer<SharedResource> l) : Controller
 {
-    private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
-
     [RememberListQuery]
     public async Task<IActionResult> Index(string? q, int? page, int? size, CancellationToken cancellationToken)
     {
@@ -32,8 +30,8 @@ public sealed class CalibrationController(
         var search = PagingExtensions.NormaliseSearch(q);
         return View(new CalibrationIndexViewModel
         {
-            IsManager = IsManager,
-            Exercises = await calibration.ListAsync(actor.PersonId, IsManager, search, PageRequest.Of(page, size), cancellationToken),
+            IsManager = actor.IsManager,
+            Exercises = await calibration.ListAsync(actor.PersonId, actor.IsManager, search, PageRequest.Of(page, size), cancellationToken),
             Search = search,
         });
     }
@@ -145,7 +143,7 @@ public sealed class CalibrationController(
     private async Task<CalibrationDetailsViewModel?> BuildAsync(int id, FillForm? form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var view = await calibration.GetAsync(actor.PersonId, IsManager, id, cancellationToken);
+        var view = await calibration.GetAsync(actor.PersonId, actor.IsManager, id, cancellationToken);
         if (view is null)
         {
             return null;

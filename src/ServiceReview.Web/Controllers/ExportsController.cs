@@ -22,13 +22,11 @@ namespace ServiceReview.Web.Controllers;
 public sealed class ExportsController(
     ExportService exports, HistoryExportService history, DashboardQueries queries, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
 {
-    private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
-
     [HttpGet("/inspections/{id:int}/export")]
     public async Task<IActionResult> Inspection(int id, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var data = await exports.InspectionRecordAsync(new ExportViewer(actor.PersonId, IsManager), id, cancellationToken);
+        var data = await exports.InspectionRecordAsync(new ExportViewer(actor.PersonId, actor.IsManager), id, cancellationToken);
         if (data is null)
         {
             return NotFound();
@@ -46,7 +44,7 @@ public sealed class ExportsController(
     public async Task<IActionResult> Round(int id, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var data = await exports.RoundWorkbookAsync(new ExportViewer(actor.PersonId, IsManager), id, cancellationToken);
+        var data = await exports.RoundWorkbookAsync(new ExportViewer(actor.PersonId, actor.IsManager), id, cancellationToken);
         if (data is null)
         {
             return NotFound();

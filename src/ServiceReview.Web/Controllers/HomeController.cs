@@ -18,9 +18,9 @@ public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashb
     {
         var user = await users.GetUserAsync(User);
         var name = user is null ? User.Identity?.Name ?? "" : string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName;
-        var roles = Roles.All.Where(User.IsInRole).ToList();
         var actor = await currentActor.GetAsync(cancellationToken);
-        var isManager = roles.Contains(Roles.Manager) || roles.Contains(Roles.Admin);
+        var roles = Roles.All.Where(actor.Roles.Contains).ToList();
+        var isManager = actor.IsManager;
         return View(new HomeViewModel
         {
             DisplayName = name,

@@ -32,8 +32,11 @@ public sealed class PeopleController(
     public const string PasswordKey = "Admin.OneTimePassword";
 
     [HttpGet]
-    public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken cancellationToken = default) =>
-        View(new PeopleIndexViewModel(await people.ListAsync(q, PageRequest.Of(page, PageSize, PageSize), cancellationToken), q) { CanEdit = User.IsInRole(Roles.Admin) });
+    public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return View(new PeopleIndexViewModel(await people.ListAsync(q, PageRequest.Of(page, PageSize, PageSize), cancellationToken), q) { CanEdit = actor.IsAdmin });
+    }
 
     [HttpGet]
     [Authorize(Policy = Policies.Admin)]
@@ -217,7 +220,7 @@ public sealed class PeopleController(
     private async Task<PersonFormViewModel> WithOptionsAsync(PersonFormViewModel form, CancellationToken cancellationToken)
     {
         form.Projects = await projects.OptionsAsync(cancellationToken);
-        form.CanEdit = User.IsInRole(Roles.Admin);
+        form.CanEdit = (await currentActor.GetAsync(cancellationToken)).IsAdmin;
         return form;
     }
 

@@ -23,20 +23,18 @@ public sealed class ResultsController(
     RoundResultsService results, FeedbackService feedback, CorrectiveActionService actions,
     ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
 {
-    private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
-
     [RememberListQuery]
     public async Task<IActionResult> Index(string? q, RoundStatus? status, int? page, int? size, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
         var search = PagingExtensions.NormaliseSearch(q);
         var request = PageRequest.Of(page, size);
-        status = IsManager && status is { } s && Enum.IsDefined(s) ? s : null;
+        status = actor.IsManager && status is { } s && Enum.IsDefined(s) ? s : null;
         return View(new ResultsIndexViewModel
         {
-            IsManager = IsManager,
-            Rounds = IsManager ? await results.RoundsPageAsync(search, status, request, cancellationToken: cancellationToken) : Paged.Empty<RoundSummary>(request),
-            Links = IsManager ? Paged.Empty<ResultLink>(request) : await results.LinksPageAsync(actor.PersonId, search, request, cancellationToken),
+            IsManager = actor.IsManager,
+            Rounds = actor.IsManager ? await results.RoundsPageAsync(search, status, request, cancellationToken: cancellationToken) : Paged.Empty<RoundSummary>(request),
+            Links = actor.IsManager ? Paged.Empty<ResultLink>(request) : await results.LinksPageAsync(actor.PersonId, search, request, cancellationToken),
             Search = search,
             Status = status,
         });
@@ -61,7 +59,7 @@ public sealed class ResultsController(
     public async Task<IActionResult> Feedback(int roundId, int teamId, FeedbackForm form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        if (!await feedback.CanWriteAsync(actor.PersonId, IsManager, roundId, teamId, cancellationToken))
+        if (!await feedback.CanWriteAsync(actor.PersonId, actor.IsManager, roundId, teamId, cancellationToken))
         {
             return NotFound();
         }
@@ -70,7 +68,7 @@ public sealed class ResultsController(
         {
             try
             {
-                if (!await feedback.AddAsync(actor, IsManager, roundId, teamId, form.Text ?? "", cancellationToken))
+                if (!await feedback.AddAsync(actor, actor.IsManager, roundId, teamId, form.Text ?? "", cancellationToken))
                 {
                     return NotFound();
                 }
@@ -91,7 +89,7 @@ public sealed class ResultsController(
     private async Task<TeamResultViewModel?> BuildTeamAsync(int roundId, int teamId, FeedbackForm? form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        if (!await results.CanViewTeamAsync(actor.PersonId, IsManager, roundId, teamId, cancellationToken))
+        if (!await results.CanViewTeamAsync(actor.PersonId, actor.IsManager, roundId, teamId, cancellationToken))
         {
             return null;
         }
@@ -103,16 +101,16 @@ public sealed class ResultsController(
             return null;
         }
 
-        var viewer = new ActionViewer(actor.PersonId, IsManager);
+        var viewer = new ActionViewer(actor.PersonId, actor.IsManager);
         return new TeamResultViewModel
         {
             Results = computed,
             Team = team,
             Rulings = await results.RulingsAsync(roundId, cancellationToken),
             Feedback = await feedback.ListAsync(roundId, teamId, cancellationToken),
-            CanWriteFeedback = await feedback.CanWriteAsync(actor.PersonId, IsManager, roundId, teamId, cancellationToken),
+            CanWriteFeedback = await feedback.CanWriteAsync(actor.PersonId, actor.IsManager, roundId, teamId, cancellationToken),
             CanRaiseActions = actor.PersonId is not null && await actions.CanRaiseAsync(viewer, roundId, teamId, cancellationToken),
-            ShowRanking = IsManager,
+            ShowRanking = actor.IsManager,
             Form = form ?? new FeedbackForm { RoundId = roundId, TeamId = teamId },
         };
     }

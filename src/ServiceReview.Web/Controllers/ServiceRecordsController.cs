@@ -39,12 +39,11 @@ public sealed class ServiceRecordsController(
     private const int PageSize = 50;
     private const int RecentImports = 5;
 
-    private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
-
     [HttpGet]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var teams = await access.TeamsForAsync(await currentActor.GetAsync(cancellationToken), IsManager, cancellationToken);
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var teams = await access.TeamsForAsync(actor, actor.IsManager, cancellationToken);
         return teams.Count == 1 ? RedirectToAction(nameof(Team), new { id = teams[0].Id }) : View(new TeamsViewModel(teams));
     }
 
@@ -82,7 +81,8 @@ public sealed class ServiceRecordsController(
         var limits = localizer[project.Calendar is null ? "Records.Limits.SummaryCalendarHours" : "Records.Limits.SummaryWorkingHours",
             Hours(project.Limits.FirstResponseHours), Hours(project.Limits.ResolutionHours), Hours(project.Limits.ArchiveHours)].Value;
         var recent = level == RecordAccess.Edit ? await imports.RecentAsync(id, RecentImports, cancellationToken) : [];
-        return View(new TeamRecordsViewModel(team!, filter, from, to, cards, page, zone, level == RecordAccess.Edit, IsManager, limits) { RecentImports = recent });
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return View(new TeamRecordsViewModel(team!, filter, from, to, cards, page, zone, level == RecordAccess.Edit, actor.IsManager, limits) { RecentImports = recent });
     }
 
     [HttpGet]
@@ -276,7 +276,8 @@ public sealed class ServiceRecordsController(
     {
         try
         {
-            if (await imports.CancelAsync(id, await currentActor.GetAsync(cancellationToken), IsManager, cancellationToken) is not { } job)
+            var actor = await currentActor.GetAsync(cancellationToken);
+            if (await imports.CancelAsync(id, actor, actor.IsManager, cancellationToken) is not { } job)
             {
                 return NotFound();
             }
@@ -292,8 +293,11 @@ public sealed class ServiceRecordsController(
     }
 
     /// <summary>A background import the current user may see (their team's, or any for a manager); null for others and unknown ids: 404.</summary>
-    private async Task<(ImportJob Job, TeamHeading Team)?> VisibleJobAsync(Guid id, CancellationToken cancellationToken) =>
-        await imports.FindVisibleAsync(id, await currentActor.GetAsync(cancellationToken), IsManager, cancellationToken);
+    private async Task<(ImportJob Job, TeamHeading Team)?> VisibleJobAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return await imports.FindVisibleAsync(id, actor, actor.IsManager, cancellationToken);
+    }
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
@@ -400,12 +404,18 @@ public sealed class ServiceRecordsController(
         }
     }
 
-    private async Task<(RecordAccess, TeamHeading?)> CheckAsync(int teamId, CancellationToken cancellationToken) =>
-        await access.CheckAsync(teamId, await currentActor.GetAsync(cancellationToken), IsManager, cancellationToken);
+    private async Task<(RecordAccess, TeamHeading?)> CheckAsync(int teamId, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return await access.CheckAsync(teamId, actor, actor.IsManager, cancellationToken);
+    }
 
     /// <summary>An administrator edits every project's limits and calendar; a manager those of the projects they manage.</summary>
-    private async Task<bool> MayEditLimitsAsync(int projectId, CancellationToken cancellationToken) =>
-        User.IsInRole(Roles.Admin) || await projects.InScopeAsync(AdminScope.Manager((await currentActor.GetAsync(cancellationToken)).PersonId), projectId, cancellationToken);
+    private async Task<bool> MayEditLimitsAsync(int projectId, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return actor.IsAdmin || await projects.InScopeAsync(AdminScope.Manager(actor.PersonId), projectId, cancellationToken);
+    }
 
     private IActionResult Refuse(RecordAccess level) => level == RecordAccess.NotFound ? NotFound() : Forbid();
 

@@ -23,22 +23,20 @@ public sealed class StatisticsController(
 {
     private const int MaxYears = 3;
 
-    private bool IsManager => User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
-
     [HttpGet]
     public async Task<IActionResult> Index([FromQuery] StatisticsFilter filter, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
         if (filter.TeamId is { } teamId)
         {
-            var (level, _) = await access.CheckAsync(teamId, actor, IsManager, cancellationToken);
+            var (level, _) = await access.CheckAsync(teamId, actor, actor.IsManager, cancellationToken);
             if (level is RecordAccess.NotFound or RecordAccess.Forbidden)
             {
                 return level == RecordAccess.NotFound ? NotFound() : Forbid();
             }
         }
 
-        var teams = await access.TeamsForAsync(actor, IsManager, cancellationToken);
+        var teams = await access.TeamsForAsync(actor, actor.IsManager, cancellationToken);
         var projects = teams.GroupBy(t => t.ProjectId).Select(g => new ProjectOption(g.Key, g.First().Project)).ToList();
         if (filter.ProjectId is { } projectId && projects.All(p => p.Id != projectId))
         {

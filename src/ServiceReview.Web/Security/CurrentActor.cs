@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Security;
@@ -34,6 +35,9 @@ internal sealed class CurrentActor(IHttpContextAccessor http, ServiceReviewDbCon
             .Where(p => p.UserId == userId)
             .Select(p => new { p.Id, p.DisplayName })
             .FirstOrDefaultAsync(cancellationToken);
-        return _actor = new Actor(userId, person?.DisplayName ?? user!.Identity?.Name ?? userId, person?.Id);
+        return _actor = new Actor(userId, person?.DisplayName ?? user!.Identity?.Name ?? userId, person?.Id)
+        {
+            Roles = Roles.All.Where(user!.IsInRole).ToHashSet(StringComparer.Ordinal),
+        };
     }
 }

@@ -9,11 +9,14 @@ namespace ServiceReview.Web.Controllers.Api;
 [ApiController]
 [Route("api/me")]
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class MeController : ControllerBase
+public sealed class MeController(ICurrentActor currentActor) : ControllerBase
 {
     [HttpGet]
-    public ActionResult<MeResponse> Get() =>
-        new MeResponse(User.Identity?.Name ?? "", Roles.All.Where(User.IsInRole).ToList());
+    public async Task<ActionResult<MeResponse>> Get(CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return new MeResponse(User.Identity?.Name ?? "", Roles.All.Where(actor.Roles.Contains).ToList());
+    }
 }
 
 public sealed record MeResponse(string UserName, IReadOnlyList<string> Roles);

@@ -33,7 +33,7 @@ public sealed class ServiceRecordImportController(
     public async Task<IActionResult> Import(int id, IFormFile? file, [FromQuery] bool partial, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var (level, _) = await access.CheckAsync(id, actor, User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin), cancellationToken);
+        var (level, _) = await access.CheckAsync(id, actor, actor.IsManager, cancellationToken);
         if (level == RecordAccess.NotFound)
         {
             return NotFound();

@@ -20,8 +20,8 @@ public sealed class ServiceRecordImportStatusController(ImportJobQueue imports, 
     [HttpGet]
     public async Task<IActionResult> Status(Guid id, CancellationToken cancellationToken)
     {
-        var isManager = User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin);
-        if (await imports.FindVisibleAsync(id, await currentActor.GetAsync(cancellationToken), isManager, cancellationToken) is not var (job, _))
+        var actor = await currentActor.GetAsync(cancellationToken);
+        if (await imports.FindVisibleAsync(id, actor, actor.IsManager, cancellationToken) is not var (job, _))
         {
             return NotFound();
         }

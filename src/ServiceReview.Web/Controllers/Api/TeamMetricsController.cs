@@ -24,7 +24,7 @@ public sealed class TeamMetricsController(ServiceMetricsService metrics, TeamRec
         }
 
         var actor = await currentActor.GetAsync(cancellationToken);
-        var (level, _) = await access.CheckAsync(id, actor, User.IsInRole(Roles.Manager) || User.IsInRole(Roles.Admin), cancellationToken);
+        var (level, _) = await access.CheckAsync(id, actor, actor.IsManager, cancellationToken);
         if (level == RecordAccess.NotFound)
         {
             return NotFound();

@@ -89,7 +89,6 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
 
         var disputed = dispute.Items.Select(i => i.IndicatorCode).ToHashSet(StringComparer.Ordinal);
         var byCode = rulings.Where(r => disputed.Contains(r.IndicatorCode)).ToDictionary(r => r.IndicatorCode, StringComparer.Ordinal);
-        var before = inspection.Entries.ToDictionary(e => e.IndicatorCode, e => (Input: e.Input, e.Points), StringComparer.Ordinal);
         var oldTotal = inspection.Total;
         var oldStatus = inspection.Status;
 
@@ -108,12 +107,13 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
 
         db.Audit(actor, now, nameof(Dispute), dispute.Id, "Ruled", null,
             string.Join("; ", dispute.Items.OrderBy(i => i.IndicatorCode, StringComparer.Ordinal).Select(i => $"{i.IndicatorCode}: {i.Outcome} ({i.Ruling})")));
-        foreach (var entry in inspection.Entries.Where(e => byCode.TryGetValue(e.IndicatorCode, out var r) && r.Outcome == DisputeOutcome.Changed).OrderBy(e => e.IndicatorCode, StringComparer.Ordinal))
+        // The ruling keeps each item's input and points before and after (Inspection.Arbitrate): the audit reads them.
+        foreach (var item in dispute.Items.Where(i => i.Outcome == DisputeOutcome.Changed).OrderBy(i => i.IndicatorCode, StringComparer.Ordinal))
         {
-            var old = before[entry.IndicatorCode];
+            var (old, ruled) = (item.Original!, item.Ruled!);
             db.Audit(actor, now, nameof(Inspection), inspection.Id, "ScoreChanged",
-                $"{entry.IndicatorCode}: {InputText.Of(old.Input)}, points {InputText.Points(old.Points)}",
-                $"{entry.IndicatorCode}: {InputText.Of(entry.Input)}, points {InputText.Points(entry.Points)}");
+                $"{item.IndicatorCode}: {InputText.Of(old.Input)}, points {InputText.Points(old.Points)}",
+                $"{item.IndicatorCode}: {InputText.Of(ruled.Input)}, points {InputText.Points(ruled.Points)}");
         }
 
         db.Audit(actor, now, nameof(Inspection), inspection.Id, "Arbitrated",

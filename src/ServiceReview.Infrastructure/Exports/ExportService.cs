@@ -116,8 +116,10 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
             .OrderByDescending(a => a.Overdue).ThenBy(a => a.DueDate).ThenBy(a => a.Project, StringComparer.Ordinal).ThenBy(a => a.Team, StringComparer.Ordinal).ThenBy(a => a.Id)
             .ToList();
 
-        var visibleInspections = computed.Teams.Where(t => visible.Contains(t.TeamId)).SelectMany(t => t.Inspections).Select(i => i.Id).ToList();
-        var rulings = await RulingFacts.ForInspectionsAsync(db, visibleInspections, cancellationToken);
+        // The round's rulings in one query (not an IN list of every inspection), kept for the teams this viewer may see.
+        var visibleInspections = computed.Teams.Where(t => visible.Contains(t.TeamId)).SelectMany(t => t.Inspections).Select(i => i.Id).ToHashSet();
+        var rulings = (await results.RulingsAsync(roundId, cancellationToken))
+            .Where(r => visibleInspections.Contains(r.Key)).ToDictionary(r => r.Key, r => r.Value);
         return new RoundWorkbookData(computed, plan.Name, plan.Number, grades, visible, disputes, actionRows, viewer.IsManager) { Zone = localTime.Zone, Rulings = rulings };
     }
 }

@@ -2,12 +2,23 @@ using ServiceReview.Core.Rounds;
 
 namespace ServiceReview.Core.Scoring;
 
-/// <summary>A team's round score. <see cref="Trimmed"/> says the highest and lowest totals were dropped.</summary>
 /// <summary>One confirmed inspection as a team's aggregation sees it: its totals, when it was submitted, and its
 /// category scores and indicator points by code (null for a category left out or an indicator N/A).</summary>
 public sealed record CountableInspection(
     int Id, decimal Total, decimal TotalBeforeVeto, DateTime SubmittedAt,
-    IReadOnlyDictionary<string, decimal?> CategoryScores, IReadOnlyDictionary<string, decimal?> Points);
+    IReadOnlyDictionary<string, decimal?> CategoryScores, IReadOnlyDictionary<string, decimal?> Points)
+{
+    private static readonly IReadOnlyDictionary<string, decimal?> None = new Dictionary<string, decimal?>();
+
+    /// <summary>
+    /// A stored confirmed inspection: without a total before veto it is the total; without a submission time it sorts
+    /// last among equal totals. Without category scores and points it serves to choose the counted ones only.
+    /// </summary>
+    public static CountableInspection Of(
+        int id, decimal total, decimal? totalBeforeVeto, DateTime? submittedAt,
+        IReadOnlyDictionary<string, decimal?>? categoryScores = null, IReadOnlyDictionary<string, decimal?>? points = null) =>
+        new(id, total, totalBeforeVeto ?? total, submittedAt ?? DateTime.MaxValue, categoryScores ?? None, points ?? None);
+}
 
 /// <summary>
 /// A team's figures in a round: <see cref="Total"/> (rounded once), the mean of the counted totals before veto, and

@@ -121,11 +121,10 @@ public sealed class HistoryExportService(ServiceReviewDbContext db, Organisation
             .Where(i => roundIds.Contains(i.RoundId) && i.Status == InspectionStatus.Confirmed && i.Total != null)
             .Select(i => new { i.Id, i.RoundId, i.TeamId, i.Total, i.TotalBeforeVeto, i.SubmittedAt })
             .ToListAsync(cancellationToken);
-        var empty = new Dictionary<string, decimal?>();
         return confirmed
             .GroupBy(i => (i.RoundId, i.TeamId))
             .SelectMany(g => RoundAggregator.AggregateTeam(
-                g.Select(i => new CountableInspection(i.Id, i.Total!.Value, i.TotalBeforeVeto ?? i.Total!.Value, i.SubmittedAt ?? DateTime.MaxValue, empty, empty)).ToList(),
+                g.Select(i => CountableInspection.Of(i.Id, i.Total!.Value, i.TotalBeforeVeto, i.SubmittedAt)).ToList(),
                 rounds[g.Key.RoundId].Aggregation).Counted)
             .ToHashSet();
     }

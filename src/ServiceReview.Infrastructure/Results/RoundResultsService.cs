@@ -163,8 +163,8 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
         return new RoundResults(round, ranked, indicators);
     }
 
-    private static CountableInspection Countable(Inspection i) => new(
-        i.Id, i.Total!.Value, i.TotalBeforeVeto ?? i.Total!.Value, i.SubmittedAt ?? DateTime.MaxValue,
+    private static CountableInspection Countable(Inspection i) => CountableInspection.Of(
+        i.Id, i.Total!.Value, i.TotalBeforeVeto, i.SubmittedAt,
         i.CategoryScores.ToDictionary(s => s.CategoryCode, s => s.Score, StringComparer.Ordinal),
         i.Entries.ToDictionary(e => e.IndicatorCode, e => e.Points, StringComparer.Ordinal));
 

@@ -4,15 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Infrastructure.Email;
-using ServiceReview.Infrastructure.Inspections;
-using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Rounds;
-using ServiceReview.Infrastructure.Exports;
 using ServiceReview.Infrastructure.Seeding;
-using ServiceReview.Infrastructure.ServiceRecords;
 
 namespace ServiceReview.Infrastructure;
 
@@ -35,24 +29,12 @@ public static class DependencyInjection
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<Common.OrganisationOptions>>().Value.TimeZone));
         services.AddScoped<IDatabaseInitializer, DatabaseInitializer>();
         services.AddScoped<DemoDataSeeder>();
-        services.AddRounds();
-        services.AddInspections();
-        services.AddReviewJourney();
-        services.AddNotifications();
         services.AddEmail(configuration);
         services.AddOptions<Uploads.UploadOptions>().Bind(configuration.GetSection(Uploads.UploadOptions.Section));
-        services.AddServiceRecords(configuration);
-        services.AddScoped<Plans.PlanService>();
-        services.AddExports();
-        services.AddAnalytics(configuration);
         // Server-side sessions (docs/decisions/0019-server-side-sessions.md): one row per sign-in, checked on every request.
         services.AddOptions<Identity.UserSessionOptions>().Bind(configuration.GetSection(Identity.UserSessionOptions.Section));
         services.AddScoped<Identity.UserSessions>();
-        services.AddScoped<Admin.PeopleAdminService>();
-        services.AddScoped<Admin.ProjectsAdminService>();
-        services.AddScoped<Admin.TeamsAdminService>();
-        services.AddScoped<Admin.OrganisationImporter>();
-        services.AddScoped<Audit.AuditLogService>();
+        services.AddScoped<Audit.AuditChainStore>();
         return services;
     }
 

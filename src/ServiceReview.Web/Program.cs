@@ -1,5 +1,6 @@
 using ServiceReview.Infrastructure;
 using ServiceReview.Web.Cli;
+using ServiceReview.Web.Features;
 using ServiceReview.Web.Startup;
 
 // A first argument that is not an option names a command-line verb (migrate, create-admin, seed-demo):
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(command.HostArguments);
 builder.Configuration.ResolveSqlitePathAgainst(builder.Environment.ContentRootPath);
 
 builder.Services.AddInfrastructure(builder.Configuration);
+builder.Services.AddFeatures(builder.Configuration);
 builder.Services.AddWeb();
 
 var app = builder.Build();

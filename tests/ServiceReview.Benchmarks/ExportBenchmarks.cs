@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using ServiceReview.Infrastructure.Excel;
 using SpreadCheetah;
+using ServiceReview.Web.Features.Exports;
 
 namespace ServiceReview.Benchmarks;
 
@@ -29,7 +29,7 @@ public class ExportBenchmarks
     public static async Task<long> HistoryExport(int rows)
     {
         var output = new NullStream();
-        await Infrastructure.Excel.HistoryExport.WriteAsync(SyntheticData.HistoryRowsAsync(rows), SyntheticData.Labels, output);
+        await ServiceReview.Web.Features.Exports.HistoryExport.WriteAsync(SyntheticData.HistoryRowsAsync(rows), SyntheticData.Labels, output);
         return output.Length;
     }
 

@@ -4,9 +4,9 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.ServiceRecords;
-using ServiceReview.Infrastructure.ServiceRecords.Import;
-using ServiceReview.Infrastructure.ServiceRecords.Statistics;
+using ServiceReview.Web.Features.ServiceRecords;
+using ServiceReview.Web.Features.ServiceRecords.Import;
+using ServiceReview.Web.Features.ServiceRecords.Statistics;
 
 namespace ServiceReview.Benchmarks;
 

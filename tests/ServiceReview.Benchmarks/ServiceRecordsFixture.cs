@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.ServiceRecords.Import;
 using SpreadCheetah;
+using ServiceReview.Web.Features.ServiceRecords.Import;
 
 namespace ServiceReview.Benchmarks;
 

@@ -6,7 +6,8 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Excel;
-using ServiceReview.Infrastructure.Results;
+using ServiceReview.Web.Features.Exports;
+using ServiceReview.Web.Features.Results;
 
 namespace ServiceReview.Benchmarks;
 

@@ -12,7 +12,6 @@ internal sealed class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     DemoDataSeeder demo,
     TimeProvider clock,
-    Core.Organisation.OrganisationClock localTime,
     ILogger<DatabaseInitializer> logger) : IDatabaseInitializer
 {
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -21,7 +20,7 @@ internal sealed class DatabaseInitializer(
         logger.LogInformation("Database migrated ({Provider}).", db.Database.ProviderName);
 
         // Once, on the first start after the hash chain was introduced: the entries written before it are linked.
-        var linked = await new Audit.AuditLogService(db, localTime).LinkEntriesBeforeTheChainAsync(cancellationToken);
+        var linked = await new Audit.AuditChainStore(db).LinkEntriesBeforeTheChainAsync(cancellationToken);
         if (linked > 0)
         {
             logger.LogInformation("Audit log: {Count} earlier entries linked into the hash chain.", linked);

@@ -14,7 +14,7 @@ public sealed class VerifyAuditCommand : ICliCommand
 
     public async Task<int> RunAsync(IServiceProvider services, CliConsole console, CancellationToken cancellationToken = default)
     {
-        var result = await services.GetRequiredService<AuditLogService>().VerifyAsync(cancellationToken);
+        var result = await services.GetRequiredService<AuditChainStore>().VerifyAsync(cancellationToken);
         if (result.FirstBreak is { } broken)
         {
             await console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using ServiceReview.Infrastructure.Admin;
+using ServiceReview.Web.Features.Administration;
 
 namespace ServiceReview.Web.Security;
 

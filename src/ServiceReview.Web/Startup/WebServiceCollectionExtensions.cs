@@ -9,10 +9,10 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Background;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
+using ServiceReview.Web.Features;
 
 namespace ServiceReview.Web.Startup;
 
@@ -33,7 +33,7 @@ public static class WebServiceCollectionExtensions
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(Cultures.Configure);
         services.AddSingleton<DomainErrorLocalizer>();
-        services.AddSingleton<Models.Inspections.InputErrorMessages>();
+        services.AddSingleton<Features.Inspections.InputErrorMessages>();
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, CurrentActor>();
         services.TryAddSingleton(TimeProvider.System);
@@ -49,6 +49,7 @@ public static class WebServiceCollectionExtensions
                 o.Filters.Add(new MustChangePasswordFilter());
                 o.ModelMetadataDetailsProviders.Add(new RequiredMessageMetadataProvider());
             })
+            .AddRazorOptions(o => o.ViewLocationExpanders.Add(new FeatureFolders()))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o =>
                 o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -56,9 +57,6 @@ public static class WebServiceCollectionExtensions
 
         services.AddRazorPages(o => o.Conventions.Add(new IdentityPagesAllowList()));
 
-        services.AddRoundAutoClose();
-        services.AddNotificationReminders();
-        services.AddEmailDispatch();
 
         services.AddProblemDetails();
         services.AddReverseProxySupport().AddSecurityHeaders().AddProductionCookies().AddMalformedRequestHandling();

@@ -7,7 +7,7 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Plans;
+using ServiceReview.Web.Features.Plans;
 
 namespace ServiceReview.Browser.Tests.Fixtures;
 

@@ -8,12 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Analytics;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Analytics;
-using ServiceReview.Infrastructure.Dashboards;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features.Analytics;
+using ServiceReview.Web.Features.Dashboards;
+using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Analytics;
 
@@ -184,7 +185,7 @@ internal static class DemoDatabase
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(new FixedClock()); // the same demo data on every provider
-        services.AddInfrastructure(configuration);
+        services.AddInfrastructure(configuration).AddFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
         var provided = services.BuildServiceProvider();
         using var scope = provided.CreateScope();

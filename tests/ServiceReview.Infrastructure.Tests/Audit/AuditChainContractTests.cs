@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Audit;
-using ServiceReview.Infrastructure.Audit;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Infrastructure.Audit;
+using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Audit;
 
@@ -165,13 +166,13 @@ public abstract class AuditChainContractTests : IAsyncLifetime
     private async Task<AuditVerification> VerifyAsync()
     {
         await using var scope = _services!.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AuditLogService>().VerifyAsync();
+        return await scope.ServiceProvider.GetRequiredService<AuditChainStore>().VerifyAsync();
     }
 
     private async Task<int> LinkLegacyAsync()
     {
         await using var scope = _services!.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AuditLogService>().LinkEntriesBeforeTheChainAsync();
+        return await scope.ServiceProvider.GetRequiredService<AuditChainStore>().LinkEntriesBeforeTheChainAsync();
     }
 
     private async Task GivenMigratedDatabaseAsync()
@@ -184,7 +185,7 @@ public abstract class AuditChainContractTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(configuration);
+        services.AddInfrastructure(configuration).AddFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
         _services = services.BuildServiceProvider();
 

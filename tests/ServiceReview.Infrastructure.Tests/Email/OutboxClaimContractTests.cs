@@ -9,6 +9,7 @@ using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Email;
 
@@ -89,7 +90,7 @@ public abstract class OutboxClaimContractTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(configuration);
+        services.AddInfrastructure(configuration).AddFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
         services.AddSingleton<IEmailSender>(_sender);
         _services = services.BuildServiceProvider();

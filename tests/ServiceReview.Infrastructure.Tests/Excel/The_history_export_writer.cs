@@ -1,4 +1,5 @@
 using ServiceReview.Infrastructure.Excel;
+using ServiceReview.Web.Features.Exports;
 
 namespace ServiceReview.Infrastructure.Tests.Excel;
 

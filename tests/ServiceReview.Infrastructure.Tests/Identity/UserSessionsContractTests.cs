@@ -6,6 +6,7 @@ using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Identity;
 
@@ -132,7 +133,7 @@ public abstract class UserSessionsContractTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(configuration);
+        services.AddInfrastructure(configuration).AddFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
         services.AddSingleton<TimeProvider>(_clock);
         _services = services.BuildServiceProvider();

@@ -8,19 +8,20 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Infrastructure.Actions;
-using ServiceReview.Infrastructure.Calibration;
 using ServiceReview.Infrastructure.Common;
-using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Identity;
-using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Plans;
-using ServiceReview.Infrastructure.Results;
-using ServiceReview.Infrastructure.Reviews;
-using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features.Analytics.Calibration;
+using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Inspections;
+using ServiceReview.Web.Features.Plans;
+using ServiceReview.Web.Features.Results;
+using ServiceReview.Web.Features.Reviews;
+using ServiceReview.Web.Features.Reviews.Disputes;
+using ServiceReview.Web.Features.Rounds;
+using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Lists;
 
@@ -97,7 +98,7 @@ public abstract class ListQueriesContractTests
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(configuration);
+        services.AddInfrastructure(configuration).AddFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
         _services = services.BuildServiceProvider();
         using (var scope = _services.CreateScope())

@@ -13,6 +13,7 @@ using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
+using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Persistence;
 
@@ -179,16 +180,16 @@ public abstract class PersistenceContractTests : IAsyncLifetime
             (projectId, stamp) = (project.Id, project.ConcurrencyStamp);
         }
 
-        var input = new Admin.ProjectInput("并发项目", "第一位的客户", null, null, 2, 24, 48, Project.DefaultTimeZoneId);
+        var input = new ServiceReview.Web.Features.Administration.ProjectInput("并发项目", "第一位的客户", null, null, 2, 24, 48, Project.DefaultTimeZoneId);
         using var firstScope = Services.CreateScope();
         using var secondScope = Services.CreateScope();
-        var first = firstScope.ServiceProvider.GetRequiredService<Admin.ProjectsAdminService>();
-        var second = secondScope.ServiceProvider.GetRequiredService<Admin.ProjectsAdminService>();
+        var first = firstScope.ServiceProvider.GetRequiredService<ServiceReview.Web.Features.Administration.Projects.ProjectsAdminService>();
+        var second = secondScope.ServiceProvider.GetRequiredService<ServiceReview.Web.Features.Administration.Projects.ProjectsAdminService>();
         var actor = new Actor(null, "管理员", null);
 
-        Assert.True((await first.UpdateAsync(projectId, stamp, input, Admin.AdminScope.Administrator, actor)).Succeeded);
+        Assert.True((await first.UpdateAsync(projectId, stamp, input, ServiceReview.Web.Features.Administration.AdminScope.Administrator, actor)).Succeeded);
         var conflict = await Assert.ThrowsAsync<ServiceReview.Core.Common.ConcurrencyConflictException>(() =>
-            second.UpdateAsync(projectId, stamp, input with { Customer = "第二位的客户" }, Admin.AdminScope.Administrator, actor));
+            second.UpdateAsync(projectId, stamp, input with { Customer = "第二位的客户" }, ServiceReview.Web.Features.Administration.AdminScope.Administrator, actor));
 
         Assert.Equal("管理员", conflict.ChangedBy);
         await using var check = NewContext();
@@ -375,7 +376,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
 
         // 10:30Z on the 4th: 23:30 on the 3rd in Pago Pago, 18:30 on the 4th in Beijing, 00:30 on the 5th in Kiritimati.
         var clock = OrganisationClock.For(new PinnedClock(new DateTimeOffset(2026, 12, 4, 10, 30, 0, TimeSpan.Zero)), null);
-        var today = await Actions.ProjectToday.LoadAsync(db, clock);
+        var today = await ServiceReview.Web.Features.Feedback.ProjectToday.LoadAsync(db, clock);
         var overdue = await db.CorrectiveActions.Where(today.Overdue()).Select(a => a.Id).OrderBy(id => id).ToListAsync();
 
         Assert.Equal(
@@ -403,7 +404,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(configuration);
+        services.AddInfrastructure(configuration).AddFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
         _services = services.BuildServiceProvider();
 

@@ -1,6 +1,6 @@
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Infrastructure.Results;
+using ServiceReview.Web.Features.Results;
 
 namespace ServiceReview.Infrastructure.Tests.Results;
 

@@ -1,7 +1,7 @@
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Infrastructure.Results;
+using ServiceReview.Web.Features.Results;
 
 namespace ServiceReview.Infrastructure.Tests.Results;
 

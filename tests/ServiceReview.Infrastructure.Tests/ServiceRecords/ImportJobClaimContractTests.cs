@@ -9,8 +9,9 @@ using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
-using ServiceReview.Infrastructure.ServiceRecords.Import.Background;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features.ServiceRecords.Import.Background;
+using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 
@@ -164,7 +165,7 @@ public abstract class ImportJobClaimContractTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(configuration);
+        services.AddInfrastructure(configuration).AddFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
         _services = services.BuildServiceProvider();
         using (var scope = _services.CreateScope())

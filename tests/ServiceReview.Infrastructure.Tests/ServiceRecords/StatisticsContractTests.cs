@@ -6,8 +6,9 @@ using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
-using ServiceReview.Infrastructure.ServiceRecords.Statistics;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features.ServiceRecords.Statistics;
+using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 
@@ -132,7 +133,7 @@ public abstract class StatisticsContractTests : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddInfrastructure(configuration);
+        services.AddInfrastructure(configuration).AddFeatures(configuration);
         services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
         _services = services.BuildServiceProvider();
         using (var scope = _services.CreateScope())

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
-using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Infrastructure.Excel;
-using ServiceReview.Infrastructure.ServiceRecords.Import;
 using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Tests.Builders;
+using ServiceReview.Web.Features.Administration.People;
+using ServiceReview.Web.Features.ServiceRecords.Import;
 
 namespace ServiceReview.Infrastructure.Tests.Uploads;
 

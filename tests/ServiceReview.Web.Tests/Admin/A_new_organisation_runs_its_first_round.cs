@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;
-using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Web.Cli;
 using ServiceReview.Web.Tests.Email;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Inspections;
+
 using static ServiceReview.Web.Tests.Admin.AdminTestData;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 

@@ -5,9 +5,10 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Tests.Rounds;
+using ServiceReview.Web.Features.Rounds;
+
 using static ServiceReview.Web.Tests.Admin.AdminTestData;
 
 namespace ServiceReview.Web.Tests.Admin;

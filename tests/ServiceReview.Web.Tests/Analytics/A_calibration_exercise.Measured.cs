@@ -7,7 +7,8 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Core.ServiceRecords;
-using ServiceReview.Infrastructure.Scoring;
+using ServiceReview.Web.Features.Plans;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Analytics;

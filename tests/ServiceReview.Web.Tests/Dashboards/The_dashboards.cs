@@ -3,8 +3,9 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Results;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Results;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Dashboards;

@@ -4,9 +4,10 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Inspections;
-using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Inspections;
+using ServiceReview.Web.Features.Notifications;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Email;

@@ -3,8 +3,9 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Infrastructure.Results;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Results;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Exports;

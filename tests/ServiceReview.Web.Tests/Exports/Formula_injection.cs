@@ -2,6 +2,8 @@ using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Exports;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Exports;

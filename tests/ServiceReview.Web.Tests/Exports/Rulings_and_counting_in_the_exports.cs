@@ -3,9 +3,10 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Results;
-using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Exports;
+using ServiceReview.Web.Features.Results;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Exports;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Results;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Results;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Exports;

@@ -8,8 +8,9 @@ using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Notifications;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Home;

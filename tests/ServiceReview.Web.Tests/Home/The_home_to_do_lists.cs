@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Home;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Home;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Home;

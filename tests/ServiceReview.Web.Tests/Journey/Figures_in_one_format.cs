@@ -4,8 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Analytics;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Analytics;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Journey;

@@ -3,9 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Inspections;
-using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Inspections;
+using ServiceReview.Web.Features.Rounds;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Notifications;

@@ -2,8 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Notifications;
+
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Notifications;

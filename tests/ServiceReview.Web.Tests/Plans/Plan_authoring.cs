@@ -184,7 +184,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
 
         Assert.Equal(PlanVersionStatus.Retired, (await factory.LoadPlanVersionAsync(id)).Status);
         Assert.Contains("已停用", await client.GetStringAsync($"/plans/{id}"), StringComparison.Ordinal);
-        var published = await factory.WithDbAsync(db => new ServiceReview.Infrastructure.Plans.PlanService(db, TimeProvider.System).ListPublishedAsync());
+        var published = await factory.WithDbAsync(db => new ServiceReview.Web.Features.Plans.PlanService(db, TimeProvider.System).ListPublishedAsync());
         Assert.DoesNotContain(published, v => v.Id == id);
     }
 

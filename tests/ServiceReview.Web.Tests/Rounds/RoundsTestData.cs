@@ -5,8 +5,8 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Rounds;
 
 namespace ServiceReview.Web.Tests.Rounds;
 

@@ -2,9 +2,10 @@ using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Security;
-using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Administration;
+
 using static ServiceReview.Web.Tests.Admin.AdminTestData;
 
 namespace ServiceReview.Web.Tests.Security;

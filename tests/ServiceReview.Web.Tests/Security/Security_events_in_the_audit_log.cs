@@ -4,9 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
-using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.Administration.People;
 
 namespace ServiceReview.Web.Tests.Security;
 

@@ -5,8 +5,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
-using ServiceReview.Infrastructure.ServiceRecords.Import;
 using ServiceReview.Web.Tests.Infrastructure;
+using ServiceReview.Web.Features.ServiceRecords.Import;
 
 namespace ServiceReview.Web.Tests.ServiceRecords;
 

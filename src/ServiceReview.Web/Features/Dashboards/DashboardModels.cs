@@ -1,0 +1,195 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Excel;
+using ServiceReview.Web.Features.Reviews;
+
+namespace ServiceReview.Web.Features.Dashboards;
+
+/// <summary>One series of a chart.</summary>
+public sealed record ChartSeries(string Label, IReadOnlyList<decimal?> Values, bool Dashed = false);
+
+/// <summary>
+/// A chart and its numbers: the page draws <see cref="Labels"/>/<see cref="Series"/> with Chart.js and shows
+/// <see cref="Table"/> beneath it; the export writes the same <see cref="Table"/>, so the three never disagree.
+/// </summary>
+public sealed record DashboardChart(
+    string Id, string Type, string Title, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, SheetTable Table,
+    bool Horizontal = false, decimal? Max = null, IReadOnlyList<int>? Markers = null, string? MarkerLabel = null)
+{
+    /// <summary>Per table row, a page that explains the row (null for none), linked from the cell in <see cref="LinkColumn"/>.</summary>
+    public IReadOnlyList<string?>? RowLinks { get; init; }
+
+    public int LinkColumn { get; init; }
+}
+
+public sealed class RoundDashboardViewModel
+{
+    public required IReadOnlyList<RoundOption> Rounds { get; init; }
+
+    public required IReadOnlyList<Option> Projects { get; init; }
+
+    public int? RoundId { get; init; }
+
+    public int? ProjectId { get; init; }
+
+    public RoundDashboard? Dashboard { get; init; }
+
+    public IReadOnlyList<DashboardChart> Charts { get; init; } = [];
+}
+
+public sealed class TrendsViewModel
+{
+    public required IReadOnlyList<Option> Projects { get; init; }
+
+    public required IReadOnlyList<Option> Teams { get; init; }
+
+    public int? ProjectId { get; init; }
+
+    public int? TeamId { get; init; }
+
+    public DateOnly? From { get; init; }
+
+    public DateOnly? To { get; init; }
+
+    public IReadOnlyList<TrendPoint> Points { get; init; } = [];
+
+    public IReadOnlyList<DashboardChart> Charts { get; init; } = [];
+}
+
+/// <summary>Turns dashboard figures into charts with localised titles and headers.</summary>
+public static class DashboardCharts
+{
+    public const int Weakest = 5;
+
+    public static IReadOnlyList<DashboardChart> ForRound(RoundDashboard d, IStringLocalizer<SharedResource> l)
+    {
+        var ranked = d.Teams.Where(t => t.Total is not null).ToList();
+        var ranking = new DashboardChart(
+            "ranking", "bar", l["Dashboards.Chart.Ranking"],
+            ranked.Select(t => t.Team).ToList(),
+            [new ChartSeries(l["Dashboards.Col.Total"], ranked.Select(t => t.Total).ToList())],
+            new SheetTable(l["Dashboards.Sheet.Ranking"], l["Dashboards.Chart.Ranking"],
+                [l["Dashboards.Col.Rank"], l["Dashboards.Col.Project"], l["Dashboards.Col.Team"], l["Dashboards.Col.Total"], l["Dashboards.Col.Grade"],
+                    l["Numbers.Col.Counted"], l["Numbers.Col.Confirmed"]],
+                d.Teams.Select(t => (IReadOnlyList<object?>)[t.Rank, t.Project, t.Team, Figure.Round(t.Total, FigureKind.Score), t.Grade, t.Counted.Count, t.ConfirmedCount]).ToList()),
+            Horizontal: true, Max: 100)
+        {
+            // Which inspections were dropped is on the team page (计入/未计入 beside each inspection).
+            RowLinks = d.Teams.Select(t => (string?)$"/Results/Team/{d.Results.Round.Id}/{t.TeamId}").ToList(),
+            LinkColumn = 5,
+        };
+
+        var gradeRows = d.Grades.Select(g => (IReadOnlyList<object?>)[g.Grade, g.Teams]).ToList();
+        if (d.TeamsWithoutResult > 0)
+        {
+            gradeRows.Add([l["Dashboards.NoResult"].Value, d.TeamsWithoutResult]);
+        }
+
+        var grades = new DashboardChart(
+            "grades", "doughnut", l["Dashboards.Chart.Grades"],
+            gradeRows.Select(r => (string)r[0]!).ToList(),
+            [new ChartSeries(l["Dashboards.Col.Teams"], gradeRows.Select(r => (decimal?)(int)r[1]!).ToList())],
+            new SheetTable(l["Dashboards.Sheet.Grades"], l["Dashboards.Chart.Grades"], [l["Dashboards.Col.Grade"], l["Dashboards.Col.Teams"]], gradeRows));
+
+        var categories = new DashboardChart(
+            "categories", "radar", l["Dashboards.Chart.Categories"],
+            d.Categories.Select(c => c.Code + " " + c.Name).ToList(),
+            [new ChartSeries(l["Dashboards.Col.ShareOfWeight"], d.Categories.Select(c => ShareOf(c.Mean, c.Weight)).ToList())],
+            new SheetTable(l["Dashboards.Sheet.Categories"], l["Dashboards.Chart.Categories"],
+                [l["Dashboards.Col.Category"], l["Dashboards.Col.Weight"], l["Dashboards.Col.MeanScore"], l["Dashboards.Col.ShareOfWeight"]],
+                d.Categories.Select(c => (IReadOnlyList<object?>)[c.Code + " " + c.Name, c.Weight, Figure.Round(c.Mean, FigureKind.Score),
+                    new TableFigure(ShareOf(c.Mean, c.Weight), FigureKind.Percent)]).ToList()),
+            Max: 100);
+
+        var weakest = new DashboardChart(
+            "weakest", "bar", l["Dashboards.Chart.Weakest", Weakest],
+            d.Weakest.Select(a => a.Code + " " + a.Name).ToList(),
+            [new ChartSeries(l["Dashboards.Col.ShareOfMax"], d.Weakest.Select(a => ShareOf(a.MeanPoints, a.Max)).ToList())],
+            new SheetTable(l["Dashboards.Sheet.Weakest"], l["Dashboards.Chart.Weakest", Weakest],
+                [l["Dashboards.Col.Indicator"], l["Dashboards.Col.Max"], l["Dashboards.Col.MeanPoints"], l["Dashboards.Col.ShareOfMax"], l["Dashboards.Col.Scored"]],
+                d.Weakest.Select(a => (IReadOnlyList<object?>)[a.Code + " " + a.Name, a.Max, Figure.Round(a.MeanPoints, FigureKind.Points),
+                    new TableFigure(ShareOf(a.MeanPoints, a.Max), FigureKind.Percent), a.Scored]).ToList()),
+            Horizontal: true, Max: 100);
+
+        return [ranking, grades, categories, weakest];
+    }
+
+    public static IReadOnlyList<DashboardChart> ForTrend(string teamName, IReadOnlyList<TrendPoint> points, IReadOnlyList<ActionAgeBucket> ages, IStringLocalizer<SharedResource> l)
+    {
+        var labels = points.Select(p => p.RoundName).ToList();
+        var markers = points.Select((p, i) => (p, i)).Where(x => x.p.PlanChanged && x.i > 0).Select(x => x.i).ToList();
+        var planHeader = l["Dashboards.Col.Plan"].Value;
+        var totals = new DashboardChart(
+            "trend-total", "line", l["Dashboards.Chart.TrendTotal", teamName], labels,
+            [new ChartSeries(l["Dashboards.Col.Total"], points.Select(p => p.Total).ToList())],
+            new SheetTable(l["Dashboards.Sheet.TrendTotal"], l["Dashboards.Chart.TrendTotal", teamName],
+                [l["Dashboards.Col.Round"], l["Dashboards.Col.PeriodStart"], planHeader, l["Dashboards.Col.Total"], l["Dashboards.Col.Grade"]],
+                points.Select(p => (IReadOnlyList<object?>)[p.RoundName, p.PeriodStart, l["Dashboards.PlanVersion", p.PlanName, p.PlanNumber].Value, p.Total, p.Grade]).ToList()),
+            Max: 100, Markers: markers, MarkerLabel: l["Dashboards.PlanChanged"]);
+
+        var categoryCodes = points.SelectMany(p => p.Categories).Select(c => (c.Code, c.Name)).Distinct().OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+        var categorySeries = categoryCodes
+            .Select(c => new ChartSeries(c.Code + " " + c.Name, points.Select(p => p.Categories.FirstOrDefault(x => x.Code == c.Code)?.Score).ToList()))
+            .ToList();
+        var categoryHeaders = new List<string> { l["Dashboards.Col.Round"], planHeader };
+        categoryHeaders.AddRange(categoryCodes.Select(c => c.Code + " " + c.Name));
+        var categories = new DashboardChart(
+            "trend-categories", "line", l["Dashboards.Chart.TrendCategories", teamName], labels, categorySeries,
+            new SheetTable(l["Dashboards.Sheet.TrendCategories"], l["Dashboards.Chart.TrendCategories", teamName], categoryHeaders,
+                points.Select(p =>
+                {
+                    var row = new List<object?> { p.RoundName, l["Dashboards.PlanVersion", p.PlanName, p.PlanNumber].Value };
+                    row.AddRange(categoryCodes.Select(c => (object?)p.Categories.FirstOrDefault(x => x.Code == c.Code)?.Score));
+                    return (IReadOnlyList<object?>)row;
+                }).ToList()),
+            Markers: markers, MarkerLabel: l["Dashboards.PlanChanged"]);
+
+        var bucketLabels = ages.Select(a => l["Dashboards.Age." + a.Key].Value).ToList();
+        var actions = new DashboardChart(
+            "actions-age", "bar", l["Dashboards.Chart.ActionsAge"], bucketLabels,
+            [
+                new ChartSeries(l["Dashboards.Col.OpenActions"], ages.Select(a => (decimal?)(a.Open - a.Overdue)).ToList()),
+                new ChartSeries(l["Dashboards.Col.Overdue"], ages.Select(a => (decimal?)a.Overdue).ToList()),
+            ],
+            new SheetTable(l["Dashboards.Sheet.ActionsAge"], l["Dashboards.Chart.ActionsAge"],
+                [l["Dashboards.Col.Age"], l["Dashboards.Col.OpenActions"], l["Dashboards.Col.Overdue"]],
+                ages.Select((a, i) => (IReadOnlyList<object?>)[bucketLabels[i], a.Open - a.Overdue, a.Overdue]).ToList()));
+        return [totals, categories, actions];
+    }
+
+    public static string Json(DashboardChart chart) => System.Text.Json.JsonSerializer.Serialize(new
+    {
+        id = chart.Id,
+        type = chart.Type,
+        labels = chart.Labels,
+        horizontal = chart.Horizontal,
+        max = chart.Max,
+        markers = chart.Markers ?? [],
+        markerLabel = chart.MarkerLabel,
+        series = chart.Series.Select(s => new { label = s.Label, values = s.Values, dashed = s.Dashed }),
+    });
+
+    /// <summary>
+    /// A mean as a percentage of its maximum, from the full-precision mean, rounded once (the chart and the table get
+    /// the same number).
+    /// </summary>
+    private static decimal? ShareOf(decimal? mean, decimal max) =>
+        mean is { } m && max > 0 ? Figure.Round(100m * m / max, FigureKind.Percent) : null;
+
+    /// <summary>
+    /// A table cell: a plain decimal in these tables is a score, points, a weight or a maximum beside them, all one
+    /// decimal (<see cref="FigureKind.Score"/>); a percentage is a <see cref="TableFigure"/> ("96.4%", a "0.0%" cell in
+    /// the workbook); whole numbers are counts.
+    /// </summary>
+    public static string Cell(object? value) => value switch
+    {
+        null => "—",
+        decimal d => Display.Format(d, FigureKind.Score),
+        TableFigure { Kind: FigureKind.Percent } f => Display.Percent(f.Value),
+        TableFigure f => Display.Format(f.Value, f.Kind),
+        int i => i.ToString(CultureInfo.CurrentCulture),
+        DateOnly date => date.ToString("d", CultureInfo.CurrentCulture),
+        _ => Convert.ToString(value, CultureInfo.CurrentCulture) ?? "",
+    };
+}

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Feedback;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Results;
+using ServiceReview.Web.Features.Reviews;
+
+namespace ServiceReview.Web.Features.Dashboards;
+
+public sealed record Option(int Id, string Name);
+
+public sealed record RoundOption(int Id, string Name, DateOnly PeriodStart, DateOnly PeriodEnd, RoundStatus Status);
+
+/// <summary>The figures of the round dashboard: the round's results (of the filtered teams) and what the charts draw.</summary>
+public sealed record RoundDashboard(
+    RoundResults Results,
+    IReadOnlyList<TeamResult> Teams,
+    IReadOnlyList<(string Grade, int Teams)> Grades,
+    int TeamsWithoutResult,
+    IReadOnlyList<(string Code, string Name, decimal Weight, decimal? Mean)> Categories,
+    IReadOnlyList<IndicatorAverage> Weakest);
+
+/// <summary>One round of a team's trend: its result in that round and the plan version the round used.</summary>
+public sealed record TrendPoint(
+    int RoundId, string RoundName, DateOnly PeriodStart, DateOnly PeriodEnd, int PlanVersionId, string PlanName, int PlanNumber,
+    decimal? Total, string? Grade, IReadOnlyList<CategoryResult> Categories)
+{
+    /// <summary>True for the first round, and for each round whose plan version differs from the round before it.</summary>
+    public bool PlanChanged { get; init; }
+}
+
+/// <summary>Open (not yet verified) corrective actions grouped by how long ago they were raised.</summary>
+public sealed record ActionAgeBucket(string Key, int MinDays, int? MaxDays, int Open, int Overdue);
+
+/// <summary>
+/// Read-only queries behind the managers' dashboards. Every score comes from <see cref="RoundResultsService.Calculate"/>
+/// over stored inspection scores, so the dashboards, the result pages and the workbooks always agree.
+/// </summary>
+public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsService results, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime)
+{
+    /// <summary>Rounds that have started (open or closed), newest first.</summary>
+    public async Task<IReadOnlyList<RoundOption>> RoundsAsync(CancellationToken cancellationToken = default) =>
+        (await db.Rounds.AsNoTracking().Where(r => r.Status != RoundStatus.Draft)
+            .Select(r => new RoundOption(r.Id, r.Name, r.PeriodStart, r.PeriodEnd, r.Status))
+            .ToListAsync(cancellationToken))
+        .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id).ToList();
+
+    public async Task<IReadOnlyList<Option>> ProjectsAsync(CancellationToken cancellationToken = default) =>
+        (await db.Projects.AsNoTracking().Select(p => new Option(p.Id, p.Name)).ToListAsync(cancellationToken))
+        .OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+
+    public async Task<IReadOnlyList<Option>> TeamsAsync(int? projectId, CancellationToken cancellationToken = default) =>
+        (await db.Teams.AsNoTracking().Where(t => projectId == null || t.ProjectId == projectId)
+            .Select(t => new Option(t.Id, t.Name)).ToListAsync(cancellationToken))
+        .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+
+    /// <summary>The round dashboard, teams filtered by project (ranks stay the round's); null for an unknown round.</summary>
+    public async Task<RoundDashboard?> RoundAsync(int roundId, int? projectId, int weakest, CancellationToken cancellationToken = default)
+    {
+        var computed = await results.ComputeAsync(roundId, cancellationToken);
+        if (computed is null)
+        {
+            return null;
+        }
+
+        var projectName = projectId is { } p ? await db.Projects.Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        var teams = computed.Teams.Where(t => projectName is null || t.Project == projectName).ToList();
+        var filtered = computed with { Teams = teams };
+        var plan = await db.PlanVersions.AsNoTracking().FirstAsync(v => v.Id == computed.Round.PlanVersionId, cancellationToken);
+        var grades = plan.GradeBounds.OrderByDescending(g => g.Min).Select(g => g.Grade).Append(PlanVersion.FailGrade).Distinct().ToList();
+        return new RoundDashboard(
+            filtered, teams,
+            IndicatorStatistics.GradeDistribution(filtered, grades),
+            teams.Count(t => t.Total is null),
+            IndicatorStatistics.CategoryMeans(filtered),
+            IndicatorStatistics.WeakestFirst(filtered).Where(a => a.MeanPoints is not null).Take(weakest).ToList());
+    }
+
+    /// <summary>
+    /// A team's result in every started round whose period starts within [from, to], oldest first. Each round is
+    /// computed by <see cref="RoundResultsService.Calculate"/> over that team's inspections only.
+    /// </summary>
+    public async Task<IReadOnlyList<TrendPoint>> TeamTrendAsync(int teamId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
+    {
+        var team = await (
+            from t in db.Teams
+            join p in db.Projects on t.ProjectId equals p.Id
+            where t.Id == teamId
+            select new TeamInfo(t.Id, t.Name, p.Name, t.LeadId)).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+        if (team is null)
+        {
+            return [];
+        }
+
+        var rounds = await db.Rounds.AsNoTracking()
+            .Where(r => r.Status != RoundStatus.Draft && r.Teams.Any(t => t.TeamId == teamId))
+            .Where(r => from == null || r.PeriodStart >= from)
+            .Where(r => to == null || r.PeriodStart <= to)
+            .ToListAsync(cancellationToken);
+        rounds = rounds.OrderBy(r => r.PeriodStart).ThenBy(r => r.Id).ToList();
+        var roundIds = rounds.Select(r => r.Id).ToList();
+        var inspections = await db.Inspections.AsNoTracking()
+            .Include(i => i.Entries).Include(i => i.CategoryScores)
+            .Where(i => i.TeamId == teamId && roundIds.Contains(i.RoundId) && i.Status == InspectionStatus.Confirmed)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+        var plans = new Dictionary<int, PlanVersion>();
+        var points = new List<TrendPoint>();
+        int? previousPlan = null;
+        foreach (var round in rounds)
+        {
+            if (!plans.TryGetValue(round.PlanVersionId, out var plan))
+            {
+                plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+                plans[round.PlanVersionId] = plan;
+            }
+
+            var own = inspections.Where(i => i.RoundId == round.Id).ToList();
+            var result = RoundResultsService.Calculate(RoundResultsService.Summary(round), plan, [team], own, new Dictionary<int, (string, string)>()).Teams[0];
+            points.Add(new TrendPoint(round.Id, round.Name, round.PeriodStart, round.PeriodEnd, plan.Id, plan.Name, plan.Number, result.Total, result.Grade, result.Categories)
+            {
+                PlanChanged = previousPlan != round.PlanVersionId,
+            });
+            previousPlan = round.PlanVersionId;
+        }
+
+        return points;
+    }
+
+    /// <summary>Open corrective actions (not verified) by age since raised, for the filtered teams.</summary>
+    public async Task<IReadOnlyList<ActionAgeBucket>> OpenActionsByAgeAsync(int? projectId, int? teamId, CancellationToken cancellationToken = default)
+    {
+        var today = await actions.TodayAsync(cancellationToken);
+        var orgToday = localTime.Today;
+        var rows = await (
+            from a in db.CorrectiveActions
+            join t in db.Teams on a.TeamId equals t.Id
+            where a.Status != CorrectiveActionStatus.Verified
+                && (projectId == null || t.ProjectId == projectId)
+                && (teamId == null || t.Id == teamId)
+            select new { a.TeamId, a.RaisedAt, a.DueDate, a.Status })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        var ages = rows.Select(r => (Days: orgToday.DayNumber - localTime.DayOf(r.RaisedAt).DayNumber, Overdue: today.IsOverdue(r.TeamId, r.DueDate, r.Status))).ToList();
+        (string Key, int Min, int? Max)[] buckets = [("0-7", 0, 7), ("8-30", 8, 30), ("31-90", 31, 90), ("90+", 91, null)];
+        return buckets.Select(b =>
+        {
+            var inside = ages.Where(a => a.Days >= b.Min && (b.Max is null || a.Days <= b.Max)).ToList();
+            return new ActionAgeBucket(b.Key, b.Min, b.Max, inside.Count, inside.Count(a => a.Overdue));
+        }).ToList();
+    }
+}

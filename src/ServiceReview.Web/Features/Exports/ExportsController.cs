@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+using ServiceReview.Core.Security;
+using ServiceReview.Web.Common;
+using ServiceReview.Web.Security;
+using ServiceReview.Web.Features.Dashboards;
+
+namespace ServiceReview.Web.Features.Exports;
+
+/// <summary>
+/// Excel score sheets (contracts.md): <c>GET /inspections/{id}/export</c>, the inspection record sheet (检查记录表), and
+/// <c>GET /rounds/{id}/export</c>, the round evaluation workbook (评估表). Same authorisation as the pages that show
+/// them; anything the viewer may not see is a 404.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ExportsController(
+    ExportService exports, HistoryExportService history, DashboardQueries queries, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
+{
+    [HttpGet("/inspections/{id:int}/export")]
+    public async Task<IActionResult> Inspection(int id, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var data = await exports.InspectionRecordAsync(new ExportViewer(actor.PersonId, actor.IsManager), id, cancellationToken);
+        if (data is null)
+        {
+            return NotFound();
+        }
+
+        var labels = ExportLabelsFactory.Create(l);
+        var stream = new MemoryStream();
+        InspectionRecordSheet.Write(data, labels, stream);
+        stream.Position = 0;
+        var name = labels.Format("Record.FileName", data.Sheet.TeamName, data.Sheet.InspectorName, data.Sheet.Id);
+        return File(stream, ExportLabelsFactory.XlsxContentType, name);
+    }
+
+    [HttpGet("/rounds/{id:int}/export")]
+    public async Task<IActionResult> Round(int id, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var data = await exports.RoundWorkbookAsync(new ExportViewer(actor.PersonId, actor.IsManager), id, cancellationToken);
+        if (data is null)
+        {
+            return NotFound();
+        }
+
+        var labels = ExportLabelsFactory.Create(l);
+        var stream = new MemoryStream();
+        RoundWorkbook.Write(data, labels, stream);
+        stream.Position = 0;
+        return File(stream, ExportLabelsFactory.XlsxContentType, labels.Format("Round.FileName", data.Results.Round.Name));
+    }
+
+    /// <summary>The history export page: choose a range (and a project), see how much it holds, download.</summary>
+    [Authorize(Policy = Policies.ManagerOrAdmin)]
+    [HttpGet("/Exports/History")]
+    public async Task<IActionResult> History(DateOnly? from, DateOnly? to, int? projectId, CancellationToken cancellationToken)
+    {
+        var (rounds, inspections) = await history.CountAsync(new HistoryFilter(from, to, projectId), cancellationToken);
+        return View(new HistoryViewModel
+        {
+            From = from,
+            To = to,
+            ProjectId = projectId,
+            Projects = await queries.ProjectsAsync(cancellationToken),
+            Rounds = rounds,
+            Inspections = inspections,
+        });
+    }
+
+    /// <summary>
+    /// Streams every scored inspection's indicator rows in the range as an .xlsx, straight to the response: nothing is
+    /// built in memory, so a history of any size downloads within a fixed memory budget.
+    /// </summary>
+    [Authorize(Policy = Policies.ManagerOrAdmin)]
+    [HttpGet("/Exports/History/Download")]
+    public async Task<IActionResult> HistoryDownload(DateOnly? from, DateOnly? to, int? projectId, CancellationToken cancellationToken)
+    {
+        var labels = ExportLabelsFactory.Create(l);
+        var name = labels.Format("History.FileName", from?.ToString("yyyy-MM-dd") ?? "", to?.ToString("yyyy-MM-dd") ?? "");
+        Response.ContentType = ExportLabelsFactory.XlsxContentType;
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = name }.ToString();
+        // The zip container writes its central directory when disposed, which may be a synchronous write.
+        HttpContext.Features.Get<IHttpBodyControlFeature>()?.AllowSynchronousIO = true;
+        await HistoryExport.WriteAsync(history.RowsAsync(new HistoryFilter(from, to, projectId), labels, cancellationToken), labels, Response.Body, cancellationToken);
+        return new EmptyResult();
+    }
+}

@@ -1,0 +1,330 @@
+using ClosedXML.Excel;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Excel;
+using ServiceReview.Web.Features.Reviews;
+using ServiceReview.Web.Features.Reviews.Disputes;
+
+namespace ServiceReview.Web.Features.Exports;
+
+/// <summary>What the inspection record sheet shows beyond the <see cref="InspectionSheet"/> itself.</summary>
+public sealed record InspectionRecordData(
+    InspectionSheet Sheet, DateOnly PeriodStart, DateOnly PeriodEnd, string PlanName, int PlanNumber, int TimeSpentSeconds, DateTime? StartedAt)
+{
+    /// <summary>The organisation's zone: the submission time is shown as wall-clock time there.</summary>
+    public required TimeZoneInfo Zone { get; init; }
+    /// <summary>The arbitration of disputed indicators (part of the record: ADR 0023), by indicator code.</summary>
+    public IReadOnlyList<RulingFact> Rulings { get; init; } = [];
+}
+
+/// <summary>
+/// The inspection record sheet (检查记录表) as a one-sheet workbook that prints like the paper form: header block,
+/// one table of indicators grouped by category (indicator, standard, input, maximum, points, evidence), category scores,
+/// total, grade, veto, overridden measured values marked, and signature lines. A4 portrait, fit to one page wide, the
+/// table's header row repeated on every printed page. Numbers are number cells; every user text goes through
+/// <see cref="ExcelText"/>.
+/// </summary>
+public static class InspectionRecordSheet
+{
+    private const int Columns = 7;
+    private static readonly XLColor HeaderFill = XLColor.FromArgb(0xDD, 0xE6, 0xF1);
+    private static readonly XLColor CategoryFill = XLColor.FromArgb(0xF2, 0xF2, 0xF2);
+    private static readonly XLColor OverrideFill = XLColor.FromArgb(0xFF, 0xF2, 0xCC);
+
+    public static void Write(InspectionRecordData data, ExportLabels labels, Stream output)
+    {
+        using var workbook = Build(data, labels);
+        workbook.SaveAs(output);
+    }
+
+    public static XLWorkbook Build(InspectionRecordData data, ExportLabels labels)
+    {
+        var sheet = data.Sheet;
+        var workbook = new XLWorkbook();
+        var ws = workbook.AddWorksheet(ExcelText.SheetName(labels["Record.SheetName"], new HashSet<string>()));
+        ws.Style.Font.FontName = "SimSun";
+        ws.Style.Font.FontSize = 10.5;
+        double[] widths = [7, 22, 40, 13, 7, 7, 32];
+        for (var c = 0; c < widths.Length; c++)
+        {
+            ws.Column(c + 1).Width = widths[c];
+        }
+
+        var row = 1;
+        var title = ws.Range(row, 1, row, Columns).Merge();
+        ExcelText.Set(title.FirstCell(), labels["Record.Title"]);
+        title.Style.Font.SetBold().Font.SetFontSize(16).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        ws.Row(row).Height = 28;
+        row++;
+        var plan = ws.Range(row, 1, row, Columns).Merge();
+        ExcelText.Set(plan.FirstCell(), labels.Format("Record.Plan", data.PlanName, data.PlanNumber));
+        plan.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center).Font.SetFontColor(XLColor.DimGray);
+        row += 2;
+
+        var local = sheet.SubmittedAt is { } submitted ? OrganisationClock.ToLocal(submitted, data.Zone) : (DateTime?)null;
+        row = Pair(ws, row, labels["Record.Project"], sheet.ProjectName, labels["Record.Team"], sheet.TeamName);
+        row = Pair(ws, row, labels["Record.Round"], sheet.RoundName, labels["Record.Period"],
+            labels.Format("Record.PeriodValue", data.PeriodStart.ToString("yyyy-MM-dd", labels.Culture), data.PeriodEnd.ToString("yyyy-MM-dd", labels.Culture)));
+        row = Pair(ws, row, labels["Record.Inspector"], sheet.InspectorName, labels["Record.Status"], labels.Status(sheet.Status));
+        Label(ws.Cell(row, 1), labels["Record.Date"]);
+        ws.Range(row, 2, row, 3).Merge();
+        ExcelText.DateTime(ws.Cell(row, 2), local).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
+        // A count of minutes: the unit goes to the label, so the cell keeps the one format of counts.
+        Label(ws.Range(row, 4, row, 5).Merge().FirstCell(), labels["Record.TimeSpent"] + " (" + labels["Record.Minutes"] + ")");
+        ws.Range(row, 6, row, 7).Merge();
+        ExcelText.Figure(ws.Cell(row, 6), data.TimeSpentSeconds / 60m, FigureKind.Count);
+        ws.Cell(row, 6).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
+        ws.Range(4, 1, row, Columns).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
+        row += 2;
+
+        var headerRow = row;
+        string[] headers = ["Record.Col.Code", "Record.Col.Indicator", "Record.Col.Standard", "Record.Col.Input", "Record.Col.Max", "Record.Col.Points", "Record.Col.Evidence"];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            ExcelText.Set(ws.Cell(row, c + 1), labels[headers[c]]);
+        }
+
+        ws.Range(row, 1, row, Columns).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill)
+            .Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center).Alignment.SetVertical(XLAlignmentVerticalValues.Center);
+        var tableStart = row;
+        row++;
+
+        var anyOverride = false;
+        var rulings = data.Rulings.ToDictionary(r => r.IndicatorCode, StringComparer.Ordinal);
+        foreach (var category in sheet.Categories)
+        {
+            var head = ws.Range(row, 1, row, Columns);
+            ExcelText.Set(ws.Cell(row, 1), category.Code);
+            ws.Range(row, 2, row, 4).Merge();
+            ExcelText.Set(ws.Cell(row, 2), labels.Format("Record.CategoryHead", category.Name, category.Weight.ToString("0.##", labels.Culture)));
+            ExcelText.Figure(ws.Cell(row, 5), category.Weight, FigureKind.Points);
+            if (category.Excluded)
+            {
+                ExcelText.Set(ws.Cell(row, 6), labels["Input.NotApplicable"]);
+            }
+            else
+            {
+                ExcelText.Figure(ws.Cell(row, 6), category.Score, FigureKind.Score);
+            }
+
+            ExcelText.Set(ws.Cell(row, 7), labels["Record.CategoryScore"]);
+            head.Style.Font.SetBold().Fill.SetBackgroundColor(CategoryFill);
+            row++;
+
+            foreach (var item in category.Rows)
+            {
+                ExcelText.Set(ws.Cell(row, 1), item.Code);
+                ExcelText.Set(ws.Cell(row, 2), item.Critical ? item.Name + " " + labels["Record.Critical"] : item.Name);
+                ExcelText.Set(ws.Cell(row, 3), item.Standard);
+                var input = ws.Cell(row, 4);
+                if (item.Input is { NotApplicable: false, Value: { } value })
+                {
+                    ExcelText.Figure(input, value, item.Unit == "%" ? FigureKind.Percent : FigureKind.Score);
+                }
+                else if (item.Input is { NotApplicable: false, Count: { } count })
+                {
+                    ExcelText.Figure(input, count, FigureKind.Count);
+                }
+                else
+                {
+                    ExcelText.Set(input, labels.Input(item.Input));
+                }
+
+                ExcelText.Figure(ws.Cell(row, 5), item.Max, FigureKind.Points);
+                ExcelText.Figure(ws.Cell(row, 6), item.Points, FigureKind.Points);
+                var evidence = item.Input.Note;
+                if (rulings.ContainsKey(item.Code))
+                {
+                    evidence = (string.IsNullOrEmpty(evidence) ? "" : evidence + "\n") + labels["Ruling.SeeBelow"];
+                }
+
+                if (item.MeasuredOverridden)
+                {
+                    anyOverride = true;
+                    var measured = item.MeasuredValue is { } m ? m.ToString("0.0##", labels.Culture) : labels["Input.Empty"];
+                    evidence = labels.Format("Record.Overridden", measured) + (string.IsNullOrEmpty(evidence) ? "" : "\n" + evidence);
+                    ws.Range(row, 4, row, 7).Style.Fill.SetBackgroundColor(OverrideFill);
+                    ExcelText.Set(ws.Cell(row, 7), evidence);
+                    input.Style.Font.SetBold();
+                }
+                else if (item.MeasuredValue is not null || item.MeasuredDenominator is not null)
+                {
+                    ExcelText.Set(ws.Cell(row, 7), string.IsNullOrEmpty(evidence) ? labels["Record.Measured"] : labels["Record.Measured"] + "\n" + evidence);
+                }
+                else
+                {
+                    ExcelText.Set(ws.Cell(row, 7), evidence);
+                }
+
+                FitRowHeight(ws, row, widths);
+                row++;
+            }
+        }
+
+        var table = ws.Range(tableStart, 1, row - 1, Columns);
+        table.Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin)
+            .Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText(true);
+        ws.Range(tableStart, 1, row - 1, 1).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        ws.Range(tableStart, 4, row - 1, 6).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+
+        // Total, grade, veto.
+        Label(ws.Range(row, 1, row, 3).Merge().FirstCell(), labels["Record.Total"]);
+        ws.Range(row, 4, row, 5).Merge();
+        ExcelText.Figure(ws.Cell(row, 4), sheet.Total, FigureKind.Score).Style.Font.SetBold().Font.SetFontSize(14);
+        Label(ws.Cell(row, 6), labels["Record.Grade"]);
+        ExcelText.Set(ws.Cell(row, 7), sheet.Grade).Style.Font.SetBold().Font.SetFontSize(14);
+        var totalRow = row;
+        row++;
+        Label(ws.Range(row, 1, row, 3).Merge().FirstCell(), labels["Record.Veto"]);
+        ws.Range(row, 4, row, Columns).Merge();
+        var vetoRow = sheet.VetoedBy is { } vetoCode ? sheet.Row(vetoCode) : null;
+        ExcelText.Set(ws.Cell(row, 4), sheet.VetoedBy is null
+            ? labels["Record.NoVeto"]
+            : labels.Format("Record.VetoNote", sheet.VetoedBy, vetoRow?.Name ?? "", (sheet.TotalBeforeVeto ?? 0m).ToString("0.0", labels.Culture)));
+        if (sheet.VetoedBy is not null)
+        {
+            ws.Cell(row, 4).Style.Font.SetFontColor(XLColor.DarkRed).Font.SetBold();
+        }
+
+        ws.Range(totalRow, 1, row, Columns).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin)
+            .Alignment.SetVertical(XLAlignmentVerticalValues.Center);
+        ws.Range(totalRow, 4, row, 4).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
+        row++;
+        if (anyOverride)
+        {
+            ws.Range(row, 1, row, Columns).Merge();
+            ExcelText.Set(ws.Cell(row, 1), labels["Record.OverrideLegend"]).Style.Fill.SetBackgroundColor(OverrideFill);
+            row++;
+        }
+
+        row = Rulings(ws, row, data.Rulings, data.Zone, labels, widths);
+
+        // Signature lines (签字栏).
+        row++;
+        foreach (var key in new[] { "Record.SignInspector", "Record.SignLead" })
+        {
+            ws.Range(row, 1, row, 2).Merge();
+            Label(ws.Cell(row, 1), labels[key]);
+            ws.Range(row, 3, row, 4).Merge().Style.Border.SetBottomBorder(XLBorderStyleValues.Thin);
+            Label(ws.Cell(row, 5), labels["Record.SignDate"]);
+            ws.Range(row, 6, row, 7).Merge().Style.Border.SetBottomBorder(XLBorderStyleValues.Thin);
+            ws.Row(row).Height = 30;
+            ws.Range(row, 1, row, Columns).Style.Alignment.SetVertical(XLAlignmentVerticalValues.Bottom);
+            row += 2;
+        }
+
+        var setup = ws.PageSetup;
+        setup.PaperSize = XLPaperSize.A4Paper;
+        setup.PageOrientation = XLPageOrientation.Portrait;
+        setup.FitToPages(1, 0);
+        setup.SetRowsToRepeatAtTop(headerRow, headerRow);
+        setup.Margins.SetLeft(0.5).SetRight(0.5).SetTop(0.6).SetBottom(0.6);
+        setup.CenterHorizontally = true;
+        setup.Footer.Center.AddText(XLHFPredefinedText.PageNumber);
+        setup.Footer.Center.AddText(" / ");
+        setup.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages);
+        setup.PrintAreas.Add(1, 1, row, Columns);
+        return workbook;
+    }
+
+    /// <summary>
+    /// The arbitration of disputed indicators, part of the record (ADR 0023): for each, the outcome with who ruled and
+    /// when (local time), the lead's reason and the ruling, the input before → after, and the points before and after.
+    /// </summary>
+    private static int Rulings(IXLWorksheet ws, int row, IReadOnlyList<RulingFact> rulings, TimeZoneInfo zone, ExportLabels labels, double[] widths)
+    {
+        if (rulings.Count == 0)
+        {
+            return row;
+        }
+
+        row++;
+        ws.Range(row, 1, row, Columns).Merge();
+        ExcelText.Set(ws.Cell(row, 1), labels["Ruling.Title"]).Style.Font.SetBold().Font.SetFontSize(12);
+        row++;
+        var headerRow = row;
+        string[] headers = ["Record.Col.Code", "Ruling.Col.Outcome", "Ruling.Col.ReasonAndRuling", "Ruling.Col.InputChange", "Ruling.Col.OriginalPoints", "Ruling.Col.RuledPoints", "Ruling.Col.RuledByAt"];
+        for (var c = 0; c < headers.Length; c++)
+        {
+            ExcelText.Set(ws.Cell(row, c + 1), labels[headers[c]]);
+        }
+
+        ws.Range(row, 1, row, Columns).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        FitRowHeight(ws, row, widths);
+        row++;
+        foreach (var r in rulings)
+        {
+            ExcelText.Set(ws.Cell(row, 1), r.IndicatorCode);
+            ExcelText.Set(ws.Cell(row, 2), labels.Outcome(r.Outcome));
+            ExcelText.Set(ws.Cell(row, 3), labels.Format("Ruling.ReasonAndRuling", r.Reason, r.Ruling ?? ""));
+            ExcelText.Set(ws.Cell(row, 4), labels.Format("Ruling.InputChange", labels.Recorded(r.Original), labels.Recorded(r.Ruled)));
+            if (r.Original is null)
+            {
+                ExcelText.Set(ws.Cell(row, 5), labels["Ruling.NotRecorded"]);
+            }
+            else
+            {
+                ExcelText.Figure(ws.Cell(row, 5), r.Original.Points, FigureKind.Points);
+            }
+
+            if (r.Ruled is null)
+            {
+                ExcelText.Set(ws.Cell(row, 6), labels["Ruling.NotRecorded"]);
+            }
+            else
+            {
+                ExcelText.Figure(ws.Cell(row, 6), r.Ruled.Points, FigureKind.Points);
+            }
+
+            var at = r.RuledAt is { } utc ? OrganisationClock.ToLocal(utc, zone).ToString("yyyy-MM-dd HH:mm", labels.Culture) : "";
+            ExcelText.Set(ws.Cell(row, 7), labels.Format("Ruling.RuledByAt", r.RuledBy ?? "", at));
+            FitRowHeight(ws, row, widths);
+            row++;
+        }
+
+        ws.Range(headerRow, 1, row - 1, Columns).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin)
+            .Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText(true);
+        ws.Range(headerRow + 1, 5, row - 1, 6).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        return row;
+    }
+
+    /// <summary>
+    /// Sets a row's height for its wrapped text. Excel does not grow rows to fit wrapped text when it opens a file, so
+    /// the height is estimated: a CJK character takes two width units, others one.
+    /// </summary>
+    private static void FitRowHeight(IXLWorksheet ws, int row, double[] widths)
+    {
+        var lines = 1;
+        for (var c = 1; c <= widths.Length; c++)
+        {
+            var text = ws.Cell(row, c).GetString();
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            var cellLines = text.Split('\n').Sum(part => Math.Max(1, (int)Math.Ceiling(part.Sum(ch => ch > 0x2E80 ? 2 : 1) / Math.Max(1, widths[c - 1] - 1))));
+            lines = Math.Max(lines, cellLines);
+        }
+
+        ws.Row(row).Height = Math.Max(15, 14 * lines + 2);
+    }
+
+    private static int Pair(IXLWorksheet ws, int row, string label1, string value1, string label2, string value2)
+    {
+        Label(ws.Cell(row, 1), label1);
+        ws.Range(row, 2, row, 3).Merge();
+        ExcelText.Set(ws.Cell(row, 2), value1);
+        Label(ws.Range(row, 4, row, 5).Merge().FirstCell(), label2);
+        ws.Range(row, 6, row, 7).Merge();
+        ExcelText.Set(ws.Cell(row, 6), value2);
+        return row + 1;
+    }
+
+    private static void Label(IXLCell cell, string text)
+    {
+        ExcelText.Set(cell, text);
+        cell.Style.Font.SetBold();
+    }
+}

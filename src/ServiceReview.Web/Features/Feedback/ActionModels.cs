@@ -1,0 +1,72 @@
+using System.ComponentModel.DataAnnotations;
+using ServiceReview.Core.Feedback;
+using ServiceReview.Infrastructure.Common;
+
+namespace ServiceReview.Web.Features.Feedback;
+
+public sealed class ActionIndexViewModel
+{
+    public required Paged<ActionListItem> Actions { get; init; }
+
+    public string? Search { get; init; }
+
+    public bool Filtered => Search is not null || Status is not null || Overdue;
+
+    public CorrectiveActionStatus? Status { get; init; }
+
+    public bool Overdue { get; init; }
+}
+
+public sealed class ActionDetailsViewModel
+{
+    public required ActionDetail Detail { get; init; }
+
+    public ActionTransitionForm Form { get; init; } = new();
+}
+
+public sealed class ActionTransitionForm
+{
+    public int Id { get; set; }
+
+    public Guid Stamp { get; set; }
+
+    [StringLength(4000)]
+    public string? Text { get; set; }
+}
+
+public sealed class RaiseActionsViewModel
+{
+    public required RaiseContext Context { get; init; }
+
+    public required RaiseActionsForm Form { get; init; }
+}
+
+/// <summary>Raise corrective actions: one row per indicator (weak ones pre-selected), one owner and one due date.</summary>
+public sealed class RaiseActionsForm
+{
+    public int RoundId { get; set; }
+
+    public int TeamId { get; set; }
+
+    public int? InspectionId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Actions.Owner")]
+    public int? OwnerId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [Display(Name = "Actions.DueDate")]
+    public DateOnly? DueDate { get; set; }
+
+    public List<RaiseActionItem> Items { get; set; } = [];
+}
+
+public sealed class RaiseActionItem
+{
+    public string Code { get; set; } = "";
+
+    public bool Selected { get; set; }
+
+    [StringLength(4000)]
+    public string? Description { get; set; }
+}

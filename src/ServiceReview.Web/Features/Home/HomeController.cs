@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Security;
+using ServiceReview.Infrastructure.Identity;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Features.Home;
+
+/// <summary>The landing page: for each of the user's roles, what needs their attention now.</summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashboardService dashboard, ICurrentActor currentActor, OrganisationClock clock) : Controller
+{
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        var name = user is null ? User.Identity?.Name ?? "" : string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName;
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var roles = Roles.All.Where(actor.Roles.Contains).ToList();
+        var isManager = actor.IsManager;
+        return View(new HomeViewModel
+        {
+            DisplayName = name,
+            Roles = roles,
+            // The organisation's calendar day (Organisation:TimeZone), not the server's nor UTC's: just after midnight
+            // in Beijing it is already tomorrow there.
+            Today = clock.Today,
+            IsInspector = roles.Contains(Roles.Inspector),
+            IsLead = roles.Contains(Roles.TeamLead),
+            IsManager = isManager,
+            Dashboard = await dashboard.BuildAsync(actor.PersonId, roles.Contains(Roles.Inspector), roles.Contains(Roles.TeamLead), isManager, cancellationToken),
+        });
+    }
+}

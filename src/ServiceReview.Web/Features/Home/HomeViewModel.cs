@@ -1,0 +1,19 @@
+
+namespace ServiceReview.Web.Features.Home;
+
+public sealed class HomeViewModel
+{
+    public required string DisplayName { get; init; }
+
+    public required IReadOnlyList<string> Roles { get; init; }
+
+    public required DateOnly Today { get; init; }
+
+    public bool IsInspector { get; init; }
+
+    public bool IsLead { get; init; }
+
+    public bool IsManager { get; init; }
+
+    public HomeDashboard Dashboard { get; init; } = new();
+}

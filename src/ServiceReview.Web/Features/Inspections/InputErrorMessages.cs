@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Localization;
+using ServiceReview.Core.Common;
+using ServiceReview.Web.Localisation;
+
+namespace ServiceReview.Web.Features.Inspections;
+
+/// <summary>
+/// Words for a refused indicator input. The scoring rules' own refusals have texts of this feature
+/// (<c>Inspections.Input.{Code}</c>, same arguments as the exception); anything else goes through
+/// <see cref="DomainErrorLocalizer"/>.
+/// </summary>
+public sealed class InputErrorMessages(IStringLocalizer<SharedResource> localizer, DomainErrorLocalizer domainErrors)
+{
+    public string Localize(DomainException error)
+    {
+        var text = localizer["Inspections.Input." + error.Code, error.Arguments.Select(Plain).ToArray()];
+        return text.ResourceNotFound ? domainErrors.Localize(error) : text.Value;
+    }
+
+    // Decimals read back from a decimal column carry its scale (100.0000): show them as typed (100).
+    private static object Plain(object? argument) => argument switch
+    {
+        null => "",
+        decimal d => d / 1.000000000000000000000000000000000m,
+        _ => argument,
+    };
+
+    public string this[string key, params object[] arguments] => localizer[key, arguments];
+}

@@ -1,0 +1,313 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Infrastructure.Common;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Notifications;
+using ServiceReview.Web.Features.Plans;
+
+namespace ServiceReview.Web.Features.Inspections;
+
+/// <summary>
+/// The inspector's use cases on their own inspection records: list, open the checklist (with measured figures),
+/// save a draft, submit, read. Every method takes the inspector's person id and treats another inspector's record
+/// as not found. Scoring is Core's <see cref="ScoringEngine"/>; state changes are the entity's methods.
+/// </summary>
+public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plans, IMeasuredFigures measuredFigures, Notifier notifier)
+{
+    public const string AuditEntityType = "Inspection";
+
+    /// <summary>
+    /// One page of the inspector's own records, open ones first, then newest period. <paramref name="search"/> matches
+    /// the round, project or team; <paramref name="status"/> keeps one status. Never another inspector's record.
+    /// </summary>
+    public async Task<Paged<InspectionListItem>> ListAsync(
+        int inspectorId, string? search, InspectionStatus? status, PageRequest request, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var q = PagingExtensions.NormaliseSearch(search);
+        var query =
+            from i in db.Inspections.AsNoTracking()
+            where i.InspectorId == inspectorId && (status == null || i.Status == status)
+            join r in db.Rounds on i.RoundId equals r.Id
+            join t in db.Teams on i.TeamId equals t.Id
+            join p in db.Projects on t.ProjectId equals p.Id
+            where q == null || r.Name.Contains(q) || t.Name.Contains(q) || p.Name.Contains(q)
+            select new { i, r, t, p };
+
+        var rows = await query
+            .OrderBy(x => x.i.Status == InspectionStatus.Assigned || x.i.Status == InspectionStatus.InProgress ? 0 : 1)
+            .ThenByDescending(x => x.r.PeriodStart)
+            .ThenBy(x => x.p.Name).ThenBy(x => x.t.Name).ThenBy(x => x.i.Id)
+            .Select(x => new
+            {
+                x.i.Id, Round = x.r.Name, Project = x.p.Name, Team = x.t.Name, x.r.PeriodStart, x.r.PeriodEnd,
+                x.r.WindowClosesAt, RoundStatus = x.r.Status, x.i.Status, x.i.TimeSpentSeconds, x.i.Total, x.i.Grade, x.i.ReopenReason,
+            })
+            .ToPagedAsync(request, cancellationToken);
+
+        return rows.Map(x =>
+        {
+            var open = x.Status is InspectionStatus.Assigned or InspectionStatus.InProgress;
+            var overdue = open && x.ReopenReason is null && (nowUtc > x.WindowClosesAt || x.RoundStatus == RoundStatus.Closed);
+            return new InspectionListItem(x.Id, x.Round, x.Project, x.Team, x.PeriodStart, x.PeriodEnd, x.WindowClosesAt,
+                x.Status, x.TimeSpentSeconds, x.Total, x.Grade, overdue);
+        });
+    }
+
+    /// <summary>
+    /// Opens an inspector's own record. The first time an editable record is opened, the measured figures are
+    /// computed and stored in its entries (audited as "MeasuredFiguresSet"). Null: no such record of this inspector.
+    /// </summary>
+    public async Task<InspectionRecord?> OpenAsync(int id, int inspectorId, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var inspection = await LoadOwnAsync(id, inspectorId, cancellationToken);
+        if (inspection is null)
+        {
+            return null;
+        }
+
+        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
+        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
+
+        if (inspection.IsEditable && !inspection.HasMeasuredFigures)
+        {
+            await FillMeasuredFiguresAsync(inspection, plan, round, nowUtc, cancellationToken);
+        }
+
+        return await RecordAsync(inspection, plan, round, nowUtc, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves what the inspector entered (a draft) and adds <paramref name="secondsSpent"/> to the time spent.
+    /// Throws <see cref="InvalidInputsException"/> (nothing saved) when an input does not fit its indicator,
+    /// <see cref="ConcurrencyConflictException"/> when the record changed since <paramref name="stamp"/>, and the
+    /// entity's <see cref="DomainException"/> when it can no longer be edited.
+    /// </summary>
+    public async Task<DraftSaved?> SaveDraftAsync(int id, int inspectorId, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
+        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var inspection = await LoadOwnAsync(id, inspectorId, cancellationToken);
+        if (inspection is null)
+        {
+            return null;
+        }
+
+        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
+        ApplyDraft(inspection, plan, stamp, inputs, secondsSpent, actor, nowUtc);
+        await db.SaveOrConflictAsync(cancellationToken);
+        return new DraftSaved(inspection.ConcurrencyStamp, inspection.TimeSpentSeconds, nowUtc);
+    }
+
+    /// <summary>
+    /// Saves the inputs and submits the record if it is complete and the window allows it; otherwise keeps it as a
+    /// draft and says why (see <see cref="SubmitOutcome"/>). A record already submitted throws
+    /// <c>Inspection.AlreadySubmitted</c> from the entity, so a second click makes no second transition.
+    /// </summary>
+    public async Task<SubmitOutcome?> SubmitAsync(int id, int inspectorId, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
+        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var inspection = await LoadOwnAsync(id, inspectorId, cancellationToken);
+        if (inspection is null)
+        {
+            return null;
+        }
+
+        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
+        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
+        var windowOpen = round.IsWindowOpen(nowUtc);
+
+        if (inspection.HasBeenSubmitted)
+        {
+            // The entity refuses the second transition (Inspection.AlreadySubmitted).
+            inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), nowUtc, windowOpen);
+        }
+
+        ApplyDraft(inspection, plan, stamp, inputs, secondsSpent, actor, nowUtc, audit: false);
+        var score = ScoringEngine.Score(plan, inspection.Inputs());
+        var windowClosed = !windowOpen && inspection.ReopenReason is null;
+        if (!score.IsComplete || score.NothingApplicable || windowClosed)
+        {
+            db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "DraftSaved", null, DraftSummary(inspection, secondsSpent));
+            await db.SaveOrConflictAsync(cancellationToken);
+            return new SubmitOutcome(false, inspection.ConcurrencyStamp, score, windowClosed);
+        }
+
+        inspection.Submit(score, nowUtc, windowOpen);
+        db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "Submitted", null, ScoreSummary(score));
+        await notifier.SubmittedAsync(inspection, nowUtc, cancellationToken);
+        await db.SaveOrConflictAsync(cancellationToken);
+        return new SubmitOutcome(true, inspection.ConcurrencyStamp, score, false);
+    }
+
+    /// <summary>The record read-only, with the others' totals once this one is handed in. Null: not this inspector's.</summary>
+    public async Task<InspectionRecord?> DetailsAsync(int id, int inspectorId, DateTime nowUtc, CancellationToken cancellationToken = default)
+    {
+        var inspection = await db.Inspections.AsNoTracking()
+            .Include(i => i.Entries).Include(i => i.CategoryScores)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, cancellationToken);
+        if (inspection is null)
+        {
+            return null;
+        }
+
+        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
+        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
+        return await RecordAsync(inspection, plan, round, nowUtc, cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks every input against its indicator with the scoring engine, one by one, so that all problems are
+    /// reported at once rather than the first.
+    /// </summary>
+    public static IReadOnlyList<InputError> Validate(PlanVersion plan, IReadOnlyDictionary<string, IndicatorInput> inputs)
+    {
+        var errors = new List<InputError>();
+        foreach (var (code, input) in inputs)
+        {
+            try
+            {
+                ScoringEngine.Score(plan, new Dictionary<string, IndicatorInput>(StringComparer.Ordinal) { [code] = input });
+            }
+            catch (DomainException ex) when (ex.Code != "Plan.Invalid")
+            {
+                errors.Add(new InputError(code, ex));
+            }
+        }
+
+        return errors;
+    }
+
+    private void ApplyDraft(Inspection inspection, PlanVersion plan, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
+        int secondsSpent, Actor actor, DateTime nowUtc, bool audit = true)
+    {
+        var errors = Validate(plan, inputs);
+        if (errors.Count > 0)
+        {
+            throw new InvalidInputsException(errors);
+        }
+
+        db.ExpectStamp(inspection, stamp);
+
+        // Every indicator of the plan is written: one the form left empty is cleared, as the inspector left it.
+        var all = plan.IndicatorsInOrder().ToDictionary(
+            i => i.Code,
+            i => inputs.TryGetValue(i.Code, out var input) ? input : new IndicatorInput(),
+            StringComparer.Ordinal);
+        inspection.SaveDraft(all, Math.Clamp(secondsSpent, 0, MaxSecondsPerSave), nowUtc);
+        if (audit)
+        {
+            db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "DraftSaved", null, DraftSummary(inspection, secondsSpent));
+        }
+    }
+
+    /// <summary>One save cannot claim more than a working day: a broken or tampered client cannot inflate the time spent.</summary>
+    public const int MaxSecondsPerSave = 8 * 3600;
+
+    private async Task FillMeasuredFiguresAsync(Inspection inspection, PlanVersion plan, Round round, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var measured = plan.IndicatorsInOrder().Where(i => i.Measure is not null).ToList();
+        if (measured.Count == 0)
+        {
+            return;
+        }
+
+        var figures = await measuredFigures.ComputeAsync(inspection.TeamId, round.PeriodStart, round.PeriodEnd, nowUtc, cancellationToken);
+        var set = new List<string>();
+        foreach (var indicator in measured)
+        {
+            if (figures.TryGetValue(indicator.Measure!.Value, out var figure))
+            {
+                inspection.SetMeasured(indicator.Code, figure);
+                set.Add(string.Create(CultureInfo.InvariantCulture, $"{indicator.Code}={figure.Value?.ToString(CultureInfo.InvariantCulture) ?? "n/a"} ({figure.Numerator}/{figure.Denominator})"));
+            }
+        }
+
+        if (set.Count == 0)
+        {
+            return;
+        }
+
+        db.Audit(Actor.System, nowUtc, AuditEntityType, inspection.Id, "MeasuredFiguresSet", null, string.Join("; ", set));
+        try
+        {
+            await db.SaveOrConflictAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // Someone saved the record at the same moment: the next opening computes the figures again.
+        }
+    }
+
+    private async Task<InspectionRecord> RecordAsync(Inspection inspection, PlanVersion plan, Round round, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var names = await (
+            from t in db.Teams.AsNoTracking()
+            where t.Id == inspection.TeamId
+            join p in db.Projects on t.ProjectId equals p.Id
+            select new { Team = t.Name, Project = p.Name }).FirstAsync(cancellationToken);
+        var inspectorName = await db.People.AsNoTracking().Where(p => p.Id == inspection.InspectorId).Select(p => p.DisplayName).FirstAsync(cancellationToken);
+
+        IReadOnlyList<OtherInspectorTotal> others = [];
+        if (inspection.HasBeenSubmitted)
+        {
+            others = await (
+                from o in db.Inspections.AsNoTracking()
+                where o.RoundId == inspection.RoundId && o.TeamId == inspection.TeamId && o.Id != inspection.Id
+                      && (o.Status == InspectionStatus.Submitted || o.Status == InspectionStatus.Disputed || o.Status == InspectionStatus.Confirmed)
+                join p in db.People on o.InspectorId equals p.Id
+                orderby p.DisplayName
+                select new OtherInspectorTotal(p.DisplayName, o.Status, o.Total, o.TotalBeforeVeto, o.Grade, o.VetoedBy)).ToListAsync(cancellationToken);
+        }
+
+        return new InspectionRecord
+        {
+            Inspection = inspection,
+            Plan = plan,
+            Round = round,
+            TeamName = names.Team,
+            ProjectName = names.Project,
+            InspectorName = inspectorName,
+            Inputs = FormInputs(inspection, plan),
+            WindowOpen = round.IsWindowOpen(nowUtc) || inspection.ReopenReason is not null,
+            Others = others,
+        };
+    }
+
+    private static Dictionary<string, IndicatorInput> FormInputs(Inspection inspection, PlanVersion plan)
+    {
+        var inputs = new Dictionary<string, IndicatorInput>(StringComparer.Ordinal);
+        foreach (var entry in inspection.Entries)
+        {
+            var input = entry.Input;
+            if (input.IsEmpty && inspection.IsEditable && plan.FindIndicator(entry.IndicatorCode) is { Measure: not null } indicator
+                && (entry.MeasuredValue is not null || entry.MeasuredDenominator is not null))
+            {
+                input = MeasuredInput.For(indicator, new MeasuredFigure(entry.MeasuredValue, entry.MeasuredNumerator, entry.MeasuredDenominator)) ?? input;
+            }
+
+            inputs[entry.IndicatorCode] = input;
+        }
+
+        return inputs;
+    }
+
+    private Task<Inspection?> LoadOwnAsync(int id, int inspectorId, CancellationToken cancellationToken) =>
+        db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).AsSplitQuery()
+            .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, cancellationToken);
+
+    private static string DraftSummary(Inspection inspection, int secondsSpent) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"filled {inspection.Entries.Count(e => !e.Input.IsEmpty)}/{inspection.Entries.Count}; +{secondsSpent}s; total time {inspection.TimeSpentSeconds}s");
+
+    private static string ScoreSummary(ScoreResult score) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"total {score.Total} ({score.Grade}); before veto {score.TotalBeforeVeto}{(score.VetoedBy is null ? "" : "; vetoed by " + score.VetoedBy)}");
+}

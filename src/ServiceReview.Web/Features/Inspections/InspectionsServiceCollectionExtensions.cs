@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Web.Features.Plans;
+
+namespace ServiceReview.Web.Features.Inspections;
+
+public static class InspectionsServiceCollectionExtensions
+{
+    /// <summary>The inspection-record use cases, the plan reader and the measured-figures seam.</summary>
+    public static IServiceCollection AddInspections(this IServiceCollection services)
+    {
+        services.AddScoped<PlanReader>();
+        services.AddScoped<InspectionService>();
+
+        return services;
+    }
+}

@@ -1,0 +1,15 @@
+namespace ServiceReview.Web.Features.Notifications;
+
+/// <summary>The person's own notification settings: only the choice is bound from the form, never whose they are.</summary>
+public sealed class NotificationSettingsViewModel
+{
+    public bool ReceivesEmail { get; set; }
+
+    /// <summary>Shown, not bound: the address e-mails go to.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Shown, not bound: whether the server sends e-mail at all.</summary>
+    public bool EmailConfigured { get; set; }
+
+    public bool HasPerson { get; set; } = true;
+}

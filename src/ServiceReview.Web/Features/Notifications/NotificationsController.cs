@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using ServiceReview.Infrastructure.Email;
+using ServiceReview.Web.Common;
+using ServiceReview.Web.Security;
+using ServiceReview.Web.Features.Administration.Email;
+
+namespace ServiceReview.Web.Features.Notifications;
+
+/// <summary>
+/// The signed-in person's notifications (通知): newest first, paged; opening one marks it read and goes to its page.
+/// Everyone sees only their own: another person's notification does not exist for them (404).
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class NotificationsController(
+    NotificationService notifications, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
+{
+    /// <summary>The signed-in person's own settings: receive notifications by e-mail or not. There is no id: nobody edits another's.</summary>
+    [HttpGet]
+    public async Task<IActionResult> Settings(
+        [FromServices] EmailPreferences preferences, [FromServices] IOptions<EmailOptions> email, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var mine = actor.PersonId is { } person ? await preferences.GetAsync(person, cancellationToken) : null;
+        return View(new NotificationSettingsViewModel
+        {
+            HasPerson = mine is not null,
+            ReceivesEmail = mine?.ReceivesEmail ?? false,
+            Email = mine?.Email,
+            EmailConfigured = email.Value.Enabled,
+        });
+    }
+
+    [HttpPost]
+    [ActionName(nameof(Settings))]
+    public async Task<IActionResult> SaveSettings(
+        NotificationSettingsViewModel form, [FromServices] EmailPreferences preferences, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        if (actor.PersonId is not { } person || !await preferences.SetAsync(person, form.ReceivesEmail, actor, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        TempData.SetStatus(l[form.ReceivesEmail ? "Email.Settings.SavedOn" : "Email.Settings.SavedOff"]);
+        return RedirectToAction(nameof(Settings));
+    }
+
+    public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        if (actor.PersonId is not { } person)
+        {
+            return View(new NotificationsIndexViewModel { Page = new NotificationPage([], 1, NotificationService.PageSize, 0, 0), HasPerson = false });
+        }
+
+        return View(new NotificationsIndexViewModel { Page = await notifications.ListAsync(person, page, cancellationToken) });
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> Open(int id, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var link = actor.PersonId is { } person ? await notifications.OpenAsync(person, id, cancellationToken) : null;
+        if (link is null)
+        {
+            return NotFound();
+        }
+
+        return Url.IsLocalUrl(link) ? LocalRedirect(link) : RedirectToAction(nameof(Index));
+    }
+
+    [HttpPost]
+    public async Task<IActionResult> MarkAllRead(CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var count = actor.PersonId is { } person ? await notifications.MarkAllReadAsync(person, cancellationToken) : 0;
+        TempData.SetStatus(l["Notifications.MarkedAllRead", count], count > 0 ? StatusKind.Success : StatusKind.Info);
+        return RedirectToAction(nameof(Index));
+    }
+}

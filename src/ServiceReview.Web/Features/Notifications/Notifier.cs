@@ -1,0 +1,135 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Feedback;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Notifications;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Core.Security;
+using ServiceReview.Infrastructure.Persistence;
+
+namespace ServiceReview.Web.Features.Notifications;
+
+/// <summary>
+/// The one place that decides who is told about a hand-over. The use cases call it just before their
+/// SaveChanges: it only adds <see cref="Notification"/> rows to the context, so they are stored in the same
+/// transaction as the state change (or not at all). Keys of these event notifications carry the instant, so a
+/// repeated hand-over (submitted again after a reopen) is told again; reminders use stable keys (see
+/// <see cref="ReminderJob"/>).
+/// </summary>
+public sealed class Notifier(ServiceReviewDbContext db)
+{
+    /// <summary>Round opened: each inspector once, pointing at their inspection list.</summary>
+    public void RoundOpened(Round round, IEnumerable<Inspection> inspections, DateTime utcNow)
+    {
+        foreach (var inspectorId in inspections.Select(i => i.InspectorId).Distinct())
+        {
+            Add(inspectorId, NotificationKind.Assigned, nameof(Round), round.Id, "/Inspections", $"Assigned:Round:{round.Id}", utcNow);
+        }
+    }
+
+    /// <summary>Reassigned: the new inspector is told about that one inspection.</summary>
+    public void Reassigned(Inspection inspection, DateTime utcNow) =>
+        Add(inspection.InspectorId, NotificationKind.Assigned, nameof(Inspection), inspection.Id, $"/Inspections/Fill/{inspection.Id}",
+            EventKey(NotificationKind.Assigned, nameof(Inspection), inspection.Id, utcNow), utcNow);
+
+    /// <summary>Submitted: the lead of the inspected team is to review it.</summary>
+    public async Task SubmittedAsync(Inspection inspection, DateTime utcNow, CancellationToken cancellationToken = default)
+    {
+        var leadId = await LeadOfAsync(inspection.TeamId, cancellationToken);
+        if (leadId is { } lead)
+        {
+            Add(lead, NotificationKind.SubmittedForReview, nameof(Inspection), inspection.Id, $"/Reviews/Review/{inspection.Id}",
+                EventKey(NotificationKind.SubmittedForReview, nameof(Inspection), inspection.Id, utcNow), utcNow);
+        }
+    }
+
+    /// <summary>
+    /// Disputed: the managers of the inspected team's project are to arbitrate; when the project names no active
+    /// manager, every active manager is told, and in an organisation without managers its administrators, so a
+    /// dispute never goes unseen.
+    /// </summary>
+    public async Task DisputedAsync(Inspection inspection, DateTime utcNow, CancellationToken cancellationToken = default)
+    {
+        var projectManagers = db.Teams.Where(t => t.Id == inspection.TeamId)
+            .SelectMany(t => db.Projects.Where(p => p.Id == t.ProjectId).SelectMany(p => p.Managers.Select(m => m.PersonId)));
+        var managers = await ActiveWithRole(Roles.Manager).Where(id => projectManagers.Contains(id)).ToListAsync(cancellationToken);
+        if (managers.Count == 0)
+        {
+            managers = await ActiveWithRole(Roles.Manager).ToListAsync(cancellationToken);
+        }
+
+        if (managers.Count == 0)
+        {
+            managers = await ActiveWithRole(Roles.Admin).ToListAsync(cancellationToken);
+        }
+
+        foreach (var manager in managers)
+        {
+            Add(manager, NotificationKind.Disputed, nameof(Inspection), inspection.Id, "/Disputes",
+                EventKey(NotificationKind.Disputed, nameof(Inspection), inspection.Id, utcNow), utcNow);
+        }
+    }
+
+    /// <summary>Ruled: the lead who disputed and the inspector.</summary>
+    public void Ruled(Dispute dispute, Inspection inspection, DateTime utcNow)
+    {
+        var key = EventKey(NotificationKind.Ruled, nameof(Inspection), inspection.Id, utcNow);
+        Add(dispute.RaisedById, NotificationKind.Ruled, nameof(Inspection), inspection.Id, "/Reviews", key, utcNow);
+        if (inspection.InspectorId != dispute.RaisedById)
+        {
+            Add(inspection.InspectorId, NotificationKind.Ruled, nameof(Inspection), inspection.Id, $"/Inspections/Details/{inspection.Id}", key, utcNow);
+        }
+    }
+
+    /// <summary>An action changed hands: raised → owner and lead; done → raiser; sent back → owner; verified → owner and lead.</summary>
+    public async Task ActionAsync(CorrectiveAction action, DateTime utcNow, CancellationToken cancellationToken = default) =>
+        Action(action, await LeadOfAsync(action.TeamId, cancellationToken), utcNow);
+
+    /// <summary>As <see cref="ActionAsync"/>, with the team's lead already known (raising several actions at once).</summary>
+    public void Action(CorrectiveAction action, int? teamLeadId, DateTime utcNow)
+    {
+        var kind = action.Status switch
+        {
+            CorrectiveActionStatus.Open => NotificationKind.ActionRaised,
+            CorrectiveActionStatus.Done => NotificationKind.ActionDone,
+            CorrectiveActionStatus.SentBack => NotificationKind.ActionSentBack,
+            _ => NotificationKind.ActionVerified,
+        };
+        List<int> recipients = kind switch
+        {
+            NotificationKind.ActionDone => [action.RaisedById],
+            NotificationKind.ActionSentBack => [action.OwnerId],
+            _ when teamLeadId is { } lead => [action.OwnerId, lead],
+            _ => [action.OwnerId],
+        };
+        var key = EventKey(kind, nameof(CorrectiveAction), action.Id, utcNow);
+        foreach (var recipient in recipients.Distinct())
+        {
+            Add(recipient, kind, nameof(CorrectiveAction), action.Id, $"/Actions/Details/{action.Id}", key, utcNow);
+        }
+    }
+
+    private IQueryable<int> ActiveWithRole(string role) => (
+        from p in db.People
+        join ur in db.UserRoles on p.UserId equals ur.UserId
+        join r in db.Roles on ur.RoleId equals r.Id
+        where r.Name == role && p.IsActive
+        select p.Id).Distinct();
+
+    /// <summary>The lead of a team, if it has one.</summary>
+    public Task<int?> LeadOfAsync(int teamId, CancellationToken cancellationToken = default) =>
+        db.Teams.Where(t => t.Id == teamId).Select(t => t.LeadId).FirstOrDefaultAsync(cancellationToken);
+
+    public static string EventKey(NotificationKind kind, string subjectType, int subjectId, DateTime utcNow) =>
+        $"{kind}:{subjectType}:{subjectId}:{utcNow.Ticks}";
+
+    private void Add(int recipientId, NotificationKind kind, string subjectType, int subjectId, string link, string key, DateTime utcNow)
+    {
+        // Two adds of one key in one save (a person who is both owner and lead) would break the unique index.
+        if (db.Notifications.Local.Any(n => n.RecipientId == recipientId && n.Key == key))
+        {
+            return;
+        }
+
+        db.Notifications.Add(new Notification(recipientId, kind, subjectType, subjectId, link, key, utcNow));
+    }
+}

@@ -1,0 +1,59 @@
+using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Common;
+using System.ComponentModel.DataAnnotations;
+using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Reviews.Disputes;
+
+namespace ServiceReview.Web.Features.Results;
+
+public sealed class ResultsIndexViewModel
+{
+    public required bool IsManager { get; init; }
+
+    public required Paged<RoundSummary> Rounds { get; init; }
+
+    public required Paged<ResultLink> Links { get; init; }
+
+    public string? Search { get; init; }
+
+    public RoundStatus? Status { get; init; }
+
+    public bool Filtered => Search is not null || Status is not null;
+}
+
+public sealed class RoundResultsViewModel
+{
+    public required RoundResults Results { get; init; }
+}
+
+public sealed class TeamResultViewModel
+{
+    public required RoundResults Results { get; init; }
+
+    public required TeamResult Team { get; init; }
+
+    /// <summary>The rulings on the round's inspections, by inspection (ADR 0023); the page shows this team's.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<RulingFact>> Rulings { get; init; } = new Dictionary<int, IReadOnlyList<RulingFact>>();
+
+    public required IReadOnlyList<FeedbackItem> Feedback { get; init; }
+
+    public required bool CanWriteFeedback { get; init; }
+
+    public required bool CanRaiseActions { get; init; }
+
+    public required bool ShowRanking { get; init; }
+
+    public FeedbackForm Form { get; init; } = new();
+}
+
+public sealed class FeedbackForm
+{
+    public int RoundId { get; set; }
+
+    public int TeamId { get; set; }
+
+    [Required(ErrorMessage = "Validation.Required")]
+    [StringLength(4000)]
+    [Display(Name = "Results.Feedback.Text")]
+    public string? Text { get; set; }
+}

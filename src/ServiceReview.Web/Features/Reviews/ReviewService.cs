@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Infrastructure.Common;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Notifications;
+
+namespace ServiceReview.Web.Features.Reviews;
+
+/// <summary>An inspection in the lead's review list.</summary>
+public sealed record ReviewListItem(
+    int Id, int RoundId, string RoundName, int TeamId, string TeamName, string InspectorName,
+    InspectionStatus Status, DateTime? SubmittedAt, DateTime? ConfirmedAt, decimal? Total, string? Grade, string? VetoedBy);
+
+/// <summary>
+/// The team lead's review (确认 / 申诉) of submitted inspections. Only the lead of the inspected team may see or act:
+/// for anyone else the inspection does not exist (null / false).
+/// </summary>
+public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier)
+{
+    private static readonly InspectionStatus[] Reviewable = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
+
+    /// <summary>Submitted inspections of the teams <paramref name="leadPersonId"/> leads, oldest submission first (all of them: this is the lead's to-do list).</summary>
+    public async Task<IReadOnlyList<ReviewListItem>> ToReviewForLeadAsync(int? leadPersonId, string? search, CancellationToken cancellationToken = default)
+    {
+        if (leadPersonId is null)
+        {
+            return [];
+        }
+
+        return await Rows(leadPersonId.Value, search, [InspectionStatus.Submitted], history: false).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The lead's history, one page: disputed and confirmed inspections of their teams (or only <paramref name="status"/>),
+    /// newest round first; <paramref name="search"/> matches the round, team or inspector.
+    /// </summary>
+    public async Task<Paged<ReviewListItem>> HistoryForLeadAsync(
+        int? leadPersonId, string? search, InspectionStatus? status, PageRequest request, CancellationToken cancellationToken = default)
+    {
+        if (leadPersonId is null)
+        {
+            return Paged.Empty<ReviewListItem>(request);
+        }
+
+        InspectionStatus[] statuses = status is InspectionStatus.Disputed or InspectionStatus.Confirmed
+            ? [status.Value]
+            : [InspectionStatus.Disputed, InspectionStatus.Confirmed];
+        return await Rows(leadPersonId.Value, search, statuses, history: true).ToPagedAsync(request, cancellationToken);
+    }
+
+    /// <summary>The lead's rows, ordered in the database (a unique key last, so pages never overlap).</summary>
+    private IQueryable<ReviewListItem> Rows(int leadPersonId, string? search, InspectionStatus[] statuses, bool history)
+    {
+        var q = PagingExtensions.NormaliseSearch(search);
+        var rows =
+            from i in db.Inspections.AsNoTracking()
+            join t in db.Teams on i.TeamId equals t.Id
+            join r in db.Rounds on i.RoundId equals r.Id
+            join p in db.People on i.InspectorId equals p.Id
+            where t.LeadId == leadPersonId && statuses.Contains(i.Status)
+                && (q == null || r.Name.Contains(q) || t.Name.Contains(q) || p.DisplayName.Contains(q))
+            select new { i, r, t, p };
+        rows = history
+            ? rows.OrderByDescending(x => x.r.PeriodStart).ThenByDescending(x => x.r.Id).ThenBy(x => x.t.Name).ThenBy(x => x.i.Id)
+            : rows.OrderBy(x => x.i.SubmittedAt).ThenBy(x => x.i.Id);
+        return rows.Select(x => new ReviewListItem(x.i.Id, x.r.Id, x.r.Name, x.t.Id, x.t.Name, x.p.DisplayName, x.i.Status,
+            x.i.SubmittedAt, x.i.ConfirmedAt, x.i.Total, x.i.Grade, x.i.VetoedBy));
+    }
+
+    /// <summary>The sheet, if <paramref name="leadPersonId"/> leads the inspected team and the inspection was submitted.</summary>
+    public async Task<InspectionSheet?> GetForLeadAsync(int? leadPersonId, int inspectionId, CancellationToken cancellationToken = default)
+    {
+        if (leadPersonId is null)
+        {
+            return null;
+        }
+
+        var sheet = await InspectionSheetLoader.LoadAsync(db, inspectionId, cancellationToken);
+        return sheet is not null && sheet.TeamLeadId == leadPersonId && Reviewable.Contains(sheet.Status) ? sheet : null;
+    }
+
+    /// <summary>The open dispute of an inspection, if any (shown on the review page after disputing).</summary>
+    public Task<Dispute?> FindDisputeAsync(int inspectionId, CancellationToken cancellationToken = default) =>
+        db.Disputes.AsNoTracking().Include(d => d.Items)
+            .Where(d => d.InspectionId == inspectionId)
+            .OrderByDescending(d => d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Confirms (确认). False when the actor does not lead the team. Domain and concurrency errors are thrown.</summary>
+    public async Task<bool> ConfirmAsync(Actor actor, int inspectionId, Guid stamp, CancellationToken cancellationToken = default)
+    {
+        var inspection = await LoadOwnAsync(actor, inspectionId, cancellationToken);
+        if (inspection is null)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var oldStatus = inspection.Status;
+        inspection.Confirm(now);
+        db.ExpectStamp(inspection, stamp);
+        db.Audit(actor, now, nameof(Inspection), inspection.Id, "Confirmed", oldStatus.ToString(), inspection.Status.ToString());
+        await db.SaveOrConflictAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Disputes (申诉) the named indicators, each with a reason. False when the actor does not lead the team.</summary>
+    public async Task<bool> DisputeAsync(Actor actor, int inspectionId, Guid stamp, IReadOnlyList<(string IndicatorCode, string Reason)> items, CancellationToken cancellationToken = default)
+    {
+        var inspection = await LoadOwnAsync(actor, inspectionId, cancellationToken);
+        if (inspection is null)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var oldStatus = inspection.Status;
+        var dispute = inspection.Dispute(actor.PersonId!.Value, items, now);
+        db.ExpectStamp(inspection, stamp);
+        db.Disputes.Add(dispute);
+        db.Audit(actor, now, nameof(Inspection), inspection.Id, "Disputed", oldStatus.ToString(),
+            string.Join("; ", dispute.Items.Select(i => $"{i.IndicatorCode}: {i.Reason}")));
+        await notifier.DisputedAsync(inspection, now, cancellationToken);
+        await db.SaveOrConflictAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task<Inspection?> LoadOwnAsync(Actor actor, int inspectionId, CancellationToken cancellationToken)
+    {
+        if (actor.PersonId is null)
+        {
+            return null;
+        }
+
+        var leads = await (
+            from i in db.Inspections
+            join t in db.Teams on i.TeamId equals t.Id
+            where i.Id == inspectionId && t.LeadId == actor.PersonId && Reviewable.Contains(i.Status)
+            select i.Id).AnyAsync(cancellationToken);
+        return leads ? await db.Inspections.Include(i => i.Entries).FirstAsync(i => i.Id == inspectionId, cancellationToken) : null;
+    }
+}

@@ -1,0 +1,238 @@
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Common;
+using ServiceReview.Infrastructure.Persistence;
+
+namespace ServiceReview.Web.Features.Rounds;
+
+/// <summary>What the round pages read: the list, one round's matrix, the form's choices and suggestions.</summary>
+public sealed class RoundQueries(ServiceReviewDbContext db)
+{
+    /// <summary>Suggested inspectors per team (the form's "suggest" fills this many).</summary>
+    public const int SuggestedPerTeam = 3;
+
+    /// <summary>One page of rounds, newest period first; the search matches the name, the status keeps one status.</summary>
+    public async Task<Paged<RoundListItem>> ListAsync(RoundListQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rounds = db.Rounds.AsNoTracking();
+        if (PagingExtensions.NormaliseSearch(query.Search) is { } search)
+        {
+            rounds = rounds.Where(r => r.Name.Contains(search));
+        }
+
+        if (query.Status is { } status)
+        {
+            rounds = rounds.Where(r => r.Status == status);
+        }
+
+        var total = await rounds.CountAsync(cancellationToken);
+        var size = query.Request.Size;
+        var page = PageMath.Clamp(query.Request.Page, total, size);
+        var rows = await rounds
+            .OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Join(db.PlanVersions, r => r.PlanVersionId, v => v.Id, (r, v) => new
+            {
+                r.Id, r.Name, r.PeriodStart, r.PeriodEnd, PlanName = v.Name, PlanNumber = v.Number, r.Status,
+                r.WindowOpensAt, r.WindowClosesAt, r.Aggregation,
+            })
+            .ToListAsync(cancellationToken);
+
+        // Join reorders nothing on the providers we use, but say the order again rather than rely on it.
+        rows = [.. rows.OrderByDescending(r => r.PeriodStart).ThenByDescending(r => r.Id)];
+        var ids = rows.Select(r => r.Id).ToList();
+        var counts = await db.Inspections.AsNoTracking()
+            .Where(i => ids.Contains(i.RoundId))
+            .GroupBy(i => new { i.RoundId, i.Status })
+            .Select(g => new { g.Key.RoundId, g.Key.Status, Count = g.Count(), Late = g.Count(i => i.IsLate) })
+            .ToListAsync(cancellationToken);
+
+        var items = rows.Select(r => new RoundListItem(
+                r.Id, r.Name, r.PeriodStart, r.PeriodEnd, r.PlanName, r.PlanNumber, r.Status, r.WindowOpensAt, r.WindowClosesAt, r.Aggregation,
+                counts.Where(c => c.RoundId == r.Id).ToDictionary(c => c.Status, c => c.Count),
+                counts.Where(c => c.RoundId == r.Id).Sum(c => c.Late)))
+            .ToList();
+        return new Paged<RoundListItem>(items, page, size, total);
+    }
+
+    /// <summary>Every round, for <c>GET /api/rounds</c>.</summary>
+    public async Task<IReadOnlyList<RoundSummary>> SummariesAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Rounds.AsNoTracking().OrderBy(r => r.Id)
+            .Select(r => new { r.Id, r.Name, r.PlanVersionId, r.Status, r.Aggregation })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new RoundSummary(r.Id, r.Name, r.PlanVersionId, r.Status, r.Aggregation)).ToList();
+    }
+
+    /// <summary>Every team with its project and its lead's e-mail (null without a lead or an e-mail), for <c>GET /api/teams</c>.</summary>
+    public async Task<IReadOnlyList<TeamSummary>> TeamSummariesAsync(CancellationToken cancellationToken = default)
+    {
+        var rows = await db.Teams.AsNoTracking()
+            .Join(db.Projects, t => t.ProjectId, p => p.Id, (t, p) => new { t.Id, t.Name, Project = p.Name, t.LeadId })
+            .GroupJoin(db.People, t => t.LeadId, p => (int?)p.Id, (t, leads) => new { t, leads })
+            .SelectMany(x => x.leads.DefaultIfEmpty(), (x, lead) => new { x.t.Id, x.t.Name, x.t.Project, LeadEmail = lead == null ? null : lead.Email })
+            .OrderBy(t => t.Id)
+            .ToListAsync(cancellationToken);
+        return rows.Select(t => new TeamSummary(t.Id, t.Name, t.Project, string.IsNullOrWhiteSpace(t.LeadEmail) ? null : t.LeadEmail)).ToList();
+    }
+
+    /// <summary>Published plan versions, and every team with its conflict-free inspectors sorted best first.</summary>
+    public async Task<RoundFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default)
+    {
+        var plans = await db.PlanVersions.AsNoTracking()
+            .Where(v => v.Status == PlanVersionStatus.Published)
+            .OrderBy(v => v.Name).ThenByDescending(v => v.Number)
+            .Select(v => new PlanVersionOption(v.Id, v.Name, v.Number))
+            .ToListAsync(cancellationToken);
+        var teams = await LoadTeamsAsync(null, cancellationToken);
+        var inspectors = await InspectorsAsync(cancellationToken);
+        var options = teams
+            .Select(t => new TeamOption(t.Team.Id, t.Team.Name, t.Team.ProjectId, t.ProjectName, t.LeadName,
+                inspectors.Where(i => !t.Team.Involves(i.Id) && i.MayInspectProject(t.Team.ProjectId)).ToList()))
+            .ToList();
+        return new RoundFormOptions(plans, options);
+    }
+
+    /// <summary>The draft as the edit form shows it; null when there is no such round.</summary>
+    public async Task<RoundDraft?> DraftAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var round = await db.Rounds.AsNoTracking()
+            .Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var teams = round.Teams
+            .Select(t => new TeamAssignmentInput(t.TeamId, round.Assignments.Where(a => a.TeamId == t.TeamId).Select(a => a.InspectorId).ToList()))
+            .ToList();
+        return new RoundDraft(round.Id, round.Status, round.ConcurrencyStamp, new RoundDraftInput(round.Name, round.PeriodStart, round.PeriodEnd,
+            round.PlanVersionId, round.WindowOpensAt, round.WindowClosesAt, round.Aggregation, teams));
+    }
+
+    /// <summary>A round with its teams × inspectors matrix; null when there is no such round.</summary>
+    public async Task<RoundDetails?> DetailsAsync(int id, CancellationToken cancellationToken = default)
+    {
+        var round = await db.Rounds.AsNoTracking()
+            .Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var plan = await db.PlanVersions.AsNoTracking().Where(v => v.Id == round.PlanVersionId)
+            .Select(v => new { v.Name, v.Number }).FirstAsync(cancellationToken);
+        var teamIds = round.Teams.Select(t => t.TeamId).ToList();
+        var teams = await LoadTeamsAsync(teamIds, cancellationToken);
+        var inspections = await db.Inspections.AsNoTracking()
+            .Where(i => i.RoundId == id)
+            .Select(i => new { i.Id, i.TeamId, i.InspectorId, i.Status, i.TimeSpentSeconds, i.SubmittedAt, i.IsLate, i.ReopenReason, i.ConcurrencyStamp })
+            .ToListAsync(cancellationToken);
+        var personIds = round.Assignments.Select(a => a.InspectorId).Concat(inspections.Select(i => i.InspectorId)).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var inspectors = round.Status == RoundStatus.Open ? await InspectorsAsync(cancellationToken) : [];
+
+        var rows = teams.Select(t =>
+        {
+            var slots = round.Status == RoundStatus.Draft
+                ? round.Assignments.Where(a => a.TeamId == t.Team.Id)
+                    .Select(a => new RoundDetailsSlot(a.InspectorId, names.GetValueOrDefault(a.InspectorId, "?"), null))
+                : inspections.Where(i => i.TeamId == t.Team.Id)
+                    .Select(i => new RoundDetailsSlot(i.InspectorId, names.GetValueOrDefault(i.InspectorId, "?"),
+                        new RoundInspectionSummary(i.Id, i.Status, i.TimeSpentSeconds, i.SubmittedAt, i.IsLate, i.ReopenReason, i.ConcurrencyStamp)));
+            var slotList = slots.OrderBy(s => s.InspectorName, StringComparer.Ordinal).ToList();
+            var taken = slotList.Select(s => s.InspectorId).ToHashSet();
+            var candidates = inspectors.Where(i => !t.Team.Involves(i.Id) && i.MayInspectProject(t.Team.ProjectId) && !taken.Contains(i.Id)).ToList();
+            return new RoundDetailsTeam(t.Team.Id, t.Team.Name, t.ProjectName, t.LeadName, slotList, candidates);
+        }).ToList();
+
+        return new RoundDetails(round.Id, round.Name, round.PeriodStart, round.PeriodEnd, round.PlanVersionId, plan.Name, plan.Number,
+            round.Status, round.WindowOpensAt, round.WindowClosesAt, round.Aggregation, round.OpenedAt, round.ClosedAt,
+            round.ConcurrencyStamp, rows);
+    }
+
+    /// <summary>
+    /// Fills every chosen team that has no inspector yet with the <see cref="SuggestedPerTeam"/> best candidates.
+    /// "Best" is the least workload, then the most experience; inspectors picked for earlier teams of the same
+    /// round count as workload, so the suggestion spreads the work instead of giving every team the same three.
+    /// </summary>
+    public static IReadOnlyList<TeamAssignmentInput> Suggest(RoundFormOptions options, IReadOnlyList<TeamAssignmentInput> chosen)
+    {
+        var planned = chosen.SelectMany(t => t.InspectorIds).GroupBy(id => id).ToDictionary(g => g.Key, g => g.Count());
+        var result = new List<TeamAssignmentInput>();
+        foreach (var team in chosen)
+        {
+            var option = options.Teams.FirstOrDefault(t => t.TeamId == team.TeamId);
+            if (team.InspectorIds.Count > 0 || option is null)
+            {
+                result.Add(team);
+                continue;
+            }
+
+            var picks = option.Candidates
+                .OrderBy(c => c.Workload + planned.GetValueOrDefault(c.Id))
+                .ThenByDescending(c => c.YearsOfExperience)
+                .ThenBy(c => c.Name, StringComparer.Ordinal)
+                .Take(SuggestedPerTeam)
+                .Select(c => c.Id)
+                .ToList();
+            foreach (var pick in picks)
+            {
+                planned[pick] = planned.GetValueOrDefault(pick) + 1;
+            }
+
+            result.Add(team with { InspectorIds = picks });
+        }
+
+        return result;
+    }
+
+    /// <summary>Active inspectors, best first: least unfinished work in open rounds, then most years of experience.</summary>
+    private async Task<List<InspectorOption>> InspectorsAsync(CancellationToken cancellationToken)
+    {
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.IsActive && p.InspectorProfile != null)
+            .Select(p => new { p.Id, p.DisplayName, p.Email, p.InspectorProfile!.Type, p.InspectorProfile.YearsOfExperience, Projects = p.InspectableProjects.Select(x => x.ProjectId).ToList() })
+            .ToListAsync(cancellationToken);
+        var workload = await db.Inspections.AsNoTracking()
+            .Where(i => i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress)
+            .Join(db.Rounds.Where(r => r.Status == RoundStatus.Open), i => i.RoundId, r => r.Id, (i, _) => i.InspectorId)
+            .GroupBy(id => id)
+            .Select(g => new { InspectorId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.InspectorId, g => g.Count, cancellationToken);
+        return people
+            .Select(p => new InspectorOption(p.Id, p.DisplayName, p.Email, p.Type, p.YearsOfExperience, workload.GetValueOrDefault(p.Id)) { ProjectIds = p.Projects })
+            .OrderBy(p => p.Workload).ThenByDescending(p => p.YearsOfExperience).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>Teams with their members (for the conflict-of-interest rule), project and lead; all teams of live projects when <paramref name="ids"/> is null.</summary>
+    private async Task<List<(Team Team, string ProjectName, string? LeadName)>> LoadTeamsAsync(List<int>? ids, CancellationToken cancellationToken)
+    {
+        var query = db.Teams.AsNoTracking().Include(t => t.Members).AsQueryable();
+        if (ids is not null)
+        {
+            query = query.Where(t => ids.Contains(t.Id));
+        }
+
+        var teams = await query.ToListAsync(cancellationToken);
+        var projectIds = teams.Select(t => t.ProjectId).Distinct().ToList();
+        var projects = await db.Projects.AsNoTracking().Where(p => projectIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.Name, p.IsArchived })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var leadIds = teams.Where(t => t.LeadId != null).Select(t => t.LeadId!.Value).Distinct().ToList();
+        var leads = await db.People.AsNoTracking().Where(p => leadIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        return teams
+            .Where(t => ids is not null || !projects[t.ProjectId].IsArchived)
+            .Select(t => (Team: t, ProjectName: projects[t.ProjectId].Name, LeadName: t.LeadId is { } lead ? leads.GetValueOrDefault(lead) : null))
+            .OrderBy(r => r.ProjectName, StringComparer.Ordinal).ThenBy(r => r.Team.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+}

@@ -1,0 +1,229 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Notifications;
+
+namespace ServiceReview.Web.Features.Rounds;
+
+/// <summary>
+/// The use cases of planning and running a round: save a draft, open, close, delete a draft, reassign and reopen
+/// an inspection. Each loads the entities, lets them apply their rules, writes one audit entry and saves with the
+/// concurrency stamp the user's page was built from.
+/// </summary>
+public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier)
+{
+    public const string RoundEntity = nameof(Round);
+    public const string InspectionEntity = nameof(Inspection);
+
+    private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Creates a draft round; nothing is saved when a rule refuses part of the input.</summary>
+    public async Task<RoundSaveResult> CreateDraftAsync(RoundDraftInput input, Actor actor, CancellationToken cancellationToken = default)
+    {
+        Round round;
+        try
+        {
+            round = new Round(input.Name, input.PeriodStart, input.PeriodEnd, input.PlanVersionId, input.WindowOpensAtUtc, input.WindowClosesAtUtc, input.Aggregation);
+        }
+        catch (DomainException ex)
+        {
+            return new RoundSaveResult(null, [new RoundInputError(null, ex)]);
+        }
+
+        var errors = await ApplyScopeAsync(round, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new RoundSaveResult(null, errors);
+        }
+
+        // The audit entry names the round by its id, which the database gives on the first save: both saves
+        // share one transaction, so the round never exists without its "Created" entry.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Rounds.Add(round);
+        await db.SaveChangesAsync(cancellationToken);
+        db.Audit(actor, UtcNow, RoundEntity, round.Id, "Created", null, Describe(round));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RoundSaveResult(round.Id, []);
+    }
+
+    /// <summary>Changes a draft round; nothing is saved when a rule refuses part of the input.</summary>
+    public async Task<RoundSaveResult> UpdateDraftAsync(int id, Guid stamp, RoundDraftInput input, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var round = await LoadRoundAsync(id, cancellationToken);
+        var before = Describe(round);
+        try
+        {
+            db.ExpectStamp(round, stamp);
+            round.Update(input.Name, input.PeriodStart, input.PeriodEnd, input.PlanVersionId, input.WindowOpensAtUtc, input.WindowClosesAtUtc, input.Aggregation);
+        }
+        catch (DomainException ex)
+        {
+            return new RoundSaveResult(id, [new RoundInputError(null, ex)]);
+        }
+
+        var errors = await ApplyScopeAsync(round, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new RoundSaveResult(id, errors);
+        }
+
+        db.Audit(actor, UtcNow, RoundEntity, round.Id, "Updated", before, Describe(round));
+        try
+        {
+            await db.SaveOrConflictAsync(cancellationToken);
+        }
+        catch (ConcurrencyConflictException ex)
+        {
+            return new RoundSaveResult(id, [new RoundInputError(null, ex)]);
+        }
+
+        return new RoundSaveResult(id, []);
+    }
+
+    /// <summary>Opens the round: one inspection per (team, inspector), each with an entry per indicator of the plan.</summary>
+    public async Task<int> OpenAsync(int id, Guid stamp, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var round = await LoadRoundAsync(id, cancellationToken);
+        var plan = await db.PlanVersions
+            .Include(v => v.Categories).ThenInclude(c => c.Indicators)
+            .AsSplitQuery()
+            .FirstAsync(v => v.Id == round.PlanVersionId, cancellationToken);
+        var inspections = round.Open(plan, UtcNow);
+        db.ExpectStamp(round, stamp);
+        db.Inspections.AddRange(inspections);
+        db.Audit(actor, UtcNow, RoundEntity, round.Id, "Opened", nameof(RoundStatus.Draft),
+            string.Create(CultureInfo.InvariantCulture, $"{nameof(RoundStatus.Open)}; {inspections.Count} inspections"));
+        notifier.RoundOpened(round, inspections, UtcNow);
+        await db.SaveOrConflictAsync(cancellationToken);
+        return inspections.Count;
+    }
+
+    /// <summary>Closes an open round now (a manager's decision, or the window's end through <see cref="RoundAutoCloser"/>).</summary>
+    public async Task CloseAsync(int id, Guid stamp, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var round = await LoadRoundAsync(id, cancellationToken);
+        round.Close(UtcNow);
+        db.ExpectStamp(round, stamp);
+        db.Audit(actor, UtcNow, RoundEntity, round.Id, "Closed", nameof(RoundStatus.Open), nameof(RoundStatus.Closed));
+        await db.SaveOrConflictAsync(cancellationToken);
+    }
+
+    /// <summary>Deletes a draft round with its teams and assignments.</summary>
+    public async Task DeleteDraftAsync(int id, Guid stamp, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var round = await LoadRoundAsync(id, cancellationToken);
+        round.EnsureCanBeDeleted();
+        db.ExpectStamp(round, stamp);
+        db.Audit(actor, UtcNow, RoundEntity, round.Id, "Deleted", Describe(round), null);
+        db.Rounds.Remove(round);
+        await db.SaveOrConflictAsync(cancellationToken);
+    }
+
+    /// <summary>Gives an unstarted inspection of an open round to another inspector (no conflict of interest).</summary>
+    public async Task ReassignAsync(int roundId, int inspectionId, Guid stamp, int inspectorId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var inspection = await LoadInspectionAsync(roundId, inspectionId, cancellationToken);
+        var round = await LoadRoundAsync(roundId, cancellationToken);
+        var team = await db.Teams.Include(t => t.Members).FirstAsync(t => t.Id == inspection.TeamId, cancellationToken);
+        var people = await db.People.Where(p => p.Id == inspectorId || p.Id == inspection.InspectorId).ToListAsync(cancellationToken);
+        var inspector = people.FirstOrDefault(p => p.Id == inspectorId)
+            ?? throw new DomainException("Round.NotAnInspector", "{0} is not an active inspector.", inspectorId);
+        var previous = people.FirstOrDefault(p => p.Id == inspection.InspectorId)?.DisplayName ?? inspection.InspectorId.ToString(CultureInfo.InvariantCulture);
+
+        db.ExpectStamp(inspection, stamp);
+        round.Reassign(inspection, team, inspector);
+        db.Audit(actor, UtcNow, InspectionEntity, inspection.Id, "Reassigned", previous, inspector.DisplayName);
+        notifier.Reassigned(inspection, UtcNow);
+        await db.SaveOrConflictAsync(cancellationToken);
+    }
+
+    /// <summary>Reopens an inspection with a reason, so that it can be (re)submitted, late if the window has closed.</summary>
+    public async Task ReopenAsync(int roundId, int inspectionId, Guid stamp, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var inspection = await LoadInspectionAsync(roundId, inspectionId, cancellationToken);
+        var before = inspection.Status;
+        db.ExpectStamp(inspection, stamp);
+        inspection.Reopen(reason ?? "");
+        db.Audit(actor, UtcNow, InspectionEntity, inspection.Id, "Reopened", before.ToString(), $"{inspection.Status}: {inspection.ReopenReason}");
+        await db.SaveOrConflictAsync(cancellationToken);
+    }
+
+    private static string Describe(Round round) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{round.Name}; {round.PeriodStart:yyyy-MM-dd}..{round.PeriodEnd:yyyy-MM-dd}; plan {round.PlanVersionId}; window {round.WindowOpensAt:yyyy-MM-dd HH:mm}Z..{round.WindowClosesAt:yyyy-MM-dd HH:mm}Z; {round.Aggregation}; "
+            + $"teams {string.Join(",", round.Teams.Select(t => t.TeamId).Order())}; "
+            + $"assignments {string.Join(",", round.Assignments.OrderBy(a => a.TeamId).ThenBy(a => a.InspectorId).Select(a => $"{a.TeamId}:{a.InspectorId}"))}");
+
+    /// <summary>Puts the chosen teams and inspectors on the round through its rules and collects every refusal, per team.</summary>
+    private async Task<List<RoundInputError>> ApplyScopeAsync(Round round, RoundDraftInput input, CancellationToken cancellationToken)
+    {
+        var errors = new List<RoundInputError>();
+        var planStatus = await db.PlanVersions.Where(v => v.Id == input.PlanVersionId).Select(v => (PlanVersionStatus?)v.Status).FirstOrDefaultAsync(cancellationToken);
+        if (planStatus != PlanVersionStatus.Published)
+        {
+            errors.Add(new RoundInputError(null, new DomainException("Round.PlanNotPublished", "A round can only use a published plan version.")));
+        }
+
+        var teamIds = input.Teams.Select(t => t.TeamId).Distinct().ToList();
+        if (teamIds.Count == 0)
+        {
+            errors.Add(new RoundInputError(null, new DomainException("Round.NoTeams", "A round needs at least one team.")));
+        }
+
+        var teams = await db.Teams.Include(t => t.Members).Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var inspectorIds = input.Teams.SelectMany(t => t.InspectorIds).Distinct().ToList();
+        var inspectors = await db.People.Where(p => inspectorIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+
+        round.ChangeTeams(teamIds.Where(teams.ContainsKey));
+        foreach (var choice in input.Teams)
+        {
+            if (!teams.TryGetValue(choice.TeamId, out var team))
+            {
+                errors.Add(new RoundInputError(choice.TeamId, new DomainException("Round.TeamNotFound", "Team {0} does not exist.", choice.TeamId)));
+                continue;
+            }
+
+            var wanted = choice.InspectorIds.Distinct().ToList();
+            if (wanted.Count == 0)
+            {
+                errors.Add(new RoundInputError(team.Id, new DomainException("Round.TeamWithoutInspector", "Every team needs at least one inspector.", team.Name)));
+            }
+
+            foreach (var gone in round.Assignments.Where(a => a.TeamId == team.Id && !wanted.Contains(a.InspectorId)).ToList())
+            {
+                round.Unassign(team.Id, gone.InspectorId);
+            }
+
+            foreach (var inspectorId in wanted)
+            {
+                try
+                {
+                    var inspector = inspectors.GetValueOrDefault(inspectorId)
+                        ?? throw new DomainException("Round.NotAnInspector", "{0} is not an active inspector.", inspectorId);
+                    round.Assign(team, inspector);
+                }
+                catch (DomainException ex)
+                {
+                    errors.Add(new RoundInputError(team.Id, ex));
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    private async Task<Round> LoadRoundAsync(int id, CancellationToken cancellationToken) =>
+        await db.Rounds.Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
+        ?? throw new RoundNotFoundException();
+
+    private async Task<Inspection> LoadInspectionAsync(int roundId, int inspectionId, CancellationToken cancellationToken) =>
+        await db.Inspections.Include(i => i.Entries).FirstOrDefaultAsync(i => i.Id == inspectionId && i.RoundId == roundId, cancellationToken)
+        ?? throw new RoundNotFoundException();
+}

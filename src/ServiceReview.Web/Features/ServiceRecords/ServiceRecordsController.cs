@@ -1,0 +1,445 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using ServiceReview.Core.Common;
+using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Security;
+using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Infrastructure.Uploads;
+using ServiceReview.Web.Common;
+using ServiceReview.Web.Localisation;
+using ServiceReview.Web.Security;
+using ServiceReview.Web.Features.Administration;
+using ServiceReview.Web.Features.Administration.Projects;
+using ServiceReview.Web.Features.ServiceRecords.Import;
+using ServiceReview.Web.Features.ServiceRecords.Import.Background;
+
+namespace ServiceReview.Web.Features.ServiceRecords;
+
+/// <summary>
+/// 服务记录: a team's records with their measured figures, add/edit, import, and a project's time limits. Managers and
+/// admins see every team; a team lead edits their own team; an inspector reads the teams they are assigned to.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class ServiceRecordsController(
+    TeamRecordAccess access,
+    ServiceMetricsService metrics,
+    ServiceRecordEditor editor,
+    ImportJobQueue imports,
+    ProjectsAdminService projects,
+    ICurrentActor currentActor,
+    DomainErrorLocalizer domainErrors,
+    IStringLocalizer<SharedResource> localizer,
+    TimeProvider clock,
+    OrganisationClock localTime) : Controller
+{
+    private const int PageSize = 50;
+    private const int RecentImports = 5;
+
+    [HttpGet]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var teams = await access.TeamsForAsync(actor, actor.IsManager, cancellationToken);
+        return teams.Count == 1 ? RedirectToAction(nameof(Team), new { id = teams[0].Id }) : View(new TeamsViewModel(teams));
+    }
+
+    [HttpGet]
+    public async Task<IActionResult> Team(int id, [FromQuery] RecordFilter filter, CancellationToken cancellationToken)
+    {
+        var (level, team) = await CheckAsync(id, cancellationToken);
+        if (level is RecordAccess.NotFound or RecordAccess.Forbidden)
+        {
+            return Refuse(level);
+        }
+
+        var project = (await editor.ProjectOfTeamAsync(id, cancellationToken))!;
+        var zone = ServicePeriod.FindZone(project.TimeZoneId);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(now, zone));
+        var to = filter.To ?? today;
+        var from = filter.From ?? to.AddDays(-29);
+        if (from > to)
+        {
+            (from, to) = (to, from);
+        }
+
+        var context = (await metrics.ContextAsync(id, from, to, now, cancellationToken))!;
+        var figures = (await metrics.CountAsync(context, cancellationToken)).ToFigures();
+        var page = await editor.ListAsync(context, filter.Slice, filter.Type, filter.Channel, filter.Q, filter.Page, PageSize, cancellationToken);
+        var cards = new List<FigureCard>
+        {
+            new(MeasuredMetric.Complete, "1.1", figures[MeasuredMetric.Complete], RecordSlice.Complete, RecordSlice.All, false),
+            new(MeasuredMetric.LateArchives, "1.2", figures[MeasuredMetric.LateArchives], RecordSlice.LateArchive, RecordSlice.All, true),
+            new(MeasuredMetric.FirstResponseOnTime, "2.1", figures[MeasuredMetric.FirstResponseOnTime], RecordSlice.ResponseOnTime, RecordSlice.ResponseJudged, false),
+            new(MeasuredMetric.ResolvedOnTime, "2.2", figures[MeasuredMetric.ResolvedOnTime], RecordSlice.ResolvedOnTime, RecordSlice.ResolutionJudged, false),
+            new(MeasuredMetric.FirstContactResolution, "5.1", figures[MeasuredMetric.FirstContactResolution], RecordSlice.FirstContact, RecordSlice.Resolved, false),
+        };
+        var limits = localizer[project.Calendar is null ? "Records.Limits.SummaryCalendarHours" : "Records.Limits.SummaryWorkingHours",
+            Hours(project.Limits.FirstResponseHours), Hours(project.Limits.ResolutionHours), Hours(project.Limits.ArchiveHours)].Value;
+        var recent = level == RecordAccess.Edit ? await imports.RecentAsync(id, RecentImports, cancellationToken) : [];
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return View(new TeamRecordsViewModel(team!, filter, from, to, cards, page, zone, level == RecordAccess.Edit, actor.IsManager, limits) { RecentImports = recent });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Create(int teamId, CancellationToken cancellationToken)
+    {
+        var (level, team) = await CheckAsync(teamId, cancellationToken);
+        return level != RecordAccess.Edit ? Refuse(level) : View("Form", new RecordFormViewModel(team!, null, new RecordForm()));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Create(int teamId, RecordForm form, CancellationToken cancellationToken)
+    {
+        var (level, team) = await CheckAsync(teamId, cancellationToken);
+        if (level != RecordAccess.Edit)
+        {
+            return Refuse(level);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return View("Form", new RecordFormViewModel(team!, null, form));
+        }
+
+        try
+        {
+            var zone = await ZoneAsync(teamId, cancellationToken);
+            await editor.CreateAsync(teamId, form.TicketId, ToData(form, zone), await currentActor.GetAsync(cancellationToken), cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            AddError(ex);
+            return View("Form", new RecordFormViewModel(team!, null, form));
+        }
+
+        TempData.SetStatus(localizer["Records.Form.Created", form.TicketId.Trim()]);
+        return RedirectToAction(nameof(Team), new { id = teamId });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
+    {
+        var record = await editor.FindAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var (level, team) = await CheckAsync(record.TeamId, cancellationToken);
+        if (level != RecordAccess.Edit)
+        {
+            return Refuse(level);
+        }
+
+        var zone = await ZoneAsync(record.TeamId, cancellationToken);
+        return View("Form", new RecordFormViewModel(team!, id, ToForm(record, zone)));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Edit(int id, RecordForm form, CancellationToken cancellationToken)
+    {
+        var record = await editor.FindAsync(id, cancellationToken);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var (level, team) = await CheckAsync(record.TeamId, cancellationToken);
+        if (level != RecordAccess.Edit)
+        {
+            return Refuse(level);
+        }
+
+        form.TicketId = record.TicketId;
+        ModelState.Remove(nameof(RecordForm.TicketId));
+        if (!ModelState.IsValid)
+        {
+            return View("Form", new RecordFormViewModel(team!, id, form));
+        }
+
+        try
+        {
+            var zone = await ZoneAsync(record.TeamId, cancellationToken);
+            await editor.UpdateAsync(id, ToData(form, zone), new DateTime(form.LoadedTicks, DateTimeKind.Utc), await currentActor.GetAsync(cancellationToken), cancellationToken);
+        }
+        catch (DomainException ex)
+        {
+            AddError(ex);
+            return View("Form", new RecordFormViewModel(team!, id, form));
+        }
+
+        TempData.SetStatus(localizer["Records.Form.Saved", record.TicketId]);
+        return RedirectToAction(nameof(Team), new { id = record.TeamId });
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> Import(int teamId, CancellationToken cancellationToken)
+    {
+        var (level, team) = await CheckAsync(teamId, cancellationToken);
+        return level != RecordAccess.Edit ? Refuse(level) : View(new ImportViewModel(team!, null, null, false));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    [RequestSizeLimit(ServiceReview.Web.Features.ServiceRecords.ServiceRecordImportController.MaxFileBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = ServiceReview.Web.Features.ServiceRecords.ServiceRecordImportController.MaxFileBytes)]
+    public async Task<IActionResult> Import(int teamId, IFormFile? file, bool partial, CancellationToken cancellationToken)
+    {
+        var (level, team) = await CheckAsync(teamId, cancellationToken);
+        if (level != RecordAccess.Edit)
+        {
+            return Refuse(level);
+        }
+
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", localizer["Records.Import.NoFile"]);
+            return View(new ImportViewModel(team!, null, null, partial));
+        }
+
+        // The file is saved and imported in the background (big files take minutes); the page then shows its progress.
+        // A file refused at sight (wrong type, a workbook past its caps) is not queued: the form says why.
+        await using var stream = file.OpenReadStream();
+        try
+        {
+            var job = await imports.EnqueueAsync(teamId, await currentActor.GetAsync(cancellationToken), file.FileName, stream, partial, cancellationToken);
+            return RedirectToAction(nameof(ImportProgress), new { id = job.Key });
+        }
+        catch (UploadRefusedException refusal)
+        {
+            UploadRefusals.AddTo(ModelState, Response, localizer, refusal);
+            return View(new ImportViewModel(team!, null, null, partial));
+        }
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> ImportProgress(Guid id, CancellationToken cancellationToken)
+    {
+        if (await VisibleJobAsync(id, cancellationToken) is not var (job, team))
+        {
+            return NotFound();
+        }
+
+        return job.IsFinished ? RedirectToAction(nameof(ImportResult), new { id }) : View(new ImportProgressViewModel(team, job));
+    }
+
+    /// <summary>
+    /// Where the progress page goes when the import ends: the team's records with a status message when rows were written
+    /// without errors; otherwise (or with <paramref name="details"/>, the link of the recent imports) the errors.
+    /// </summary>
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> ImportResult(Guid id, bool details, CancellationToken cancellationToken)
+    {
+        if (await VisibleJobAsync(id, cancellationToken) is not var (job, team))
+        {
+            return NotFound();
+        }
+
+        if (!job.IsFinished)
+        {
+            return RedirectToAction(nameof(ImportProgress), new { id });
+        }
+
+        if (job.Status == ImportJobStatus.Succeeded && (!details || job.ErrorCount == 0))
+        {
+            TempData.SetStatus(
+                localizer["Records.Import.Done", job.Imported, job.Updated, job.ErrorCount],
+                job.ErrorCount > 0 ? StatusKind.Warning : StatusKind.Success);
+            return RedirectToAction(nameof(Team), new { id = job.TeamId });
+        }
+
+        if (job.Status == ImportJobStatus.Failed && job.ErrorCount == 0)
+        {
+            ModelState.AddModelError("", localizer["RecordsImportJob.Failed", job.FileName]);
+        }
+
+        var result = job.Status == ImportJobStatus.Cancelled ? null : ImportJobErrors.ToResult(job);
+        return View(nameof(Import), new ImportViewModel(team, result, job.FileName, job.Partial));
+    }
+
+    /// <summary>Withdraws an import that is still waiting; once a worker has it, a friendly refusal.</summary>
+    [HttpPost]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public async Task<IActionResult> CancelImport(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var actor = await currentActor.GetAsync(cancellationToken);
+            if (await imports.CancelAsync(id, actor, actor.IsManager, cancellationToken) is not { } job)
+            {
+                return NotFound();
+            }
+
+            TempData.SetStatus(localizer["RecordsImportJob.Cancelled", job.FileName]);
+            return RedirectToAction(nameof(Team), new { id = job.TeamId });
+        }
+        catch (DomainException ex)
+        {
+            TempData.SetStatus(domainErrors.Localize(ex), StatusKind.Warning);
+            return RedirectToAction(nameof(ImportProgress), new { id });
+        }
+    }
+
+    /// <summary>A background import the current user may see (their team's, or any for a manager); null for others and unknown ids: 404.</summary>
+    private async Task<(ImportJob Job, TeamHeading Team)?> VisibleJobAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return await imports.FindVisibleAsync(id, actor, actor.IsManager, cancellationToken);
+    }
+
+    [HttpGet]
+    [Authorize(Policy = Policies.TeamLeadOrAbove)]
+    public IActionResult Template() =>
+        File(XlsxTemplate.Create(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "服务记录导入模板.xlsx");
+
+    [HttpGet]
+    [Authorize(Policy = Policies.ManagerOrAdmin)]
+    public async Task<IActionResult> Limits(int projectId, int? teamId, CancellationToken cancellationToken)
+    {
+        var project = await editor.FindProjectAsync(projectId, cancellationToken);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        if (!await MayEditLimitsAsync(projectId, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        var form = new LimitsForm
+        {
+            FirstResponseHours = project.Limits.FirstResponseHours,
+            ResolutionHours = project.Limits.ResolutionHours,
+            ArchiveHours = project.Limits.ArchiveHours,
+            UseCalendar = project.Calendar is not null,
+            Days = project.Calendar is { } c ? Enum.GetValues<DayOfWeek>().Where(d => c.Days.HasFlag(WorkingCalendar.FlagOf(d))).ToList() : [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday],
+            DayStart = project.Calendar?.DayStart ?? new TimeOnly(9, 0),
+            DayEnd = project.Calendar?.DayEnd ?? new TimeOnly(18, 0),
+            Holidays = project.Calendar is { } cal ? string.Join("\n", cal.Holidays.OrderBy(h => h.Date).Select(h => $"{h.Date:yyyy-MM-dd} {h.Name}".Trim())) : null,
+            ReturnTeamId = teamId,
+        };
+        return View(new LimitsViewModel(projectId, project.Name, form));
+    }
+
+    [HttpPost]
+    [Authorize(Policy = Policies.ManagerOrAdmin)]
+    public async Task<IActionResult> Limits(int projectId, LimitsForm form, CancellationToken cancellationToken)
+    {
+        var project = await editor.FindProjectAsync(projectId, cancellationToken);
+        if (project is null)
+        {
+            return NotFound();
+        }
+
+        if (!await MayEditLimitsAsync(projectId, cancellationToken))
+        {
+            return Forbid();
+        }
+
+        var holidays = new List<Holiday>();
+        foreach (var line in (form.Holidays ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split([' ', '\t'], 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (DateOnly.TryParseExact(parts[0], ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                holidays.Add(new Holiday(date, parts.Length > 1 ? parts[1] : null));
+            }
+            else
+            {
+                ModelState.AddModelError(nameof(LimitsForm.Holidays), localizer["Records.Limits.BadHoliday", line]);
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var limits = new ServiceLimits(form.FirstResponseHours, form.ResolutionHours, form.ArchiveHours);
+                var days = form.Days.Aggregate(WorkDays.None, (all, d) => all | WorkingCalendar.FlagOf(d));
+                var calendar = form.UseCalendar ? new WorkingCalendar(days, form.DayStart, form.DayEnd, holidays) : null;
+                await editor.SetLimitsAsync(projectId, limits, calendar, await currentActor.GetAsync(cancellationToken), cancellationToken);
+                TempData.SetStatus(localizer["Records.Limits.Saved", project.Name]);
+                return form.ReturnTeamId is { } teamId ? RedirectToAction(nameof(Team), new { id = teamId }) : RedirectToAction(nameof(Index));
+            }
+            catch (DomainException ex)
+            {
+                AddError(ex);
+            }
+        }
+
+        return View(new LimitsViewModel(projectId, project.Name, form));
+    }
+
+    private static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.CurrentCulture);
+
+    private void AddError(DomainException ex)
+    {
+        var key = "Records.Domain." + ex.Code;
+        var local = localizer[key, ex.Arguments.Select(a => a ?? "").ToArray()];
+        if (ex is ConcurrencyConflictException conflict)
+        {
+            var at = conflict.ChangedAtUtc is { } t ? localTime.Show(t) : "?";
+            ModelState.AddModelError("", localizer["Records.Form.Conflict", conflict.ChangedBy ?? "?", at]);
+        }
+        else if (!local.ResourceNotFound)
+        {
+            ModelState.AddModelError("", local);
+        }
+        else
+        {
+            domainErrors.AddTo(ModelState, ex);
+        }
+    }
+
+    private async Task<(RecordAccess, TeamHeading?)> CheckAsync(int teamId, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return await access.CheckAsync(teamId, actor, actor.IsManager, cancellationToken);
+    }
+
+    /// <summary>An administrator edits every project's limits and calendar; a manager those of the projects they manage.</summary>
+    private async Task<bool> MayEditLimitsAsync(int projectId, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return actor.IsAdmin || await projects.InScopeAsync(AdminScope.Manager(actor.PersonId), projectId, cancellationToken);
+    }
+
+    private IActionResult Refuse(RecordAccess level) => level == RecordAccess.NotFound ? NotFound() : Forbid();
+
+    private async Task<TimeZoneInfo> ZoneAsync(int teamId, CancellationToken cancellationToken) =>
+        ServicePeriod.FindZone((await editor.ProjectOfTeamAsync(teamId, cancellationToken))?.TimeZoneId);
+
+    private static ServiceRecordData ToData(RecordForm f, TimeZoneInfo zone)
+    {
+        DateTime? Utc(DateTime? local) => local is { } l ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), zone) : null;
+        return new ServiceRecordData
+        {
+            Customer = f.Customer, Channel = f.Channel, Type = f.Type, Summary = f.Summary, ReceivedAt = Utc(f.ReceivedAt),
+            FirstResponseAt = Utc(f.FirstResponseAt), ResolvedAt = Utc(f.ResolvedAt), ResolvedAtFirstContact = f.ResolvedAtFirstContact,
+            Handler = f.Handler, ClosedAt = Utc(f.ClosedAt), ArchivedAt = Utc(f.ArchivedAt),
+        };
+    }
+
+    private static RecordForm ToForm(ServiceRecord r, TimeZoneInfo zone)
+    {
+        DateTime? Local(DateTime? utc) => utc is { } u ? TimeZoneInfo.ConvertTimeFromUtc(u, zone) : null;
+        return new RecordForm
+        {
+            TicketId = r.TicketId, Customer = r.Customer, Channel = r.Channel, Type = r.Type, Summary = r.Summary, ReceivedAt = Local(r.ReceivedAt),
+            FirstResponseAt = Local(r.FirstResponseAt), ResolvedAt = Local(r.ResolvedAt), ResolvedAtFirstContact = r.ResolvedAtFirstContact,
+            Handler = r.Handler, ClosedAt = Local(r.ClosedAt), ArchivedAt = Local(r.ArchivedAt), LoadedTicks = r.UpdatedAt.Ticks,
+        };
+    }
+}

@@ -6,7 +6,7 @@ using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Security;
 
-/// <summary>The signed-in user as the domain sees them: account id, display name, and their Person (if any).</summary>
+/// <summary>The signed-in user as the domain sees them: account, name, person (if any), roles and scopes.</summary>
 public interface ICurrentActor
 {
     /// <summary>Resolved once per request.</summary>
@@ -35,9 +35,19 @@ internal sealed class CurrentActor(IHttpContextAccessor http, ServiceReviewDbCon
             .Where(p => p.UserId == userId)
             .Select(p => new { p.Id, p.DisplayName })
             .FirstOrDefaultAsync(cancellationToken);
+
+        // The person's scopes in one more query (UNION ALL of three indexed lookups): managed projects (0), led teams (1),
+        // the projects they may inspect (2).
+        var scopes = person is null ? [] : await db.Projects.Where(pr => pr.Managers.Any(m => m.PersonId == person.Id)).Select(pr => new { Kind = 0, pr.Id })
+            .Concat(db.Teams.Where(t => t.LeadId == person.Id).Select(t => new { Kind = 1, t.Id }))
+            .Concat(db.People.Where(p => p.Id == person.Id).SelectMany(p => p.InspectableProjects).Select(i => new { Kind = 2, Id = i.ProjectId }))
+            .ToListAsync(cancellationToken);
         return _actor = new Actor(userId, person?.DisplayName ?? user!.Identity?.Name ?? userId, person?.Id)
         {
             Roles = Roles.All.Where(user!.IsInRole).ToHashSet(StringComparer.Ordinal),
+            ManagedProjectIds = scopes.Where(s => s.Kind == 0).Select(s => s.Id).ToHashSet(),
+            LedTeamIds = scopes.Where(s => s.Kind == 1).Select(s => s.Id).ToHashSet(),
+            InspectableProjectIds = scopes.Where(s => s.Kind == 2).Select(s => s.Id).ToHashSet(),
         };
     }
 }

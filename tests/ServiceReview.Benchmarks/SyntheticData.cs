@@ -2,6 +2,7 @@ using System.Globalization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
@@ -21,26 +22,44 @@ public static class SyntheticData
     {
         var random = new Random(42);
         var now = new DateTime(2026, 10, 5, 2, 0, 0, DateTimeKind.Utc);
-        var plan = DefaultPlan.CreateVersion(now.AddYears(-1));
-        var codes = plan.IndicatorsInOrder().Select(i => i.Code).ToList();
+        var plan = WithId(DefaultPlan.CreateVersion(now.AddYears(-1)), 1);
         var teamInfos = Enumerable.Range(1, teams)
             .Select(i => new TeamInfo(i, "客服" + i.ToString(CultureInfo.InvariantCulture) + "组", "项目" + (i / 5).ToString(CultureInfo.InvariantCulture), null))
             .ToList();
-        var inspections = new List<Inspection>();
         var inspectors = new Dictionary<int, (string, string)>();
-        var id = 1;
-        foreach (var team in teamInfos)
+        var people = new Dictionary<int, Person>();
+        var round = WithId(new Round("2026年9月服务考评", new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), plan.Id,
+            now.AddDays(-1), now.AddDays(7), AggregationMethod.TrimmedMean), 1);
+        foreach (var info in teamInfos)
         {
+            var team = WithId(new Team(1, info.Name), info.Id);
+            round.AddTeam(team.Id);
             for (var k = 0; k < 3; k++)
             {
-                var inspectorId = 1 + (team.Id * 3 + k) % 60;
-                inspectors[inspectorId] = ("检查员" + inspectorId.ToString(CultureInfo.InvariantCulture), "i" + inspectorId.ToString(CultureInfo.InvariantCulture) + "@x");
-                var inspection = WithId(new Inspection(1, team.Id, inspectorId, 1, codes), id++);
-                inspection.SaveDraft(Inputs(plan, random), 1200, now);
-                inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), now, windowOpen: true);
-                inspection.Confirm(now);
-                inspections.Add(inspection);
+                var inspectorId = 1 + (info.Id * 3 + k) % 60;
+                var name = "检查员" + inspectorId.ToString(CultureInfo.InvariantCulture);
+                var email = "i" + inspectorId.ToString(CultureInfo.InvariantCulture) + "@x";
+                inspectors[inspectorId] = (name, email);
+                if (!people.TryGetValue(inspectorId, out var person))
+                {
+                    person = WithId(new Person(name, email), inspectorId);
+                    person.MakeInspector(InspectorType.OperationsLead, 8);
+                    people[inspectorId] = person;
+                }
+
+                round.Assign(team, person);
             }
+        }
+
+        // The real domain: the round opens the inspections, each submits (scored by the entity) and is confirmed.
+        var inspections = round.Open(plan, now).ToList();
+        var id = 1;
+        foreach (var inspection in inspections)
+        {
+            WithId(inspection, id++);
+            inspection.SaveDraft(Inputs(plan, random), 1200, now);
+            inspection.Submit(plan, round, now);
+            inspection.Confirm(now);
         }
 
         var summary = new RoundSummary(1, "2026年9月服务考评", 1, RoundStatus.Closed, AggregationMethod.TrimmedMean,

@@ -1,4 +1,5 @@
 using ServiceReview.Core.Common;
+using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
 
 namespace ServiceReview.Core.Calibration;
@@ -87,11 +88,19 @@ public sealed class CalibrationExercise : Entity, IConcurrencyStamped
 
     public bool IsParticipant(int personId) => _scores.Any(s => s.PersonId == personId);
 
-    /// <summary>A participant hands in their score (once). The engine's result must be complete, as for an inspection.</summary>
-    public void Submit(int personId, IReadOnlyDictionary<string, IndicatorInput> inputs, ScoreResult score, DateTime utcNow)
+    /// <summary>
+    /// A participant hands in their score (once): the exercise scores <paramref name="inputs"/> against its plan version
+    /// with the engine itself, and the result must be complete, as for an inspection.
+    /// </summary>
+    public void Submit(int personId, IReadOnlyDictionary<string, IndicatorInput> inputs, PlanVersion plan, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        ArgumentNullException.ThrowIfNull(score);
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Id != PlanVersionId)
+        {
+            throw new ArgumentException("The plan version is not the exercise's.", nameof(plan));
+        }
+
         var slot = ScoreOf(personId) ?? throw new CalibrationRefusedException(CalibrationRefusal.NotParticipant, "You are not part of this calibration exercise.");
         if (Status != CalibrationStatus.Open)
         {
@@ -103,6 +112,7 @@ public sealed class CalibrationExercise : Entity, IConcurrencyStamped
             throw new CalibrationRefusedException(CalibrationRefusal.AlreadyScored, "You have already handed in your score for this exercise.");
         }
 
+        var score = ScoringEngine.Score(plan, inputs);
         score.EnsureSubmittable();
         slot.Record(inputs, score, utcNow);
     }

@@ -1,4 +1,6 @@
 using ServiceReview.Core.Common;
+using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 
 namespace ServiceReview.Core.Inspections;
@@ -129,25 +131,82 @@ public sealed class Inspection : Entity, IConcurrencyStamped
         EntryFor(indicatorCode).SetMeasured(figure);
     }
 
-    /// <summary>Submits the record with the engine's score of its entries. Refused if incomplete or out of the window.</summary>
-    public void Submit(ScoreResult score, DateTime utcNow, bool windowOpen)
+    /// <summary>
+    /// Submits the record: scores its entries against <paramref name="plan"/> with the engine and records the score.
+    /// Refused with <c>Inspection.AlreadySubmitted</c> a second time, <c>Inspection.WindowClosed</c> out of the
+    /// round's window (unless reopened), and the score's own refusals (<see cref="ScoreResult.EnsureSubmittable"/>).
+    /// </summary>
+    public ScoreResult Submit(PlanVersion plan, Round round, DateTime utcNow)
     {
-        if (Status is InspectionStatus.Submitted or InspectionStatus.Disputed or InspectionStatus.Confirmed)
-        {
-            throw new DomainException("Inspection.AlreadySubmitted", "This inspection has already been submitted.");
-        }
-
-        if (!windowOpen && ReopenReason is null)
+        var attempt = TrySubmit(plan, round, utcNow);
+        if (attempt.WindowClosed)
         {
             throw new DomainException("Inspection.WindowClosed", "The inspection window is closed.");
         }
 
-        score.EnsureSubmittable();
+        attempt.Score.EnsureSubmittable();
+        return attempt.Score;
+    }
+
+    /// <summary>
+    /// Submits the record if it may be submitted now, else leaves it as it is and says why (a refused submit keeps the
+    /// draft): the score of the entries (its <see cref="ScoreResult.Missing"/> and <see cref="ScoreResult.MissingEvidence"/>
+    /// name what to fix) and whether the window refused it. A second submission is an illegal transition and throws
+    /// <c>Inspection.AlreadySubmitted</c>.
+    /// </summary>
+    public SubmitAttempt TrySubmit(PlanVersion plan, Round round, DateTime utcNow)
+    {
+        EnsureNotSubmitted();
+        ArgumentNullException.ThrowIfNull(round);
+        var score = Score(plan);
+        var window = round.SubmissionWindowFor(this, utcNow);
+        if (!window.AcceptsSubmission() || !score.IsComplete || score.NothingApplicable)
+        {
+            return new SubmitAttempt(score, Submitted: false, WindowClosed: !window.AcceptsSubmission());
+        }
+
         RecordScore(score);
-        IsLate = !windowOpen;
+        IsLate = window.IsLate();
         SubmittedAt = utcNow;
         StartedAt ??= utcNow;
         Status = InspectionStatus.Submitted;
+        return new SubmitAttempt(score, Submitted: true, WindowClosed: false);
+    }
+
+    /// <summary>Refuses a second submission (<c>Inspection.AlreadySubmitted</c>): submitted, disputed and confirmed records are handed in.</summary>
+    public void EnsureNotSubmitted()
+    {
+        if (HasBeenSubmitted)
+        {
+            throw new DomainException("Inspection.AlreadySubmitted", "This inspection has already been submitted.");
+        }
+    }
+
+    /// <summary>The engine's score of the entries as they stand, against the inspection's own plan version.</summary>
+    public ScoreResult Score(PlanVersion plan)
+    {
+        EnsureOwnPlan(plan);
+        return ScoringEngine.Score(plan, Inputs());
+    }
+
+    /// <summary>
+    /// The live preview: the score this record would have with <paramref name="inputs"/> (what the form holds now),
+    /// each input marked as overriding its indicator's measured figure where it does (<see cref="MeasuredInput.Marked"/>),
+    /// so the evidence rule asks for the override's note. Changes nothing.
+    /// </summary>
+    public ScorePreview Preview(PlanVersion plan, IReadOnlyDictionary<string, IndicatorInput> inputs)
+    {
+        EnsureOwnPlan(plan);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var marked = inputs.ToDictionary(
+            i => i.Key,
+            i => MeasuredInput.Marked(_entries.FirstOrDefault(e => e.IndicatorCode == i.Key)?.Measured, i.Value),
+            StringComparer.Ordinal);
+        var overridden = plan.IndicatorsInOrder()
+            .Where(i => marked.TryGetValue(i.Code, out var input) && input.MeasuredOverridden)
+            .Select(i => i.Code)
+            .ToList();
+        return new ScorePreview(ScoringEngine.Score(plan, marked), overridden);
     }
 
     /// <summary>The team lead confirms the submitted result (确认).</summary>
@@ -177,10 +236,10 @@ public sealed class Inspection : Entity, IConcurrencyStamped
 
     /// <summary>
     /// A manager's ruling (<paramref name="ruled"/>, already decided) ends the dispute: changed inputs (possibly none)
-    /// are applied, the record is scored again with <paramref name="rescore"/>, and the inspection becomes confirmed.
+    /// are applied, the record is scored again against <paramref name="plan"/>, and the inspection becomes confirmed.
     /// Each disputed item keeps, as facts, the input and points before the ruling and after it (ADR 0023).
     /// </summary>
-    public void Arbitrate(Dispute ruled, IEnumerable<KeyValuePair<string, IndicatorInput>> changedInputs, Func<IReadOnlyDictionary<string, IndicatorInput>, ScoreResult> rescore, DateTime utcNow)
+    public void Arbitrate(Dispute ruled, IEnumerable<KeyValuePair<string, IndicatorInput>> changedInputs, PlanVersion plan, DateTime utcNow)
     {
         if (Status != InspectionStatus.Disputed)
         {
@@ -192,13 +251,14 @@ public sealed class Inspection : Entity, IConcurrencyStamped
             throw new InvalidOperationException("Arbitrate with the inspection's own dispute, once it is ruled.");
         }
 
+        EnsureOwnPlan(plan);
         var original = ruled.Items.ToDictionary(i => i.IndicatorCode, i => EntryFor(i.IndicatorCode).Snapshot(), StringComparer.Ordinal);
         foreach (var (code, input) in changedInputs)
         {
             EntryFor(code).SetInput(input);
         }
 
-        var score = rescore(Inputs());
+        var score = Score(plan);
         score.EnsureSubmittable();
         RecordScore(score);
         Status = InspectionStatus.Confirmed;
@@ -246,6 +306,15 @@ public sealed class Inspection : Entity, IConcurrencyStamped
         TotalBeforeVeto = score.TotalBeforeVeto;
         Grade = score.Grade;
         VetoedBy = score.VetoedBy;
+    }
+
+    private void EnsureOwnPlan(PlanVersion plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        if (plan.Id != PlanVersionId)
+        {
+            throw new ArgumentException("The plan version is not the inspection's.", nameof(plan));
+        }
     }
 
     private InspectionEntry EntryFor(string code)

@@ -38,15 +38,23 @@ public sealed class InspectionEntry
     /// <summary>Points earned, as scored at submission (null: N/A or not scored).</summary>
     public decimal? Points { get; private set; }
 
-    /// <summary>
-    /// True when the inspector entered something other than the measured figure. Marking N/A an indicator that has a
-    /// figure is an override too: it takes the figure out of the score (a low figure would otherwise vanish unflagged).
-    /// </summary>
-    public bool MeasuredOverridden =>
-        MeasuredValue is not null &&
-        (NotApplicable || (Value is not null && Value != MeasuredValue) || (Count is not null && Count != MeasuredValue));
+    /// <summary>The figure computed from service records, or null when none was put into this entry.</summary>
+    public MeasuredFigure? Measured =>
+        MeasuredValue is null && MeasuredNumerator is null && MeasuredDenominator is null
+            ? null
+            : new MeasuredFigure(MeasuredValue, MeasuredNumerator, MeasuredDenominator);
 
-    public IndicatorInput Input => new()
+    /// <summary>
+    /// True when the inspector entered something other than the measured figure (<see cref="MeasuredInput.Overrides"/>,
+    /// the one rule; marking N/A an indicator that has a figure is an override too).
+    /// </summary>
+    public bool MeasuredOverridden => Input.MeasuredOverridden;
+
+    /// <summary>The input as the scoring engine takes it: marked when it overrides the measured figure (it then needs a note).</summary>
+    public IndicatorInput Input => MeasuredInput.Marked(Measured, Entered);
+
+    /// <summary>What the inspector entered, as entered.</summary>
+    private IndicatorInput Entered => new()
     {
         Value = Value,
         Count = Count,
@@ -54,11 +62,10 @@ public sealed class InspectionEntry
         Level = Level,
         NotApplicable = NotApplicable,
         Note = Note,
-        MeasuredOverridden = MeasuredOverridden,
     };
 
     /// <summary>The input and points as they stand now, kept by a dispute's ruling.</summary>
-    internal RecordedScore Snapshot() => new(Input with { MeasuredOverridden = false }, Points);
+    internal RecordedScore Snapshot() => new(Entered, Points);
 
     internal void SetInput(IndicatorInput input)
     {

@@ -33,7 +33,9 @@ public static class MeasuredInput
 
     /// <summary>
     /// True when <paramref name="input"/> replaces the figure: another value or count, or N/A for an indicator that has
-    /// a value (the same rule as <see cref="InspectionEntry.MeasuredOverridden"/>; an override needs a note).
+    /// a value (N/A takes the figure out of the score). The one home of the override rule: the stored entry
+    /// (<see cref="InspectionEntry.MeasuredOverridden"/>), the live preview and calibration all ask it; an override
+    /// needs a note.
     /// </summary>
     public static bool Overrides(MeasuredFigure figure, IndicatorInput input)
     {

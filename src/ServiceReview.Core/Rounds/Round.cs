@@ -216,8 +216,43 @@ public sealed class Round : Entity, IConcurrencyStamped
         _assignments.FirstOrDefault(a => a.TeamId == team.Id && a.InspectorId == previous)?.ChangeInspector(inspector.Id);
     }
 
-    public bool IsWindowOpen(DateTime utcNow) =>
-        Status == RoundStatus.Open && utcNow >= WindowOpensAt && utcNow <= WindowClosesAt;
+    /// <summary>The round is open and <paramref name="utcNow"/> falls inside its inspection window (ends included).</summary>
+    public bool IsWindowOpen(DateTime utcNow) => IsWindowOpen(Status, WindowOpensAt, WindowClosesAt, utcNow);
+
+    /// <summary>Where <paramref name="inspection"/> of this round stands against the window at <paramref name="utcNow"/>.</summary>
+    public SubmissionWindow SubmissionWindowFor(Inspection inspection, DateTime utcNow)
+    {
+        ArgumentNullException.ThrowIfNull(inspection);
+        if (inspection.RoundId != Id)
+        {
+            throw new ArgumentException("The inspection is not this round's.", nameof(inspection));
+        }
+
+        return SubmissionWindowFor(Status, WindowOpensAt, WindowClosesAt, inspection.ReopenReason is not null, utcNow);
+    }
+
+    /// <summary>
+    /// The window rule, written once: an inspection may be submitted while its round's window is open; once the window
+    /// has passed (or the round is closed) only if a manager reopened it, and it is then late. For queries that read the
+    /// round's and the inspection's columns rather than the entities.
+    /// </summary>
+    public static SubmissionWindow SubmissionWindowFor(RoundStatus status, DateTime windowOpensAt, DateTime windowClosesAt, bool reopened, DateTime utcNow)
+    {
+        if (IsWindowOpen(status, windowOpensAt, windowClosesAt, utcNow))
+        {
+            return SubmissionWindow.Open;
+        }
+
+        if (reopened)
+        {
+            return SubmissionWindow.Reopened;
+        }
+
+        return status == RoundStatus.Closed || utcNow > windowClosesAt ? SubmissionWindow.Closed : SubmissionWindow.NotYetOpen;
+    }
+
+    private static bool IsWindowOpen(RoundStatus status, DateTime windowOpensAt, DateTime windowClosesAt, DateTime utcNow) =>
+        status == RoundStatus.Open && utcNow >= windowOpensAt && utcNow <= windowClosesAt;
 
     public void Close(DateTime utcNow)
     {

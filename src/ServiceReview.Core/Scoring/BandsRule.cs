@@ -1,4 +1,3 @@
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
 
 namespace ServiceReview.Core.Scoring;
@@ -12,9 +11,29 @@ public sealed class BandsRule : IScoringRule
 {
     public RuleKind Kind => RuleKind.Bands;
 
+    public InputRefusal? Check(Indicator indicator, IndicatorInput input)
+    {
+        if (InputErrors.OnlyKind(indicator, input, "value") is { } wrongKind)
+        {
+            return wrongKind;
+        }
+
+        var value = input.Value!.Value;
+        if (value < indicator.MinValue || value > indicator.MaxValue)
+        {
+            return new InputRefusal(
+                "Scoring.ValueOutOfRange",
+                $"Indicator '{indicator.Code}' takes a value from {indicator.MinValue?.ToString() ?? "−∞"} to {indicator.MaxValue?.ToString() ?? "∞"}{indicator.Unit}; {value} was given.",
+                [indicator.Code, value, indicator.MinValue, indicator.MaxValue]);
+        }
+
+        return null;
+    }
+
     public decimal Points(Indicator indicator, IndicatorInput input)
     {
-        var value = Value(indicator, input);
+        InputErrors.EnsureFits(this, indicator, input);
+        var value = input.Value!.Value;
         var lowerIsBetter = indicator.Direction == BandDirection.LowerIsBetter;
         foreach (var band in indicator.Bands)
         {
@@ -29,25 +48,7 @@ public sealed class BandsRule : IScoringRule
 
     public bool NeedsEvidence(Indicator indicator, IndicatorInput input)
     {
-        Value(indicator, input);
+        InputErrors.EnsureFits(this, indicator, input);
         return false;
-    }
-
-    private static decimal Value(Indicator indicator, IndicatorInput input)
-    {
-        InputErrors.RequireOnly(indicator, input, "value");
-        var value = input.Value!.Value;
-        if (value < indicator.MinValue || value > indicator.MaxValue)
-        {
-            throw new DomainException(
-                "Scoring.ValueOutOfRange",
-                $"Indicator '{indicator.Code}' takes a value from {indicator.MinValue?.ToString() ?? "−∞"} to {indicator.MaxValue?.ToString() ?? "∞"}{indicator.Unit}; {value} was given.",
-                indicator.Code,
-                value,
-                indicator.MinValue,
-                indicator.MaxValue);
-        }
-
-        return value;
     }
 }

@@ -7,13 +7,15 @@ public sealed class CheckRule : IScoringRule
 {
     public RuleKind Kind => RuleKind.Check;
 
+    public InputRefusal? Check(Indicator indicator, IndicatorInput input) => InputErrors.OnlyKind(indicator, input, "pass");
+
     public decimal Points(Indicator indicator, IndicatorInput input) => Passed(indicator, input) ? indicator.Max : 0m;
 
     public bool NeedsEvidence(Indicator indicator, IndicatorInput input) => !Passed(indicator, input);
 
-    private static bool Passed(Indicator indicator, IndicatorInput input)
+    private bool Passed(Indicator indicator, IndicatorInput input)
     {
-        InputErrors.RequireOnly(indicator, input, "pass");
+        InputErrors.EnsureFits(this, indicator, input);
         return input.Pass!.Value;
     }
 }

@@ -1,4 +1,3 @@
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
 
 namespace ServiceReview.Core.Scoring;
@@ -8,6 +7,22 @@ public sealed class DeductionRule : IScoringRule
 {
     public RuleKind Kind => RuleKind.Deduction;
 
+    public InputRefusal? Check(Indicator indicator, IndicatorInput input)
+    {
+        if (InputErrors.OnlyKind(indicator, input, "count") is { } wrongKind)
+        {
+            return wrongKind;
+        }
+
+        var count = input.Count!.Value;
+        return count < 0
+            ? new InputRefusal(
+                "Scoring.NegativeCount",
+                $"Indicator '{indicator.Code}' takes a count of occurrences, 0 or more; {count} was given.",
+                [indicator.Code, count])
+            : null;
+    }
+
     public decimal Points(Indicator indicator, IndicatorInput input)
     {
         var count = Count(indicator, input);
@@ -16,19 +31,9 @@ public sealed class DeductionRule : IScoringRule
 
     public bool NeedsEvidence(Indicator indicator, IndicatorInput input) => Count(indicator, input) > 0;
 
-    private static int Count(Indicator indicator, IndicatorInput input)
+    private int Count(Indicator indicator, IndicatorInput input)
     {
-        InputErrors.RequireOnly(indicator, input, "count");
-        var count = input.Count!.Value;
-        if (count < 0)
-        {
-            throw new DomainException(
-                "Scoring.NegativeCount",
-                $"Indicator '{indicator.Code}' takes a count of occurrences, 0 or more; {count} was given.",
-                indicator.Code,
-                count);
-        }
-
-        return count;
+        InputErrors.EnsureFits(this, indicator, input);
+        return input.Count!.Value;
     }
 }

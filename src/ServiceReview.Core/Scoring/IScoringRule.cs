@@ -8,8 +8,14 @@ public interface IScoringRule
     RuleKind Kind { get; }
 
     /// <summary>
-    /// Points for an input that is neither empty nor N/A. Throws a <see cref="Common.DomainException"/> whose
-    /// first argument is the indicator code when the input does not fit the indicator.
+    /// Whether an input that is neither empty nor N/A fits the indicator by this rule: null when it does, else the
+    /// refusal (wrong kind of input, unknown level, value out of range, negative count). Pure; throws nothing.
+    /// </summary>
+    InputRefusal? Check(Indicator indicator, IndicatorInput input);
+
+    /// <summary>
+    /// Points for an input that is neither empty nor N/A. Throws the <see cref="Check"/> refusal as a
+    /// <see cref="Common.DomainException"/> (indicator code first) when the input does not fit the indicator.
     /// </summary>
     decimal Points(Indicator indicator, IndicatorInput input);
 

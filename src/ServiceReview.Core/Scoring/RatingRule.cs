@@ -1,4 +1,3 @@
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
 
 namespace ServiceReview.Core.Scoring;
@@ -7,6 +6,21 @@ namespace ServiceReview.Core.Scoring;
 public sealed class RatingRule : IScoringRule
 {
     public RuleKind Kind => RuleKind.Rating;
+
+    public InputRefusal? Check(Indicator indicator, IndicatorInput input)
+    {
+        if (InputErrors.OnlyKind(indicator, input, "level") is { } wrongKind)
+        {
+            return wrongKind;
+        }
+
+        return indicator.FindLevel(input.Level!) is null
+            ? new InputRefusal(
+                "Scoring.UnknownLevel",
+                $"Indicator '{indicator.Code}' has no level '{input.Level}'; its levels are {string.Join(", ", indicator.Levels.Select(l => l.Label))}.",
+                [indicator.Code, input.Level])
+            : null;
+    }
 
     public decimal Points(Indicator indicator, IndicatorInput input) => indicator.Max * Level(indicator, input).Fraction;
 
@@ -18,14 +32,9 @@ public sealed class RatingRule : IScoringRule
             || level.Fraction == indicator.Levels.Min(l => l.Fraction);
     }
 
-    private static RatingLevel Level(Indicator indicator, IndicatorInput input)
+    private RatingLevel Level(Indicator indicator, IndicatorInput input)
     {
-        InputErrors.RequireOnly(indicator, input, "level");
-        return indicator.FindLevel(input.Level!)
-            ?? throw new DomainException(
-                "Scoring.UnknownLevel",
-                $"Indicator '{indicator.Code}' has no level '{input.Level}'; its levels are {string.Join(", ", indicator.Levels.Select(l => l.Label))}.",
-                indicator.Code,
-                input.Level);
+        InputErrors.EnsureFits(this, indicator, input);
+        return indicator.FindLevel(input.Level!)!;
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
 
 namespace ServiceReview.Core.Scoring;
@@ -36,7 +35,7 @@ public static class ScoringEngine
         var unknown = inputs.Keys.Where(k => plan.FindIndicator(k) is null).Order(StringComparer.Ordinal).FirstOrDefault();
         if (unknown is not null)
         {
-            throw new DomainException("Scoring.UnknownIndicator", $"Plan version {plan.Number} has no indicator '{unknown}'.", unknown);
+            throw UnknownIndicator(plan, unknown).ToException();
         }
 
         var points = new Dictionary<string, decimal?>(StringComparer.Ordinal);
@@ -107,6 +106,59 @@ public static class ScoringEngine
         };
     }
 
+    /// <summary>
+    /// Whether <paramref name="input"/> fits <paramref name="indicator"/>: null when it does (an empty input fits: it is
+    /// not scored yet), else the refusal the engine would throw for it — one kind of input, N/A only where allowed, and
+    /// the rule's own checks (<see cref="IScoringRule.Check"/>). Pure and cheap: the plan is not validated, so a form can
+    /// check each input on every keystroke.
+    /// </summary>
+    public static InputRefusal? Check(Indicator indicator, IndicatorInput input)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(input);
+        if (input.IsEmpty)
+        {
+            return null;
+        }
+
+        if (input.NotApplicable)
+        {
+            return InputErrors.OnlyKind(indicator, input, "na")
+                ?? (indicator.NaAllowed
+                    ? null
+                    : new InputRefusal(
+                        "Scoring.NotApplicableNotAllowed",
+                        $"Indicator '{indicator.Code}' cannot be marked not applicable.",
+                        [indicator.Code]));
+        }
+
+        return Rules[indicator.Kind].Check(indicator, input);
+    }
+
+    /// <summary>
+    /// Every refusal among <paramref name="inputs"/> (keyed by indicator code), in the inputs' order: a code the plan
+    /// lacks (<c>Scoring.UnknownIndicator</c>) or an input that does not fit (<see cref="Check(Indicator, IndicatorInput)"/>).
+    /// </summary>
+    public static IReadOnlyList<KeyValuePair<string, InputRefusal>> Check(PlanVersion plan, IReadOnlyDictionary<string, IndicatorInput> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(inputs);
+        var refusals = new List<KeyValuePair<string, InputRefusal>>();
+        foreach (var (code, input) in inputs)
+        {
+            var refusal = plan.FindIndicator(code) is { } indicator ? Check(indicator, input) : UnknownIndicator(plan, code);
+            if (refusal is not null)
+            {
+                refusals.Add(new(code, refusal));
+            }
+        }
+
+        return refusals;
+    }
+
+    private static InputRefusal UnknownIndicator(PlanVersion plan, string code) =>
+        new("Scoring.UnknownIndicator", $"Plan version {plan.Number} has no indicator '{code}'.", [code]);
+
     private static (decimal? Points, bool NeedsEvidence) ScoreIndicator(Indicator indicator, IndicatorInput? input)
     {
         if (input is null || input.IsEmpty)
@@ -114,22 +166,17 @@ public static class ScoringEngine
             return (null, false);
         }
 
+        if (Check(indicator, input) is { } refusal)
+        {
+            throw refusal.ToException();
+        }
+
         if (input.NotApplicable)
         {
-            InputErrors.RequireOnly(indicator, input, "na");
-            if (!indicator.NaAllowed)
-            {
-                throw new DomainException(
-                    "Scoring.NotApplicableNotAllowed",
-                    $"Indicator '{indicator.Code}' cannot be marked not applicable.",
-                    indicator.Code);
-            }
-
             return (null, true);
         }
 
         var rule = Rules[indicator.Kind];
-        var points = rule.Points(indicator, input);
-        return (points, rule.NeedsEvidence(indicator, input) || input.MeasuredOverridden);
+        return (rule.Points(indicator, input), rule.NeedsEvidence(indicator, input) || input.MeasuredOverridden);
     }
 }

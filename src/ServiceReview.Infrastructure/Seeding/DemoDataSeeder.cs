@@ -337,7 +337,7 @@ public sealed class DemoDataSeeder(
             }
 
             inspection.SaveDraft(inputs, seconds, started);
-            inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), started.AddMinutes(30), windowOpen: true);
+            inspection.Submit(plan, round, started.AddMinutes(30));
             if (inspection != toDispute)
             {
                 inspection.Confirm(started.AddDays(1 + random.Next(3)));
@@ -358,7 +358,7 @@ public sealed class DemoDataSeeder(
                 [code] = (DisputeOutcome.Changed, "调阅回访录音，客户已确认满意，改为" + disputedIndicator.Levels[0].Label + "。"),
             }, ruledAt);
             toDispute.Arbitrate(dispute, [new(code, new IndicatorInput { Level = disputedIndicator.Levels[0].Label, Note = "抽查 3 张工单，回访录音确认客户满意（仲裁后补充）。" })],
-                scored => ScoringEngine.Score(plan, scored), ruledAt);
+                plan, ruledAt);
             db.Disputes.Add(dispute);
         }
 

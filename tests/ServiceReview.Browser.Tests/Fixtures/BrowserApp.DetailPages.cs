@@ -88,7 +88,7 @@ public sealed partial class BrowserApp
         foreach (var inspection in inspections)
         {
             inspection.SaveDraft(Inputs(), 900, now);
-            inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), now, windowOpen: true);
+            inspection.Submit(plan, round, now);
         }
 
         var disputed = inspections.Single(i => i.InspectorId == inspector2.Id);

@@ -38,7 +38,7 @@ public sealed class InspectionBuilder
     {
         var inspection = Open();
         inspection.SaveDraft(inputs ?? InputsBuilder.WorkedExample().Build(), 600, Now);
-        inspection.Submit(Core.Scoring.ScoringEngine.Score(Plan, inspection.Inputs()), Now.AddMinutes(20), windowOpen: true);
+        inspection.Submit(Plan, Round, Now.AddMinutes(20));
         return inspection;
     }
 }

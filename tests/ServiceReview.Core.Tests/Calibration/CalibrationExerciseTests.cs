@@ -16,7 +16,7 @@ public class CalibrationExerciseTests
         new("十月校准", teamId: 3, Plan.Id, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), counts, referencePersonId: 1, [2, 3, 4], Now);
 
     private static void Score(CalibrationExercise exercise, int person, IReadOnlyDictionary<string, ServiceReview.Core.Scoring.IndicatorInput> inputs) =>
-        exercise.Submit(person, inputs, ScoringEngine.Score(Plan, inputs), Now);
+        exercise.Submit(person, inputs, Plan, Now);
 
     [Fact]
     public void The_manager_is_the_reference_and_the_inspectors_each_get_a_slot()

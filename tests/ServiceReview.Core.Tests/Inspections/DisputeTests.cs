@@ -41,7 +41,7 @@ public sealed class DisputeTests
         var dispute = inspection.Dispute(20, [("3.2", "有会议纪要")], InspectionBuilder.Now);
 
         dispute.Rule(40, new Dictionary<string, (DisputeOutcome, string)> { ["3.2"] = (DisputeOutcome.Changed, "纪要属实，改为良好") }, InspectionBuilder.Now);
-        inspection.Arbitrate(dispute, [new("3.2", Input.Level("良好"))], inputs => ScoringEngine.Score(_given.Plan, inputs), InspectionBuilder.Now);
+        inspection.Arbitrate(dispute, [new("3.2", Input.Level("良好"))], _given.Plan, InspectionBuilder.Now);
 
         Assert.Equal(InspectionStatus.Confirmed, inspection.Status);
         Assert.Equal(75.1m, inspection.Total); // 3.2 goes from 6 to 8 points: category 3 = 18.0
@@ -61,7 +61,7 @@ public sealed class DisputeTests
             ["3.2"] = (DisputeOutcome.Changed, "纪要属实，改为良好"),
             ["5.3"] = (DisputeOutcome.Upheld, "维持"),
         }, InspectionBuilder.Now);
-        inspection.Arbitrate(dispute, [new("3.2", Input.Level("良好"))], inputs => ScoringEngine.Score(_given.Plan, inputs), InspectionBuilder.Now);
+        inspection.Arbitrate(dispute, [new("3.2", Input.Level("良好"))], _given.Plan, InspectionBuilder.Now);
 
         var changed = dispute.Items.Single(i => i.IndicatorCode == "3.2");
         Assert.Equal(originalInput.Level, changed.Original!.Input.Level);
@@ -97,7 +97,7 @@ public sealed class DisputeTests
         dispute.Rule(40, new Dictionary<string, (DisputeOutcome, string)> { ["3.2"] = (DisputeOutcome.Upheld, "维持") }, InspectionBuilder.Now);
 
         var error = Assert.Throws<DomainException>(() =>
-            inspection.Arbitrate(dispute, [], inputs => ScoringEngine.Score(_given.Plan, inputs), InspectionBuilder.Now));
+            inspection.Arbitrate(dispute, [], _given.Plan, InspectionBuilder.Now));
 
         Assert.Equal("Inspection.NotDisputed", error.Code);
     }

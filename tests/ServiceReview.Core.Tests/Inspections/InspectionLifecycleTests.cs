@@ -1,5 +1,6 @@
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Core.Tests.Builders;
 
@@ -57,14 +58,31 @@ public sealed class InspectionLifecycleTests
     }
 
     [Fact]
+    public void Submitting_scores_the_entries_with_the_engine_itself()
+    {
+        var inspection = _given.Open();
+        inspection.SaveDraft(InputsBuilder.WorkedExample().Build(), 60, InspectionBuilder.Now);
+
+        var score = inspection.Submit(_given.Plan, _given.Round, InspectionBuilder.Now);
+
+        var expected = ScoringEngine.Score(_given.Plan, inspection.Inputs());
+        Assert.Equal(expected.Total, score.Total);
+        Assert.Equal(expected.Total, inspection.Total);
+        Assert.Equal(expected.TotalBeforeVeto, inspection.TotalBeforeVeto);
+        Assert.Equal(expected.Grade, inspection.Grade);
+        Assert.Equal(expected.Points.Select(p => (p.Key, p.Value)), inspection.Entries.Select(e => (e.IndicatorCode, e.Points)));
+        Assert.False(inspection.IsLate);
+    }
+
+    [Fact]
     public void An_inspection_cannot_be_submitted_twice()
     {
         var inspection = _given.Submitted();
-        var again = ScoringEngine.Score(_given.Plan, inspection.Inputs());
 
-        var error = Assert.Throws<DomainException>(() => inspection.Submit(again, InspectionBuilder.Now, windowOpen: true));
-
+        var error = Assert.Throws<DomainException>(() => inspection.Submit(_given.Plan, _given.Round, InspectionBuilder.Now));
         Assert.Equal("Inspection.AlreadySubmitted", error.Code);
+        Assert.Equal("Inspection.AlreadySubmitted", Assert.Throws<DomainException>(() => inspection.TrySubmit(_given.Plan, _given.Round, InspectionBuilder.Now)).Code);
+        Assert.Equal(InspectionStatus.Submitted, inspection.Status);
     }
 
     [Fact]
@@ -73,11 +91,25 @@ public sealed class InspectionLifecycleTests
         var inspection = _given.Open();
         inspection.SaveDraft(InputsBuilder.WorkedExample().Without("3.1").Build(), 60, InspectionBuilder.Now);
 
-        var error = Assert.Throws<DomainException>(() =>
-            inspection.Submit(ScoringEngine.Score(_given.Plan, inspection.Inputs()), InspectionBuilder.Now, windowOpen: true));
+        var error = Assert.Throws<DomainException>(() => inspection.Submit(_given.Plan, _given.Round, InspectionBuilder.Now));
 
         Assert.Equal("Scoring.Incomplete", error.Code);
         Assert.Equal(InspectionStatus.InProgress, inspection.Status);
+    }
+
+    [Fact]
+    public void A_refused_attempt_keeps_the_draft_and_names_what_is_missing()
+    {
+        var inspection = _given.Open();
+        inspection.SaveDraft(InputsBuilder.WorkedExample().Without("3.1").Build(), 60, InspectionBuilder.Now);
+
+        var attempt = inspection.TrySubmit(_given.Plan, _given.Round, InspectionBuilder.Now);
+
+        Assert.False(attempt.Submitted);
+        Assert.False(attempt.WindowClosed);
+        Assert.Equal(["3.1"], attempt.Score.Missing);
+        Assert.Equal(InspectionStatus.InProgress, inspection.Status);
+        Assert.Null(inspection.Total);
     }
 
     [Fact]
@@ -85,14 +117,27 @@ public sealed class InspectionLifecycleTests
     {
         var inspection = _given.Open();
         inspection.SaveDraft(InputsBuilder.WorkedExample().Build(), 60, InspectionBuilder.Now);
-        var score = ScoringEngine.Score(_given.Plan, inspection.Inputs());
+        var afterTheWindow = _given.Round.WindowClosesAt.AddMinutes(1);
 
-        var error = Assert.Throws<DomainException>(() => inspection.Submit(score, InspectionBuilder.Now, windowOpen: false));
+        var error = Assert.Throws<DomainException>(() => inspection.Submit(_given.Plan, _given.Round, afterTheWindow));
         Assert.Equal("Inspection.WindowClosed", error.Code);
+        Assert.True(inspection.TrySubmit(_given.Plan, _given.Round, afterTheWindow).WindowClosed);
 
         inspection.Reopen("检查员出差，延期提交");
-        inspection.Submit(score, InspectionBuilder.Now, windowOpen: false);
+        inspection.Submit(_given.Plan, _given.Round, afterTheWindow);
         Assert.True(inspection.IsLate);
+        Assert.Equal(InspectionStatus.Submitted, inspection.Status);
+    }
+
+    [Fact]
+    public void An_inspection_is_scored_only_against_its_own_plan_version()
+    {
+        var inspection = _given.Open();
+        inspection.SaveDraft(InputsBuilder.WorkedExample().Build(), 60, InspectionBuilder.Now);
+        var another = DefaultPlan.CreateVersion(InspectionBuilder.Now).WithId(2);
+
+        Assert.Throws<ArgumentException>(() => inspection.Submit(another, _given.Round, InspectionBuilder.Now));
+        Assert.Equal(InspectionStatus.InProgress, inspection.Status);
     }
 
     [Fact]

@@ -140,7 +140,7 @@ public abstract class ListQueriesContractTests
         foreach (var inspection in open)
         {
             inspection.SaveDraft(inputs, 60, now);
-            inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), now, windowOpen: true);
+            inspection.Submit(plan, await db.Rounds.FirstAsync(r => r.Id == inspection.RoundId), now);
         }
 
         foreach (var inspection in open.Skip(1))
@@ -148,7 +148,7 @@ public abstract class ListQueriesContractTests
             var dispute = inspection.Dispute(lead, [("1.1", "理由")], now);
             db.Disputes.Add(dispute);
             dispute.Rule(manager, new Dictionary<string, (DisputeOutcome, string)>(StringComparer.Ordinal) { ["1.1"] = (DisputeOutcome.Upheld, "维持") }, now.AddMinutes(inspection.Id));
-            inspection.Arbitrate(dispute, [], x => ScoringEngine.Score(plan, x), now);
+            inspection.Arbitrate(dispute, [], plan, now);
         }
 
         await db.SaveChangesAsync();

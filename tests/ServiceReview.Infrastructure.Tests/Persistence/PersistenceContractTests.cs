@@ -448,7 +448,8 @@ public abstract class PersistenceContractTests : IAsyncLifetime
         var inspection = await db.Inspections.Include(i => i.Entries).SingleAsync(i => i.Id == id);
         inspection.SetMeasured("1.1", new MeasuredFigure(96.0m, 240, 250));
         inspection.SaveDraft(inputs, 1500, DateTime.UtcNow);
-        inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), DateTime.UtcNow, windowOpen: true);
+        var round = await db.Rounds.SingleAsync(r => r.Id == inspection.RoundId);
+        inspection.Submit(plan, round, DateTime.UtcNow);
         await db.SaveChangesAsync();
         return id;
     }

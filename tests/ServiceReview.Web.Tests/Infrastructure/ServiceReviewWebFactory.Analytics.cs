@@ -42,8 +42,9 @@ public sealed partial class ServiceReviewWebFactory
                 inspection.SetMeasured(code, figure);
             }
 
+            var round = await db.Rounds.FirstAsync(r => r.Id == inspection.RoundId);
             inspection.SaveDraft(inputs, seconds, now);
-            inspection.Submit(ServiceReview.Core.Scoring.ScoringEngine.Score(plan, inspection.Inputs()), now, windowOpen: true);
+            inspection.Submit(plan, round, now);
             if (confirm)
             {
                 inspection.Confirm(now);

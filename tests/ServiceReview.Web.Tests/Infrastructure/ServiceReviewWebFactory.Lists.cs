@@ -47,7 +47,7 @@ public sealed partial class ServiceReviewWebFactory
                 var dispute = inspection.Dispute(lead, [("1.1", "数据口径有误")], now);
                 db.Disputes.Add(dispute);
                 dispute.Rule(manager, new Dictionary<string, (DisputeOutcome, string)>(StringComparer.Ordinal) { ["1.1"] = (DisputeOutcome.Upheld, "维持原评分") }, now);
-                inspection.Arbitrate(dispute, [], inputs => ScoringEngine.Score(plan, inputs), now);
+                inspection.Arbitrate(dispute, [], plan, now);
             }
 
             await db.SaveChangesAsync();

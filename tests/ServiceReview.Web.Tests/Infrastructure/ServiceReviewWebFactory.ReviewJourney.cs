@@ -76,8 +76,9 @@ public sealed partial class ServiceReviewWebFactory
             var inspection = await db.Inspections.Include(i => i.Entries).FirstAsync(i => i.Id == inspectionId);
             var plan = await db.PlanVersions.Include(v => v.Categories).ThenInclude(c => c.Indicators).AsSplitQuery().FirstAsync(v => v.Id == inspection.PlanVersionId);
             var now = DateTime.UtcNow;
+            var round = await db.Rounds.FirstAsync(r => r.Id == inspection.RoundId);
             inspection.SaveDraft(inputs, 600, now);
-            inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), now, windowOpen: true);
+            inspection.Submit(plan, round, now);
             if (confirm)
             {
                 inspection.Confirm(now);

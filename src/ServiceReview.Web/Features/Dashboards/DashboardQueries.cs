@@ -21,7 +21,14 @@ public sealed record RoundDashboard(
     IReadOnlyList<(string Grade, int Teams)> Grades,
     int TeamsWithoutResult,
     IReadOnlyList<(string Code, string Name, decimal Weight, decimal? Mean)> Categories,
-    IReadOnlyList<IndicatorAverage> Weakest);
+    IReadOnlyList<IndicatorAverage> Weakest)
+{
+    /// <summary>The teams that have a result, in rank order (the first is the best).</summary>
+    public IReadOnlyList<TeamResult> Ranked { get; } = [.. Teams.Where(t => t.Total is not null)];
+
+    /// <summary>The mean of the ranked teams' totals, unrounded (a page rounds it once as a score); null when no team has a result.</summary>
+    public decimal? MeanTotal => Ranked.Count == 0 ? null : Ranked.Average(t => t.Total!.Value);
+}
 
 /// <summary>One round of a team's trend: its result in that round and the plan version the round used.</summary>
 public sealed record TrendPoint(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
+using ServiceReview.Core.Scoring;
 using ServiceReview.Web.Localisation;
 
 namespace ServiceReview.Web.Features.Inspections;
@@ -15,6 +16,13 @@ public sealed class InputErrorMessages(IStringLocalizer<SharedResource> localize
     {
         var text = localizer["Inspections.Input." + error.Code, error.Arguments.Select(Plain).ToArray()];
         return text.ResourceNotFound ? domainErrors.Localize(error) : text.Value;
+    }
+
+    /// <summary>A refusal of <see cref="ScoringEngine.Check(Core.Plans.Indicator, IndicatorInput)"/>, in the same words as the exception it stands for.</summary>
+    public string Localize(InputRefusal refusal)
+    {
+        var text = localizer["Inspections.Input." + refusal.Code, refusal.Arguments.Select(Plain).ToArray()];
+        return text.ResourceNotFound ? domainErrors.Localize(refusal.ToException()) : text.Value;
     }
 
     // Decimals read back from a decimal column carry its scale (100.0000): show them as typed (100).

@@ -48,14 +48,14 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
             .Select(x => new
             {
                 x.i.Id, Round = x.r.Name, Project = x.p.Name, Team = x.t.Name, x.r.PeriodStart, x.r.PeriodEnd,
-                x.r.WindowClosesAt, RoundStatus = x.r.Status, x.i.Status, x.i.TimeSpentSeconds, x.i.Total, x.i.Grade, x.i.ReopenReason,
+                x.r.WindowOpensAt, x.r.WindowClosesAt, RoundStatus = x.r.Status, x.i.Status, x.i.TimeSpentSeconds, x.i.Total, x.i.Grade, x.i.ReopenReason,
             })
             .ToPagedAsync(request, cancellationToken);
 
         return rows.Map(x =>
         {
             var open = x.Status is InspectionStatus.Assigned or InspectionStatus.InProgress;
-            var overdue = open && x.ReopenReason is null && (nowUtc > x.WindowClosesAt || x.RoundStatus == RoundStatus.Closed);
+            var overdue = open && Round.SubmissionWindowFor(x.RoundStatus, x.WindowOpensAt, x.WindowClosesAt, x.ReopenReason != null, nowUtc) == SubmissionWindow.Closed;
             return new InspectionListItem(x.Id, x.Round, x.Project, x.Team, x.PeriodStart, x.PeriodEnd, x.WindowClosesAt,
                 x.Status, x.TimeSpentSeconds, x.Total, x.Grade, overdue);
         });
@@ -106,9 +106,9 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
     }
 
     /// <summary>
-    /// Saves the inputs and submits the record if it is complete and the window allows it; otherwise keeps it as a
-    /// draft and says why (see <see cref="SubmitOutcome"/>). A record already submitted throws
-    /// <c>Inspection.AlreadySubmitted</c> from the entity, so a second click makes no second transition.
+    /// Saves the inputs and submits the record if the entity accepts it (complete, with the evidence it needs, inside the
+    /// window or reopened); otherwise keeps it as a draft and says why (see <see cref="SubmitOutcome"/>). A record already
+    /// submitted throws <c>Inspection.AlreadySubmitted</c> from the entity, so a second click makes no second transition.
     /// </summary>
     public async Task<SubmitOutcome?> SubmitAsync(int id, int inspectorId, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
         int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
@@ -119,31 +119,41 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
             return null;
         }
 
+        inspection.EnsureNotSubmitted();
         var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
-        var windowOpen = round.IsWindowOpen(nowUtc);
-
-        if (inspection.HasBeenSubmitted)
-        {
-            // The entity refuses the second transition (Inspection.AlreadySubmitted).
-            inspection.Submit(ScoringEngine.Score(plan, inspection.Inputs()), nowUtc, windowOpen);
-        }
 
         ApplyDraft(inspection, plan, stamp, inputs, secondsSpent, actor, nowUtc, audit: false);
-        var score = ScoringEngine.Score(plan, inspection.Inputs());
-        var windowClosed = !windowOpen && inspection.ReopenReason is null;
-        if (!score.IsComplete || score.NothingApplicable || windowClosed)
+        var attempt = inspection.TrySubmit(plan, round, nowUtc);
+        if (!attempt.Submitted)
         {
             db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "DraftSaved", null, DraftSummary(inspection, secondsSpent));
             await db.SaveOrConflictAsync(cancellationToken);
-            return new SubmitOutcome(false, inspection.ConcurrencyStamp, score, windowClosed);
+            return new SubmitOutcome(false, inspection.ConcurrencyStamp, attempt.Score, attempt.WindowClosed);
         }
 
-        inspection.Submit(score, nowUtc, windowOpen);
-        db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "Submitted", null, ScoreSummary(score));
+        db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "Submitted", null, ScoreSummary(attempt.Score));
         await notifier.SubmittedAsync(inspection, nowUtc, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
-        return new SubmitOutcome(true, inspection.ConcurrencyStamp, score, false);
+        return new SubmitOutcome(true, inspection.ConcurrencyStamp, attempt.Score, false);
+    }
+
+    /// <summary>
+    /// The inspector's own record and its plan version, for the live score preview of the form
+    /// (<see cref="Inspection.Preview"/> knows the stored measured figures). Null: no such record of this inspector.
+    /// Reads only; changes nothing.
+    /// </summary>
+    public async Task<InspectionPreviewSource?> PreviewSourceAsync(int id, int inspectorId, CancellationToken cancellationToken = default)
+    {
+        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Entries)
+            .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, cancellationToken);
+        if (inspection is null)
+        {
+            return null;
+        }
+
+        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
+        return new InspectionPreviewSource(inspection, plan);
     }
 
     /// <summary>The record read-only, with the others' totals once this one is handed in. Null: not this inspector's.</summary>
@@ -163,35 +173,14 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         return await RecordAsync(inspection, plan, round, nowUtc, cancellationToken);
     }
 
-    /// <summary>
-    /// Checks every input against its indicator with the scoring engine, one by one, so that all problems are
-    /// reported at once rather than the first.
-    /// </summary>
-    public static IReadOnlyList<InputError> Validate(PlanVersion plan, IReadOnlyDictionary<string, IndicatorInput> inputs)
-    {
-        var errors = new List<InputError>();
-        foreach (var (code, input) in inputs)
-        {
-            try
-            {
-                ScoringEngine.Score(plan, new Dictionary<string, IndicatorInput>(StringComparer.Ordinal) { [code] = input });
-            }
-            catch (DomainException ex) when (ex.Code != "Plan.Invalid")
-            {
-                errors.Add(new InputError(code, ex));
-            }
-        }
-
-        return errors;
-    }
-
     private void ApplyDraft(Inspection inspection, PlanVersion plan, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
         int secondsSpent, Actor actor, DateTime nowUtc, bool audit = true)
     {
-        var errors = Validate(plan, inputs);
-        if (errors.Count > 0)
+        // Every input is checked, so that all problems are reported at once rather than the first.
+        var refusals = ScoringEngine.Check(plan, inputs);
+        if (refusals.Count > 0)
         {
-            throw new InvalidInputsException(errors);
+            throw new InvalidInputsException([.. refusals.Select(r => new InputError(r.Key, r.Value))]);
         }
 
         db.ExpectStamp(inspection, stamp);
@@ -276,7 +265,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
             ProjectName = names.Project,
             InspectorName = inspectorName,
             Inputs = FormInputs(inspection, plan),
-            WindowOpen = round.IsWindowOpen(nowUtc) || inspection.ReopenReason is not null,
+            WindowOpen = round.SubmissionWindowFor(inspection, nowUtc).AcceptsSubmission(),
             Others = others,
         };
     }

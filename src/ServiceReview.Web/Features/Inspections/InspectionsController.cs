@@ -148,7 +148,7 @@ public sealed class InspectionsController(
 
         foreach (var error in inputErrors)
         {
-            model.AddItemError(error.IndicatorCode, messages.Localize(error.Error));
+            model.AddItemError(error.IndicatorCode, messages.Localize(error.Refusal));
         }
 
         if (refused is not null)
@@ -198,7 +198,7 @@ public sealed class InspectionsController(
         {
             foreach (var error in ex.Errors)
             {
-                ServiceReview.Web.Features.Plans.ScoreItemsReader.Add(errors, error.IndicatorCode, messages.Localize(error.Error));
+                ServiceReview.Web.Features.Plans.ScoreItemsReader.Add(errors, error.IndicatorCode, messages.Localize(error.Refusal));
             }
 
             return BadRequest(new DraftErrorResponse(localizer["Inspections.Draft.Invalid"], errors));
@@ -211,6 +211,30 @@ public sealed class InspectionsController(
         {
             return Conflict(new DraftErrorResponse(localizer["Inspections.Flash.AlreadySubmitted"], null));
         }
+    }
+
+    /// <summary>
+    /// The form's live score (contracts.md): the same request and answer as <c>POST /api/plans/{id}/score</c>, scored
+    /// against this record, whose stored measured figures decide which inputs are overrides (listed in
+    /// <c>overridden</c>; an override needs a note). Changes nothing. Another inspector's record is a 404.
+    /// </summary>
+    [HttpPost("/api/inspections/{id:int}/score")]
+    public async Task<IActionResult> Score(int id, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var source = actor.PersonId is { } personId ? await inspections.PreviewSourceAsync(id, personId, cancellationToken) : null;
+        if (source is null)
+        {
+            return NotFound();
+        }
+
+        var (inputs, problem) = await ServiceReview.Web.Features.Plans.ScoreItemsReader.ReadAsync(Request, source.Plan, messages, acceptOverridden: false, cancellationToken);
+        if (problem is not null)
+        {
+            return BadRequest(problem);
+        }
+
+        return Ok(ServiceReview.Web.Features.Plans.ScorePreviewDto.From(source.Preview(inputs)));
     }
 
     [HttpGet]

@@ -13,8 +13,6 @@ public static class RuleText
 {
     public static string Number(decimal d) => (d / 1.000000000000000000000000000000000m).ToString("0.##", CultureInfo.CurrentCulture);
 
-    public static string Invariant(decimal d) => (d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
-
     public static decimal LevelPoints(Indicator indicator, RatingLevel level) =>
         ScoringEngine.RuleFor(RuleKind.Rating).Points(indicator, new IndicatorInput { Level = level.Label });
 

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
 
@@ -90,6 +92,16 @@ public sealed record ScorePreviewDto(
     IReadOnlyDictionary<string, decimal?> Points,
     bool Complete)
 {
+    /// <summary>
+    /// The indicators whose input overrides their measured figure, in plan order, as the server decided it: only the
+    /// per-inspection preview (<c>POST /api/inspections/{id}/score</c>) knows the figures, so only it carries this.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Overridden { get; init; }
+
+    /// <summary>The per-inspection preview: the score plus the overrides Core marked.</summary>
+    public static ScorePreviewDto From(ScorePreview preview) => From(preview.Score) with { Overridden = preview.Overridden };
+
     public static ScorePreviewDto From(ScoreResult r) => new(
         r.Categories.Select(c => new CategoryScoreDto(c.Code, c.Name, c.Score, PlanDto.Plain(c.Weight), c.Excluded)).ToList(),
         r.Total,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Scoring;
@@ -8,8 +7,9 @@ using ServiceReview.Web.Features.Inspections;
 namespace ServiceReview.Web.Features.Plans;
 
 /// <summary>
-/// Plans and the live score preview (contracts.md "Plans and scoring"). The preview runs Core's
-/// <see cref="ScoringEngine"/> on the posted inputs and changes nothing.
+/// Plans and the plan's score preview (contracts.md "Plans and scoring"). The preview runs Core's
+/// <see cref="ScoringEngine"/> on the posted inputs and changes nothing; the inspection form previews through
+/// <c>POST /api/inspections/{id}/score</c> (InspectionsController), which knows the record's measured figures.
 /// </summary>
 [ApiController]
 [Route("api/plans")]
@@ -33,26 +33,9 @@ public sealed class PlansApiController(PlanReader plans, InputErrorMessages mess
             return NotFound();
         }
 
-        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        Dictionary<string, IndicatorInput> inputs;
-        try
+        var (inputs, problem) = await ScoreItemsReader.ReadAsync(Request, plan, messages, acceptOverridden: true, cancellationToken);
+        if (problem is not null)
         {
-            using var body = await JsonDocument.ParseAsync(Request.Body, cancellationToken: cancellationToken);
-            inputs = ScoreItemsReader.Read(body.RootElement, plan, messages, errors);
-        }
-        catch (JsonException)
-        {
-            ScoreItemsReader.Add(errors, "$", messages["Inspections.Api.NotJson"]);
-            inputs = [];
-        }
-
-        if (errors.Count > 0)
-        {
-            var problem = new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Detail = errors.First().Key + ": " + errors.First().Value[0],
-            };
             return BadRequest(problem);
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Web.Features.Inspections;
@@ -8,13 +9,49 @@ namespace ServiceReview.Web.Features.Plans;
 /// <summary>
 /// Reads the <c>items</c> of a score-preview request (contracts.md) strictly: every refusal names its field
 /// (<c>items.2.3.level</c>) with a message in the user's language. Whether an input fits its indicator (a level that
-/// exists, a value in range, a count ≥ 0, the right kind) is asked of Core's scoring engine, not re-implemented here.
+/// exists, a value in range, a count ≥ 0, the right kind) is asked of Core (<see cref="ScoringEngine.Check(Indicator, IndicatorInput)"/>,
+/// one pure check per item), not re-implemented here.
 /// </summary>
 public static class ScoreItemsReader
 {
     private static readonly string[] KindFields = ["value", "count", "pass", "level", "na"];
 
-    public static Dictionary<string, IndicatorInput> Read(JsonElement root, PlanVersion plan, InputErrorMessages messages, Dictionary<string, List<string>> errors)
+    /// <summary>
+    /// Reads the request body of a score preview. The inputs, or the 400 problem (field → messages) when anything is
+    /// refused. <paramref name="acceptOverridden"/>: the plan preview takes the client's <c>"overridden": true</c> (it
+    /// knows no measured figures); the per-inspection preview decides overrides itself and refuses the field.
+    /// </summary>
+    public static async Task<(Dictionary<string, IndicatorInput> Inputs, ValidationProblemDetails? Problem)> ReadAsync(
+        HttpRequest request, PlanVersion plan, InputErrorMessages messages, bool acceptOverridden, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        Dictionary<string, IndicatorInput> inputs;
+        try
+        {
+            using var body = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
+            inputs = Read(body.RootElement, plan, messages, errors, acceptOverridden);
+        }
+        catch (JsonException)
+        {
+            Add(errors, "$", messages["Inspections.Api.NotJson"]);
+            inputs = [];
+        }
+
+        if (errors.Count == 0)
+        {
+            return (inputs, null);
+        }
+
+        return (inputs, new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = errors.First().Key + ": " + errors.First().Value[0],
+        });
+    }
+
+    public static Dictionary<string, IndicatorInput> Read(JsonElement root, PlanVersion plan, InputErrorMessages messages, Dictionary<string, List<string>> errors,
+        bool acceptOverridden = true)
     {
         var inputs = new Dictionary<string, IndicatorInput>(StringComparer.Ordinal);
         if (root.ValueKind != JsonValueKind.Object)
@@ -61,7 +98,7 @@ public static class ScoreItemsReader
                 continue;
             }
 
-            var input = ReadItem(item.Value, field, messages, errors);
+            var input = ReadItem(item.Value, field, messages, errors, acceptOverridden);
             if (input is null)
             {
                 continue;
@@ -74,9 +111,9 @@ public static class ScoreItemsReader
                 continue;
             }
 
-            foreach (var refusal in InspectionService.Validate(plan, new Dictionary<string, IndicatorInput> { [code] = input }))
+            if (ScoringEngine.Check(indicator, input) is { } refusal)
             {
-                Add(errors, field + FieldOf(refusal.Error.Code, given), messages.Localize(refusal.Error));
+                Add(errors, field + FieldOf(refusal.Code, given), messages.Localize(refusal));
             }
 
             inputs[code] = input;
@@ -85,7 +122,7 @@ public static class ScoreItemsReader
         return inputs;
     }
 
-    private static IndicatorInput? ReadItem(JsonElement item, string field, InputErrorMessages messages, Dictionary<string, List<string>> errors)
+    private static IndicatorInput? ReadItem(JsonElement item, string field, InputErrorMessages messages, Dictionary<string, List<string>> errors, bool acceptOverridden)
     {
         decimal? value = null;
         int? count = null;
@@ -131,7 +168,7 @@ public static class ScoreItemsReader
                     break;
                 case "pass":
                 case "na":
-                case "overridden":
+                case "overridden" when acceptOverridden:
                     if (v.ValueKind is JsonValueKind.True or JsonValueKind.False)
                     {
                         var b = v.GetBoolean();

@@ -1,5 +1,6 @@
 // The inspection checklist (Views/Inspections/Fill.cshtml): live score, autosave, active time.
-// No scoring rules here: every number shown comes from POST /api/plans/{id}/score (Core's ScoringEngine).
+// No scoring rules here: every number shown, and which inputs override a measured figure, comes from
+// POST /api/inspections/{id}/score (Core's ScoringEngine and the record's stored figures).
 (function () {
     "use strict";
 
@@ -10,7 +11,7 @@
 
     var IDLE_MS = 5 * 60 * 1000;
     var AUTOSAVE_MS = 30 * 1000;
-    var planId = form.dataset.plan;
+    var scoreUrl = form.dataset.scoreUrl;
     var draftUrl = form.dataset.draftUrl;
     var stampInput = form.querySelector("input[name='Stamp']");
     var secondsInput = form.querySelector("input[name='SecondsSpent']");
@@ -54,19 +55,13 @@
         var noteEl = fs.querySelector(".input-note");
         var note = noteEl && noteEl.value.trim() !== "" ? noteEl.value : undefined;
         var item = {};
-        var overridden = false;
         if (na && na.checked) {
             item.na = true;
-            // N/A on an indicator with a measured figure takes that figure out of the score: an override.
-            overridden = fs.dataset.measured !== undefined;
         } else if (kind === "Bands" || kind === "Deduction") {
             var input = fs.querySelector(".input-main");
             if (input && input.value.trim() !== "") {
                 var n = Number(input.value);
                 item[kind === "Bands" ? "value" : "count"] = isNaN(n) ? input.value : n;
-                if (fs.dataset.measured !== undefined && !isNaN(n) && n !== Number(fs.dataset.measured)) {
-                    overridden = true;
-                }
             }
         } else {
             var checked = fs.querySelector(".input-main:checked");
@@ -78,15 +73,8 @@
                 }
             }
         }
-        if (overridden) {
-            item.overridden = true;
-        }
         if (note !== undefined) {
             item.note = note;
-        }
-        var hint = fs.querySelector(".override-hint");
-        if (hint) {
-            hint.classList.toggle("d-none", !overridden);
         }
         return item;
     }
@@ -147,7 +135,7 @@
         var seq = ++scoreSeq;
         var response;
         try {
-            response = await serviceReview.fetchJson("/api/plans/" + planId + "/score", { method: "POST", body: { items: collect() } });
+            response = await serviceReview.fetchJson(scoreUrl, { method: "POST", body: { items: collect() } });
         } catch (e) {
             return;
         }
@@ -183,10 +171,14 @@
             var p = data.points[code];
             if (el) { el.textContent = p === null ? "—" : points.format(p); }
         });
+        var overridden = data.overridden || [];
         indicators().forEach(function (fs) {
             var code = fs.dataset.code;
             fs.classList.toggle("is-missing", data.missing.indexOf(code) >= 0);
             fs.classList.toggle("needs-evidence", data.missingEvidence.indexOf(code) >= 0);
+            // The server decides what overrides the measured figure; the page only shows it.
+            var hint = fs.querySelector(".override-hint");
+            if (hint) { hint.classList.toggle("d-none", overridden.indexOf(code) < 0); }
         });
         var parts = [];
         if (data.missing.length) {

@@ -192,7 +192,7 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
         // A participant who replaces a measured figure must say why, as on the inspection form.
         var measured = await MeasuredAsync(exercise, plan, cancellationToken);
         inputs = inputs.ToDictionary(i => i.Key, i => MeasuredInput.Marked(measured.GetValueOrDefault(i.Key), i.Value), StringComparer.Ordinal);
-        exercise.Submit(personId, inputs, ScoringEngine.Score(plan, inputs), now);
+        exercise.Submit(personId, inputs, plan, now);
         var score = exercise.ScoreOf(personId)!;
         db.Audit(actor, now, nameof(CalibrationExercise), exercise.Id, "CalibrationScored", null,
             string.Create(CultureInfo.InvariantCulture, $"person {personId}; total {score.Total}; before veto {score.TotalBeforeVeto}; reference {score.IsReference}"));

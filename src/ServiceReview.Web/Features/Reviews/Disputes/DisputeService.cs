@@ -102,7 +102,7 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
             .Select(r => new KeyValuePair<string, IndicatorInput>(r.IndicatorCode,
                 r.NewInput ?? throw new DomainException("Dispute.NewInputRequired", "Enter the new input for indicator {0}.", r.IndicatorCode)))
             .ToList();
-        inspection.Arbitrate(dispute, changes, inputs => ScoringEngine.Score(plan, inputs), now);
+        inspection.Arbitrate(dispute, changes, plan, now);
         db.ExpectStamp(inspection, inspectionStamp);
 
         db.Audit(actor, now, nameof(Dispute), dispute.Id, "Ruled", null,

@@ -199,7 +199,7 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
         var disable = await ServiceReviewWebFactory.PostFormAsync(client, "/People", $"/People/Disable/{Id(id)}", [new("concurrencyStamp", version.ToString())]);
         var disabledPage = await ServiceReviewWebFactory.FollowRedirectAsync(client, disable);
         var demote = await ServiceReviewWebFactory.PostFormAsync(client, "/People", $"/People/Edit/{Id(id)}",
-            Person("系统管理员", AdminEmail, [Roles.Manager], version: version));
+            Person(await factory.NameOfAsync(AdminEmail), AdminEmail, [Roles.Manager], version: version));
 
         Assert.Contains("不能停用您自己的账户", disabledPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, demote.StatusCode);

@@ -57,7 +57,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         Assert.Equal([manager], project.ManagerIds);
         Assert.NotEqual(stamp, project.ConcurrencyStamp);
         var audit = (await factory.AuditOfAsync("Project", id)).Last();
-        Assert.Equal(("Updated", "王建华"), (audit.Action, audit.ActorName));
+        Assert.Equal(("Updated", await factory.NameOfAsync(ManagerEmail)), (audit.Action, audit.ActorName));
     }
 
     [Fact]
@@ -125,7 +125,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         var list = WebUtility.HtmlDecode(await client.GetStringAsync("/People"));
         var detail = WebUtility.HtmlDecode(await client.GetStringAsync($"/People/Edit/{Id(person)}"));
 
-        Assert.Contains("刘建国", list, StringComparison.Ordinal);
+        Assert.Contains(await factory.NameOfAsync("inspector1@demo.local"), list, StringComparison.Ordinal);
         Assert.DoesNotContain("/People/Create", list, StringComparison.Ordinal);
         Assert.Contains("只能由系统管理员修改", detail, StringComparison.Ordinal);
         Assert.Contains("<fieldset disabled=\"disabled\">", detail, StringComparison.Ordinal);
@@ -145,7 +145,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         var wrong = await ServiceReviewWebFactory.PostFormAsync(client, $"/Projects/Edit/{Id(id)}", $"/Projects/Edit/{Id(id)}",
             [.. ProjectForm("选择经理项目", "客户", "2", await factory.ProjectStampAsync(id)), new("ManagerIds", Id(inspector))]);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Contains("刘建国 不能管理项目", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains($"{await factory.NameOfAsync("inspector1@demo.local")} 不能管理项目", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal([manager], (await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == id))).ManagerIds);
 
         var none = await ServiceReviewWebFactory.PostFormAsync(client, $"/Projects/Edit/{Id(id)}", $"/Projects/Edit/{Id(id)}",
@@ -171,7 +171,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var html = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
-        Assert.Contains("王建华", html, StringComparison.Ordinal);
+        Assert.Contains(await factory.NameOfAsync(ManagerEmail), html, StringComparison.Ordinal);
         Assert.Contains("请刷新", html, StringComparison.Ordinal);
         Assert.Contains("value=\"管理员的客户\"", html, StringComparison.Ordinal);
         Assert.Equal("经理的客户", (await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == id))).Customer);

@@ -242,7 +242,7 @@ public sealed partial class A_calibration_exercise(ServiceReviewWebFactory facto
             Fields(F.Inputs.WorkedExample()).Append(new("Stamp", stale)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("刘建国", await response.Content.ReadAsStringAsync());
+        Assert.Contains(await factory.NameOfAsync(I1), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await AuditCountAsync(id, "CalibrationScored"));
     }
 

@@ -71,7 +71,7 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
         Assert.Equal("较差 → 良好", row.Cell(4).GetString());
         AssertFigure(row.Cell(5), 1.8, "0.0");
         AssertFigure(row.Cell(6), 4.8, "0.0");
-        Assert.StartsWith("王建华 · 20", row.Cell(7).GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{await factory.NameOfAsync("manager@demo.local")} · 20", row.Cell(7).GetString(), StringComparison.Ordinal);
         AssertOneFormatPerKind(ws);
     }
 
@@ -88,7 +88,7 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
         AssertFigure(row.Cell(3), 1.8, "0.0");
         AssertFigure(row.Cell(4), 4.8, "0.0");
         Assert.Equal(("较差", "良好", "改判"), (row.Cell(5).GetString(), row.Cell(6).GetString(), row.Cell(7).GetString()));
-        Assert.Equal("王建华", row.Cell(9).GetString());
+        Assert.Equal(await factory.NameOfAsync("manager@demo.local"), row.Cell(9).GetString());
         Assert.Equal(XLDataType.DateTime, row.Cell(10).DataType);
         var counted = team.CellsUsed(c => c.Address.ColumnNumber == 2 && c.GetString() == "是否计入").Single().WorksheetRow();
         var inspectors = team.Row(4);
@@ -134,7 +134,7 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
         AssertFigure(ruled.Cell(Column("RuledPoints")), 4.8, "0.0");
         Assert.Equal("延误由客户变更需求造成", ruled.Cell(Column("DisputeReason")).GetString());
         Assert.Equal("核实后改判", ruled.Cell(Column("Ruling")).GetString());
-        Assert.Equal("王建华", ruled.Cell(Column("RuledBy")).GetString());
+        Assert.Equal(await factory.NameOfAsync("manager@demo.local"), ruled.Cell(Column("RuledBy")).GetString());
         Assert.Equal(XLDataType.DateTime, ruled.Cell(Column("RuledAt")).DataType);
         var countedByInspection = rows.GroupBy(r => r.Cell(Column("InspectionId")).GetValue<int>()).ToDictionary(g => g.Key, g => g.First().Cell(Column("Counted")).GetString());
         Assert.Equal(2, countedByInspection.Values.Count(v => v == "否"));
@@ -166,7 +166,7 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
         using var workbook = F.OpenWorkbook(await F.DownloadXlsxAsync(manager, $"/inspections/{inspectionId}/export"));
         var row = RulingRow(workbook.Worksheet("检查记录表"), item.IndicatorCode);
         Assert.Equal("改判", row.Cell(2).GetString());
-        Assert.StartsWith("王建华", row.Cell(7).GetString(), StringComparison.Ordinal);
+        Assert.StartsWith(await factory.NameOfAsync("manager@demo.local"), row.Cell(7).GetString(), StringComparison.Ordinal);
 
         var closedTrimmed = await factory.WithDbAsync(db => db.Rounds.Where(r => r.Status == RoundStatus.Closed && r.Aggregation == AggregationMethod.TrimmedMean).Select(r => r.Id).ToListAsync());
         var dropped = 0;

@@ -15,6 +15,13 @@ public sealed partial class ServiceReviewWebFactory
     public Task<Person?> PersonByEmailAsync(string email) =>
         WithDbAsync(db => db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email));
 
+    /// <summary>
+    /// The display name of the person with this account, looked up in the database: tests compare against it instead of
+    /// a demo person's name, which the demo data may change.
+    /// </summary>
+    public Task<string> NameOfAsync(string email) =>
+        WithDbAsync(db => db.People.AsNoTracking().Where(p => p.Email == email).Select(p => p.DisplayName).SingleAsync());
+
     public async Task<(ApplicationUser? User, IList<string> Roles)> AccountAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();

@@ -84,7 +84,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
         var changed = Assert.Single(audits, a => a.Action == "ScoreChanged");
         Assert.Equal("5.3: level=较差, points 1.8", changed.OldValue);
         Assert.Equal("5.3: level=良好, points 4.8", changed.NewValue);
-        Assert.Equal("王建华", changed.ActorName);
+        Assert.Equal(await factory.NameOfAsync("manager@demo.local"), changed.ActorName);
         var arbitrated = Assert.Single(audits, a => a.Action == "Arbitrated");
         Assert.Equal("Disputed, total 73.1", arbitrated.OldValue);
         Assert.Equal("Confirmed, total 76.1", arbitrated.NewValue);

@@ -50,7 +50,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
             await db.AuditLog.Where(a => a.EntityType == "Inspection" && a.EntityId == id.ToString() && a.Action == "Confirmed").ToListAsync()));
         Assert.Equal(InspectionStatus.Confirmed, status);
         var audit = Assert.Single(audits);
-        Assert.Equal("张敏", audit.ActorName);
+        Assert.Equal(await factory.NameOfAsync("lead1@demo.local"), audit.ActorName);
         Assert.Equal("Submitted", audit.OldValue);
     }
 

@@ -155,7 +155,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         var second = await EditAsync(client, id, "categories/change", ("Code", "3"), ("Name", "沟通"), ("Weight", "25"), ("Stamp", staleStamp));
         var page = await client.GetStringAsync(second.Headers.Location!.OriginalString);
 
-        Assert.Contains("王建华", page, StringComparison.Ordinal);
+        Assert.Contains(await factory.NameOfAsync("manager@demo.local"), page, StringComparison.Ordinal);
         var category = (await factory.LoadPlanVersionAsync(id)).FindCategory("3")!;
         Assert.Equal(("沟通协调能力", 20m), (category.Name, category.Weight));
     }

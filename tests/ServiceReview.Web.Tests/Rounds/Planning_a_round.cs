@@ -67,7 +67,7 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
         var offered = System.Text.RegularExpressions.Regex.Matches(block, "(\\d+) 年经验 · 在办 (\\d+) 项")
             .Select(m => (Years: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Work: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
-        // Five demo inspectors less the insider, and less 周强 (inspector5), whom the demo data limits to two demo projects.
+        // Five demo inspectors less the insider, and less inspector5, whom the demo data limits to two demo projects.
         Assert.Equal(3, offered.Count);
         Assert.Equal(offered.OrderBy(o => o.Work).ThenByDescending(o => o.Years), offered);
     }

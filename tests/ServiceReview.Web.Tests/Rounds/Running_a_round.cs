@@ -65,7 +65,7 @@ public sealed class Running_a_round(ServiceReviewWebFactory factory) : IClassFix
         Assert.Equal(target, (await factory.InspectionsAsync(id))[0].InspectorId);
         Assert.Contains(target, (await factory.RoundAsync(id)).Assignments.Select(a => a.InspectorId));
         var audit = Assert.Single(await factory.AuditAsync("Inspection", inspections[0].Id));
-        Assert.Equal(("Reassigned", "赵志强"), (audit.Action, audit.NewValue));
+        Assert.Equal(("Reassigned", await factory.NameOfAsync("inspector3@demo.local")), (audit.Action, audit.NewValue));
 
         await StartAsync(inspections[1].Id);
         var started = (await factory.InspectionsAsync(id))[1];

@@ -21,8 +21,8 @@ public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) 
         var flagged = FlagPattern().Matches(html).Where(m => m.Groups[2].Value != "").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
         Assert.Equal(new Dictionary<string, string> { ["inspector2@demo.local"] = "Lenient", ["inspector3@demo.local"] = "Severe" }, flagged);
         Assert.Equal(5, FlagPattern().Count(html));
-        Assert.Contains("偏宽（虚高）", html);
-        Assert.Contains("偏严（虚低）", html);
+        Assert.Contains(Texts.Zh("Analytics.Flag.Lenient"), html);
+        Assert.Contains(Texts.Zh("Analytics.Flag.Severe"), html);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) 
         Assert.DoesNotContain(FlagPattern().Matches(html), m => m.Groups[2].Value != "");
         Assert.Contains($"/Analytics/Round/{rounds[0].Id}\"", html);
         Assert.DoesNotContain($"/Analytics/Round/{rounds[1].Id}\"", html);
-        Assert.Contains("涵盖 1 个", html);
+        Assert.Matches(Texts.ZhPattern("Analytics.Bias.Covers"), html);
     }
 
     [Fact]

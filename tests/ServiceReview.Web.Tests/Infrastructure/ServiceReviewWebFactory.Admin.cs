@@ -38,8 +38,7 @@ public sealed partial class ServiceReviewWebFactory
     /// <summary>The one-time password a person page shows after a create or reset, or null.</summary>
     public static string? OneTimePasswordOf(string html)
     {
-        var match = OneTimePasswordPattern().Match(html);
-        return match.Success ? match.Groups[1].Value : null;
+        return Html.TextOf(html, "#one-time-password");
     }
 
     /// <summary>Follows one redirect and returns the HTML of the page it leads to (decoded).</summary>
@@ -58,7 +57,4 @@ public sealed partial class ServiceReviewWebFactory
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    [GeneratedRegex("\\sid=\"one-time-password\">([^<]+)<")]
-    private static partial Regex OneTimePasswordPattern();
 }

@@ -4,7 +4,7 @@ using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.ServiceRecords.Import;
 using ServiceReview.Infrastructure.Uploads;
-using ServiceReview.Tests.Builders;
+using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Infrastructure.Tests.Uploads;
 

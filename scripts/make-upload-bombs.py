@@ -4,7 +4,7 @@
 Usage:
     python3 scripts/make-upload-bombs.py OUTDIR [--bomb-mib 2048] [--lying-mib 512]
 
-Files (the same set as tests/ServiceReview.Infrastructure.Tests/Builders/UploadBombs.cs):
+Files (the same set as tests/ServiceReview.Testing/Builders/UploadBombs.cs):
     bomb.xlsx            one sheet whose single cell inflates to --bomb-mib MiB (default 2 GiB; about 2 MB zipped)
     lying-directory.xlsx the same kind of sheet (--lying-mib MiB) whose central directory and local headers claim 1000 bytes
     many-strings.xlsx    600,000 distinct shared strings (service-record cap 500,000; plan/people cap 100,000)

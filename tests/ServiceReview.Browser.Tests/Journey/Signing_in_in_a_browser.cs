@@ -17,7 +17,7 @@ public sealed class Signing_in_in_a_browser(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "login-zh");
 
         await BrowserApp.SignInAsync(page, "manager@demo.local");
-        Assert.Contains("王建华", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains(await app.NameOfAsync("manager@demo.local"), await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(page, "home-manager-zh");
     }
 

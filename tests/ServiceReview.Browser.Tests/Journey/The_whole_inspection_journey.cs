@@ -21,13 +21,15 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
 {
     private const string RoundName = "全流程演示考评";
     private const string TeamName = "园区客服一组";
-    private const string Inspector1 = "刘建国";   // inspector1@demo.local
-    private const string Inspector4 = "孙丽";     // inspector4@demo.local
-    private const string Lead = "张敏";           // lead1@demo.local
     private const string NotApplicable = "N/A";
     private const string Pass = "pass";
     private const string Fail = "fail";
     private const string ActionText = "组织任务压力下的工单处理演练，高峰时段增加一名值班人员";
+
+    // The people's names as the pages show them, looked up by their demo accounts when the test starts.
+    private string _inspector1 = "";
+    private string _inspector4 = "";
+    private string _lead = "";
 
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -58,6 +60,9 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
     {
         SetDefaultExpectTimeout(15_000);
         var clock = Stopwatch.StartNew();
+        _inspector1 = await app.NameOfAsync("inspector1@demo.local");
+        _inspector4 = await app.NameOfAsync("inspector4@demo.local");
+        _lead = await app.NameOfAsync("lead1@demo.local");
 
         var manager = await SignedInAsync("manager@demo.local");
         var roundId = await ManagerPlansAndOpensTheRoundAsync(manager);
@@ -98,7 +103,7 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
     }
 
     /// <summary>The manager plans the round for 园区客服一组 with two inspectors, the window open from an hour ago, and opens it.</summary>
-    private static async Task<int> ManagerPlansAndOpensTheRoundAsync(IPage page)
+    private async Task<int> ManagerPlansAndOpensTheRoundAsync(IPage page)
     {
         await MenuAsync(page, "考评批次");
         await page.GetByRole(AriaRole.Link, new() { Name = "新建考评批次" }).ClickAsync();
@@ -114,9 +119,9 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         var team = page.Locator("div[data-team-id]", new() { HasText = TeamName });
         await team.GetByRole(AriaRole.Checkbox, new() { Name = TeamName, Exact = true }).CheckAsync();
         // The team's lead is never offered as its inspector (conflict of interest).
-        await Expect(team.Locator("label", new() { HasText = Lead })).ToHaveCountAsync(0);
-        await team.GetByLabel(Inspector1).CheckAsync();
-        await team.GetByLabel(Inspector4).CheckAsync();
+        await Expect(team.Locator("label", new() { HasText = _lead })).ToHaveCountAsync(0);
+        await team.GetByLabel(_inspector1).CheckAsync();
+        await team.GetByLabel(_inspector4).CheckAsync();
         await BrowserApp.ScreenshotAsync(page, "journey-01-round-form");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
@@ -129,8 +134,8 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await Expect(page.Locator("main h1")).ToContainTextAsync("进行中");
         var rows = page.Locator("tr[data-inspection-id]");
         await Expect(rows).ToHaveCountAsync(2);
-        await Expect(rows.Filter(new() { HasText = Inspector1 })).ToContainTextAsync("未开始");
-        await Expect(rows.Filter(new() { HasText = Inspector4 })).ToContainTextAsync("未开始");
+        await Expect(rows.Filter(new() { HasText = _inspector1 })).ToContainTextAsync("未开始");
+        await Expect(rows.Filter(new() { HasText = _inspector4 })).ToContainTextAsync("未开始");
         await BrowserApp.ScreenshotAsync(page, "journey-02-round-opened");
 
         return int.Parse(Regex.Match(page.Url, @"/Rounds/Details/(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
@@ -220,25 +225,25 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await BrowserApp.ScreenshotAsync(page, $"journey-{submittedShot}-inspector-submitted");
     }
 
-    /// <summary>The lead confirms 刘建国's record, and disputes 4.3 of 孙丽's record with a reason.</summary>
-    private static async Task LeadConfirmsOneAndDisputesTheOtherAsync(IPage page)
+    /// <summary>The lead confirms inspector1's record, and disputes 4.3 of inspector4's record with a reason.</summary>
+    private async Task LeadConfirmsOneAndDisputesTheOtherAsync(IPage page)
     {
         await Expect(page.Locator("[data-card='to-confirm'] [data-count]")).ToHaveTextAsync("2");
         await MenuAsync(page, "结果确认");
         var toReview = page.Locator("a.list-group-item", new() { HasText = RoundName });
         await Expect(toReview).ToHaveCountAsync(2);
-        await Expect(toReview.Filter(new() { HasText = Inspector1 })).ToContainTextAsync("73.1");
-        await Expect(toReview.Filter(new() { HasText = Inspector4 })).ToContainTextAsync("0.0");
+        await Expect(toReview.Filter(new() { HasText = _inspector1 })).ToContainTextAsync("73.1");
+        await Expect(toReview.Filter(new() { HasText = _inspector4 })).ToContainTextAsync("0.0");
         await BrowserApp.ScreenshotAsync(page, "journey-07-lead-reviews");
 
-        await toReview.Filter(new() { HasText = Inspector1 }).ClickAsync();
+        await toReview.Filter(new() { HasText = _inspector1 }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Reviews/Review/\d+$"));
         await Expect(page.Locator("[data-total]")).ToHaveTextAsync("73.1");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认结果" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Reviews$"));
-        await Expect(StatusMessage(page)).ToHaveTextAsync($"已确认：{TeamName}（检查员 {Inspector1}）。");
+        await Expect(StatusMessage(page)).ToHaveTextAsync($"已确认：{TeamName}（检查员 {_inspector1}）。");
 
-        await page.Locator("a.list-group-item", new() { HasText = Inspector4 }).ClickAsync();
+        await page.Locator("a.list-group-item", new() { HasText = _inspector4 }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Reviews/Review/\d+$"));
         await Expect(page.Locator("[data-total]")).ToHaveTextAsync("0.0");
         await Expect(page.Locator("main")).ToContainTextAsync("被 4.3 一票否决");
@@ -256,12 +261,12 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await Expect(StatusMessage(page)).ToHaveTextAsync("已就 1 项指标提出申诉，等待考评经理仲裁。");
 
         var history = page.Locator("tbody tr", new() { HasText = RoundName });
-        await Expect(history.Filter(new() { HasText = Inspector1 })).ToContainTextAsync("已确认");
-        await Expect(history.Filter(new() { HasText = Inspector4 })).ToContainTextAsync("申诉中");
+        await Expect(history.Filter(new() { HasText = _inspector1 })).ToContainTextAsync("已确认");
+        await Expect(history.Filter(new() { HasText = _inspector4 })).ToContainTextAsync("申诉中");
     }
 
     /// <summary>The manager changes 4.3 to 是 with a ruling; the record is rescored (75.1) and confirmed.</summary>
-    private static async Task ManagerArbitratesAsync(IPage page)
+    private async Task ManagerArbitratesAsync(IPage page)
     {
         await MenuAsync(page, "首页");
         await Expect(page.Locator("[data-card='disputes']")).ToContainTextAsync(RoundName);
@@ -278,14 +283,14 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await page.GetByRole(AriaRole.Button, new() { Name = "提交仲裁并确认结果" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Disputes$"));
         await Expect(StatusMessage(page)).ToHaveTextAsync($"{TeamName} 的仲裁已记录：总分 0.0 → 75.1。");
-        await Expect(page.Locator("tbody tr", new() { HasText = RoundName })).ToContainTextAsync(Inspector4);
+        await Expect(page.Locator("tbody tr", new() { HasText = RoundName })).ToContainTextAsync(_inspector4);
     }
 
     /// <summary>
     /// Both records confirmed: the team's result is their mean, (73.1 + 75.1) / 2 = 74.1, 合格. The manager raises one
     /// corrective action on the weak 5.3 (mean 1.8 of 6), owned by the lead, due in a week.
     /// </summary>
-    private static async Task ManagerSeesTheTeamResultAndRaisesAnActionAsync(IPage page, int roundId)
+    private async Task ManagerSeesTheTeamResultAndRaisesAnActionAsync(IPage page, int roundId)
     {
         await MenuAsync(page, "考评结果");
         await page.Locator("a.list-group-item", new() { HasText = RoundName }).ClickAsync();
@@ -302,8 +307,8 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await Expect(main).ToContainTextAsync("合格");
         await Expect(main).ToContainTextAsync("第 1 / 1 名");
         var totals = page.Locator("tbody tr", new() { HasText = "已确认" });
-        await Expect(totals.Filter(new() { HasText = Inspector1 })).ToContainTextAsync("73.1");
-        await Expect(totals.Filter(new() { HasText = Inspector4 })).ToContainTextAsync("75.1");
+        await Expect(totals.Filter(new() { HasText = _inspector1 })).ToContainTextAsync("73.1");
+        await Expect(totals.Filter(new() { HasText = _inspector4 })).ToContainTextAsync("75.1");
         var categories = page.Locator("tr", new() { HasText = "沟通能力" }).First;
         await Expect(categories).ToContainTextAsync("17.0");
         await BrowserApp.ScreenshotAsync(page, "journey-10-team-result");
@@ -322,7 +327,7 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         var weak = page.Locator("tbody tr", new() { Has = page.GetByRole(AriaRole.Checkbox, new() { Name = "5.3", Exact = true }) });
         await Expect(weak).ToContainTextAsync("1.8 / 6");
         await weak.GetByRole(AriaRole.Textbox).FillAsync(ActionText);
-        await page.GetByLabel("责任人").SelectOptionAsync(new SelectOptionValue { Label = Lead });
+        await page.GetByLabel("责任人").SelectOptionAsync(new SelectOptionValue { Label = _lead });
         var due = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Beijing)).AddDays(7);
         await page.GetByLabel("完成期限").FillAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await BrowserApp.ScreenshotAsync(page, "journey-11-action-raised");
@@ -330,7 +335,7 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await page.WaitForURLAsync(new Regex(@"/Actions$"));
         await Expect(StatusMessage(page)).ToHaveTextAsync("已发起 1 项整改。");
         var action = page.Locator("tbody tr", new() { HasText = ActionText });
-        await Expect(action).ToContainTextAsync(Lead);
+        await Expect(action).ToContainTextAsync(_lead);
         await Expect(action).ToContainTextAsync("待整改");
     }
 
@@ -350,8 +355,8 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await BrowserApp.ScreenshotAsync(page, "journey-12-action-done");
     }
 
-    /// <summary>刘建国, who inspected the team, verifies the action from his home page.</summary>
-    private static async Task InspectorVerifiesTheActionAsync(IPage page)
+    /// <summary>inspector1, who inspected the team, verifies the action from his home page.</summary>
+    private async Task InspectorVerifiesTheActionAsync(IPage page)
     {
         await MenuAsync(page, "首页");
         var toVerify = page.Locator("[data-card='to-verify']");
@@ -362,7 +367,7 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await page.WaitForURLAsync(new Regex(@"/Actions/Details/\d+$"));
         await Expect(StatusMessage(page)).ToHaveTextAsync("已核实整改到位。");
         await Expect(page.Locator("main [data-status]")).ToHaveTextAsync("已核实");
-        await Expect(page.Locator("main dl")).ToContainTextAsync(Inspector1);
+        await Expect(page.Locator("main dl")).ToContainTextAsync(_inspector1);
         await BrowserApp.ScreenshotAsync(page, "journey-13-action-verified");
     }
 

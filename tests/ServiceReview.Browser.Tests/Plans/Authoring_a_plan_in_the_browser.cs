@@ -69,7 +69,7 @@ public sealed class Authoring_a_plan_in_the_browser(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("已发布");
 
-        // A round with the new version: 园区客服二组, inspected by 陈晓燕 (inspector2).
+        // A round with the new version: 园区客服二组, inspected by inspector2.
         await page.GotoAsync("/Rounds/Create");
         await page.GetByLabel("批次名称").FillAsync("新方案试运行");
         await page.GetByLabel("评估方案").SelectOptionAsync(new SelectOptionValue { Value = draftId.ToString(CultureInfo.InvariantCulture) });
@@ -78,7 +78,7 @@ public sealed class Authoring_a_plan_in_the_browser(BrowserApp app)
         await page.GetByLabel("检查截止时间").FillAsync(now.AddDays(7).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         var team = page.Locator("div[data-team-id]", new() { HasText = "园区客服二组" });
         await team.GetByRole(AriaRole.Checkbox, new() { Name = "园区客服二组", Exact = true }).CheckAsync();
-        await team.GetByLabel("陈晓燕").CheckAsync();
+        await team.GetByLabel(await app.NameOfAsync("inspector2@demo.local")).CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Rounds/Details/\d+$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "开始考评" }).ClickAsync();

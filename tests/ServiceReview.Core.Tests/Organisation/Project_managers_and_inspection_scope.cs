@@ -1,7 +1,7 @@
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
-using ServiceReview.Core.Tests.Builders;
+using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Organisation;
 

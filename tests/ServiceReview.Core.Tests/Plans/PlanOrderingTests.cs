@@ -1,6 +1,6 @@
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
-using ServiceReview.Core.Tests.Builders;
+using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Plans;
 

@@ -1,5 +1,5 @@
 using ServiceReview.Core.Plans;
-using ServiceReview.Core.Tests.Builders;
+using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Plans;
 

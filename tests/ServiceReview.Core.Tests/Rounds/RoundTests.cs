@@ -3,7 +3,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Core.Tests.Builders;
+using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Rounds;
 
@@ -15,8 +15,7 @@ public sealed class RoundTests
     public void Opening_creates_one_inspection_per_team_and_inspector()
     {
         var given = new InspectionBuilder();
-        var second = new Person("检查员乙", "b@test.local").WithId(31);
-        second.MakeInspector(InspectorType.ProjectLeader, 15);
+        var second = OrganisationBuilder.Inspector(31, InspectorType.ProjectLeader, 15);
         var round = new Round("批次", new DateOnly(2026, 9, 1), new DateOnly(2026, 9, 30), given.Plan.Id, Now, Now.AddDays(7), AggregationMethod.TrimmedMean).WithId(5);
         round.AddTeam(given.Team.Id);
         round.Assign(given.Team, given.Inspector);
@@ -36,8 +35,7 @@ public sealed class RoundTests
     public void An_inspector_who_leads_or_belongs_to_the_team_is_refused_with_the_reason(int personId)
     {
         var given = new InspectionBuilder();
-        var insider = new Person("组内人员", "x@test.local").WithId(personId);
-        insider.MakeInspector(InspectorType.TechnicalStaff, 3);
+        var insider = OrganisationBuilder.Inspector(personId, InspectorType.TechnicalStaff, 3);
 
         var error = Assert.Throws<DomainException>(() => given.Round.Assign(given.Team, insider));
 
@@ -48,7 +46,7 @@ public sealed class RoundTests
     public void A_person_without_an_inspector_profile_cannot_be_assigned()
     {
         var given = new InspectionBuilder();
-        var someone = new Person("普通员工", "y@test.local").WithId(50);
+        var someone = OrganisationBuilder.Someone(50);
 
         Assert.Equal("Round.NotAnInspector", Assert.Throws<DomainException>(() => given.Round.Assign(given.Team, someone)).Code);
     }
@@ -158,8 +156,7 @@ public sealed class RoundTests
     {
         var given = new InspectionBuilder();
         var inspection = given.Open();
-        var other = new Person("检查员丙", "c@test.local").WithId(32);
-        other.MakeInspector(InspectorType.TechnicalStaff, 4);
+        var other = OrganisationBuilder.Inspector(32, InspectorType.TechnicalStaff, 4);
 
         given.Round.Reassign(inspection, given.Team, other);
 
@@ -171,10 +168,8 @@ public sealed class RoundTests
     public void Reassigning_refuses_a_conflict_of_interest_a_started_inspection_and_a_draft_round()
     {
         var given = new InspectionBuilder();
-        var lead = new Person("组长", "l@test.local").WithId(20);
-        lead.MakeInspector(InspectorType.ProjectLeader, 10);
-        var other = new Person("检查员丙", "c@test.local").WithId(32);
-        other.MakeInspector(InspectorType.TechnicalStaff, 4);
+        var lead = OrganisationBuilder.Inspector(20, InspectorType.ProjectLeader, 10);
+        var other = OrganisationBuilder.Inspector(32, InspectorType.TechnicalStaff, 4);
         var notYetOpen = new Inspection(given.Round.Id, given.Team.Id, given.Inspector.Id, given.Plan.Id, ["1.1"]);
         Assert.Equal("Round.NotOpen", Assert.Throws<DomainException>(() => given.Round.Reassign(notYetOpen, given.Team, other)).Code);
 
@@ -191,8 +186,7 @@ public sealed class RoundTests
     public void Reassigning_to_an_inspector_who_already_inspects_the_team_is_refused()
     {
         var given = new InspectionBuilder();
-        var second = new Person("检查员乙", "b@test.local").WithId(31);
-        second.MakeInspector(InspectorType.ProjectLeader, 15);
+        var second = OrganisationBuilder.Inspector(31, InspectorType.ProjectLeader, 15);
         given.Round.Assign(given.Team, second);
         var inspections = given.Round.Open(given.Plan, Now);
 

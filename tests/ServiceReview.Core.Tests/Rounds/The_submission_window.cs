@@ -1,6 +1,6 @@
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Core.Tests.Builders;
+using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Rounds;
 

@@ -1,7 +1,7 @@
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Core.Tests.Builders;
+using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Scoring;
 

@@ -1,20 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Analytics;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Web.Features.Analytics;
+using ServiceReview.Web.Features.Dashboards;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
-using ServiceReview.Web.Features.Analytics;
-using ServiceReview.Web.Features.Dashboards;
-using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Analytics;
 
@@ -22,31 +19,20 @@ namespace ServiceReview.Infrastructure.Tests.Analytics;
 /// The accuracy statistics (inspector bias, agreement, signals) and the dashboards' queries over the demo data, on every
 /// provider a test machine can start: the same test body on SQLite and on PostgreSQL.
 /// </summary>
-public abstract class AnalyticsContractTests : IAsyncLifetime
+public abstract class AnalyticsContractTests(ProviderDatabase database) : ProviderContractTests(database)
 {
-    private ServiceProvider? _services;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    /// <summary>A connection string to a fresh, empty database (skips the test where the provider is unavailable).</summary>
-    protected abstract Task<string> CreateEmptyDatabaseAsync();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
+    internal async Task<IServiceProvider> GivenDemoDatabaseAsync()
     {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
+        await GivenMigratedDatabaseAsync(Seed.DemoData, configure: DemoDatabase.UseFixedClock);
+        return Services;
     }
 
     [SkippableFact]
     public async Task Inspector_bias_over_the_demo_rounds_flags_the_lenient_and_the_severe_inspector_and_no_fair_one()
     {
-        _services = await DemoDatabase.CreateAsync(Provider, await CreateEmptyDatabaseAsync());
+        var services = await DemoDatabase.CreateAsync(this);
 
-        var report = await DemoDatabase.BiasAsync(_services);
+        var report = await DemoDatabase.BiasAsync(services);
 
         Assert.Equal(DemoDataSeeder.FinishedRounds, report.Rounds);
         var rows = report.Inspectors.ToDictionary(r => r.Email);
@@ -58,7 +44,7 @@ public abstract class AnalyticsContractTests : IAsyncLifetime
         Assert.All(report.Inspectors, r => Assert.Equal(report.Categories.Count, r.Categories.Count));
 
         // The scored count is a plain recount of confirmed inspections.
-        await using var db = DemoDatabase.Context(_services);
+        await using var db = DemoDatabase.Context(services);
         var confirmed = await db.Inspections.AsNoTracking().Where(i => i.Status == InspectionStatus.Confirmed && i.TotalBeforeVeto != null)
             .GroupBy(i => i.InspectorId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
         Assert.All(report.Inspectors, r => Assert.Equal(confirmed.GetValueOrDefault(r.PersonId), r.Scored));
@@ -67,13 +53,13 @@ public abstract class AnalyticsContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task Every_finished_round_has_agreement_on_totals_and_indicators_and_its_signals()
     {
-        _services = await DemoDatabase.CreateAsync(Provider, await CreateEmptyDatabaseAsync());
-        await using var db = DemoDatabase.Context(_services);
+        var services = await DemoDatabase.CreateAsync(this);
+        await using var db = DemoDatabase.Context(services);
         var rounds = await db.Rounds.AsNoTracking().Where(r => r.Status == RoundStatus.Closed).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
 
         foreach (var id in rounds)
         {
-            var agreement = (await DemoDatabase.AgreementAsync(_services, id))!;
+            var agreement = (await DemoDatabase.AgreementAsync(services, id))!;
             Assert.Equal(5, agreement.Teams);
             Assert.Equal(5 * DemoDataSeeder.InspectorsPerTeam, agreement.ConfirmedInspections);
             Assert.NotNull(agreement.AlphaInterval);
@@ -86,18 +72,18 @@ public abstract class AnalyticsContractTests : IAsyncLifetime
         var signals = new List<RoundSignal>();
         foreach (var id in rounds)
         {
-            signals.AddRange((await DemoDatabase.AgreementAsync(_services, id))!.Signals);
+            signals.AddRange((await DemoDatabase.AgreementAsync(services, id))!.Signals);
         }
 
         Assert.NotEmpty(signals);
-        Assert.Null(await DemoDatabase.AgreementAsync(_services, -1));
+        Assert.Null(await DemoDatabase.AgreementAsync(services, -1));
     }
 
     [SkippableFact]
     public async Task The_dashboards_rank_the_teams_trend_every_finished_round_and_age_the_open_actions()
     {
-        _services = await DemoDatabase.CreateAsync(Provider, await CreateEmptyDatabaseAsync());
-        using var scope = _services.CreateScope();
+        var services = await DemoDatabase.CreateAsync(this);
+        using var scope = services.CreateScope();
         var dashboards = scope.ServiceProvider.GetRequiredService<DashboardQueries>();
         var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
         var latest = (await dashboards.RoundsAsync()).First(r => r.Status == RoundStatus.Closed);
@@ -124,36 +110,20 @@ public abstract class AnalyticsContractTests : IAsyncLifetime
 }
 
 /// <summary>The contract on SQLite, the embedded default.</summary>
-public sealed class SqliteAnalyticsTests : AnalyticsContractTests, IDisposable
-{
-    private readonly SqliteDatabase _database = new();
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
-
-    public void Dispose() => _database.Dispose();
-}
+public sealed class SqliteAnalyticsTests() : AnalyticsContractTests(ProviderDatabase.Sqlite());
 
 /// <summary>The contract on a real PostgreSQL server, and the same answers as SQLite to the last digit.</summary>
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlAnalyticsTests(PostgreSqlServer server) : AnalyticsContractTests
+public sealed class PostgreSqlAnalyticsTests(PostgreSqlServer server)
+    : AnalyticsContractTests(ProviderDatabase.PostgreSql(server, "analytics"))
 {
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = true, WriteIndented = true, Converters = { new ValueOnlyDecimals() } };
-
-    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    protected override Task<string> CreateEmptyDatabaseAsync()
-    {
-        Skip.If(PostgreSqlEnvironment.SkipReason is not null, PostgreSqlEnvironment.SkipReason);
-        return server.CreateDatabaseAsync("analytics");
-    }
 
     [SkippableFact]
     public async Task Bias_agreement_signals_and_dashboards_are_the_same_as_on_sqlite()
     {
         using var sqliteFile = new SqliteDatabase();
-        await using var postgres = await DemoDatabase.CreateAsync(DatabaseProvider.PostgreSql, await CreateEmptyDatabaseAsync());
+        var postgres = await DemoDatabase.CreateAsync(this);
         await using var sqlite = await DemoDatabase.CreateAsync(DatabaseProvider.Sqlite, sqliteFile.ConnectionString);
 
         Assert.Equal(await DemoDatabase.EverythingAsync(sqlite, Json), await DemoDatabase.EverythingAsync(postgres, Json));
@@ -175,26 +145,15 @@ internal sealed class ValueOnlyDecimals : JsonConverter<decimal>
 /// <summary>A database of the given provider, migrated and loaded with the demo data, with the app's services.</summary>
 internal static class DemoDatabase
 {
-    public static async Task<ServiceProvider> CreateAsync(DatabaseProvider provider, string connectionString)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = provider.ToString(),
-            ["ConnectionStrings:ServiceReview"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(new FixedClock()); // the same demo data on every provider
-        services.AddInfrastructure(configuration).AddFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
-        var provided = services.BuildServiceProvider();
-        using var scope = provided.CreateScope();
-        var initializer = scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>();
-        await initializer.MigrateAsync();
-        await initializer.SeedReferenceDataAsync();
-        await initializer.SeedDemoDataAsync(1);
-        return provided;
-    }
+    /// <summary>The test's own database, with the demo data.</summary>
+    public static Task<IServiceProvider> CreateAsync(AnalyticsContractTests test) => test.GivenDemoDatabaseAsync();
+
+    /// <summary>Another database, with the demo data, disposed by the caller.</summary>
+    public static Task<ServiceProvider> CreateAsync(DatabaseProvider provider, string connectionString) =>
+        ProviderContractTests.MigratedAsync(provider, connectionString, Seed.DemoData, configure: UseFixedClock);
+
+    /// <summary>The same demo data on every provider.</summary>
+    public static void UseFixedClock(IServiceCollection services) => services.AddSingleton<TimeProvider>(new FixedClock());
 
     /// <summary>Today at 10:00 UTC, whole seconds (PostgreSQL keeps microseconds, SQLite ticks).</summary>
     private sealed class FixedClock : TimeProvider

@@ -1,14 +1,10 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Audit;
+using ServiceReview.Infrastructure.Audit;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
-using ServiceReview.Infrastructure.Audit;
-using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Audit;
 
@@ -16,24 +12,8 @@ namespace ServiceReview.Infrastructure.Tests.Audit;
 /// The audit log's hash chain on every provider a machine can start: entries are linked as they are saved, an entry
 /// edited or removed in the database is found, and instances appending at once never fork the chain.
 /// </summary>
-public abstract class AuditChainContractTests : IAsyncLifetime
+public abstract class AuditChainContractTests(ProviderDatabase database) : ProviderContractTests(database)
 {
-    private ServiceProvider? _services;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected abstract Task<string> CreateEmptyDatabaseAsync();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-    }
-
     [SkippableFact]
     public async Task Saved_entries_form_an_unbroken_chain_that_verifies()
     {
@@ -153,7 +133,7 @@ public abstract class AuditChainContractTests : IAsyncLifetime
 
     private async Task AppendAsync(string actor, int count)
     {
-        await using var scope = _services!.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
         for (var i = 0; i < count; i++)
         {
@@ -165,57 +145,18 @@ public abstract class AuditChainContractTests : IAsyncLifetime
 
     private async Task<AuditVerification> VerifyAsync()
     {
-        await using var scope = _services!.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditChainStore>().VerifyAsync();
     }
 
     private async Task<int> LinkLegacyAsync()
     {
-        await using var scope = _services!.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AuditChainStore>().LinkEntriesBeforeTheChainAsync();
     }
-
-    private async Task GivenMigratedDatabaseAsync()
-    {
-        var connectionString = await CreateEmptyDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Provider.ToString(),
-            ["ConnectionStrings:ServiceReview"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddInfrastructure(configuration).AddFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
-        _services = services.BuildServiceProvider();
-
-        using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().MigrateAsync();
-    }
-
-    private ServiceReviewDbContext NewContext() =>
-        _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
 }
 
-public sealed class SqliteAuditChainTests : AuditChainContractTests, IDisposable
-{
-    private readonly SqliteDatabase _database = new();
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
-
-    public void Dispose() => _database.Dispose();
-}
+public sealed class SqliteAuditChainTests() : AuditChainContractTests(ProviderDatabase.Sqlite());
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlAuditChainTests(PostgreSqlServer server) : AuditChainContractTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    protected override Task<string> CreateEmptyDatabaseAsync()
-    {
-        Skip.If(PostgreSqlEnvironment.SkipReason is not null, PostgreSqlEnvironment.SkipReason);
-        return server.CreateDatabaseAsync("audit");
-    }
-}
+public sealed class PostgreSqlAuditChainTests(PostgreSqlServer server) : AuditChainContractTests(ProviderDatabase.PostgreSql(server, "audit"));

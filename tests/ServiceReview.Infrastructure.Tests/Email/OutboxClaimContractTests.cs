@@ -1,15 +1,11 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Infrastructure.Email;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
-using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Email;
 
@@ -17,30 +13,14 @@ namespace ServiceReview.Infrastructure.Tests.Email;
 /// The outbox claim on every provider a machine can start (SQLite always, PostgreSQL when installed and always in CI):
 /// dispatchers running at once send each e-mail once, and a claim left by a crashed instance lapses.
 /// </summary>
-public abstract class OutboxClaimContractTests : IAsyncLifetime
+public abstract class OutboxClaimContractTests(ProviderDatabase database) : ProviderContractTests(database)
 {
     private readonly RecordingSender _sender = new();
-    private ServiceProvider? _services;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    /// <summary>A connection string to a fresh, empty database (skips the test where the provider is unavailable).</summary>
-    protected abstract Task<string> CreateEmptyDatabaseAsync();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-    }
 
     [SkippableFact]
     public async Task Four_dispatchers_at_once_send_each_email_exactly_once()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenOutboxDatabaseAsync();
         var ids = await QueueAsync(60);
 
         var claimed = 0;
@@ -59,7 +39,7 @@ public abstract class OutboxClaimContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task A_claim_left_by_a_crashed_instance_lapses_and_the_email_is_sent_then_but_not_before()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenOutboxDatabaseAsync();
         var ids = await QueueAsync(2);
         await using (var db = NewContext())
         {
@@ -76,28 +56,15 @@ public abstract class OutboxClaimContractTests : IAsyncLifetime
         Assert.Equal([ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture)], _sender.Sent.Select(m => m.Subject));
     }
 
-    private async Task GivenMigratedDatabaseAsync()
-    {
-        var connectionString = await CreateEmptyDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    private Task GivenOutboxDatabaseAsync() => GivenMigratedDatabaseAsync(
+        settings: new Dictionary<string, string?>
         {
-            ["Database:Provider"] = Provider.ToString(),
-            ["ConnectionStrings:ServiceReview"] = connectionString,
             ["Email:Smtp:Host"] = "smtp.invalid",
             ["Email:From:Address"] = "noreply@example.test",
             ["Email:PublicBaseUrl"] = "https://review.example.test/",
             ["Email:Dispatch:BatchSize"] = "5",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddInfrastructure(configuration).AddFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
-        services.AddSingleton<IEmailSender>(_sender);
-        _services = services.BuildServiceProvider();
-
-        using var scope = _services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().MigrateAsync();
-    }
+        },
+        configure: services => services.AddSingleton<IEmailSender>(_sender));
 
     private async Task<List<int>> QueueAsync(int count)
     {
@@ -125,12 +92,9 @@ public abstract class OutboxClaimContractTests : IAsyncLifetime
 
     private async Task<DispatchResult> DispatchAsync()
     {
-        await using var scope = _services!.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<EmailDispatcher>().DispatchAsync();
     }
-
-    private ServiceReviewDbContext NewContext() =>
-        _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
 
     /// <summary>Records what it is asked to send; a short pause per message makes the dispatchers overlap.</summary>
     private sealed class RecordingSender : IEmailSender
@@ -147,25 +111,7 @@ public abstract class OutboxClaimContractTests : IAsyncLifetime
     }
 }
 
-public sealed class SqliteOutboxClaimTests : OutboxClaimContractTests, IDisposable
-{
-    private readonly SqliteDatabase _database = new();
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
-
-    public void Dispose() => _database.Dispose();
-}
+public sealed class SqliteOutboxClaimTests() : OutboxClaimContractTests(ProviderDatabase.Sqlite());
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlOutboxClaimTests(PostgreSqlServer server) : OutboxClaimContractTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    protected override Task<string> CreateEmptyDatabaseAsync()
-    {
-        Skip.If(PostgreSqlEnvironment.SkipReason is not null, PostgreSqlEnvironment.SkipReason);
-        return server.CreateDatabaseAsync("outbox");
-    }
-}
+public sealed class PostgreSqlOutboxClaimTests(PostgreSqlServer server) : OutboxClaimContractTests(ProviderDatabase.PostgreSql(server, "outbox"));

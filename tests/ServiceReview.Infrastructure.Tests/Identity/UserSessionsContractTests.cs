@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
-using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Identity;
 
@@ -14,24 +11,9 @@ namespace ServiceReview.Infrastructure.Tests.Identity;
 /// The session table on every provider a machine can start (SQLite always, PostgreSQL when installed and always in CI):
 /// the per-request check, revocation of one or all sessions, the idle and absolute limits, pruning.
 /// </summary>
-public abstract class UserSessionsContractTests : IAsyncLifetime
+public abstract class UserSessionsContractTests(ProviderDatabase database) : ProviderContractTests(database)
 {
     private readonly Clock _clock = new();
-    private ServiceProvider? _services;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected abstract Task<string> CreateEmptyDatabaseAsync();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-    }
 
     [SkippableFact]
     public async Task A_session_is_valid_until_revoked_and_revoking_one_leaves_the_others()
@@ -89,7 +71,7 @@ public abstract class UserSessionsContractTests : IAsyncLifetime
         while (state == SessionState.Valid);
 
         Assert.Equal(TimeSpan.FromMinutes(600), _clock.Elapsed);
-        await using var scope = _services!.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
         var reasons = await db.Set<UserSession>().AsNoTracking().Where(s => s.UserId == userId).ToDictionaryAsync(s => s.Id, s => s.RevokedReason);
         Assert.Equal(UserSessions.Reasons.Idle, reasons[idle]);
@@ -111,7 +93,7 @@ public abstract class UserSessionsContractTests : IAsyncLifetime
         // A sign-in may already have pruned (at most hourly per process): what is left is the point.
         await WithSessionsAsync(s => s.PruneAsync());
 
-        await using var scope = _services!.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         var left = await scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>().Set<UserSession>().AsNoTracking()
             .Where(s => s.UserId == userId).Select(s => s.Id).ToListAsync();
         Assert.Equal(new[] { recent, recentlyEnded }.Order(), left.Order());
@@ -120,26 +102,15 @@ public abstract class UserSessionsContractTests : IAsyncLifetime
 
     private async Task<T> WithSessionsAsync<T>(Func<UserSessions, Task<T>> action)
     {
-        await using var scope = _services!.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<UserSessions>());
     }
 
     private async Task<string> GivenUserAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Provider.ToString(),
-            ["ConnectionStrings:ServiceReview"] = await CreateEmptyDatabaseAsync(),
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddInfrastructure(configuration).AddFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
-        services.AddSingleton<TimeProvider>(_clock);
-        _services = services.BuildServiceProvider();
+        await GivenMigratedDatabaseAsync(configure: services => services.AddSingleton<TimeProvider>(_clock));
 
-        await using var scope = _services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().MigrateAsync();
+        await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var user = new ApplicationUser { UserName = "session@example.test", Email = "session@example.test" };
         Assert.True((await users.CreateAsync(user)).Succeeded);
@@ -159,25 +130,7 @@ public abstract class UserSessionsContractTests : IAsyncLifetime
     }
 }
 
-public sealed class SqliteUserSessionsTests : UserSessionsContractTests, IDisposable
-{
-    private readonly SqliteDatabase _database = new();
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
-
-    public void Dispose() => _database.Dispose();
-}
+public sealed class SqliteUserSessionsTests() : UserSessionsContractTests(ProviderDatabase.Sqlite());
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlUserSessionsTests(PostgreSqlServer server) : UserSessionsContractTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    protected override Task<string> CreateEmptyDatabaseAsync()
-    {
-        Skip.If(PostgreSqlEnvironment.SkipReason is not null, PostgreSqlEnvironment.SkipReason);
-        return server.CreateDatabaseAsync("sessions");
-    }
-}
+public sealed class PostgreSqlUserSessionsTests(PostgreSqlServer server) : UserSessionsContractTests(ProviderDatabase.PostgreSql(server, "sessions"));

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Feedback;
@@ -11,7 +9,6 @@ using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
 using ServiceReview.Web.Features.Analytics.Calibration;
 using ServiceReview.Web.Features.Feedback;
@@ -30,19 +27,13 @@ namespace ServiceReview.Infrastructure.Tests.Lists;
 /// actions, ruled disputes and calibration exercises, page 1 and page 2 never share a row and the total is what an
 /// independent count says.
 /// </summary>
-public abstract class ListQueriesContractTests
+public abstract class ListQueriesContractTests(ProviderDatabase database) : ProviderContractTests(database)
 {
-    private ServiceProvider? _services;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected abstract Task<string> CreateEmptyDatabaseAsync();
-
     [SkippableFact]
     public async Task Every_list_pages_in_the_database_without_overlap_and_with_the_right_total()
     {
         var (lead, manager, inspector) = await GivenDemoDataAsync();
-        using var scope = _services!.CreateScope();
+        using var scope = Services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<ServiceReviewDbContext>();
         var now = DateTime.UtcNow;
@@ -90,26 +81,9 @@ public abstract class ListQueriesContractTests
 
     private async Task<(int Lead, int Manager, int Inspector)> GivenDemoDataAsync()
     {
-        var connectionString = await CreateEmptyDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Provider.ToString(),
-            ["ConnectionStrings:ServiceReview"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddInfrastructure(configuration).AddFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
-        _services = services.BuildServiceProvider();
-        using (var scope = _services.CreateScope())
-        {
-            var initializer = scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>();
-            await initializer.MigrateAsync();
-            await initializer.SeedReferenceDataAsync();
-            await initializer.SeedDemoDataAsync(1);
-        }
+        await GivenMigratedDatabaseAsync(Seed.DemoData);
 
-        using var seed = _services.CreateScope();
+        using var seed = Services.CreateScope();
         var db = seed.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
         var lead = await db.People.Where(p => p.Email == "lead1@demo.local").Select(p => p.Id).FirstAsync();
         var manager = await db.People.Where(p => p.Email == "manager@demo.local").Select(p => p.Id).FirstAsync();
@@ -157,25 +131,7 @@ public abstract class ListQueriesContractTests
     }
 }
 
-public sealed class SqliteListQueriesTests : ListQueriesContractTests, IDisposable
-{
-    private readonly SqliteDatabase _database = new();
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
-
-    public void Dispose() => _database.Dispose();
-}
+public sealed class SqliteListQueriesTests() : ListQueriesContractTests(ProviderDatabase.Sqlite());
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlListQueriesTests(PostgreSqlServer server) : ListQueriesContractTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    protected override Task<string> CreateEmptyDatabaseAsync()
-    {
-        Skip.If(PostgreSqlEnvironment.SkipReason is not null, PostgreSqlEnvironment.SkipReason);
-        return server.CreateDatabaseAsync("lists");
-    }
-}
+public sealed class PostgreSqlListQueriesTests(PostgreSqlServer server) : ListQueriesContractTests(ProviderDatabase.PostgreSql(server, "lists"));

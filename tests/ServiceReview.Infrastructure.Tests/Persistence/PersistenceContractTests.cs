@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Feedback;
@@ -13,7 +11,7 @@ using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
-using ServiceReview.Web.Features;
+using ServiceReview.Infrastructure.Tests.Fixtures;
 
 namespace ServiceReview.Infrastructure.Tests.Persistence;
 
@@ -22,29 +20,12 @@ namespace ServiceReview.Infrastructure.Tests.Persistence;
 /// (SQLite always, PostgreSQL when installed — and always in CI). Each test gets a fresh, migrated database,
 /// wired exactly as the app wires it (<see cref="DependencyInjection.AddInfrastructure"/>).
 /// </summary>
-public abstract class PersistenceContractTests : IAsyncLifetime
+public abstract class PersistenceContractTests(ProviderDatabase database) : ProviderContractTests(database)
 {
-    private ServiceProvider? _services;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-    }
-
-    /// <summary>A connection string to a fresh, empty database (skips the test where the provider is unavailable).</summary>
-    protected abstract Task<string> CreateEmptyDatabaseAsync();
-
     [SkippableFact]
     public async Task Migrations_apply_and_the_default_plan_round_trips_unchanged()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
 
         await using var db = NewContext();
         var stored = await LoadPlanAsync(db, DefaultPlan.Name);
@@ -63,8 +44,8 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task Reference_data_seeding_is_idempotent()
     {
-        await GivenMigratedDatabaseAsync();
-        using (var scope = _services!.CreateScope())
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
+        using (var scope = Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().SeedReferenceDataAsync();
         }
@@ -77,7 +58,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task An_inspection_with_all_four_rule_kinds_round_trips_with_its_points_and_totals()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         var inspectionId = await GivenSubmittedInspectionAsync(WorkedExampleInputs());
 
         await using var db = NewContext();
@@ -107,7 +88,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task A_vetoed_inspection_keeps_its_total_before_the_veto()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         var inputs = WorkedExampleInputs();
         inputs["4.3"] = new IndicatorInput { Pass = false, Note = "发生违约" };
         var inspectionId = await GivenSubmittedInspectionAsync(inputs);
@@ -120,7 +101,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task Two_people_saving_the_same_inspection_at_once_gives_the_second_a_concurrency_conflict()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         var inspectionId = await GivenAssignedInspectionAsync();
         await using var first = NewContext();
         await using var second = NewContext();
@@ -140,7 +121,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task Changing_only_an_entry_still_renews_the_inspection_stamp_so_a_stale_writer_conflicts()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         var inspectionId = await GivenAssignedInspectionAsync();
         await using (var setup = NewContext())
         {
@@ -165,7 +146,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task Two_people_saving_the_same_project_through_the_admin_service_gives_the_second_a_conflict_and_keeps_the_first()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         int projectId;
         Guid stamp;
         await using (var setup = NewContext())
@@ -202,7 +183,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task Changing_only_a_team_member_or_an_inspector_project_renews_the_owner_stamp_so_a_stale_writer_conflicts()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         int teamId, personId, projectId;
         await using (var setup = NewContext())
         {
@@ -240,7 +221,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task The_audit_log_accepts_new_entries_and_refuses_changes()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         await using var db = NewContext();
         var entry = new AuditEntry(DateTime.UtcNow, null, "tester", "Inspection", "1", "Submitted", null, "73.1");
         db.AuditLog.Add(entry);
@@ -256,7 +237,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task Times_come_back_as_the_same_utc_instants_and_dates_as_the_same_days()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         var opens = new DateTime(2026, 10, 1, 1, 30, 15, DateTimeKind.Utc);
         int roundId;
         await using (var db = NewContext())
@@ -279,7 +260,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task The_demo_data_loads_with_finished_rounds_an_open_round_and_a_lenient_and_a_severe_inspector()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         using (var scope = Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().SeedDemoDataAsync(1);
@@ -345,7 +326,7 @@ public abstract class PersistenceContractTests : IAsyncLifetime
     [SkippableFact]
     public async Task Overdue_corrective_actions_are_found_in_the_database_by_each_projects_own_day()
     {
-        await GivenMigratedDatabaseAsync();
+        await GivenMigratedDatabaseAsync(Seed.ReferenceData);
         var inspectionId = await GivenAssignedInspectionAsync();
         await using var db = NewContext();
         var inspection = await db.Inspections.SingleAsync(i => i.Id == inspectionId);
@@ -391,30 +372,6 @@ public abstract class PersistenceContractTests : IAsyncLifetime
         public override DateTimeOffset GetUtcNow() => now;
     }
 
-    protected ServiceReviewDbContext NewContext() =>
-        _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
-
-    protected async Task GivenMigratedDatabaseAsync()
-    {
-        var connectionString = await CreateEmptyDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Provider.ToString(),
-            ["ConnectionStrings:ServiceReview"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddInfrastructure(configuration).AddFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
-        _services = services.BuildServiceProvider();
-
-        using var scope = _services.CreateScope();
-        var initializer = scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>();
-        await initializer.MigrateAsync();
-        await initializer.SeedReferenceDataAsync();
-    }
-
-    protected IServiceProvider Services => _services!;
 
     private async Task<int> GivenAssignedInspectionAsync()
     {

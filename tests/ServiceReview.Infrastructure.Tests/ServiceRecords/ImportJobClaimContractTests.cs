@@ -1,17 +1,13 @@
 using System.Text;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Seeding;
-using ServiceReview.Infrastructure.Tests.Fixtures;
 using ServiceReview.Web.Features.ServiceRecords.Import.Background;
-using ServiceReview.Web.Features;
+using ServiceReview.Infrastructure.Tests.Fixtures;
 
 namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 
@@ -19,26 +15,11 @@ namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 /// The durable import queue on every provider a machine can start: workers racing on several instances claim each job
 /// once, a lapsed lease is taken over and the job runs again from the start, and a worker that lost its claim records nothing.
 /// </summary>
-public abstract class ImportJobClaimContractTests : IAsyncLifetime
+public abstract class ImportJobClaimContractTests(ProviderDatabase database) : ProviderContractTests(database)
 {
     private const string Header = "工单号,客户,渠道,类型,摘要,受理时间,首次响应时间,解决时间,首次解决,处理人,关闭时间,归档时间";
     private static readonly Actor Uploader = new("user-1", "张敏", null);
-    private ServiceProvider? _services;
     private int _teamId;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    protected abstract Task<string> CreateEmptyDatabaseAsync();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-    }
 
     [SkippableFact]
     public async Task Four_workers_racing_for_queued_jobs_claim_each_job_exactly_once()
@@ -138,7 +119,7 @@ public abstract class ImportJobClaimContractTests : IAsyncLifetime
         Assert.Equal(1, await check.AuditLog.CountAsync(a => a.EntityType == "ImportJob" && a.Action == "Failed"));
     }
 
-    private ImportJobRunner Runner => _services!.GetRequiredService<ImportJobRunner>();
+    private ImportJobRunner Runner => Services.GetRequiredService<ImportJobRunner>();
 
     private static string Row(string ticket) =>
         $"{ticket},王先生,电话,需求,空调不制冷,2026-09-01 09:15,2026-09-01 09:40,2026-09-01 15:20,是,张敏,2026-09-01 16:00,2026-09-02 10:00";
@@ -147,31 +128,14 @@ public abstract class ImportJobClaimContractTests : IAsyncLifetime
 
     private async Task<ImportJob> EnqueueAsync(byte[] content)
     {
-        await using var scope = _services!.CreateAsyncScope();
+        await using var scope = Services.CreateAsyncScope();
         using var upload = new MemoryStream(content);
         return await scope.ServiceProvider.GetRequiredService<ImportJobQueue>().EnqueueAsync(_teamId, Uploader, "records.csv", upload, partial: false, default);
     }
 
-    private ServiceReviewDbContext NewContext() => _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
-
     private async Task GivenTeamAsync()
     {
-        var connectionString = await CreateEmptyDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Provider.ToString(),
-            ["ConnectionStrings:ServiceReview"] = connectionString,
-            ["Imports:HeartbeatSeconds"] = "0.1",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddInfrastructure(configuration).AddFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
-        _services = services.BuildServiceProvider();
-        using (var scope = _services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().MigrateAsync();
-        }
+        await GivenMigratedDatabaseAsync(settings: new Dictionary<string, string?> { ["Imports:HeartbeatSeconds"] = "0.1" });
 
         await using var db = NewContext();
         var project = new Project("导入项目", "客户");
@@ -184,25 +148,7 @@ public abstract class ImportJobClaimContractTests : IAsyncLifetime
     }
 }
 
-public sealed class SqliteImportJobClaimTests : ImportJobClaimContractTests, IDisposable
-{
-    private readonly SqliteDatabase _database = new();
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
-
-    public void Dispose() => _database.Dispose();
-}
+public sealed class SqliteImportJobClaimTests() : ImportJobClaimContractTests(ProviderDatabase.Sqlite());
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlImportJobClaimTests(PostgreSqlServer server) : ImportJobClaimContractTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    protected override Task<string> CreateEmptyDatabaseAsync()
-    {
-        Skip.If(PostgreSqlEnvironment.SkipReason is not null, PostgreSqlEnvironment.SkipReason);
-        return server.CreateDatabaseAsync("imports");
-    }
-}
+public sealed class PostgreSqlImportJobClaimTests(PostgreSqlServer server) : ImportJobClaimContractTests(ProviderDatabase.PostgreSql(server, "imports"));

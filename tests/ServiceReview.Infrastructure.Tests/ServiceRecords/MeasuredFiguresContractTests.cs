@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
@@ -8,10 +6,8 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Seeding;
-using ServiceReview.Infrastructure.Tests.Fixtures;
 using ServiceReview.Web.Features.ServiceRecords;
-using ServiceReview.Web.Features;
+using ServiceReview.Infrastructure.Tests.Fixtures;
 
 namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 
@@ -19,28 +15,13 @@ namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 /// The measured figures computed by the database (calendar hours) and by streaming (working calendar), against
 /// hand-computed fixtures, on every provider a test machine can start.
 /// </summary>
-public abstract class MeasuredFiguresContractTests : IAsyncLifetime
+public abstract class MeasuredFiguresContractTests(ProviderDatabase database) : ProviderContractTests(database)
 {
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly DateOnly September1 = new(2026, 9, 1);
     private static readonly DateOnly September30 = new(2026, 9, 30);
     private static readonly DateTime AsOf = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
-    private ServiceProvider? _services;
     private int _ticket;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-    }
-
-    protected abstract Task<string> CreateEmptyDatabaseAsync();
 
     [SkippableFact]
     public async Task The_five_figures_match_the_hand_computed_fixture_with_numerators_and_denominators()
@@ -153,30 +134,14 @@ public abstract class MeasuredFiguresContractTests : IAsyncLifetime
 
     private async Task<IReadOnlyDictionary<MeasuredMetric, MeasuredFigure>> ComputeAsync(int teamId, DateTime asOf)
     {
-        using var scope = _services!.CreateScope();
+        using var scope = Services.CreateScope();
         var figures = scope.ServiceProvider.GetRequiredService<IMeasuredFigures>();
         return await figures.ComputeAsync(teamId, September1, September30, asOf, default);
     }
 
-    private ServiceReviewDbContext NewContext() => _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
-
     private async Task<int> GivenTeamAsync(WorkingCalendar? calendar = null)
     {
-        var connectionString = await CreateEmptyDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Provider.ToString(),
-            ["ConnectionStrings:ServiceReview"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddInfrastructure(configuration).AddFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
-        _services = services.BuildServiceProvider();
-        using (var scope = _services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().MigrateAsync();
-        }
+        await GivenMigratedDatabaseAsync();
 
         await using var db = NewContext();
         var project = new Project("度量项目", "客户");
@@ -217,25 +182,7 @@ public abstract class MeasuredFiguresContractTests : IAsyncLifetime
     }
 }
 
-public sealed class SqliteMeasuredFiguresTests : MeasuredFiguresContractTests, IDisposable
-{
-    private readonly SqliteDatabase _database = new();
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
-
-    public void Dispose() => _database.Dispose();
-}
+public sealed class SqliteMeasuredFiguresTests() : MeasuredFiguresContractTests(ProviderDatabase.Sqlite());
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlMeasuredFiguresTests(PostgreSqlServer server) : MeasuredFiguresContractTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    protected override Task<string> CreateEmptyDatabaseAsync()
-    {
-        Skip.If(PostgreSqlEnvironment.SkipReason is not null, PostgreSqlEnvironment.SkipReason);
-        return server.CreateDatabaseAsync("metrics");
-    }
-}
+public sealed class PostgreSqlMeasuredFiguresTests(PostgreSqlServer server) : MeasuredFiguresContractTests(ProviderDatabase.PostgreSql(server, "metrics"));

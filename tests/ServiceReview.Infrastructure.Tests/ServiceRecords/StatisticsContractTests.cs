@@ -1,38 +1,19 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Infrastructure.Seeding;
-using ServiceReview.Infrastructure.Tests.Fixtures;
 using ServiceReview.Web.Features.ServiceRecords.Statistics;
-using ServiceReview.Web.Features;
+using ServiceReview.Infrastructure.Tests.Fixtures;
 
 namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 
 /// <summary>The statistics queries against a hand-computed fixture, on every provider a test machine can start.</summary>
-public abstract class StatisticsContractTests : IAsyncLifetime
+public abstract class StatisticsContractTests(ProviderDatabase database) : ProviderContractTests(database)
 {
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     private static readonly DateTime AsOf = Local(10, 15, 12);
-    private ServiceProvider? _services;
     private int _ticket;
-
-    protected abstract DatabaseProvider Provider { get; }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_services is not null)
-        {
-            await _services.DisposeAsync();
-        }
-    }
-
-    protected abstract Task<string> CreateEmptyDatabaseAsync();
 
     [SkippableFact]
     public async Task Volumes_on_time_counts_durations_repeat_customers_and_backlog_match_the_hand_computed_fixture()
@@ -117,29 +98,13 @@ public abstract class StatisticsContractTests : IAsyncLifetime
 
     private async Task<StatisticsReport> ComputeAsync(StatisticsQuery query)
     {
-        using var scope = _services!.CreateScope();
+        using var scope = Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<ServiceStatisticsService>().ComputeAsync(query, default);
     }
 
-    private ServiceReviewDbContext NewContext() => _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
-
     private async Task<(int A, int B, int Other)> GivenTeamsAsync(WorkingCalendar? calendar = null)
     {
-        var connectionString = await CreateEmptyDatabaseAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = Provider.ToString(),
-            ["ConnectionStrings:ServiceReview"] = connectionString,
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddInfrastructure(configuration).AddFeatures(configuration);
-        services.AddIdentityCore<ApplicationUser>().AddRoles<IdentityRole>().AddEntityFrameworkStores<ServiceReviewDbContext>();
-        _services = services.BuildServiceProvider();
-        using (var scope = _services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().MigrateAsync();
-        }
+        await GivenMigratedDatabaseAsync();
 
         await using var db = NewContext();
         var first = new Project("统计项目一", "客户");
@@ -181,25 +146,7 @@ public abstract class StatisticsContractTests : IAsyncLifetime
     }
 }
 
-public sealed class SqliteStatisticsTests : StatisticsContractTests, IDisposable
-{
-    private readonly SqliteDatabase _database = new();
-
-    protected override DatabaseProvider Provider => DatabaseProvider.Sqlite;
-
-    protected override Task<string> CreateEmptyDatabaseAsync() => Task.FromResult(_database.ConnectionString);
-
-    public void Dispose() => _database.Dispose();
-}
+public sealed class SqliteStatisticsTests() : StatisticsContractTests(ProviderDatabase.Sqlite());
 
 [Collection(PostgreSqlCollection.Name)]
-public sealed class PostgreSqlStatisticsTests(PostgreSqlServer server) : StatisticsContractTests
-{
-    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
-
-    protected override Task<string> CreateEmptyDatabaseAsync()
-    {
-        Skip.If(PostgreSqlEnvironment.SkipReason is not null, PostgreSqlEnvironment.SkipReason);
-        return server.CreateDatabaseAsync("statistics");
-    }
-}
+public sealed class PostgreSqlStatisticsTests(PostgreSqlServer server) : StatisticsContractTests(ProviderDatabase.PostgreSql(server, "statistics"));

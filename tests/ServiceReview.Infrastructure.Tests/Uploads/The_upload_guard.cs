@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Uploads;
-using ServiceReview.Tests.Builders;
+using ServiceReview.Testing.Builders;
 using ServiceReview.Web.Features.Administration.People;
 using ServiceReview.Web.Features.ServiceRecords.Import;
 

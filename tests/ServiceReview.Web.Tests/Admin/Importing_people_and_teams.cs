@@ -29,7 +29,7 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("导入完成：4 名人员，1 个新项目，1 个服务组", html, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.Import.Done"), html);
         Assert.Contains("data:text/csv", html, StringComparison.Ordinal);
         Assert.True(response.Headers.CacheControl?.NoStore);
         var chen = await factory.PersonByEmailAsync("chen.import@example.org");
@@ -68,11 +68,11 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
         var html = System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), @">\s+<", "><");
         Assert.Contains("<td>人员</td><td>2</td><td>姓名</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td>人员</td><td>3</td><td>角色</td><td class=\"font-monospace small\">超级用户</td>", html, StringComparison.Ordinal);
-        Assert.Contains("系统中已有使用此邮箱的人员", html, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.Import.EmailExists"), html);
         Assert.Contains("<td>人员</td><td>5</td><td>从业年限</td>", html, StringComparison.Ordinal);
-        Assert.Contains("检查员须填写检查员类型", html, StringComparison.Ordinal);
-        Assert.Contains("第 5 行使用了相同的邮箱", html, StringComparison.Ordinal);
-        Assert.Contains("新项目须填写客户", html, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.Import.InspectorNeedsType"), html);
+        Assert.Matches(Texts.ZhPattern("Admin.Import.EmailTwice"), html);
+        Assert.Matches(Texts.ZhPattern("Admin.Import.CustomerForNewProject"), html);
         Assert.Contains("<td>服务组</td><td>2</td><td>负责人邮箱</td><td class=\"font-monospace small\">nobody@example.org</td>", html, StringComparison.Ordinal);
         Assert.Equal(peopleBefore, await factory.WithDbAsync(db => db.People.CountAsync()));
         Assert.False(await factory.WithDbAsync(db => db.Projects.AnyAsync(p => p.Name == "新项目无客户")));
@@ -95,8 +95,8 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
         Assert.Contains("不是 Excel 工作簿", WebUtility.HtmlDecode(await garbage.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var html = WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
-        Assert.Contains("缺少此列", html, StringComparison.Ordinal);
-        Assert.Contains("不是本工作表的列", html, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.Import.MissingHeader"), html);
+        Assert.Matches(Texts.ZhPattern("Admin.Import.UnknownHeader"), html);
     }
 
     [Fact]
@@ -114,6 +114,6 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
 
         var response = await PeopleImport.ImportAsync(client, template);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("没有可导入的行", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.Import.NoRows"), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 }

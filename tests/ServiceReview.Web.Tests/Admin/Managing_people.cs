@@ -71,7 +71,7 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
         ]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("当前密码不正确", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.ChangePassword.WrongCurrent"), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         var again = factory.CreateBrowser();
         Assert.Equal(HttpStatusCode.Redirect, (await ServiceReviewWebFactory.SignInAsync(again, "sun.pw@example.org", "Sun-Password-2026")).StatusCode);
     }
@@ -102,7 +102,7 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("已被他人使用", html, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.People.EmailTaken"), html);
         Assert.Contains("value=\"冒名者\"", html, StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.People.CountAsync()));
     }
@@ -175,7 +175,7 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
         var again = await ServiceReviewWebFactory.PostFormAsync(client, $"/People/Edit/{Id(id)}", $"/People/Disable/{Id(id)}", [new("concurrencyStamp", version.ToString())]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("已处于停用状态", await ServiceReviewWebFactory.FollowRedirectAsync(client, again), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.People.AlreadyDisabled"), await ServiceReviewWebFactory.FollowRedirectAsync(client, again));
         Assert.False((await factory.PersonByEmailAsync("inspector5@demo.local"))!.IsActive);
         Assert.True((await factory.AccountAsync("inspector5@demo.local")).User!.IsDisabled);
         Assert.Equal(inspections, await factory.WithDbAsync(db => db.Inspections.CountAsync(i => i.InspectorId == id)));
@@ -199,9 +199,9 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
         var disable = await ServiceReviewWebFactory.PostFormAsync(client, "/People", $"/People/Disable/{Id(id)}", [new("concurrencyStamp", version.ToString())]);
         var disabledPage = await ServiceReviewWebFactory.FollowRedirectAsync(client, disable);
         var demote = await ServiceReviewWebFactory.PostFormAsync(client, "/People", $"/People/Edit/{Id(id)}",
-            Person("系统管理员", AdminEmail, [Roles.Manager], version: version));
+            Person(await factory.NameOfAsync(AdminEmail), AdminEmail, [Roles.Manager], version: version));
 
-        Assert.Contains("不能停用您自己的账户", disabledPage, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.People.CannotDisableSelf"), disabledPage);
         Assert.Equal(HttpStatusCode.OK, demote.StatusCode);
         Assert.Contains(Roles.Admin, (await factory.AccountAsync(AdminEmail)).Roles);
         Assert.True((await factory.PersonByEmailAsync(AdminEmail))!.IsActive);
@@ -239,7 +239,7 @@ public sealed class Managing_people(ServiceReviewWebFactory factory) : IClassFix
 
         Assert.Contains("inspector2@demo.local", html, StringComparison.Ordinal);
         Assert.DoesNotContain("inspector3@demo.local", html, StringComparison.Ordinal);
-        Assert.Contains("检查员", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Analytics.Inspector"), html, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -39,8 +39,8 @@ public sealed class Managing_projects_and_teams(ServiceReviewWebFactory factory)
         var taken = await ServiceReviewWebFactory.PostFormAsync(client, "/Projects/Create", "/Projects/Create",
             Project(existing, "客户", null, null, "2", "24", "48"));
 
-        Assert.Contains("合同结束日期早于开始日期", WebUtility.HtmlDecode(await backwards.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        Assert.Contains("已存在名为", WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.Projects.ContractEndBeforeStart"), WebUtility.HtmlDecode(await backwards.Content.ReadAsStringAsync()));
+        Assert.Matches(Texts.ZhPattern("Admin.Projects.NameTaken"), WebUtility.HtmlDecode(await taken.Content.ReadAsStringAsync()));
         Assert.Equal(before, await factory.WithDbAsync(db => db.Projects.CountAsync()));
     }
 

@@ -58,7 +58,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         Assert.Equal([manager], project.ManagerIds);
         Assert.NotEqual(stamp, project.ConcurrencyStamp);
         var audit = (await factory.AuditOfAsync("Project", id)).Last();
-        Assert.Equal(("Updated", "王建华"), (audit.Action, audit.ActorName));
+        Assert.Equal(("Updated", await factory.NameOfAsync(ManagerEmail)), (audit.Action, audit.ActorName));
     }
 
     [Fact]
@@ -126,13 +126,13 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         var list = WebUtility.HtmlDecode(await client.GetStringAsync("/People"));
         var detail = WebUtility.HtmlDecode(await client.GetStringAsync($"/People/Edit/{Id(person)}"));
 
-        Assert.Contains("刘建国", list, StringComparison.Ordinal);
+        Assert.Contains(await factory.NameOfAsync("inspector1@demo.local"), list, StringComparison.Ordinal);
         Assert.DoesNotContain("/People/Create", list, StringComparison.Ordinal);
-        Assert.Contains("只能由系统管理员修改", detail, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Admin.People.ReadOnly"), detail);
         Assert.Contains("<fieldset disabled=\"disabled\">", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("/People/ResetPassword", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("/People/Disable", detail, StringComparison.Ordinal);
-        Assert.DoesNotContain("导入", WebUtility.HtmlDecode(await client.GetStringAsync("/Teams")).Split("nav-tabs")[1].Split("</ul>")[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Zh("Admin.Import.Submit"), WebUtility.HtmlDecode(await client.GetStringAsync("/Teams")).Split("nav-tabs")[1].Split("</ul>")[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         var wrong = await ServiceReviewWebFactory.PostFormAsync(client, $"/Projects/Edit/{Id(id)}", $"/Projects/Edit/{Id(id)}",
             [.. ProjectForm("选择经理项目", "客户", "2", await factory.ProjectStampAsync(id)), new("ManagerIds", Id(inspector))]);
         Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-        Assert.Contains("刘建国 不能管理项目", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains($"{await factory.NameOfAsync("inspector1@demo.local")} 不能管理项目", WebUtility.HtmlDecode(await wrong.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal([manager], (await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == id))).ManagerIds);
 
         var none = await ServiceReviewWebFactory.PostFormAsync(client, $"/Projects/Edit/{Id(id)}", $"/Projects/Edit/{Id(id)}",
@@ -172,7 +172,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var html = WebUtility.HtmlDecode(await second.Content.ReadAsStringAsync());
-        Assert.Contains("王建华", html, StringComparison.Ordinal);
+        Assert.Contains(await factory.NameOfAsync(ManagerEmail), html, StringComparison.Ordinal);
         Assert.Contains("请刷新", html, StringComparison.Ordinal);
         Assert.Contains("value=\"管理员的客户\"", html, StringComparison.Ordinal);
         Assert.Equal("经理的客户", (await factory.WithDbAsync(db => db.Projects.AsNoTracking().AsSplitQuery().FirstAsync(p => p.Id == id))).Customer);
@@ -223,7 +223,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
                 new("InspectableProjectIds", Id(allowed))]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Equal([allowed], (await factory.PersonByEmailAsync("kong.limited@example.org"))!.InspectableProjectIds);
-        Assert.Contains("仅限 1 个项目", WebUtility.HtmlDecode(await admin.GetStringAsync("/People?q=kong.limited")), StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Admin.People.ProjectLimit", "1"), WebUtility.HtmlDecode(await admin.GetStringAsync("/People?q=kong.limited")), StringComparison.Ordinal);
 
         var options = await factory.WithServiceAsync<RoundQueries, RoundFormOptions>(q => q.FormOptionsAsync());
         Assert.DoesNotContain(options.Teams.Single(t => t.TeamId == otherTeam).Candidates, c => c.Id == inspector);
@@ -241,7 +241,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         var manager = await factory.SignedInAsync(AdminEmail);
         var reassign = await ServiceReviewWebFactory.PostFormAsync(manager, $"/Rounds/Details/{round}", $"/Rounds/Reassign/{round}",
             [new("InspectionId", Id(inspection.Id)), new("ConcurrencyStamp", inspection.ConcurrencyStamp.ToString()), new("InspectorId", Id(inspector))]);
-        Assert.Contains("不能检查服务组", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(manager, reassign)), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Error.Round.ProjectNotAllowed"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(manager, reassign)));
         Assert.Equal(inspection.InspectorId, (await factory.InspectionsAsync(round))[0].InspectorId);
     }
 
@@ -270,8 +270,8 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
         var html = WebUtility.HtmlDecode(await bad.Content.ReadAsStringAsync());
-        Assert.Contains("不存在的项目", html, StringComparison.Ordinal);
-        Assert.Contains("系统和本文件“服务组”表中都没有这个名称的项目", html, StringComparison.Ordinal);
+        Assert.Contains("不存在的项目", html, StringComparison.Ordinal); // the project name the file gives
+        Assert.Matches(Texts.ZhPattern("Admin.Import.UnknownProject"), html);
         Assert.Equal(peopleBefore, await factory.WithDbAsync(db => db.People.CountAsync()));
 
         var good = await PeopleImport.ImportAsync(client, PeopleImport.Workbook(
@@ -300,7 +300,7 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         var first = WebUtility.HtmlDecode(await client.GetStringAsync("/Projects?q=分页项目"));
         var second = WebUtility.HtmlDecode(await client.GetStringAsync("/Projects?q=分页项目&page=2"));
 
-        Assert.Contains("共 27 个项目", first, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Admin.Projects.Count", "27"), first, StringComparison.Ordinal);
         Assert.Contains("分页项目00", first, StringComparison.Ordinal);
         Assert.DoesNotContain("分页项目25", first, StringComparison.Ordinal);
         Assert.Contains("分页项目25", second, StringComparison.Ordinal);

@@ -10,6 +10,7 @@ using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Web.Features.Plans;
 
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
+using ServiceReview.Web.Tests.Infrastructure;
 
 namespace ServiceReview.Web.Tests.Analytics;
 
@@ -52,15 +53,15 @@ public sealed partial class A_calibration_exercise
 
         Assert.Contains("id=\"measured-hint\"", page);
         var first = Row(page, "1.1");
-        Assert.Contains("系统计算", first);
-        Assert.Contains("系统根据服务记录计算：", first);
+        Assert.Contains(Texts.Zh("Inspections.Fill.Measured"), first);
+        Assert.Contains(Texts.Zh("Inspections.Fill.MeasuredFigure"), first);
         Assert.Contains($"name=\"Items[0].Value\" value=\"{complete.Value!.Value.ToString(CultureInfo.InvariantCulture)}\"", first);
         Assert.Contains($"({complete.Numerator} / {complete.Denominator})", first);
         Assert.Contains($"name=\"Items[1].Count\" value=\"{(int)late.Value!.Value}\"", Row(page, "1.2"));
         // An indicator the inspector judges is not measured and stays empty.
         var judged = Row(page, "1.3");
         Assert.NotEmpty(judged);
-        Assert.DoesNotContain("系统计算", judged);
+        Assert.DoesNotContain(Texts.Zh("Inspections.Fill.Measured"), judged);
         Assert.DoesNotContain("selected=\"selected\"", judged);
         Assert.Equal(plan.IndicatorsInOrder().Count(i => i.Measure is not null), Regex.Count(page, "badge text-bg-info"));
     }
@@ -73,7 +74,7 @@ public sealed partial class A_calibration_exercise
         var page = await (await factory.SignedInAsync(I1)).GetStringAsync($"/Calibration/Details/{id}");
 
         var row = Row(page, "1.1");
-        Assert.Contains("无数值（无服务记录）", row);
+        Assert.Contains(Texts.Zh("Inspections.Fill.NoValue"), row);
         Assert.Matches("name=\"Items\\[0\\].Na\" value=\"true\" checked=\"checked\"", row);
         Assert.Contains("value=\"无服务记录\"", row);
     }

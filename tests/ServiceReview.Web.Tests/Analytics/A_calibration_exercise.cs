@@ -126,7 +126,7 @@ public sealed partial class A_calibration_exercise(ServiceReviewWebFactory facto
 
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(1, await AuditCountAsync(id, "CalibrationScored"));
-        Assert.Contains("您已提交过评分", await one.GetStringAsync($"/Calibration/Details/{id}"));
+        Assert.Matches(Texts.ZhPattern("Calibration.AlreadyScored"), await one.GetStringAsync($"/Calibration/Details/{id}"));
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed partial class A_calibration_exercise(ServiceReviewWebFactory facto
 
         await RevealAsync(id, counts: false, manager);
 
-        Assert.Contains("请先评定参考分再公布", await manager.GetStringAsync($"/Calibration/Details/{id}"));
+        Assert.Matches(Texts.ZhPattern("Calibration.Refusal.ReferenceMissing"), await manager.GetStringAsync($"/Calibration/Details/{id}"));
         Assert.Equal(0, await AuditCountAsync(id, "CalibrationRevealed"));
     }
 
@@ -242,7 +242,7 @@ public sealed partial class A_calibration_exercise(ServiceReviewWebFactory facto
             Fields(F.Inputs.WorkedExample()).Append(new("Stamp", stale)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("刘建国", await response.Content.ReadAsStringAsync());
+        Assert.Contains(await factory.NameOfAsync(I1), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(1, await AuditCountAsync(id, "CalibrationScored"));
     }
 

@@ -53,7 +53,7 @@ public sealed class Signals_on_a_round(ServiceReviewWebFactory factory) : IClass
         Assert.Contains("data-signal=\"FastFill\"", html);
         Assert.Contains($"#inspection-{round[F.Lead1Team, I2]}\"", html);
         Assert.Contains($"#inspection-{round[F.Lead2Team, I4]}\"", html);
-        Assert.Contains("修改了系统计算值", html);
+        Assert.Contains(Texts.Zh("Analytics.Signal.OverriddenMeasure"), html);
     }
 
     [Fact]

@@ -18,11 +18,12 @@ public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) 
         Assert.Contains("id=\"bias-chart\"", html);
         Assert.Contains("chart.umd.min.js", html);
         Assert.Contains("id=\"bias-data\"", html);
-        var flagged = FlagPattern().Matches(html).Where(m => m.Groups[2].Value != "").ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        var rows = Html.All(html, "[data-inspector][data-flag]");
+        var flagged = rows.Where(r => r.GetAttribute("data-flag") != "").ToDictionary(r => r.GetAttribute("data-inspector")!, r => r.GetAttribute("data-flag")!);
         Assert.Equal(new Dictionary<string, string> { ["inspector2@demo.local"] = "Lenient", ["inspector3@demo.local"] = "Severe" }, flagged);
-        Assert.Equal(5, FlagPattern().Count(html));
-        Assert.Contains("偏宽（虚高）", html);
-        Assert.Contains("偏严（虚低）", html);
+        Assert.Equal(5, rows.Count);
+        Assert.Contains(Texts.Zh("Analytics.Flag.Lenient"), html);
+        Assert.Contains(Texts.Zh("Analytics.Flag.Severe"), html);
     }
 
     [Fact]
@@ -33,10 +34,10 @@ public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) 
 
         var html = await manager.GetStringAsync($"/Analytics?from={rounds[0].PeriodStart:yyyy-MM-dd}&to={rounds[0].PeriodEnd:yyyy-MM-dd}");
 
-        Assert.DoesNotContain(FlagPattern().Matches(html), m => m.Groups[2].Value != "");
+        Assert.DoesNotContain(Html.All(html, "[data-inspector][data-flag]"), r => r.GetAttribute("data-flag") != "");
         Assert.Contains($"/Analytics/Round/{rounds[0].Id}\"", html);
         Assert.DoesNotContain($"/Analytics/Round/{rounds[1].Id}\"", html);
-        Assert.Contains("涵盖 1 个", html);
+        Assert.Matches(Texts.ZhPattern("Analytics.Bias.Covers"), html);
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) 
 
         Assert.Contains("data-figure=\"alpha\"", html);
         Assert.Contains("ICC(1,1)", html);
-        Assert.Equal(14, CodePattern().Count(html));
+        Assert.Equal(14, Html.All(html, "tr[data-code]").Count);
         Assert.Contains("data-signal=\"FastFill\"", html);
         Assert.Contains("data-signal=\"ThinEvidence\"", html);
         var link = LinkPattern().Match(html);
@@ -107,11 +108,6 @@ public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) 
         Assert.StartsWith("/Identity/Account/Login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("data-inspector=\"([^\"]*)\" data-flag=\"([^\"]*)\"")]
-    private static partial Regex FlagPattern();
-
-    [GeneratedRegex("<tr data-code=\"")]
-    private static partial Regex CodePattern();
 
     [GeneratedRegex("href=\"/Results/Team/(\\d+)/(\\d+)#inspection-(\\d+)\"")]
     private static partial Regex LinkPattern();

@@ -24,10 +24,10 @@ public sealed class Email_off(ServiceReviewWebFactory factory) : IClassFixture<S
     public async Task The_settings_page_says_email_is_not_set_up_and_the_admin_page_says_it_is_off()
     {
         var lead = await factory.SignedInAsync("lead1@demo.local");
-        Assert.Contains("本系统目前尚未配置邮件发送", await lead.GetStringAsync("/Notifications/Settings"));
+        Assert.Matches(Texts.ZhPattern("Email.Settings.NotConfigured"), await lead.GetStringAsync("/Notifications/Settings"));
 
         var admin = await factory.SignedInAsync("admin@demo.local");
-        Assert.Contains("邮件通知未开启", await admin.GetStringAsync("/Email"));
+        Assert.Contains(Texts.Zh("Email.Admin.Off"), await admin.GetStringAsync("/Email"));
         var sent = await ServiceReviewWebFactory.PostFormAsync(admin, "/Email", "/Email/SendTest", []);
         Assert.Equal(System.Net.HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal(0, await factory.WithDbAsync(db => db.OutgoingEmails.CountAsync()));

@@ -48,7 +48,7 @@ public sealed class Sending_notifications_by_email(EmailFixture fixture) : IClas
         var mail = Assert.Single(Smtp.To(Lead1).Skip(before));
         Assert.Equal([Lead1], mail.EnvelopeTo);
         Assert.Equal("noreply@example.test", mail.Message.From.Mailboxes.Single().Address);
-        Assert.Equal("【服务考评】有检查记录已提交，等待你确认 / [ServiceReview] An inspection was submitted for your review", mail.Message.Subject);
+        Assert.Equal(Texts.Zh("Email.Subject", "有检查记录已提交，等待你确认 / [ServiceReview] An inspection was submitted for your review"), mail.Message.Subject);
         Assert.Contains(link, mail.Message.TextBody!);
         Assert.Contains($"href=\"{link}\"", mail.Message.HtmlBody);
         Assert.True(mail.Message.TextBody!.IndexOf("您好", StringComparison.Ordinal) < mail.Message.TextBody.IndexOf("Hello", StringComparison.Ordinal), "Chinese first, then English.");
@@ -162,7 +162,7 @@ public sealed class Sending_notifications_by_email(EmailFixture fixture) : IClas
         // A second click before the dispatcher ran: one e-mail queued, a friendly message, no error page.
         var again = await F.PostFormAsync(client, "/Email", $"/Email/Retry/{id}", []);
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Contains("已在发送队列中", await client.GetStringAsync("/Email"));
+        Assert.Matches(Texts.ZhPattern("Error.Email.NotFailed"), await client.GetStringAsync("/Email"));
 
         await Factory.DispatchEmailAsync();
         Assert.Single(Smtp.To(address));
@@ -216,7 +216,7 @@ public sealed class Sending_notifications_by_email(EmailFixture fixture) : IClas
         await Factory.DispatchEmailAsync();
 
         var mail = Assert.Single(Smtp.To("admin@demo.local").Skip(before));
-        Assert.Contains("测试邮件", mail.Message.Subject);
+        Assert.Contains(Texts.Zh("Email.Test.Title"), mail.Message.Subject);
         Assert.Contains("Test e-mail", mail.Message.Subject);
     }
 

@@ -43,7 +43,7 @@ public sealed class Exporting_score_sheets(ServiceReviewWebFactory factory) : IC
         using var workbook = F.OpenWorkbook(await F.DownloadXlsxAsync(manager, $"/inspections/{round[F.Lead1Team, I1]}/export"));
 
         var ws = workbook.Worksheet("检查记录表");
-        Assert.Equal("项目客户服务组检查记录表", ws.Cell(1, 1).GetString());
+        Assert.Equal(Texts.Zh("Exports.Record.Title"), ws.Cell(1, 1).GetString());
         Assert.Equal(F.Lead1Team, CellRightOf(ws, 4, "被检查组", 2).GetString());
         foreach (var category in expected.Categories)
         {
@@ -68,7 +68,7 @@ public sealed class Exporting_score_sheets(ServiceReviewWebFactory factory) : IC
         Assert.Equal(73.1m, expected.Total);
         Assert.Equal(expected.Total, (decimal)CellRightOf(ws, 1, "总分", 3).GetDouble());
         Assert.Equal("合格", CellRightOf(ws, 6, "等级", 1).GetString());
-        Assert.Equal("不适用", RowOfCode(ws, "2.2").Cell(4).GetString());
+        Assert.Equal(Texts.Zh("Exports.Input.NotApplicable"), RowOfCode(ws, "2.2").Cell(4).GetString());
         var percent = RowOfCode(ws, "1.1").Cell(4); // a percentage input is a fraction with the percentage format
         Assert.Equal((0.96, "0.0%"), (Math.Round(percent.GetDouble(), 4), percent.Style.NumberFormat.Format));
         Assert.Contains("2条记录关闭后超过48小时归档", RowOfCode(ws, "1.2").Cell(7).GetString(), StringComparison.Ordinal);
@@ -116,7 +116,7 @@ public sealed class Exporting_score_sheets(ServiceReviewWebFactory factory) : IC
         using var workbook = F.OpenWorkbook(await F.DownloadXlsxAsync(inspector, $"/inspections/{id}/export"));
 
         var evidence = RowOfCode(workbook.Worksheets.First(), "1.1").Cell(7).GetString();
-        Assert.Contains("系统计算值 93.0，检查员已修改", evidence, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Exports.Record.Overridden", "93.0"), evidence, StringComparison.Ordinal);
         Assert.Contains("3条记录补录后完整", evidence, StringComparison.Ordinal);
     }
 
@@ -171,7 +171,7 @@ public sealed class Exporting_score_sheets(ServiceReviewWebFactory factory) : IC
         Assert.True(summary.AutoFilter.IsEnabled);
         var header = summary.Row(4).CellsUsed().Select(c => c.GetString()).ToList();
         Assert.Equal(["排名", "项目", "被检查组"], header.Take(3));
-        Assert.Contains("综合得分", header);
+        Assert.Contains(Texts.Zh("Exports.Round.Col.Total"), header);
         var totalColumn = header.IndexOf("综合得分") + 1;
         foreach (var team in results.Teams)
         {

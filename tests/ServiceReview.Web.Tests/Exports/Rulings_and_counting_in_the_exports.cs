@@ -66,13 +66,13 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
 
         var ws = workbook.Worksheet("检查记录表");
         var row = RulingRow(ws, "5.3");
-        Assert.Equal("改判", row.Cell(2).GetString());
+        Assert.Equal(Texts.Zh("Exports.Ruling.Outcome.Changed"), row.Cell(2).GetString());
         Assert.Contains("延误由客户变更需求造成", row.Cell(3).GetString(), StringComparison.Ordinal);
         Assert.Contains("核实后改判", row.Cell(3).GetString(), StringComparison.Ordinal);
-        Assert.Equal("较差 → 良好", row.Cell(4).GetString());
+        Assert.Equal(Texts.Zh("Exports.Ruling.InputChange", "较差", "良好"), row.Cell(4).GetString());
         AssertFigure(row.Cell(5), 1.8, "0.0");
         AssertFigure(row.Cell(6), 4.8, "0.0");
-        Assert.StartsWith("王建华 · 20", row.Cell(7).GetString(), StringComparison.Ordinal);
+        Assert.StartsWith($"{await factory.NameOfAsync("manager@demo.local")} · 20", row.Cell(7).GetString(), StringComparison.Ordinal);
         AssertOneFormatPerKind(ws);
     }
 
@@ -89,7 +89,7 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
         AssertFigure(row.Cell(3), 1.8, "0.0");
         AssertFigure(row.Cell(4), 4.8, "0.0");
         Assert.Equal(("较差", "良好", "改判"), (row.Cell(5).GetString(), row.Cell(6).GetString(), row.Cell(7).GetString()));
-        Assert.Equal("王建华", row.Cell(9).GetString());
+        Assert.Equal(await factory.NameOfAsync("manager@demo.local"), row.Cell(9).GetString());
         Assert.Equal(XLDataType.DateTime, row.Cell(10).DataType);
         var counted = team.CellsUsed(c => c.Address.ColumnNumber == 2 && c.GetString() == "是否计入").Single().WorksheetRow();
         var inspectors = team.Row(4);
@@ -125,22 +125,22 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
 
         var ws = book.Worksheet("检查明细");
         int Column(string key) => Array.IndexOf(HistoryExport.ColumnKeys, key) + 1;
-        Assert.Equal("检查记录（依据）", ws.Cell(1, Column("Note")).GetString()); // the old columns keep their places
-        Assert.Equal("仲裁结论", ws.Cell(1, Column("DisputeOutcome")).GetString());
+        Assert.Equal(Texts.Zh("Exports.History.Col.Note"), ws.Cell(1, Column("Note")).GetString()); // the old columns keep their places
+        Assert.Equal(Texts.Zh("Exports.History.Col.DisputeOutcome"), ws.Cell(1, Column("DisputeOutcome")).GetString());
         var rows = ws.RowsUsed().Skip(1).Where(r => r.Cell(Column("RoundId")).GetValue<int>() == round.RoundId).ToList();
         var ruled = rows.Single(r => r.Cell(Column("InspectionId")).GetValue<int>() == id && r.Cell(Column("IndicatorCode")).GetString() == "5.3");
-        Assert.Equal("改判", ruled.Cell(Column("DisputeOutcome")).GetString());
+        Assert.Equal(Texts.Zh("Exports.Ruling.Outcome.Changed"), ruled.Cell(Column("DisputeOutcome")).GetString());
         Assert.Equal(("较差", "良好"), (ruled.Cell(Column("OriginalInput")).GetString(), ruled.Cell(Column("RuledInput")).GetString()));
         AssertFigure(ruled.Cell(Column("OriginalPoints")), 1.8, "0.0");
         AssertFigure(ruled.Cell(Column("RuledPoints")), 4.8, "0.0");
         Assert.Equal("延误由客户变更需求造成", ruled.Cell(Column("DisputeReason")).GetString());
         Assert.Equal("核实后改判", ruled.Cell(Column("Ruling")).GetString());
-        Assert.Equal("王建华", ruled.Cell(Column("RuledBy")).GetString());
+        Assert.Equal(await factory.NameOfAsync("manager@demo.local"), ruled.Cell(Column("RuledBy")).GetString());
         Assert.Equal(XLDataType.DateTime, ruled.Cell(Column("RuledAt")).DataType);
         var countedByInspection = rows.GroupBy(r => r.Cell(Column("InspectionId")).GetValue<int>()).ToDictionary(g => g.Key, g => g.First().Cell(Column("Counted")).GetString());
         Assert.Equal(2, countedByInspection.Values.Count(v => v == "否"));
         Assert.Equal(2, countedByInspection.Values.Count(v => v == "是"));
-        Assert.Equal("是", countedByInspection[id]);
+        Assert.Equal(Texts.Zh("Exports.Input.Pass"), countedByInspection[id]);
         AssertOneFormatPerKind(ws, Column("RoundId"), Column("PlanVersion"), Column("InspectionId")); // ids are not figures
     }
 
@@ -166,8 +166,8 @@ public sealed class Rulings_and_counting_in_the_exports(ServiceReviewWebFactory 
         var manager = await factory.SignedInAsync("manager@demo.local");
         using var workbook = F.OpenWorkbook(await F.DownloadXlsxAsync(manager, $"/inspections/{inspectionId}/export"));
         var row = RulingRow(workbook.Worksheet("检查记录表"), item.IndicatorCode);
-        Assert.Equal("改判", row.Cell(2).GetString());
-        Assert.StartsWith("王建华", row.Cell(7).GetString(), StringComparison.Ordinal);
+        Assert.Equal(Texts.Zh("Exports.Ruling.Outcome.Changed"), row.Cell(2).GetString());
+        Assert.StartsWith(await factory.NameOfAsync("manager@demo.local"), row.Cell(7).GetString(), StringComparison.Ordinal);
 
         var closedTrimmed = await factory.WithDbAsync(db => db.Rounds.Where(r => r.Status == RoundStatus.Closed && r.Aggregation == AggregationMethod.TrimmedMean).Select(r => r.Id).ToListAsync());
         var dropped = 0;

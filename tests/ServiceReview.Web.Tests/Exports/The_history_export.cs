@@ -26,7 +26,7 @@ public sealed class The_history_export(ServiceReviewWebFactory factory) : IClass
 
         Assert.Contains($"{expected.Count} 份检查记录", page, StringComparison.Ordinal);
         var ws = book.Worksheet("检查明细");
-        Assert.Equal("批次编号", ws.Cell(1, 1).GetString());
+        Assert.Equal(Texts.Zh("Exports.History.Col.RoundId"), ws.Cell(1, 1).GetString());
         var header = ws.Row(1).CellsUsed().Select(c => c.GetString()).ToList();
         var idColumn = header.IndexOf("检查记录编号") + 1;
         var codeColumn = header.IndexOf("指标编号") + 1;

@@ -21,8 +21,8 @@ public sealed class Workbooks_in_LibreOffice(ServiceReviewWebFactory factory) : 
 
         var sheets = await LibreOffice.ToCsvAsync(await F.DownloadXlsxAsync(manager, $"/rounds/{roundId}/export"));
 
-        Assert.Contains("汇总", sheets.Keys);
-        Assert.Contains("指标分析", sheets.Keys);
+        Assert.Contains(Texts.Zh("Exports.Round.Sheet.Summary"), sheets.Keys);
+        Assert.Contains(Texts.Zh("Exports.Round.Sheet.Indicators"), sheets.Keys);
         var rows = LibreOffice.Rows(sheets["汇总"]);
         var header = rows[3].ToList();
         var total = header.IndexOf("综合得分");
@@ -49,7 +49,7 @@ public sealed class Workbooks_in_LibreOffice(ServiceReviewWebFactory factory) : 
         var csv = (await LibreOffice.ToCsvAsync(await F.DownloadXlsxAsync(manager, $"/inspections/{round[F.Lead1Team, "inspector1@demo.local"]}/export"))).Values.Single();
 
         var rows = LibreOffice.Rows(csv);
-        Assert.Equal("项目客户服务组检查记录表", rows[0][0]);
+        Assert.Equal(Texts.Zh("Exports.Record.Title"), rows[0][0]);
         Assert.Equal("73.1", rows.Single(r => r[0] == "总分")[3]);
         Assert.Equal("5.6", rows.Single(r => r[0] == "2.3")[5]);
         Assert.Equal("16.0", rows.Single(r => r[0] == "1")[5]);

@@ -23,7 +23,7 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
         Assert.Equal("/", response.Headers.Location!.OriginalString);
         var home = await client.GetStringAsync("/");
         Assert.Contains(roleName, home, StringComparison.Ordinal);
-        Assert.Contains("需要您关注的事项", home, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Home.Attention"), home, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
         var response = await ServiceReviewWebFactory.SignInAsync(client, "wrong-password@example.org", "Wrong-Password-2026");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("电子邮箱或密码不正确。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Login.Invalid"), await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
         var response = await ServiceReviewWebFactory.SignInAsync(client, "disabled@example.org", "Right-Password-2026");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("此账户已停用", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Login.Disabled"), await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
     }
 
@@ -59,8 +59,8 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
         var response = await ServiceReviewWebFactory.SignInAsync(factory.CreateBrowser(), "disabled-quiet@example.org", "Wrong-Password-2026");
         var html = await response.Content.ReadAsStringAsync();
 
-        Assert.Contains("电子邮箱或密码不正确。", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("此账户已停用", html, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Login.Invalid"), html);
+        Assert.DoesNotMatch(Texts.ZhPattern("Login.Disabled"), html);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
         }));
         Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
-        Assert.Contains("您已退出登录。", await client.GetStringAsync("/Identity/Account/Login"), StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Logout.Done"), await client.GetStringAsync("/Identity/Account/Login"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
         var response = await client.GetAsync("/no/such/page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        Assert.Contains("页面不存在", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("ErrorPage.NotFound.Title"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/Identity/Account/Register")).StatusCode);
     }
 
@@ -111,7 +111,7 @@ public sealed class Signing_in(ServiceReviewWebFactory factory) : IClassFixture<
 
         // The same page as for a wrong password or an unknown address (no lockout page that would tell the account exists).
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("电子邮箱或密码不正确。连续失败 5 次后", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Login.Invalid"), await response.Content.ReadAsStringAsync());
         var right = await ServiceReviewWebFactory.SignInAsync(client, "guessed@example.org", "Right-Password-2026");
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);

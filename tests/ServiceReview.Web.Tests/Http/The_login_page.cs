@@ -17,7 +17,7 @@ public sealed class The_login_page(ServiceReviewWebFactory factory) : IClassFixt
         Assert.Contains("<html lang=\"zh-CN\">", html, StringComparison.Ordinal);
         Assert.Contains(">登录</h1>", html, StringComparison.Ordinal);
         Assert.Contains(">电子邮箱</label>", html, StringComparison.Ordinal);
-        Assert.Contains("服务考评 ServiceReview", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("App.Brand"), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class The_login_page(ServiceReviewWebFactory factory) : IClassFixt
         Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains(">Sign in</h1>", html, StringComparison.Ordinal);
         Assert.Contains(">E-mail</label>", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("电子邮箱", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Texts.Zh("Login.Email"), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class The_login_page(ServiceReviewWebFactory factory) : IClassFixt
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("请填写电子邮箱。", html, StringComparison.Ordinal);
-        Assert.Contains("请填写密码。", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Validation.Required", "电子邮箱"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Validation.Required", "密码"), html, StringComparison.Ordinal);
         Assert.DoesNotContain("field is required", html, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,13 @@ public sealed partial class ServiceReviewWebFactory
     public Task<Person?> PersonByEmailAsync(string email) =>
         WithDbAsync(db => db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Email == email));
 
+    /// <summary>
+    /// The display name of the person with this account, looked up in the database: tests compare against it instead of
+    /// a demo person's name, which the demo data may change.
+    /// </summary>
+    public Task<string> NameOfAsync(string email) =>
+        WithDbAsync(db => db.People.AsNoTracking().Where(p => p.Email == email).Select(p => p.DisplayName).SingleAsync());
+
     public async Task<(ApplicationUser? User, IList<string> Roles)> AccountAsync(string email)
     {
         await using var scope = Services.CreateAsyncScope();
@@ -31,8 +38,7 @@ public sealed partial class ServiceReviewWebFactory
     /// <summary>The one-time password a person page shows after a create or reset, or null.</summary>
     public static string? OneTimePasswordOf(string html)
     {
-        var match = OneTimePasswordPattern().Match(html);
-        return match.Success ? match.Groups[1].Value : null;
+        return Html.TextOf(html, "#one-time-password");
     }
 
     /// <summary>Follows one redirect and returns the HTML of the page it leads to (decoded).</summary>
@@ -51,7 +57,4 @@ public sealed partial class ServiceReviewWebFactory
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }
-
-    [GeneratedRegex("\\sid=\"one-time-password\">([^<]+)<")]
-    private static partial Regex OneTimePasswordPattern();
 }

@@ -51,5 +51,5 @@ public sealed partial class ServiceReviewWebFactory
         return (result.Id, result.Email);
     }
 
-    public static string FormTokenOf(string html) => TokenPattern().Match(html).Groups[1].Value;
+    public static string FormTokenOf(string html) => AntiforgeryTokenOf(html) ?? "";
 }

@@ -22,9 +22,9 @@ public sealed partial class ServiceReviewWebFactory
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pagePath, string actionPath, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var html = await client.GetStringAsync(pagePath);
-        var token = MetaTokenPattern().Match(html);
-        Assert.True(token.Success, $"No antiforgery token on {pagePath}.");
-        var all = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        var token = MetaTokenOf(html);
+        Assert.True(token is not null, $"No antiforgery token on {pagePath}.");
+        var all = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
         return await client.PostAsync(actionPath, new FormUrlEncodedContent(all));
     }
 
@@ -43,6 +43,7 @@ public sealed partial class ServiceReviewWebFactory
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    [GeneratedRegex("<meta name=\"request-verification-token\" content=\"([^\"]+)\"")]
-    private static partial Regex MetaTokenPattern();
+    /// <summary>The antiforgery token the layout puts in a meta element for scripts.</summary>
+    private static string? MetaTokenOf(string html) =>
+        Html.AttributeOf(html, "meta[name=request-verification-token]", "content");
 }

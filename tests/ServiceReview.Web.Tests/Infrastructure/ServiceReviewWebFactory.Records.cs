@@ -17,7 +17,7 @@ public sealed partial class ServiceReviewWebFactory
     public static async Task<HttpResponseMessage> PostImportAsync(HttpClient client, int teamId, byte[] content, string fileName, bool partial = false)
     {
         var html = await client.GetStringAsync("/");
-        var token = MetaTokenPattern().Match(html).Groups[1].Value;
+        var token = MetaTokenOf(html) ?? "";
         using var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");

@@ -104,9 +104,9 @@ public sealed partial class ServiceReviewWebFactory : WebApplicationFactory<Prog
     public static async Task<string> GetAntiforgeryTokenAsync(HttpClient client, string path)
     {
         var html = await client.GetStringAsync(path);
-        var match = TokenPattern().Match(html);
-        Assert.True(match.Success, $"No antiforgery token on {path}.");
-        return match.Groups[1].Value;
+        var token = AntiforgeryTokenOf(html);
+        Assert.True(token is not null, $"No antiforgery token on {path}.");
+        return token;
     }
 
     protected override void Dispose(bool disposing)
@@ -133,6 +133,6 @@ public sealed partial class ServiceReviewWebFactory : WebApplicationFactory<Prog
     private static void Check(IdentityResult result) =>
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private static string? AntiforgeryTokenOf(string html) =>
+        Html.AttributeOf(html, "input[name=__RequestVerificationToken]", "value");
 }

@@ -22,7 +22,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
 
         var html = await client.GetStringAsync("/Inspections");
 
-        Assert.Contains("我的检查", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Index.Title"), html, StringComparison.Ordinal);
         var listed = System.Text.RegularExpressions.Regex.Matches(html, "data-inspection=\"(\\d+)\"").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(Math.Min(20, own.Count), listed.Count);
         Assert.All(listed, id => Assert.Contains(own, o => o.Id == id));
@@ -33,7 +33,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
         {
             var second = await client.GetStringAsync("/Inspections?page=2");
             Assert.Contains("data-inspection=", second, StringComparison.Ordinal);
-            Assert.Contains("下一页", html, StringComparison.Ordinal);
+            Assert.Contains(Texts.Zh("Admin.Next"), html, StringComparison.Ordinal);
         }
     }
 
@@ -45,17 +45,17 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
 
         var html = await client.GetStringAsync($"/Inspections/Fill/{id}");
 
-        Assert.Contains("检查记录表", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.Title"), html, StringComparison.Ordinal);
         foreach (var code in FormFields.Codes)
         {
             Assert.Contains($"data-code=\"{code}\"", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains("≥98% → 8 分；≥95% → 6 分；≥90% → 4 分；否则 0 分", html, StringComparison.Ordinal);
-        Assert.Contains("每次扣 2.5 分", html, StringComparison.Ordinal);
-        Assert.Contains("优秀 10 分；良好 8 分；一般 6 分；较差 3 分；差 0 分", html, StringComparison.Ordinal);
-        Assert.Contains("评估标准", html, StringComparison.Ordinal);
-        Assert.Contains("一票否决", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.MaxPoints", "≥98% → 8 分；≥95% → 6 分；≥90% → 4 分；否则 0"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.MaxPoints", "每次扣 2.5"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.MaxPoints", "优秀 10 分；良好 8 分；一般 6 分；较差 3 分；差 0"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Exports.Record.Col.Standard"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.Critical"), html, StringComparison.Ordinal);
         Assert.Contains("name=\"Items[10].Pass\" value=\"false\"", html, StringComparison.Ordinal);
         Assert.Contains("<legend", html, StringComparison.Ordinal);
     }
@@ -72,11 +72,11 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await client.GetStringAsync(response.Headers.Location!.ToString());
-        Assert.Contains("草稿已保存", page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Draft.Saved"), page, StringComparison.Ordinal);
         var saved = await factory.WithDbAsync(db => db.Inspections.Include(i => i.Entries).AsNoTracking().FirstAsync(i => i.Id == id));
         Assert.Equal(InspectionStatus.InProgress, saved.Status);
         Assert.Equal(125, saved.TimeSpentSeconds);
-        Assert.Equal("良好", saved.Entries.Single(e => e.IndicatorCode == "3.1").Level);
+        Assert.Equal(Texts.Zh("Analytics.Reading.Good"), saved.Entries.Single(e => e.IndicatorCode == "3.1").Level);
         Assert.Equal(1, saved.Entries.Single(e => e.IndicatorCode == "4.2").Count);
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityType == "Inspection" && a.EntityId == id.ToString() && a.Action == "DraftSaved")));
         Assert.Contains("value=\"良好\" checked=\"checked\"", page, StringComparison.Ordinal);
@@ -116,16 +116,17 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
 
         var json = await PostDraftAsync(client, id, new FormFields().Set("3.2", "Level", "较差").Content(token, stamp, null));
         Assert.Equal(HttpStatusCode.Conflict, json.StatusCode);
-        Assert.Contains("孙丽", (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var self = await factory.NameOfAsync("inspector4@demo.local");
+        Assert.Contains(self, (await json.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
 
         var page = await client.PostAsync($"/Inspections/Fill/{id}", new FormFields().Set("3.2", "Level", "较差").Set("3.2", "Note", "我刚写的记录")
             .Content(token, stamp, "draft"));
         Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
         var text = await page.Content.ReadAsStringAsync();
-        Assert.Contains("该记录已被孙丽于", text, StringComparison.Ordinal);
+        Assert.Contains($"该记录已被{self}于", text, StringComparison.Ordinal);
         Assert.Contains("我刚写的记录", text, StringComparison.Ordinal);
         Assert.Contains("value=\"较差\" checked=\"checked\"", text, StringComparison.Ordinal);
-        Assert.Equal("一般", await factory.WithDbAsync(async db => (await db.Inspections.Include(i => i.Entries).FirstAsync(i => i.Id == id)).Entries.Single(e => e.IndicatorCode == "3.2").Level));
+        Assert.Equal(Texts.Zh("Analytics.Reading.Moderate"), await factory.WithDbAsync(async db => (await db.Inspections.Include(i => i.Entries).FirstAsync(i => i.Id == id)).Entries.Single(e => e.IndicatorCode == "3.2").Level));
     }
 
     [Fact]
@@ -141,10 +142,10 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("未能提交：有 3 处需要处理", page, StringComparison.Ordinal);
-        Assert.Contains("5.3 任务压力下高效完成：尚未评分。", page, StringComparison.Ordinal);
-        Assert.Contains("3.1 与客户沟通方式得当：此结果必须填写检查记录或依据。", page, StringComparison.Ordinal);
-        Assert.Contains("1.2 档案归档及时：此结果必须填写检查记录或依据。", page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.ProblemsTitle", "3"), page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.SummaryLine", "5.3", "任务压力下高效完成", "尚未评分。"), page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.SummaryLine", "3.1", "与客户沟通方式得当", "此结果必须填写检查记录或依据。"), page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.SummaryLine", "1.2", "档案归档及时", "此结果必须填写检查记录或依据。"), page, StringComparison.Ordinal);
         Assert.Matches("id=\"ind-5-3\"[^>]*has-problem|has-problem[^>]*id=\"ind-5-3\"", page);
         var saved = await factory.WithDbAsync(db => db.Inspections.AsNoTracking().FirstAsync(i => i.Id == id));
         Assert.Equal(InspectionStatus.InProgress, saved.Status);
@@ -163,7 +164,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
-        Assert.Contains("指标 1.1 的取值范围为 0～100，填写的是 120。", page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Input.Scoring.ValueOutOfRange", "1.1", "120", "0", "100"), page, StringComparison.Ordinal);
         Assert.Contains("value=\"120\"", page, StringComparison.Ordinal);
         Assert.Equal(InspectionStatus.Assigned, await factory.WithDbAsync(async db => (await db.Inspections.FirstAsync(i => i.Id == id)).Status));
     }
@@ -184,7 +185,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
         Assert.Equal($"/Inspections/Details/{id}", first.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         var details = await client.GetStringAsync(second.Headers.Location!.ToString());
-        Assert.Contains("该检查记录已经提交", details, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Inspections.Flash.AlreadySubmitted"), details);
         Assert.Contains("id=\"total\">73.1<", details, StringComparison.Ordinal);
         Assert.Contains("合格", details, StringComparison.Ordinal);
         Assert.Contains("data-points=\"1.1\">6.0 / 8.0<", details, StringComparison.Ordinal); // points in the one points format
@@ -209,7 +210,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
             .Content(ServiceReviewWebFactory.FormTokenOf(html), ServiceReviewWebFactory.StampOf(html), "submit"));
 
         var details = await client.GetStringAsync(response.Headers.Location!.ToString());
-        Assert.Contains("因 4.3 一票否决：总分 0（否决前 68.1）", details, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.SummaryLine", "因", "4.3 一票否决", "总分 0（否决前 68.1）"), details, StringComparison.Ordinal);
         Assert.Contains("不合格", details, StringComparison.Ordinal);
     }
 
@@ -250,7 +251,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
 
         var html = await client.GetStringAsync($"/Inspections/Details/{id}");
 
-        Assert.Contains("已确认", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Status.Confirmed"), html, StringComparison.Ordinal);
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(html, "class=\"other-total\""));
     }
 

@@ -25,7 +25,7 @@ public sealed class Measured_indicators(ServiceReviewWebFactory factory) : IClas
         await client.GetStringAsync($"/Inspections/Fill/{id}");
 
         Assert.Equal(1, figures.Calls);
-        Assert.Contains("系统根据服务记录计算：", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.MeasuredFigure"), html, StringComparison.Ordinal);
         Assert.Contains("name=\"Items[0].Value\" value=\"96.3\"", html, StringComparison.Ordinal);
         Assert.Contains("(231 / 240)", html, StringComparison.Ordinal);
         Assert.Matches("name=\"Items\\[4\\].Na\" value=\"true\" checked=\"checked\"", html);
@@ -38,7 +38,7 @@ public sealed class Measured_indicators(ServiceReviewWebFactory factory) : IClas
         var response = await client.PostAsync($"/Inspections/Fill/{id}", FormFields.WorkedExample().Set("1.1", "Note", "")
             .Content(ServiceReviewWebFactory.FormTokenOf(html), ServiceReviewWebFactory.StampOf(html), "submit"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-        Assert.Contains("1.1 服务记录完整率：此结果必须填写检查记录或依据。", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Inspections.Fill.SummaryLine", "1.1", "服务记录完整率", "此结果必须填写检查记录或依据。"), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     private sealed class CountingFigures : IMeasuredFigures

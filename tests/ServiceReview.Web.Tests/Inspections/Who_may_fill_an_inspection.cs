@@ -91,11 +91,11 @@ public sealed class Who_may_fill_an_inspection(ServiceReviewWebFactory factory) 
                 .Content(ServiceReviewWebFactory.FormTokenOf(html), ServiceReviewWebFactory.StampOf(html), "submit"));
 
             Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
-            Assert.Contains("本批次的检查时间窗口已关闭", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Matches(Texts.ZhPattern("Inspections.Fill.WindowClosed"), await response.Content.ReadAsStringAsync());
             var saved = await factory.WithDbAsync(db => db.Inspections.AsNoTracking().FirstAsync(i => i.Id == id));
             Assert.Equal(InspectionStatus.InProgress, saved.Status);
             Assert.Null(saved.SubmittedAt);
-            Assert.Contains("已逾期", await client.GetStringAsync("/Inspections"), StringComparison.Ordinal);
+            Assert.Contains(Texts.Zh("Inspections.Overdue"), await client.GetStringAsync("/Inspections"), StringComparison.Ordinal);
         }
         finally
         {

@@ -79,17 +79,19 @@ public sealed partial class A_trimmed_round_with_a_ruled_dispute_reconciles_ever
 
         // The ranking and the team page: the same categories, in the one score format, and the ruling.
         var ranking = await manager.GetStringAsync($"/Results/Round/{roundId}");
-        var rankingRow = Regex.Match(ranking, $"<tr data-team=\"{teamId}\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        var rankingRow = Html.First(ranking, $"tr[data-team='{teamId}']");
+        Assert.NotNull(rankingRow);
         AssertAddsUp(CategoryScores(rankingRow), mean, "ranking");
         var page = await manager.GetStringAsync($"/Results/Team/{roundId}/{teamId}");
-        AssertAddsUp(CategoryScores(page), mean, "team page");
-        Assert.Equal(counted.Count, page.Split("data-counted=\"true\"").Length - 1);
-        var row = RulingRowPattern().Match(page);
-        Assert.True(row.Success, "The team page shows no ruling.");
-        Assert.Equal(($"{ruledId}", "Changed", "1.8", "4.8"), (row.Groups["inspection"].Value, row.Groups["outcome"].Value, row.Groups["before"].Value, row.Groups["after"].Value));
+        AssertAddsUp(CategoryScores(Html.Parse(page)), mean, "team page");
+        Assert.Equal(counted.Count, Html.All(page, "[data-counted=true]").Count);
+        var row = Html.First(page, "[data-ruling='5.3']");
+        Assert.True(row is not null, "The team page shows no ruling.");
+        Assert.Equal(($"{ruledId}", "Changed", "1.8", "4.8"),
+            (row.GetAttribute("data-inspection"), row.GetAttribute("data-outcome"), row.GetAttribute("data-points-before"), row.GetAttribute("data-points-after")));
         Assert.Contains(Reason, page, StringComparison.Ordinal);
         Assert.Contains(Ruling, page, StringComparison.Ordinal);
-        Assert.All(ScoreCells().Matches(page).Select(m => m.Groups[1].Value), v => Assert.Matches(OneDecimal(), v));
+        Assert.All(Html.All(page, "[data-category-score], [data-team-total]").Select(e => e.TextContent.Trim()), v => Assert.Matches(OneDecimal(), v));
 
         // The round workbook: the summary's categories add up, the team sheet shows the ruling.
         using var round = F.OpenWorkbook(await F.DownloadXlsxAsync(manager, $"/rounds/{roundId}/export"));
@@ -106,8 +108,9 @@ public sealed partial class A_trimmed_round_with_a_ruled_dispute_reconciles_ever
         AssertRulingShown(record.Worksheet("检查记录表"), "record sheet");
     }
 
-    private static List<decimal> CategoryScores(string html) =>
-        CategoryScorePattern().Matches(html).Select(m => decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).ToList();
+    private static List<decimal> CategoryScores(AngleSharp.Dom.IParentNode html) =>
+        [.. html.QuerySelectorAll("[data-category-score]").Select(e => e.TextContent.Trim()).Where(t => OneDecimal().IsMatch(t))
+            .Select(t => decimal.Parse(t, CultureInfo.InvariantCulture))];
 
     /// <summary>The sheet has a rulings table whose row for 5.3 holds 1.8 and 4.8 as point cells, the reason and the ruling.</summary>
     private static void AssertRulingShown(IXLWorksheet ws, string where)
@@ -123,14 +126,8 @@ public sealed partial class A_trimmed_round_with_a_ruled_dispute_reconciles_ever
         Assert.Contains(Ruling, text, StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("data-category-score=\"[^\"]+\">(-?[0-9]+\\.[0-9])<")]
-    private static partial Regex CategoryScorePattern();
 
-    [GeneratedRegex("data-ruling=\"5\\.3\" data-inspection=\"(?<inspection>[0-9]+)\" data-outcome=\"(?<outcome>[A-Za-z]+)\"\\s+data-points-before=\"(?<before>[0-9.]+)\" data-points-after=\"(?<after>[0-9.]+)\"")]
-    private static partial Regex RulingRowPattern();
 
-    [GeneratedRegex("(?:data-category-score=\"[^\"]+\"|data-team-total)>([^<]+)<")]
-    private static partial Regex ScoreCells();
 
     [GeneratedRegex("^-?[0-9]+\\.[0-9]$")]
     private static partial Regex OneDecimal();

@@ -84,7 +84,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
         var changed = Assert.Single(audits, a => a.Action == "ScoreChanged");
         Assert.Equal("5.3: level=较差, points 1.8", changed.OldValue);
         Assert.Equal("5.3: level=良好, points 4.8", changed.NewValue);
-        Assert.Equal("王建华", changed.ActorName);
+        Assert.Equal(await factory.NameOfAsync("manager@demo.local"), changed.ActorName);
         var arbitrated = Assert.Single(audits, a => a.Action == "Arbitrated");
         Assert.Equal("Disputed, total 73.1", arbitrated.OldValue);
         Assert.Equal("Confirmed, total 76.1", arbitrated.NewValue);
@@ -106,7 +106,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
         var item = await factory.WithDbAsync(db => db.Disputes.AsNoTracking().Include(d => d.Items).Where(d => d.Id == disputeId).Select(d => d.Items.Single()).FirstAsync());
         Assert.Equal("较差", item.Original!.Input.Level);
         Assert.Equal(1.8m, item.Original.Points);
-        Assert.Equal("良好", item.Ruled!.Input.Level);
+        Assert.Equal(Texts.Zh("Analytics.Reading.Good"), item.Ruled!.Input.Level);
         Assert.Equal("延误系客户原因", item.Ruled.Input.Note);
         Assert.Equal(4.8m, item.Ruled.Points);
     }
@@ -122,7 +122,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
             [new("Id", disputeId.ToString()), new("Stamp", stamp), new("Items[0].Code", "5.3"), new("Items[0].Outcome", "Upheld")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("请填写指标 5.3 的仲裁意见", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Disputes.RulingRequired"), await response.Content.ReadAsStringAsync());
         Assert.Equal(InspectionStatus.Disputed, await factory.WithDbAsync(db => db.Inspections.Where(i => i.Id == id).Select(i => i.Status).FirstAsync()));
     }
 
@@ -138,7 +138,7 @@ public sealed class Arbitrating_a_dispute(ServiceReviewWebFactory factory) : ICl
         var second = await F.PostFormAsync(manager, "/Disputes", $"/Disputes/Arbitrate/{disputeId}", form);
 
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Contains("该申诉已仲裁完毕", await manager.GetStringAsync(second.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Disputes.AlreadyRuled"), await manager.GetStringAsync(second.Headers.Location!.OriginalString));
         Assert.Equal(1, await factory.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityType == "Dispute" && a.EntityId == disputeId.ToString())));
     }
 

@@ -156,7 +156,7 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
         Assert.DoesNotContain("data-card=\"disputes\"", leadHome, StringComparison.Ordinal);
         Assert.Contains($"/Rounds/Details/{round.RoundId}\"", managerHome, StringComparison.Ordinal);
         Assert.Contains("data-card=\"disputes\"", managerHome, StringComparison.Ordinal);
-        Assert.Contains("需要您关注的事项", managerHome, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Home.Attention"), managerHome, StringComparison.Ordinal);
     }
 
     [Fact]

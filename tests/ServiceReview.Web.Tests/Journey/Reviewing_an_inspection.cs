@@ -32,7 +32,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
         Assert.Contains("合格", page, StringComparison.Ordinal);
         Assert.Contains("客户回访均表示满意", page, StringComparison.Ordinal);
         Assert.Contains("row-5.3", page, StringComparison.Ordinal);
-        Assert.Contains("确认结果", page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Review.Confirm.Button"), page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
             await db.AuditLog.Where(a => a.EntityType == "Inspection" && a.EntityId == id.ToString() && a.Action == "Confirmed").ToListAsync()));
         Assert.Equal(InspectionStatus.Confirmed, status);
         var audit = Assert.Single(audits);
-        Assert.Equal("张敏", audit.ActorName);
+        Assert.Equal(await factory.NameOfAsync("lead1@demo.local"), audit.ActorName);
         Assert.Equal("Submitted", audit.OldValue);
     }
 
@@ -65,7 +65,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
         var second = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Confirm", [new("id", id.ToString()), new("stamp", stamp)]);
 
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Contains("该检查结果已处理过", await lead.GetStringAsync(second.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Reviews.AlreadyReviewed"), await lead.GetStringAsync(second.Headers.Location!.OriginalString));
         var count = await factory.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityType == "Inspection" && a.EntityId == id.ToString() && a.Action == "Confirmed"));
         Assert.Equal(1, count);
     }
@@ -105,7 +105,7 @@ public sealed class Reviewing_an_inspection(ServiceReviewWebFactory factory) : I
             [new("Id", id.ToString()), new("Stamp", stamp), new("Items[0].Code", "5.3"), new("Items[0].Selected", "true")]);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("请填写指标 5.3 的申诉理由", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Reviews.Dispute.ReasonRequired"), await response.Content.ReadAsStringAsync());
         Assert.Equal(InspectionStatus.Submitted, await factory.WithDbAsync(db => db.Inspections.Where(i => i.Id == id).Select(i => i.Status).FirstAsync()));
     }
 

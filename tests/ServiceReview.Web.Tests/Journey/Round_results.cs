@@ -76,7 +76,7 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
         Assert.Equal(6m, items.GetProperty("1.1").GetProperty("points").GetDecimal());
         Assert.True(items.GetProperty("2.2").GetProperty("na").GetBoolean());
         Assert.False(items.GetProperty("2.2").TryGetProperty("points", out _));
-        Assert.Equal("良好", items.GetProperty("2.3").GetProperty("level").GetString());
+        Assert.Equal(Texts.Zh("Analytics.Reading.Good"), items.GetProperty("2.3").GetProperty("level").GetString());
         Assert.Equal(2, items.GetProperty("1.2").GetProperty("count").GetInt32());
         Assert.False(items.GetProperty("4.3").GetProperty("pass").GetBoolean());
         var category1 = vetoed.GetProperty("categories").EnumerateArray().First();
@@ -143,7 +143,7 @@ public sealed class Round_results(ServiceReviewWebFactory factory) : IClassFixtu
         Assert.Contains("data-dropped=\"highest\"", page, StringComparison.Ordinal);
         Assert.Contains("data-dropped=\"lowest\"", page, StringComparison.Ordinal);
         Assert.Contains("data-team-total>73.1<", page, StringComparison.Ordinal);
-        Assert.Contains("第 1 / 3 名", page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Results.RankOf", "1", "3"), page, StringComparison.Ordinal);
         Assert.Contains($"/Results/Team/{round.RoundId}/{teamId}", ranking, StringComparison.Ordinal);
     }
 

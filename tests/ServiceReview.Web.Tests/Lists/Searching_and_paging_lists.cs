@@ -61,7 +61,7 @@ public sealed class Searching_and_paging_lists(ServiceReviewWebFactory factory) 
         Assert.Equal(expected, F.IdsOf(found, ReviewHistoryLink).Order().ToList());
         Assert.Empty(F.IdsOf(otherTeam, ReviewHistoryLink));
         Assert.Contains($"没有与“{F.Lead2Team}”匹配的结果", otherTeam, StringComparison.Ordinal);
-        Assert.Contains("清除搜索", otherTeam, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Lists.ClearSearch"), otherTeam, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -181,7 +181,7 @@ public sealed class Searching_and_paging_lists(ServiceReviewWebFactory factory) 
         Assert.Equal(12, F.IdsOf(asLead, ActionLink).Count);
         Assert.Empty(F.IdsOf(asOtherLead, ActionLink));
         Assert.Contains("data-empty=\"no-match\"", asOtherLead, StringComparison.Ordinal);
-        Assert.Contains("没有与“没有这种整改”匹配的结果", none, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Lists.NoMatch"), none);
     }
 
     [Fact]

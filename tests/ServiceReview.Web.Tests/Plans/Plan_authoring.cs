@@ -39,8 +39,8 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         var html = await client.GetStringAsync("/plans");
 
         Assert.Contains(DefaultPlan.Name, html, StringComparison.Ordinal);
-        Assert.Contains("已发布", html, StringComparison.Ordinal);
-        Assert.Contains("8 个批次", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Plans.Status.Published"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Plans.Index.RoundCount", "8"), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
             ("CategoryCode", "6"), ("Code", "6.2"), ("Name", "客户回访"), ("Kind", "Check"), ("Max", "5"), ("Standard", "每月回访"), ("Stamp", (await StampAsync(id)).ToString()));
 
         var editor = await client.GetStringAsync($"/plans/{id}/edit");
-        Assert.Contains("权重合计 110", editor, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Plans.Details.WeightSum", "110"), editor, StringComparison.Ordinal);
         Assert.True(editor.Contains("各类别权重合计为 110，不是 100。", StringComparison.Ordinal), editor[editor.IndexOf("alert-warning", StringComparison.Ordinal)..][..800]);
 
         await EditAsync(client, id, "categories/change", ("Code", "2"), ("Name", "响应迅速"), ("Weight", "20"), ("Stamp", (await StampAsync(id)).ToString()));
@@ -80,7 +80,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
 
         var publish = await EditAsync(client, id, "publish");
         Assert.Equal($"/plans/{id}", publish.Headers.Location!.OriginalString);
-        Assert.Contains("已发布。", await client.GetStringAsync($"/plans/{id}"), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Plans.Publish.Done"), await client.GetStringAsync($"/plans/{id}"));
 
         var published = await factory.LoadPlanVersionAsync(id);
         Assert.Equal(PlanVersionStatus.Published, published.Status);
@@ -114,7 +114,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
 
         var compare = await client.GetStringAsync($"/plans/compare?left={v1}&right={id}");
         Assert.Contains("服务创新", compare, StringComparison.Ordinal);
-        Assert.Contains("新增 3 项，删除 0 项，修改 2 项。", compare, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Plans.Compare.Summary", "3", "0", "2"), compare, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -127,8 +127,8 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         var page = await client.GetStringAsync(publish.Headers.Location!.OriginalString);
 
         Assert.Equal(PlanVersionStatus.Draft, (await factory.LoadPlanVersionAsync(id)).Status);
-        Assert.Contains("未发布：", page, StringComparison.Ordinal);
-        Assert.Contains("各类别权重合计为 110，不是 100。", page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Layout.Label", "未发布"), page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Error.Plan.WeightsNot100", "110"), page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         var change = await EditAsync(client, v1, "categories/change", ("Code", "1"), ("Name", "改名"), ("Weight", "20"), ("Stamp", (await StampAsync(v1)).ToString()));
 
         Assert.Equal($"/plans/{v1}", edit.Headers.Location!.OriginalString);
-        Assert.Contains("方案第 1 版已发布或已停用，不能修改", await client.GetStringAsync(change.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Error.Plan.VersionLocked"), await client.GetStringAsync(change.Headers.Location!.OriginalString));
         Assert.Equal("服务档案管理", (await factory.LoadPlanVersionAsync(v1)).FindCategory("1")!.Name);
     }
 
@@ -155,7 +155,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         var second = await EditAsync(client, id, "categories/change", ("Code", "3"), ("Name", "沟通"), ("Weight", "25"), ("Stamp", staleStamp));
         var page = await client.GetStringAsync(second.Headers.Location!.OriginalString);
 
-        Assert.Contains("王建华", page, StringComparison.Ordinal);
+        Assert.Contains(await factory.NameOfAsync("manager@demo.local"), page, StringComparison.Ordinal);
         var category = (await factory.LoadPlanVersionAsync(id)).FindCategory("3")!;
         Assert.Equal(("沟通协调能力", 20m), (category.Name, category.Weight));
     }
@@ -169,7 +169,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         await EditAsync(client, id, "publish", ("stamp", stamp));
         var second = await EditAsync(client, id, "publish", ("stamp", stamp));
 
-        Assert.Contains("这个版本已经发布。", await client.GetStringAsync(second.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Plans.Publish.Already"), await client.GetStringAsync(second.Headers.Location!.OriginalString), StringComparison.Ordinal);
         var audit = await factory.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityId == id.ToString() && a.Action == "Plan.Published"));
         Assert.Equal(1, audit);
     }
@@ -183,7 +183,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         await EditAsync(client, id, "retire");
 
         Assert.Equal(PlanVersionStatus.Retired, (await factory.LoadPlanVersionAsync(id)).Status);
-        Assert.Contains("已停用", await client.GetStringAsync($"/plans/{id}"), StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Plans.Status.Retired"), await client.GetStringAsync($"/plans/{id}"), StringComparison.Ordinal);
         var published = await factory.WithDbAsync(db => new ServiceReview.Web.Features.Plans.PlanService(db, TimeProvider.System).ListPublishedAsync());
         Assert.DoesNotContain(published, v => v.Id == id);
     }
@@ -214,7 +214,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("区间“大于90得3分”格式不对", html, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Plans.Parameters.Band"), html);
         Assert.Contains("档案抽查", html, StringComparison.Ordinal);
         Assert.Null((await factory.LoadPlanVersionAsync(id)).FindIndicator("1.4"));
     }
@@ -257,7 +257,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
 
         var create = await ServiceReviewWebFactory.PostFormAsync(client, "/plans/create", Fields(("NewPlan.Name", "物业客服考评"), ("NewPlan.Description", "试用")), "/plans");
         var id = ServiceReviewWebFactory.IdFromLocation(create);
-        Assert.Contains("方案没有任何类别", await client.GetStringAsync($"/plans/{id}/edit"), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Error.Plan.NoCategories"), await client.GetStringAsync($"/plans/{id}/edit"));
 
         var delete = await EditAsync(client, id, "delete");
 

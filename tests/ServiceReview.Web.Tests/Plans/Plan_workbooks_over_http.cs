@@ -96,8 +96,8 @@ public sealed class Plan_workbooks_over_http(ServiceReviewWebFactory factory) : 
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("“合并.xlsx”未导入：发现 1 个问题", html, StringComparison.Ordinal);
-        Assert.Contains("单元格 B2:B4 是合并单元格", html, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Plans.Import.Failed"), html);
+        Assert.Matches(Texts.ZhPattern("Plans.Import.MergedCells"), html);
         Assert.Equal(before, await VersionCountAsync());
     }
 
@@ -111,7 +111,7 @@ public sealed class Plan_workbooks_over_http(ServiceReviewWebFactory factory) : 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var id = ServiceReviewWebFactory.IdFromLocation(response);
         Assert.Equal("示例方案", (await factory.LoadPlanVersionAsync(id)).Name);
-        Assert.Contains("已将“模板.xlsx”导入为新草稿", await client.GetStringAsync(response.Headers.Location!.OriginalString), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Plans.Import.Done"), await client.GetStringAsync(response.Headers.Location!.OriginalString));
     }
 
     [Theory]

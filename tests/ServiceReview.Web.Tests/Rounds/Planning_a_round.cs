@@ -48,7 +48,7 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
         var teamBlock = html[html.IndexOf($"data-team-id=\"{team}\"", StringComparison.Ordinal)..];
         teamBlock = teamBlock[..teamBlock.IndexOf("</ul>", StringComparison.Ordinal)];
         Assert.Contains("border-danger", html[..html.IndexOf($"data-team-id=\"{team}\"", StringComparison.Ordinal)][^40..], StringComparison.Ordinal);
-        Assert.Contains("回避原则", teamBlock, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Error.Round.ConflictOfInterest"), teamBlock);
         Assert.Contains("value=\"冲突批次名称保留\"", html, StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Rounds.CountAsync()));
     }
@@ -67,7 +67,7 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
         var offered = System.Text.RegularExpressions.Regex.Matches(block, "(\\d+) 年经验 · 在办 (\\d+) 项")
             .Select(m => (Years: int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), Work: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
-        // Five demo inspectors less the insider, and less 周强 (inspector5), whom the demo data limits to two demo projects.
+        // Five demo inspectors less the insider, and less inspector5, whom the demo data limits to two demo projects.
         Assert.Equal(3, offered.Count);
         Assert.Equal(offered.OrderBy(o => o.Work).ThenByDescending(o => o.Years), offered);
     }
@@ -88,7 +88,7 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Equal(3, CheckedInspectors(TeamBlock(html, first)));
         Assert.Equal(3, CheckedInspectors(TeamBlock(html, second)));
-        Assert.Contains("已为尚未选择检查员", html, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Rounds.Form.Suggested"), html);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Rounds.CountAsync()));
     }
 
@@ -102,7 +102,7 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var block = TeamBlock(WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), team);
-        Assert.Contains("请为本组至少选择一名检查员。", block, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Rounds.Form.TeamNeedsInspector"), block, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("考评期间：结束日期", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Rounds.Form.PeriodEnd"), html, StringComparison.Ordinal);
         Assert.Matches("field-validation-error[^>]*>[^<]*考评期间：结束日期", html);
         Assert.Contains("value=\"保留我\"", html, StringComparison.Ordinal);
     }
@@ -140,9 +140,9 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("考评期间的结束日期不能早于开始日期。", html, StringComparison.Ordinal);
-        Assert.Contains("检查截止时间必须晚于开始时间。", html, StringComparison.Ordinal);
-        Assert.Contains("请至少勾选一个被检查的服务组。", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Rounds.Form.PeriodEndsBeforeStart"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Rounds.Form.WindowClosesBeforeOpen"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Rounds.Form.NoTeams"), html, StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.Rounds.CountAsync()));
     }
 
@@ -167,7 +167,7 @@ public sealed class Planning_a_round(ServiceReviewWebFactory factory) : IClassFi
         var stale = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Edit/{id}", $"/Rounds/Edit/{id}", fields);
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
-        Assert.Contains("该记录已被", WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Error.Concurrency.Conflict"), WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()));
         Assert.Equal(2, (await factory.AuditAsync("Round", id)).Count);
     }
 

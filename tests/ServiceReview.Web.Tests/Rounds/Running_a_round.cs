@@ -19,10 +19,10 @@ public sealed class Running_a_round(ServiceReviewWebFactory factory) : IClassFix
         var stamp = Stamp(await factory.RoundStampAsync(id));
 
         var first = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{id}", $"/Rounds/Open/{id}", stamp);
-        Assert.Contains("已生成 4 份检查记录表", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, first)), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Rounds.Open.Done"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, first)));
         var second = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{id}", $"/Rounds/Open/{id}", stamp);
 
-        Assert.Equal("该批次已经开始，未做任何更改。", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, second)));
+        Assert.Equal(Texts.Zh("Rounds.Open.AlreadyOpen"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, second)));
         var inspections = await factory.InspectionsAsync(id);
         Assert.Equal(4, inspections.Count);
         Assert.All(inspections, i => Assert.Equal(InspectionStatus.Assigned, i.Status));
@@ -41,9 +41,9 @@ public sealed class Running_a_round(ServiceReviewWebFactory factory) : IClassFix
         var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/Rounds/Details/{closed}"));
 
         Assert.Equal(15, System.Text.RegularExpressions.Regex.Count(html, "data-inspection-id=\"\\d+\""));
-        Assert.Contains("已确认", html, StringComparison.Ordinal);
-        Assert.Contains("分钟", html, StringComparison.Ordinal);
-        Assert.Contains("已结束", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Rounds.InspectionStatus.Confirmed"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Exports.Record.Minutes"), html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Rounds.Status.Closed"), html, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -57,20 +57,20 @@ public sealed class Running_a_round(ServiceReviewWebFactory factory) : IClassFix
         var insider = await factory.PersonIdAsync("inspector5@demo.local");
 
         var conflicted = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{id}", $"/Rounds/Reassign/{id}", Action(inspections[0], ("InspectorId", insider)));
-        Assert.Contains("回避原则", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, conflicted)), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Error.Round.ConflictOfInterest"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, conflicted)));
         Assert.Equal(inspections[0].InspectorId, (await factory.InspectionsAsync(id))[0].InspectorId);
 
         var done = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{id}", $"/Rounds/Reassign/{id}", Action(inspections[0], ("InspectorId", target)));
-        Assert.Equal("检查任务已改派。", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, done)));
+        Assert.Equal(Texts.Zh("Rounds.Reassign.Done"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, done)));
         Assert.Equal(target, (await factory.InspectionsAsync(id))[0].InspectorId);
         Assert.Contains(target, (await factory.RoundAsync(id)).Assignments.Select(a => a.InspectorId));
         var audit = Assert.Single(await factory.AuditAsync("Inspection", inspections[0].Id));
-        Assert.Equal(("Reassigned", "赵志强"), (audit.Action, audit.NewValue));
+        Assert.Equal(("Reassigned", await factory.NameOfAsync("inspector3@demo.local")), (audit.Action, audit.NewValue));
 
         await StartAsync(inspections[1].Id);
         var started = (await factory.InspectionsAsync(id))[1];
         var refused = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{id}", $"/Rounds/Reassign/{id}", Action(started, ("InspectorId", await factory.PersonIdAsync("inspector4@demo.local"))));
-        Assert.Contains("只有尚未开始的检查才能改派。", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, refused)), StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Error.Inspection.AlreadyStarted"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, refused)), StringComparison.Ordinal);
         Assert.Equal(started.InspectorId, (await factory.InspectionsAsync(id))[1].InspectorId);
     }
 
@@ -82,18 +82,18 @@ public sealed class Running_a_round(ServiceReviewWebFactory factory) : IClassFix
         var inspection = (await factory.InspectionsAsync(closed))[0];
 
         var withoutReason = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{closed}", $"/Rounds/Reopen/{closed}", Action(inspection, ("Reason", "  ")));
-        Assert.Equal("请填写重新开放的原因。", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, withoutReason)));
+        Assert.Equal(Texts.Zh("Rounds.Reopen.ReasonRequired"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, withoutReason)));
         Assert.Equal(InspectionStatus.Confirmed, (await factory.InspectionsAsync(closed))[0].Status);
 
         var reopened = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{closed}", $"/Rounds/Reopen/{closed}", Action(inspection, ("Reason", "组长反馈 3.1 评分依据有误")));
-        Assert.Contains("检查记录已重新开放", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, reopened)), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Rounds.Reopen.Done"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, reopened)));
         var after = (await factory.InspectionsAsync(closed))[0];
         Assert.Equal(InspectionStatus.InProgress, after.Status);
         Assert.Equal("组长反馈 3.1 评分依据有误", after.ReopenReason);
         Assert.Equal("Reopened", Assert.Single(await factory.AuditAsync("Inspection", inspection.Id)).Action);
 
         var stale = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{closed}", $"/Rounds/Reopen/{closed}", Action(inspection, ("Reason", "再来一次")));
-        Assert.Contains("该记录已被", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, stale)), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Error.Concurrency.Conflict"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, stale)));
     }
 
     [Fact]
@@ -117,10 +117,10 @@ public sealed class Running_a_round(ServiceReviewWebFactory factory) : IClassFix
         var stamp = Stamp(await factory.RoundStampAsync(id));
 
         var first = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{id}", $"/Rounds/Close/{id}", stamp);
-        Assert.Equal("考评批次已结束。", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, first)));
+        Assert.Equal(Texts.Zh("Rounds.Close.Done"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, first)));
         var second = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{id}", $"/Rounds/Close/{id}", stamp);
 
-        Assert.Equal("该批次已经结束，未做任何更改。", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, second)));
+        Assert.Equal(Texts.Zh("Rounds.Close.AlreadyClosed"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, second)));
         Assert.Equal(RoundStatus.Closed, (await factory.RoundAsync(id)).Status);
         Assert.Equal(["Created", "Opened", "Closed"], (await factory.AuditAsync("Round", id)).Select(a => a.Action));
     }
@@ -134,7 +134,7 @@ public sealed class Running_a_round(ServiceReviewWebFactory factory) : IClassFix
         var open = await factory.OpenRoundAsync("不能删除测试", [team], "inspector1@demo.local");
 
         var deleted = await ServiceReviewWebFactory.PostFormAsync(client, "/Rounds", $"/Rounds/Delete/{draft}", Stamp(await factory.RoundStampAsync(draft)));
-        Assert.Equal("考评批次草稿已删除。", RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, deleted)));
+        Assert.Equal(Texts.Zh("Rounds.Delete.Done"), RoundsTestData.StatusMessage(await RoundsTestData.FollowAsync(client, deleted)));
         var refused = await ServiceReviewWebFactory.PostFormAsync(client, "/Rounds", $"/Rounds/Delete/{open}", Stamp(await factory.RoundStampAsync(open)));
 
         Assert.False(await factory.WithDbAsync(db => db.Rounds.AnyAsync(r => r.Id == draft)));

@@ -23,7 +23,7 @@ public sealed partial class The_rounds_list(ServiceReviewWebFactory factory) : I
         Assert.Equal(8, expected.Count);
         Assert.Equal(expected, names);
         Assert.Contains("项目客户服务组检查考评标准", html, StringComparison.Ordinal);
-        Assert.Contains("进行中", html, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Rounds.Status.Open"), html, StringComparison.Ordinal);
         Assert.Matches("data-status=\"Confirmed\">\\s*<span class=\"badge[^\"]*\">已确认</span>\\s*15\\b", html);
         Assert.Matches("data-status=\"Assigned\">\\s*<span class=\"badge[^\"]*\">未开始</span>\\s*15\\b", html);
     }
@@ -45,9 +45,9 @@ public sealed partial class The_rounds_list(ServiceReviewWebFactory factory) : I
         Assert.Equal(20, RoundLinks().Count(first));
         Assert.Equal(2, RoundLinks().Count(second));
         Assert.All(RoundLinks().Matches(first).Concat(RoundLinks().Matches(second)), m => Assert.StartsWith("分页测试", m.Groups[1].Value, StringComparison.Ordinal));
-        Assert.Contains("第 1–20 条，共 22 条", first, StringComparison.Ordinal);
-        Assert.Contains("第 21–22 条，共 22 条", second, StringComparison.Ordinal);
-        Assert.Contains("没有与“不存在的批次”匹配的结果", none, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Lists.Range", "1", "20", "22"), first, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Lists.Range", "21", "22", "22"), second, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Lists.NoMatch"), none);
     }
 
     [Fact]

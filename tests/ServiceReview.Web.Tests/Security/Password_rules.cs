@@ -77,7 +77,7 @@ public sealed class Password_rules(ServiceReviewWebFactory factory) : IClassFixt
             Person("常见密码", "common.pw@example.org", [Roles.Inspector], password: "Password12345"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("该密码属于最常见的密码", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Auth.Password.PasswordTooCommon"), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Null(await factory.PersonByEmailAsync("common.pw@example.org"));
     }
 
@@ -90,8 +90,8 @@ public sealed class Password_rules(ServiceReviewWebFactory factory) : IClassFixt
         var common = await ChangeAsync(user, "Right-Password-2026", "Password12345");
         var ownName = await ChangeAsync(user, "Right-Password-2026", "Chen.PW-forever-2026");
 
-        Assert.Contains("该密码属于最常见的密码", common, StringComparison.Ordinal);
-        Assert.Contains("密码不能包含电子邮箱地址中 @ 前的部分", ownName, StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Auth.Password.PasswordTooCommon"), common);
+        Assert.Matches(Texts.ZhPattern("Auth.Password.PasswordContainsEmail"), ownName);
         Assert.Equal(HttpStatusCode.Redirect, (await ServiceReviewWebFactory.SignInAsync(factory.CreateBrowser(), "chen.pw@example.org", "Right-Password-2026")).StatusCode);
     }
 

@@ -153,7 +153,7 @@ public sealed partial class The_audit_log_page_and_verify_command(ServiceReviewW
             return;
         }
 
-        var actor = new ServiceReview.Core.Audit.Actor(null, "王建华", null);
+        var actor = new ServiceReview.Core.Audit.Actor(null, "审计测试", null);
         for (var i = 1; i <= 3; i++)
         {
             db.Audit(actor, DateTime.UtcNow, "Inspection", i, "Confirmed", "Submitted", "Confirmed");

@@ -21,8 +21,8 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
 
         var html = await client.GetStringAsync($"/ServiceRecords/Team/{teamId}");
 
-        Assert.Contains("服务记录完整率", html);
-        Assert.Contains("首次响应及时率", html);
+        Assert.Contains(Texts.Zh("Records.Metric.Complete"), html);
+        Assert.Contains(Texts.Zh("Records.Metric.FirstResponseOnTime"), html);
         Assert.Contains("slice=ResponseOnTime", html);
     }
 
@@ -90,7 +90,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("请重新加载页面", await response.Content.ReadAsStringAsync());
+        Assert.Matches(Texts.ZhPattern("Records.Form.Conflict"), await response.Content.ReadAsStringAsync());
         Assert.Equal(record.Customer, await factory.WithDbAsync(db => db.ServiceRecords.Where(r => r.Id == record.Id).Select(r => r.Customer).SingleAsync()));
     }
 
@@ -104,7 +104,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
         var response = await PostFormAsync(client, $"/ServiceRecords/Create?teamId={teamId}", $"/ServiceRecords/Create?teamId={teamId}", new() { ["TicketId"] = existing });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("本组已有工单号为", await response.Content.ReadAsStringAsync());
+        Assert.Matches(Texts.ZhPattern("Records.Domain.ServiceRecord.DuplicateTicket"), await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -17,11 +17,11 @@ public sealed class The_statistics_page(ServiceReviewWebFactory factory) : IClas
 
         var html = await client.GetStringAsync("/Statistics");
 
-        Assert.Contains("统计分析", html);
+        Assert.Contains(Texts.Zh("Statistics.Title"), html);
         Assert.Contains($"共 {teams} 个服务组", html);
-        Assert.Contains("按类型统计受理量", html);
+        Assert.Contains(Texts.Zh("Statistics.Volume.ByType"), html);
         Assert.Contains("id=\"chart-ontime\"", html);
-        Assert.Contains("以表格查看数据", html);
+        Assert.Contains(Texts.Zh("Statistics.ShowTable"), html);
         Assert.Contains("chart.umd.min.js", html);
         Assert.Contains("id=\"repeat-customers\"", html);
     }
@@ -40,7 +40,7 @@ public sealed class The_statistics_page(ServiceReviewWebFactory factory) : IClas
         var html = await client.GetStringAsync($"/Statistics?teamId={teamId}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&bucket=Month");
 
         Assert.Contains($"data-stat=\"records\">{expected:N0}<", html);
-        Assert.Contains("共 1 个服务组", html);
+        Assert.Matches(Texts.ZhPattern("Statistics.Scope"), html);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class The_statistics_page(ServiceReviewWebFactory factory) : IClas
         var unknown = await client.GetAsync("/Statistics?teamId=99999");
         var unknownProject = await client.GetAsync("/Statistics?projectId=99999");
 
-        Assert.Contains("共 1 个服务组", html);
+        Assert.Matches(Texts.ZhPattern("Statistics.Scope"), html);
         Assert.Contains($"<option value=\"{own}\"", html);
         Assert.DoesNotContain($"<option value=\"{other}\"", html);
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode); // to access denied

@@ -6,7 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ServiceReview.Tests.Builders;
+using ServiceReview.Testing.Builders;
 using ServiceReview.Web.Tests.Admin;
 using ServiceReview.Web.Tests.Infrastructure;
 

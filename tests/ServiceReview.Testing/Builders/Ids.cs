@@ -1,6 +1,6 @@
 using ServiceReview.Core.Common;
 
-namespace ServiceReview.Core.Tests.Builders;
+namespace ServiceReview.Testing.Builders;
 
 /// <summary>Gives an entity the id the database would give it on save.</summary>
 public static class Ids

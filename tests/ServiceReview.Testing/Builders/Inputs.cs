@@ -1,6 +1,6 @@
 using ServiceReview.Core.Scoring;
 
-namespace ServiceReview.Core.Tests.Builders;
+namespace ServiceReview.Testing.Builders;
 
 /// <summary>Short ways to write an inspector's input.</summary>
 public static class Input

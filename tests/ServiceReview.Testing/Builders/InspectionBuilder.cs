@@ -3,7 +3,7 @@ using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 
-namespace ServiceReview.Core.Tests.Builders;
+namespace ServiceReview.Testing.Builders;
 
 /// <summary>An open round of the default plan with one team and one inspector, and the inspection it created.</summary>
 public sealed class InspectionBuilder

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace ServiceReview.Tests.Builders;
+namespace ServiceReview.Testing.Builders;
 
 /// <summary>
 /// Hostile upload files, built in memory (scripts/make-upload-bombs.py writes the same set to disk for the scan): a

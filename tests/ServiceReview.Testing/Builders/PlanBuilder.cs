@@ -1,6 +1,6 @@
 using ServiceReview.Core.Plans;
 
-namespace ServiceReview.Core.Tests.Builders;
+namespace ServiceReview.Testing.Builders;
 
 /// <summary>Small plan versions for tests: <c>new PlanBuilder().Category("A", 100, c => c.Check("A.1")).Build()</c>.</summary>
 public sealed class PlanBuilder

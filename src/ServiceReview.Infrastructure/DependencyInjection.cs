@@ -6,11 +6,11 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ServiceReview.Infrastructure.Analytics;
 using ServiceReview.Infrastructure.Email;
+using ServiceReview.Infrastructure.Exports;
 using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Rounds;
-using ServiceReview.Infrastructure.Exports;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.ServiceRecords;
 

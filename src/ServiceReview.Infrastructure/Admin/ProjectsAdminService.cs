@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
@@ -21,7 +20,9 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLower(CultureInfo.InvariantCulture);
+#pragma warning disable CA1304, CA1311, CA1862 // In a query EF translates ToLower() to SQL LOWER(); the culture and StringComparison overloads do not translate.
             query = query.Where(p => p.Name.ToLower().Contains(term) || p.Customer.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         var projects = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).AsSplitQuery().ToPagedAsync(request, cancellationToken);

@@ -1,4 +1,3 @@
-using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Disputes;
 using SpreadCheetah;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Actions;
 using ServiceReview.Infrastructure.Disputes;

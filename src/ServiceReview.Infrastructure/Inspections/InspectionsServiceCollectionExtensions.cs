@@ -1,6 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Scoring;
 
 namespace ServiceReview.Infrastructure.Inspections;

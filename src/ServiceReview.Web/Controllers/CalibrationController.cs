@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Common;
-using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Calibration;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;

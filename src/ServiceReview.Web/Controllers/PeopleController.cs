@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
-using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Uploads;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
-using ServiceReview.Core.Security;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Infrastructure.ServiceRecords;

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Organisation;
-using ServiceReview.Core.Security;
-using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.ServiceRecords;
 using ServiceReview.Infrastructure.ServiceRecords.Statistics;
 using ServiceReview.Web.Models.Statistics;

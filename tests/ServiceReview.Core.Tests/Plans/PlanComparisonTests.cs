@@ -1,5 +1,4 @@
 using ServiceReview.Core.Plans;
-using ServiceReview.Core.Tests.Builders;
 
 namespace ServiceReview.Core.Tests.Plans;
 

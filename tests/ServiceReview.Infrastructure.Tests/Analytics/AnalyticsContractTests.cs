@@ -203,8 +203,10 @@ internal static class DemoDatabase
         public override DateTimeOffset GetUtcNow() => _now;
     }
 
+#pragma warning disable CA2000 // The caller disposes the context, the only disposable the scope holds.
     public static ServiceReviewDbContext Context(IServiceProvider services) =>
         services.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+#pragma warning restore CA2000
 
     public static async Task<InspectorBiasReport> BiasAsync(IServiceProvider services, DateOnly? from = null, DateOnly? to = null)
     {

@@ -192,8 +192,10 @@ public abstract class AuditChainContractTests : IAsyncLifetime
         await scope.ServiceProvider.GetRequiredService<IDatabaseInitializer>().MigrateAsync();
     }
 
+#pragma warning disable CA2000 // The caller disposes the context, the only disposable the scope holds.
     private ServiceReviewDbContext NewContext() =>
         _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+#pragma warning restore CA2000
 }
 
 public sealed class SqliteAuditChainTests : AuditChainContractTests, IDisposable

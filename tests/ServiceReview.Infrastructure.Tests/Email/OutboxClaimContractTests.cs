@@ -128,8 +128,10 @@ public abstract class OutboxClaimContractTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<EmailDispatcher>().DispatchAsync();
     }
 
+#pragma warning disable CA2000 // The caller disposes the context, the only disposable the scope holds.
     private ServiceReviewDbContext NewContext() =>
         _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+#pragma warning restore CA2000
 
     /// <summary>Records what it is asked to send; a short pause per message makes the dispatchers overlap.</summary>
     private sealed class RecordingSender : IEmailSender

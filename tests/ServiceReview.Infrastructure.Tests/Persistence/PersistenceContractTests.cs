@@ -390,8 +390,10 @@ public abstract class PersistenceContractTests : IAsyncLifetime
         public override DateTimeOffset GetUtcNow() => now;
     }
 
+#pragma warning disable CA2000 // The caller disposes the context, the only disposable the scope holds.
     protected ServiceReviewDbContext NewContext() =>
         _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+#pragma warning restore CA2000
 
     protected async Task GivenMigratedDatabaseAsync()
     {

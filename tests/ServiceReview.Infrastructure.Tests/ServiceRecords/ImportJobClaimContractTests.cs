@@ -96,7 +96,8 @@ public abstract class ImportJobClaimContractTests : IAsyncLifetime
 
         // The crashed worker, were it to wake up, records nothing: the claim is no longer its own.
         await Runner.RunAsync(crashed, default);
-        Assert.Equal(ImportJobStatus.Succeeded, (await NewContext().ImportJobs.SingleAsync(j => j.Id == job.Id)).Status);
+        await using var after = NewContext();
+        Assert.Equal(ImportJobStatus.Succeeded, (await after.ImportJobs.SingleAsync(j => j.Id == job.Id)).Status);
     }
 
     [SkippableFact]
@@ -151,7 +152,9 @@ public abstract class ImportJobClaimContractTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ImportJobQueue>().EnqueueAsync(_teamId, Uploader, "records.csv", upload, partial: false, default);
     }
 
+#pragma warning disable CA2000 // The caller disposes the context, the only disposable the scope holds.
     private ServiceReviewDbContext NewContext() => _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+#pragma warning restore CA2000
 
     private async Task GivenTeamAsync()
     {

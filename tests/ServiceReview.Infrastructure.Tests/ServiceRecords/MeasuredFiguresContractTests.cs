@@ -157,7 +157,9 @@ public abstract class MeasuredFiguresContractTests : IAsyncLifetime
         return await figures.ComputeAsync(teamId, September1, September30, asOf, default);
     }
 
+#pragma warning disable CA2000 // The caller disposes the context, the only disposable the scope holds.
     private ServiceReviewDbContext NewContext() => _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+#pragma warning restore CA2000
 
     private async Task<int> GivenTeamAsync(WorkingCalendar? calendar = null)
     {

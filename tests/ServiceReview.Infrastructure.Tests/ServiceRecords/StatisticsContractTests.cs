@@ -120,7 +120,9 @@ public abstract class StatisticsContractTests : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<ServiceStatisticsService>().ComputeAsync(query, default);
     }
 
+#pragma warning disable CA2000 // The caller disposes the context, the only disposable the scope holds.
     private ServiceReviewDbContext NewContext() => _services!.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+#pragma warning restore CA2000
 
     private async Task<(int A, int B, int Other)> GivenTeamsAsync(WorkingCalendar? calendar = null)
     {

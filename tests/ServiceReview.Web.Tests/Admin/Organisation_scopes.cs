@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;

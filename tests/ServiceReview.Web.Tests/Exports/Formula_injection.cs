@@ -1,5 +1,4 @@
 using ServiceReview.Core.Rounds;
-using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;

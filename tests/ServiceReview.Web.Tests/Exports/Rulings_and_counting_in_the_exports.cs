@@ -1,10 +1,9 @@
-using System.Net;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Results;
 using ServiceReview.Infrastructure.Excel;
+using ServiceReview.Infrastructure.Results;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Web.Tests.Infrastructure;
 

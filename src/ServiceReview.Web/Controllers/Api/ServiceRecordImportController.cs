@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.ServiceRecords;
 using ServiceReview.Infrastructure.ServiceRecords.Import;
 using ServiceReview.Infrastructure.Uploads;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ServiceReview.Core.Security;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.ServiceRecords.Import.Background;
 using ServiceReview.Web.Security;

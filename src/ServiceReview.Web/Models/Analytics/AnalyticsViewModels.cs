@@ -1,9 +1,9 @@
-using ServiceReview.Infrastructure.Common;
-using ServiceReview.Core.Scoring;
-using ServiceReview.Web.Models.Reviews;
 using ServiceReview.Core.Analytics;
+using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Analytics;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Results;
+using ServiceReview.Web.Models.Reviews;
 
 namespace ServiceReview.Web.Models.Analytics;
 

@@ -1,6 +1,6 @@
-using ServiceReview.Infrastructure.Common;
 using System.ComponentModel.DataAnnotations;
 using ServiceReview.Infrastructure.Calibration;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Models.Inspections;
 
 namespace ServiceReview.Web.Models.Calibration;

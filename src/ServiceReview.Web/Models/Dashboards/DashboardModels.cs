@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Dashboards;
 using ServiceReview.Infrastructure.Excel;
-using ServiceReview.Infrastructure.Results;
 using ServiceReview.Web.Models.Reviews;
 
 namespace ServiceReview.Web.Models.Dashboards;

@@ -1,8 +1,8 @@
-using ServiceReview.Infrastructure.Common;
 using System.Globalization;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Inspections;
 
 namespace ServiceReview.Web.Models.Inspections;

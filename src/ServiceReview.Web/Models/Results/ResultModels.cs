@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
-using System.ComponentModel.DataAnnotations;
 using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Results;
 

@@ -1,5 +1,5 @@
-using ServiceReview.Infrastructure.Common;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Reviews;
 
 namespace ServiceReview.Web.Models.Reviews;

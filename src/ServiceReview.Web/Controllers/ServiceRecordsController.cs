@@ -69,13 +69,16 @@ public sealed class ServiceRecordsController(
         var context = (await metrics.ContextAsync(id, from, to, now, cancellationToken))!;
         var figures = (await metrics.CountAsync(context, cancellationToken)).ToFigures();
         var page = await editor.ListAsync(context, filter.Slice, filter.Type, filter.Channel, filter.Q, filter.Page, PageSize, cancellationToken);
+        var indicators = await metrics.IndicatorsOfTeamAsync(id, cancellationToken);
+        FigureCard Card(MeasuredMetric metric, RecordSlice numerator, RecordSlice denominator, bool isCount) =>
+            new(metric, indicators.GetValueOrDefault(metric)?.Code, figures[metric], numerator, denominator, isCount);
         var cards = new List<FigureCard>
         {
-            new(MeasuredMetric.Complete, "1.1", figures[MeasuredMetric.Complete], RecordSlice.Complete, RecordSlice.All, false),
-            new(MeasuredMetric.LateArchives, "1.2", figures[MeasuredMetric.LateArchives], RecordSlice.LateArchive, RecordSlice.All, true),
-            new(MeasuredMetric.FirstResponseOnTime, "2.1", figures[MeasuredMetric.FirstResponseOnTime], RecordSlice.ResponseOnTime, RecordSlice.ResponseJudged, false),
-            new(MeasuredMetric.ResolvedOnTime, "2.2", figures[MeasuredMetric.ResolvedOnTime], RecordSlice.ResolvedOnTime, RecordSlice.ResolutionJudged, false),
-            new(MeasuredMetric.FirstContactResolution, "5.1", figures[MeasuredMetric.FirstContactResolution], RecordSlice.FirstContact, RecordSlice.Resolved, false),
+            Card(MeasuredMetric.Complete, RecordSlice.Complete, RecordSlice.All, false),
+            Card(MeasuredMetric.LateArchives, RecordSlice.LateArchive, RecordSlice.All, true),
+            Card(MeasuredMetric.FirstResponseOnTime, RecordSlice.ResponseOnTime, RecordSlice.ResponseJudged, false),
+            Card(MeasuredMetric.ResolvedOnTime, RecordSlice.ResolvedOnTime, RecordSlice.ResolutionJudged, false),
+            Card(MeasuredMetric.FirstContactResolution, RecordSlice.FirstContact, RecordSlice.Resolved, false),
         };
         var limits = localizer[project.Calendar is null ? "Records.Limits.SummaryCalendarHours" : "Records.Limits.SummaryWorkingHours",
             Hours(project.Limits.FirstResponseHours), Hours(project.Limits.ResolutionHours), Hours(project.Limits.ArchiveHours)].Value;

@@ -1,18 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using ServiceReview.Infrastructure.Actions;
+using ServiceReview.Infrastructure.Admin;
 using ServiceReview.Infrastructure.Analytics;
+using ServiceReview.Infrastructure.Audit;
+using ServiceReview.Infrastructure.Common;
+using ServiceReview.Infrastructure.Disputes;
 using ServiceReview.Infrastructure.Email;
 using ServiceReview.Infrastructure.Exports;
+using ServiceReview.Infrastructure.Home;
+using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Inspections;
 using ServiceReview.Infrastructure.Notifications;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Infrastructure.Plans;
+using ServiceReview.Infrastructure.Results;
+using ServiceReview.Infrastructure.Reviews;
 using ServiceReview.Infrastructure.Rounds;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.ServiceRecords;
+using ServiceReview.Infrastructure.Uploads;
 
 namespace ServiceReview.Infrastructure;
 
@@ -21,40 +30,32 @@ public static class DependencyInjection
     public const string ConnectionStringName = "ServiceReview";
     public const string DefaultSqliteConnectionString = "Data Source=App_Data/servicereview.db";
 
-    /// <summary>Registers the DbContext for <c>Database:Provider</c> and <c>ConnectionStrings:ServiceReview</c>.</summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
-    {
-        var provider = ReadProvider(configuration);
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        services.AddServiceReviewDbContext(provider, connectionString);
-        services.TryAddSingleton(TimeProvider.System);
-        // Local time for people (ADR 0022): Organisation:TimeZone, checked at start-up.
-        services.AddOptions<Common.OrganisationOptions>().Bind(configuration.GetSection(Common.OrganisationOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Common.OrganisationOptions>, Common.OrganisationOptionsValidator>();
-        services.AddSingleton(sp => Core.Organisation.OrganisationClock.For(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<Common.OrganisationOptions>>().Value.TimeZone));
-        services.AddScoped<IDatabaseInitializer, DatabaseInitializer>();
-        services.AddScoped<DemoDataSeeder>();
-        services.AddRounds();
-        services.AddInspections();
-        services.AddReviewJourney();
-        services.AddNotifications();
-        services.AddEmail(configuration);
-        services.AddOptions<Uploads.UploadOptions>().Bind(configuration.GetSection(Uploads.UploadOptions.Section));
-        services.AddServiceRecords(configuration);
-        services.AddScoped<Plans.PlanService>();
-        services.AddExports();
-        services.AddAnalytics(configuration);
-        // Server-side sessions (docs/decisions/0019-server-side-sessions.md): one row per sign-in, checked on every request.
-        services.AddOptions<Identity.UserSessionOptions>().Bind(configuration.GetSection(Identity.UserSessionOptions.Section));
-        services.AddScoped<Identity.UserSessions>();
-        services.AddScoped<Admin.PeopleAdminService>();
-        services.AddScoped<Admin.ProjectsAdminService>();
-        services.AddScoped<Admin.TeamsAdminService>();
-        services.AddScoped<Admin.OrganisationImporter>();
-        services.AddScoped<Audit.AuditLogService>();
-        return services;
-    }
+    /// <summary>
+    /// Every area of Infrastructure, one <c>Add…</c> per area, each in its folder's
+    /// <c>…ServiceCollectionExtensions.cs</c>: this method is the table of contents.
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddOrganisationClock(configuration)
+            .AddPersistence(configuration)
+            .AddSeeding()
+            .AddAudit()
+            .AddUserSessions(configuration)
+            .AddAdministration()
+            .AddPlans()
+            .AddRounds()
+            .AddInspections()
+            .AddReviews()
+            .AddDisputes()
+            .AddResults()
+            .AddActions()
+            .AddHome()
+            .AddNotifications()
+            .AddEmail(configuration)
+            .AddUploads(configuration)
+            .AddServiceRecords(configuration)
+            .AddExports()
+            .AddAnalytics(configuration);
 
     public static DatabaseProvider ReadProvider(IConfiguration configuration)
     {

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
@@ -139,21 +138,5 @@ public sealed class EmailPreferences(ServiceReviewDbContext db, TimeProvider clo
         }
 
         return true;
-    }
-}
-
-public static class EmailServiceCollectionExtensions
-{
-    /// <summary>The <c>Email</c> options (validated at start-up), the outbox hook, the dispatcher and the pages' services.</summary>
-    public static IServiceCollection AddEmail(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
-        services.AddSingleton<EmailOutboxInterceptor>();
-        services.AddSingleton<IEmailSender, MailKitEmailSender>();
-        services.AddScoped<EmailDispatcher>();
-        services.AddScoped<EmailAdminService>();
-        services.AddScoped<EmailPreferences>();
-        return services;
     }
 }

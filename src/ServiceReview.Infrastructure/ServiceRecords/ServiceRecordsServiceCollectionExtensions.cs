@@ -4,7 +4,7 @@ using ServiceReview.Core.ServiceRecords;
 
 namespace ServiceReview.Infrastructure.ServiceRecords;
 
-public static class ServiceRecordsRegistration
+public static class ServiceRecordsServiceCollectionExtensions
 {
     /// <summary>The service-record use cases and the real <see cref="IMeasuredFigures"/>.</summary>
     public static IServiceCollection AddServiceRecords(this IServiceCollection services, IConfiguration configuration)

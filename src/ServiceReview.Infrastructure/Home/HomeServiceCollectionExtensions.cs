@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ServiceReview.Infrastructure.Home;
+
+public static class HomeServiceCollectionExtensions
+{
+    /// <summary>The home page's lists of work.</summary>
+    public static IServiceCollection AddHome(this IServiceCollection services) =>
+        services
+            .AddScoped<HomeDashboardService>();
+}

@@ -1,0 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ServiceReview.Infrastructure.Notifications;
+
+public static class NotificationsServiceCollectionExtensions
+{
+    /// <summary>Notifications in the app, the reminder job and the notifier the use cases call.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services) =>
+        services.AddScoped<NotificationService>().AddScoped<ReminderJob>().AddScoped<Notifier>();
+}

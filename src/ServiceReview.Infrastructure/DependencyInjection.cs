@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using ServiceReview.Infrastructure.Audit;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Email;
+using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
+using ServiceReview.Infrastructure.Uploads;
 
 namespace ServiceReview.Infrastructure;
 
@@ -15,28 +17,20 @@ public static class DependencyInjection
     public const string ConnectionStringName = "ServiceReview";
     public const string DefaultSqliteConnectionString = "Data Source=App_Data/servicereview.db";
 
-    /// <summary>Registers the DbContext for <c>Database:Provider</c> and <c>ConnectionStrings:ServiceReview</c>.</summary>
-    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
-    {
-        var provider = ReadProvider(configuration);
-        var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        services.AddServiceReviewDbContext(provider, connectionString);
-        services.TryAddSingleton(TimeProvider.System);
-        // Local time for people (ADR 0022): Organisation:TimeZone, checked at start-up.
-        services.AddOptions<Common.OrganisationOptions>().Bind(configuration.GetSection(Common.OrganisationOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Common.OrganisationOptions>, Common.OrganisationOptionsValidator>();
-        services.AddSingleton(sp => Core.Organisation.OrganisationClock.For(
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<Common.OrganisationOptions>>().Value.TimeZone));
-        services.AddScoped<IDatabaseInitializer, DatabaseInitializer>();
-        services.AddScoped<DemoDataSeeder>();
-        services.AddEmail(configuration);
-        services.AddOptions<Uploads.UploadOptions>().Bind(configuration.GetSection(Uploads.UploadOptions.Section));
-        // Server-side sessions (docs/decisions/0019-server-side-sessions.md): one row per sign-in, checked on every request.
-        services.AddOptions<Identity.UserSessionOptions>().Bind(configuration.GetSection(Identity.UserSessionOptions.Section));
-        services.AddScoped<Identity.UserSessions>();
-        services.AddScoped<Audit.AuditChainStore>();
-        return services;
-    }
+    /// <summary>
+    /// Every area of Infrastructure, one <c>Add…</c> per area, each in its folder's
+    /// <c>…ServiceCollectionExtensions.cs</c>: this method is the table of contents. The features' use cases register
+    /// themselves in the web project (<c>AddFeatures</c>, ADR 0024).
+    /// </summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddOrganisationClock(configuration)
+            .AddPersistence(configuration)
+            .AddSeeding()
+            .AddAudit()
+            .AddUserSessions(configuration)
+            .AddEmail(configuration)
+            .AddUploads(configuration);
 
     public static DatabaseProvider ReadProvider(IConfiguration configuration)
     {

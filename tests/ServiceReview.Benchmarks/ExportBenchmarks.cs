@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
-using SpreadCheetah;
 using ServiceReview.Web.Features.Exports;
+using SpreadCheetah;
 
 namespace ServiceReview.Benchmarks;
 

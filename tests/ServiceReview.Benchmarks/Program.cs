@@ -34,7 +34,7 @@ if (args.Length is 2 or 3 && args[0] == "peak")
     GC.Collect();
     var before = Process.GetCurrentProcess().PeakWorkingSet64;
     var watch = Stopwatch.StartNew();
-    long result = args[1] switch
+    var result = args[1] switch
     {
         "round" => benchmarks.RoundWorkbook500Teams(),
         "history" when args.Length == 3 => await ExportBenchmarks.HistoryExport(int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)),

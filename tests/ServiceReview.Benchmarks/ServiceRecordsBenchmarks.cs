@@ -43,7 +43,9 @@ public class ServiceRecordImportBenchmarks
     }
 
     [IterationSetup(Targets = [nameof(ImportCsv100k), nameof(ImportXlsx100k)])]
+#pragma warning disable CA2000 // DropDatabase, the iteration cleanup, disposes it.
     public void NewDatabase() => _database = ServiceRecordsFixture.CreateImportDatabaseAsync().GetAwaiter().GetResult();
+#pragma warning restore CA2000
 
     [IterationCleanup(Targets = [nameof(ImportCsv100k), nameof(ImportXlsx100k)])]
     public void DropDatabase()

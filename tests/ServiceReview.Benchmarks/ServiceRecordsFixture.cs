@@ -4,8 +4,8 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Infrastructure.Persistence;
-using SpreadCheetah;
 using ServiceReview.Web.Features.ServiceRecords.Import;
+using SpreadCheetah;
 
 namespace ServiceReview.Benchmarks;
 
@@ -43,8 +43,8 @@ public static class ServiceRecordsFixture
             var firstResponse = received.AddMinutes(random.NextDouble() < 0.9 ? 5 + random.Next(110) : 125 + random.Next(480));
             var open = random.NextDouble() < 0.05;
             DateTime? resolved = open ? null : received.AddMinutes(random.NextDouble() < 0.85 ? 30 + random.Next(23 * 60) : 25 * 60 + random.Next(72 * 60));
-            DateTime? closed = resolved?.AddMinutes(random.Next(240));
-            DateTime? archived = closed?.AddMinutes(random.NextDouble() < 0.97 ? 60 + random.Next(46 * 60) : 49 * 60 + random.Next(72 * 60));
+            var closed = resolved?.AddMinutes(random.Next(240));
+            var archived = closed?.AddMinutes(random.NextDouble() < 0.97 ? 60 + random.Next(46 * 60) : 49 * 60 + random.Next(72 * 60));
             yield return new Row(
                 "GD" + (2026_000_000 + i).ToString(CultureInfo.InvariantCulture),
                 "客户" + Customers[random.Next(Customers.Length)],

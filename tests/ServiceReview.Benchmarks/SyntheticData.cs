@@ -1,7 +1,6 @@
 using System.Globalization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
-using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
@@ -70,7 +69,8 @@ public static class SyntheticData
                 new DateOnly(2026, 11, 1), (CorrectiveActionStatus)(i % 4), i % 3 == 0, now, null, null))
             .ToList();
         return new RoundWorkbookData(results, plan.Name, plan.Number, ["优秀", "良好", "合格", "不合格"], teamInfos.Select(t => t.Id).ToList(),
-            new Dictionary<int, int>(), actions, Full: true) { Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai") };
+            new Dictionary<int, int>(), actions, Full: true)
+        { Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai") };
     }
 
     private static Dictionary<string, IndicatorInput> Inputs(PlanVersion plan, Random random)

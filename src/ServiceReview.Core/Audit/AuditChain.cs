@@ -7,7 +7,7 @@ namespace ServiceReview.Core.Audit;
 /// <summary>
 /// The tamper-evidence rule of the audit log. Every entry stores the SHA-256 of its own content, its sequence number
 /// and the previous entry's hash; changing, inserting or removing an entry in the database breaks the link after it,
-/// and <see cref="Verify"/> names the first broken one.
+/// and <see cref="Verify(IEnumerable{AuditEntry})"/> names the first broken one.
 /// </summary>
 public static class AuditChain
 {

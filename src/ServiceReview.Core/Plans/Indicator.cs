@@ -5,7 +5,7 @@ namespace ServiceReview.Core.Plans;
 /// <summary>
 /// One scored item of a category (评估指标). Built with the factory of its rule kind
 /// (<see cref="Rating"/>, <see cref="Check"/>, <see cref="Deduction"/>, <see cref="Banded"/>, <see cref="Percentage"/>) and then added to a
-/// draft with <see cref="PlanVersion.AddIndicator"/>; once inside a version it changes only through the version,
+/// draft with <see cref="PlanVersion.AddIndicator(string, Indicator)"/>; once inside a version it changes only through the version,
 /// which refuses changes after publishing. Factories accept values that <see cref="PlanVersion.Validate"/> would
 /// report (max ≤ 0, bands out of order…), because a draft is a workspace: the problems are listed, not thrown.
 /// </summary>

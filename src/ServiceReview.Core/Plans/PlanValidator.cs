@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ServiceReview.Core.Plans;
 
 /// <summary>The checks behind <see cref="PlanVersion.Validate"/>; each problem names the category or indicator.</summary>
@@ -107,7 +109,7 @@ internal static class PlanValidator
             case RuleKind.Deduction:
                 if (indicator.PerOccurrence is not > 0m)
                 {
-                    problems.Add(new("Plan.DeductionStepNotPositive", $"Indicator '{code}' deducts {indicator.PerOccurrence?.ToString() ?? "nothing"} per occurrence; it must be above 0.", code, indicator.PerOccurrence));
+                    problems.Add(new("Plan.DeductionStepNotPositive", $"Indicator '{code}' deducts {indicator.PerOccurrence?.ToString(CultureInfo.InvariantCulture) ?? "nothing"} per occurrence; it must be above 0.", code, indicator.PerOccurrence));
                 }
 
                 break;

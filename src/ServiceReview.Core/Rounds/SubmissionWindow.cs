@@ -1,7 +1,7 @@
 namespace ServiceReview.Core.Rounds;
 
 /// <summary>
-/// Where one inspection stands against its round's inspection window at a moment (<see cref="Round.SubmissionWindowFor"/>,
+/// Where one inspection stands against its round's inspection window at a moment (<see cref="Round.SubmissionWindowFor(Inspections.Inspection, DateTime)"/>,
 /// the one home of the rule "closed unless reopened").
 /// </summary>
 public enum SubmissionWindow

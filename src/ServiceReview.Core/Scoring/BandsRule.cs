@@ -1,3 +1,4 @@
+using System.Globalization;
 using ServiceReview.Core.Plans;
 
 namespace ServiceReview.Core.Scoring;
@@ -23,7 +24,7 @@ public sealed class BandsRule : IScoringRule
         {
             return new InputRefusal(
                 "Scoring.ValueOutOfRange",
-                $"Indicator '{indicator.Code}' takes a value from {indicator.MinValue?.ToString() ?? "−∞"} to {indicator.MaxValue?.ToString() ?? "∞"}{indicator.Unit}; {value} was given.",
+                $"Indicator '{indicator.Code}' takes a value from {indicator.MinValue?.ToString(CultureInfo.InvariantCulture) ?? "−∞"} to {indicator.MaxValue?.ToString(CultureInfo.InvariantCulture) ?? "∞"}{indicator.Unit}; {value} was given.",
                 [indicator.Code, value, indicator.MinValue, indicator.MaxValue]);
         }
 

@@ -3,7 +3,7 @@ using ServiceReview.Core.Common;
 namespace ServiceReview.Core.Scoring;
 
 /// <summary>
-/// Why an input does not fit its indicator, as <see cref="ScoringEngine.Check"/> answers it: a stable code
+/// Why an input does not fit its indicator, as <see cref="ScoringEngine.Check(Plans.Indicator, IndicatorInput)"/> answers it: a stable code
 /// (<c>Scoring.*</c>, localised like a domain error) and the arguments of its message, the indicator code first.
 /// </summary>
 public sealed record InputRefusal(string Code, string Message, IReadOnlyList<object?> Arguments)

@@ -43,13 +43,13 @@ public static class ScoringEngine
         var missingEvidence = new List<string>();
         string? vetoedBy = null;
         var categories = new List<CategoryScore>();
-        decimal scoreSum = 0m;
-        decimal weightSum = 0m;
+        var scoreSum = 0m;
+        var weightSum = 0m;
 
         foreach (var category in plan.CategoriesInOrder())
         {
-            decimal earned = 0m;
-            decimal possible = 0m;
+            var earned = 0m;
+            var possible = 0m;
             foreach (var indicator in category.IndicatorsInOrder())
             {
                 var input = inputs.GetValueOrDefault(indicator.Code);

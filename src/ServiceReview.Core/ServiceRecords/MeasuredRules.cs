@@ -41,7 +41,7 @@ public readonly record struct RecordFacts(
 }
 
 /// <summary>
-/// The per-record definitions behind indicators 1.1, 1.2, 2.1, 2.2 and 5.1 (scoring.md, "Measured indicators").
+/// The per-record definitions behind the measured metrics (<see cref="MeasuredMetric"/>; scoring.md, "Measured indicators").
 /// A timestamp later than the as-of moment had not happened yet at that moment and is treated as missing.
 /// </summary>
 public static class MeasuredRules

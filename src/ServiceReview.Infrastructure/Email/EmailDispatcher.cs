@@ -45,7 +45,9 @@ public sealed class EmailDispatcher(
                 // Stopping: the claim lapses and another run sends it.
                 throw;
             }
+#pragma warning disable CA1031 // Whatever the SMTP server or network throws, the e-mail is retried later or marked failed; the batch goes on.
             catch (Exception ex)
+#pragma warning restore CA1031
             {
                 logger.LogWarning("E-mail {Id} to {Address} was not sent (attempt {Attempt}): {Error}", email.Id, email.ToAddress, email.Attempts + 1, ex.Message);
                 email.MarkAttemptFailed($"{ex.GetType().Name}: {ex.Message}", Now, settings.Dispatch.MaxAttempts, TimeSpan.FromSeconds(settings.Dispatch.RetryDelaySeconds));

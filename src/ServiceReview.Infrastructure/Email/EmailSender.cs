@@ -20,7 +20,7 @@ public sealed class MailKitEmailSender(IOptions<EmailOptions> options) : IEmailS
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
-        var mime = ToMime(message, settings);
+        using var mime = ToMime(message, settings);
         using var client = new SmtpClient { Timeout = settings.Smtp.TimeoutSeconds * 1000 };
         await client.ConnectAsync(settings.Smtp.Host ?? throw new InvalidOperationException("E-mail is off: Email:Smtp:Host is not set."), settings.Smtp.Port, ToMailKit(settings.Smtp.Security), cancellationToken);
         if (!string.IsNullOrWhiteSpace(settings.Smtp.UserName))

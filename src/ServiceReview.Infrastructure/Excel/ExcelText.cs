@@ -74,7 +74,7 @@ public static class ExcelText
 
     /// <summary>
     /// Writes a figure as a number cell, rounded once to its kind's precision with its kind's number format
-    /// (<see cref="Figure"/>); a percentage (held as 96.4) is written as the fraction 0.964 with "0.0%". Null leaves the cell blank.
+    /// (<see cref="Core.Scoring.Figure"/>); a percentage (held as 96.4) is written as the fraction 0.964 with "0.0%". Null leaves the cell blank.
     /// </summary>
     public static IXLCell Figure(IXLCell cell, decimal? value, FigureKind kind)
     {

@@ -45,21 +45,27 @@ public static class PlanWorkbookReader
             return Failed(new WorkbookError("", 0, "", null, "Plans.Import.NotAWorkbook", [], "The file is not an Excel workbook (.xlsx)."));
         }
 
-        XLWorkbook workbook;
+        using var workbook = TryOpen(stream);
+        if (workbook is null)
+        {
+            return Failed(new WorkbookError("", 0, "", null, "Plans.Import.NotAWorkbook", [], "The file is not an Excel workbook (.xlsx)."));
+        }
+
+        return new Reading(workbook, fallbackName).Run();
+    }
+
+    /// <summary>The workbook, or null when the stream cannot be opened as one.</summary>
+    private static XLWorkbook? TryOpen(Stream stream)
+    {
         try
         {
-            workbook = new XLWorkbook(stream);
+            return new XLWorkbook(stream);
         }
 #pragma warning disable CA1031 // Any failure to open means "not a workbook" to the user; the details do not help them.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            return Failed(new WorkbookError("", 0, "", null, "Plans.Import.NotAWorkbook", [], "The file is not an Excel workbook (.xlsx)."));
-        }
-
-        using (workbook)
-        {
-            return new Reading(workbook, fallbackName).Run();
+            return null;
         }
     }
 

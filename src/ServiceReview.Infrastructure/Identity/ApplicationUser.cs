@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Identity;
 
 namespace ServiceReview.Infrastructure.Identity;
 
-/// <summary>A sign-in account. The domain's <c>Person</c> points at it by <see cref="IdentityUser.Id"/>.</summary>
+/// <summary>A sign-in account. The domain's <c>Person</c> points at it by <see cref="Microsoft.AspNetCore.Identity.IdentityUser{TKey}.Id"/>.</summary>
 public sealed class ApplicationUser : IdentityUser
 {
     public string DisplayName { get; set; } = "";

@@ -220,13 +220,13 @@ public sealed class DemoDataSeeder(
                         resolved = null;
                     }
 
-                    DateTime? closed = resolved?.AddMinutes(random.Next(240));
+                    var closed = resolved?.AddMinutes(random.Next(240));
                     if (closed > nowUtc)
                     {
                         closed = null;
                     }
 
-                    DateTime? archived = closed?.AddHours(random.NextDouble() < 1 - ((1 - q) * 0.03) ? 1 + (random.NextDouble() * 46) : 49 + (random.NextDouble() * 72));
+                    var archived = closed?.AddHours(random.NextDouble() < 1 - ((1 - q) * 0.03) ? 1 + (random.NextDouble() * 46) : 49 + (random.NextDouble() * 72));
                     if (archived > nowUtc)
                     {
                         archived = null;

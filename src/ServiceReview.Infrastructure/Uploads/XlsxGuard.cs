@@ -55,8 +55,10 @@ public static class XlsxGuard
                 // that a reader would parse, so it gets the row, column and text caps too.
                 var xml = IsXml(entry.FullName) || LooksLikeXml(entry);
                 using var inflated = entry.Open();
+#pragma warning disable CA2000 // The using declaration disposes it on every path; the analyzer misreads the loop.
                 using var counted = new BoundedReadStream(inflated, PartCap(entry.FullName, limits), total, xml ? MaxTokenBytes(limits) : 0,
                     PartRefusal(entry.FullName));
+#pragma warning restore CA2000
                 if (xml)
                 {
                     ScanXml(counted, limits);

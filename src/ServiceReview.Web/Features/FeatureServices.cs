@@ -1,10 +1,14 @@
 using ServiceReview.Web.Features.Administration;
 using ServiceReview.Web.Features.Analytics;
 using ServiceReview.Web.Features.Exports;
+using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Home;
 using ServiceReview.Web.Features.Inspections;
 using ServiceReview.Web.Features.Notifications;
 using ServiceReview.Web.Features.Plans;
+using ServiceReview.Web.Features.Results;
 using ServiceReview.Web.Features.Reviews;
+using ServiceReview.Web.Features.Reviews.Disputes;
 using ServiceReview.Web.Features.Rounds;
 using ServiceReview.Web.Features.ServiceRecords;
 
@@ -19,7 +23,11 @@ public static class FeatureServices
             .AddRounds()
             .AddRoundAutoClose()
             .AddInspections()
-            .AddReviewJourney()
+            .AddReviews()
+            .AddDisputes()
+            .AddResults()
+            .AddFeedback()
+            .AddHome()
             .AddNotifications()
             .AddNotificationReminders()
             .AddEmailDispatch()

@@ -47,19 +47,19 @@ public sealed class NotificationEmailComposer(IStringLocalizer<SharedResource> l
         {
             var lang = culture == Chinese ? "zh-CN" : "en";
             text.AppendLine(In(culture, () => l["Email.Greeting", name])).AppendLine();
-            html.Append($"<div lang=\"{lang}\"><p>{Encode(In(culture, () => l["Email.Greeting", name]))}</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<div lang=\"{lang}\"><p>{Encode(In(culture, () => l["Email.Greeting", name]))}</p>");
             foreach (var line in lines(culture))
             {
                 text.AppendLine(line);
-                html.Append($"<p>{Encode(line)}</p>");
+                html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(line)}</p>");
             }
 
             text.AppendLine(In(culture, () => l["Email.Open", link])).AppendLine();
-            html.Append($"<p><a href=\"{Encode(link)}\">{Encode(In(culture, () => l["Email.OpenLink"]))}</a></p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p><a href=\"{Encode(link)}\">{Encode(In(culture, () => l["Email.OpenLink"]))}</a></p>");
             if (settingsLink is not null)
             {
                 text.AppendLine(In(culture, () => l["Email.Footer", settingsLink])).AppendLine();
-                html.Append($"<p style=\"color:#666;font-size:small\">{Encode(In(culture, () => l["Email.Footer", settingsLink]))}</p>");
+                html.Append(CultureInfo.InvariantCulture, $"<p style=\"color:#666;font-size:small\">{Encode(In(culture, () => l["Email.Footer", settingsLink]))}</p>");
             }
 
             html.Append("</div>");

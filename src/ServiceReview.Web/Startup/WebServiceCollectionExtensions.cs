@@ -10,9 +10,9 @@ using Microsoft.Extensions.WebEncoders;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Common;
+using ServiceReview.Web.Features;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
-using ServiceReview.Web.Features;
 
 namespace ServiceReview.Web.Startup;
 

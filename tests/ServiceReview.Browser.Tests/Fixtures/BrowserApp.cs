@@ -12,11 +12,13 @@ namespace ServiceReview.Browser.Tests.Fixtures;
 /// The real app on a real Kestrel port (Development environment, so the demo data is loaded into a fresh SQLite
 /// file), driven by Debian's Chromium through Playwright. One per test collection.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes a fixture through IAsyncLifetime.DisposeAsync, which disposes the fields.")]
 public sealed partial class BrowserApp : IAsyncLifetime
 {
     public const string DemoPassword = "Demo-Password-2026";
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"servicereview-browser-{Guid.NewGuid():N}.db");
+    private WebApplicationFactory<Program>? _baseFactory;
     private WebApplicationFactory<Program>? _factory;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
@@ -37,7 +39,8 @@ public sealed partial class BrowserApp : IAsyncLifetime
             throw new InvalidOperationException($"{BrowserEnvironment.NotInstalledMessage}. CI=true, so the browser tests fail instead of being skipped.");
         }
 
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        _baseFactory = new WebApplicationFactory<Program>();
+        _factory = _baseFactory.WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:ServiceReview", $"Data Source={_databasePath}");
@@ -142,6 +145,12 @@ public sealed partial class BrowserApp : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
+        if (_baseFactory is not null)
+        {
+            await _baseFactory.DisposeAsync();
+        }
+
+        _detailLock.Dispose();
         SqliteConnection.ClearAllPools();
         foreach (var path in new[] { _databasePath, _databasePath + "-wal", _databasePath + "-shm" })
         {

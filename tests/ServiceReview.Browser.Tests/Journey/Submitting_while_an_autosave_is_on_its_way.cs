@@ -6,7 +6,7 @@ namespace ServiceReview.Browser.Tests.Journey;
 
 /// <summary>
 /// The inspection form saves a draft every 30 seconds. A click on 提交 while that save is on its way used to post the
-/// stamp the save was replacing, so the server reported the inspector's own autosave as "changed by <the inspector> at …".
+/// stamp the save was replacing, so the server reported the inspector's own autosave as "changed by (the inspector) at …".
 /// The page now waits for the save's answer and posts with the new stamp.
 /// </summary>
 [Collection(BrowserCollection.Name)]

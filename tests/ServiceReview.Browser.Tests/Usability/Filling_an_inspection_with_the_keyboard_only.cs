@@ -168,6 +168,7 @@ public sealed class Filling_an_inspection_with_the_keyboard_only(BrowserApp app)
     }");
 
     /// <summary>Filled in by Playwright from the script's object (it needs a parameterless constructor).</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1812", Justification = "Playwright creates it by reflection.")]
     private sealed class Focused
     {
         public string Tag { get; set; } = "";

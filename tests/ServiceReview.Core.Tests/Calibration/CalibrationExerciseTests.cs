@@ -1,7 +1,6 @@
 using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Plans;
-using ServiceReview.Core.Scoring;
 using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Calibration;

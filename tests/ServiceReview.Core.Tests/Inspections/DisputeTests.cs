@@ -1,6 +1,5 @@
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
-using ServiceReview.Core.Scoring;
 using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Inspections;

@@ -1,5 +1,4 @@
 using ServiceReview.Core.Plans;
-using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Plans;
 

@@ -1,4 +1,3 @@
-using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Testing.Builders;
 

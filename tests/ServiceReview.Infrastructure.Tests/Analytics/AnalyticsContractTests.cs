@@ -6,12 +6,11 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Analytics;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Web.Features.Analytics;
-using ServiceReview.Web.Features.Dashboards;
-using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features.Analytics;
+using ServiceReview.Web.Features.Dashboards;
 
 namespace ServiceReview.Infrastructure.Tests.Analytics;
 
@@ -163,8 +162,10 @@ internal static class DemoDatabase
         public override DateTimeOffset GetUtcNow() => _now;
     }
 
+#pragma warning disable CA2000 // The caller disposes the context, the only disposable the scope holds.
     public static ServiceReviewDbContext Context(IServiceProvider services) =>
         services.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+#pragma warning restore CA2000
 
     public static async Task<InspectorBiasReport> BiasAsync(IServiceProvider services, DateOnly? from = null, DateOnly? to = null)
     {

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Infrastructure.Email;
-using ServiceReview.Infrastructure.Identity;
-using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Tests.Fixtures;
 
 namespace ServiceReview.Infrastructure.Tests.Email;

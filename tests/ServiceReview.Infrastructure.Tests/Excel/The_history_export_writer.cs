@@ -33,7 +33,7 @@ public sealed class The_history_export_writer
     public async Task Keeps_the_same_live_memory_after_ten_thousand_rows_as_after_two_hundred_thousand()
     {
         var heapAt = new Dictionary<int, long> { [10_000] = 0, [200_000] = 0 };
-        var output = new CountingStream();
+        using var output = new CountingStream();
 
         var written = await HistoryExport.WriteAsync(RowsAsync(200_001, heapAt), ExportLabels.Keys(), output);
 

@@ -14,11 +14,11 @@ public static class PostgreSqlEnvironment
 
     public const string NotInstalledMessage = "PostgreSQL is not installed: apt-get install postgresql (CI installs it)";
 
-    private static readonly Lazy<string?> s_binDirectory = new(() => FindBinDirectory(
+    private static readonly Lazy<string?> BinDirectoryOnce = new(() => FindBinDirectory(
         Environment.GetEnvironmentVariable("PATH"), "/usr/lib/postgresql"));
 
     /// <summary>The folder that holds both <c>initdb</c> and <c>pg_ctl</c>, or null when PostgreSQL is not installed.</summary>
-    public static string? BinDirectory => s_binDirectory.Value;
+    public static string? BinDirectory => BinDirectoryOnce.Value;
 
     /// <summary>The connection string of an already-running server to use instead of starting one, or null.</summary>
     public static string? ExternalConnectionString

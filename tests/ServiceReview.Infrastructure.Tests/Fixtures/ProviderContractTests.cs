@@ -40,8 +40,10 @@ public abstract class ProviderContractTests(ProviderDatabase database) : IAsyncL
     /// <summary>A connection string to another fresh, empty database of this provider.</summary>
     protected Task<string> CreateEmptyDatabaseAsync() => database.CreateEmptyAsync();
 
+#pragma warning disable CA2000 // The caller disposes the context, the only disposable the scope holds.
     protected ServiceReviewDbContext NewContext() =>
         Services.CreateScope().ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+#pragma warning restore CA2000
 
     /// <summary>Creates, migrates and seeds a fresh database; <see cref="Services"/> are its app services.</summary>
     /// <param name="seed">What to load after the migrations.</param>

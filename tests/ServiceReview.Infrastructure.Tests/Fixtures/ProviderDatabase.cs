@@ -13,7 +13,13 @@ public abstract class ProviderDatabase : IDisposable
     /// <summary>A connection string to a fresh, empty database.</summary>
     public abstract Task<string> CreateEmptyAsync();
 
-    public abstract void Dispose();
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void Dispose(bool disposing);
 
     public static ProviderDatabase Sqlite() => new SqliteProviderDatabase();
 
@@ -34,7 +40,7 @@ public abstract class ProviderDatabase : IDisposable
             return Task.FromResult(file.ConnectionString);
         }
 
-        public override void Dispose()
+        protected override void Dispose(bool disposing)
         {
             foreach (var file in _files)
             {
@@ -54,7 +60,7 @@ public abstract class ProviderDatabase : IDisposable
         }
 
         // The server drops its databases when the collection ends.
-        public override void Dispose()
+        protected override void Dispose(bool disposing)
         {
         }
     }

@@ -7,7 +7,6 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
-using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Tests.Fixtures;
 using ServiceReview.Web.Features.Analytics.Calibration;
@@ -18,7 +17,6 @@ using ServiceReview.Web.Features.Results;
 using ServiceReview.Web.Features.Reviews;
 using ServiceReview.Web.Features.Reviews.Disputes;
 using ServiceReview.Web.Features.Rounds;
-using ServiceReview.Web.Features;
 
 namespace ServiceReview.Infrastructure.Tests.Lists;
 
@@ -105,11 +103,20 @@ public abstract class ListQueriesContractTests(ProviderDatabase database) : Prov
             .Where(i => i.TeamId == team.Id && i.Status == InspectionStatus.Assigned).OrderBy(i => i.Id).ToListAsync();
         var inputs = new Dictionary<string, IndicatorInput>(StringComparer.Ordinal)
         {
-            ["1.1"] = new() { Value = 96.0m }, ["1.2"] = new() { Count = 2, Note = "归档超时" }, ["1.3"] = new() { Pass = true },
-            ["2.1"] = new() { Value = 91m }, ["2.2"] = new() { NotApplicable = true, Note = "无" }, ["2.3"] = new() { Level = "良好" },
-            ["3.1"] = new() { Level = "优秀", Note = "回访满意" }, ["3.2"] = new() { Level = "一般" }, ["4.1"] = new() { Level = "良好" },
-            ["4.2"] = new() { Count = 1, Note = "未按时上门" }, ["4.3"] = new() { Pass = true }, ["5.1"] = new() { Value = 70m },
-            ["5.2"] = new() { Level = "良好" }, ["5.3"] = new() { Level = "较差", Note = "延误两天" },
+            ["1.1"] = new() { Value = 96.0m },
+            ["1.2"] = new() { Count = 2, Note = "归档超时" },
+            ["1.3"] = new() { Pass = true },
+            ["2.1"] = new() { Value = 91m },
+            ["2.2"] = new() { NotApplicable = true, Note = "无" },
+            ["2.3"] = new() { Level = "良好" },
+            ["3.1"] = new() { Level = "优秀", Note = "回访满意" },
+            ["3.2"] = new() { Level = "一般" },
+            ["4.1"] = new() { Level = "良好" },
+            ["4.2"] = new() { Count = 1, Note = "未按时上门" },
+            ["4.3"] = new() { Pass = true },
+            ["5.1"] = new() { Value = 70m },
+            ["5.2"] = new() { Level = "良好" },
+            ["5.3"] = new() { Level = "较差", Note = "延误两天" },
         };
         foreach (var inspection in open)
         {

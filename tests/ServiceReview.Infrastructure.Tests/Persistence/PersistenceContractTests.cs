@@ -8,7 +8,6 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Core.ServiceRecords;
-using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Seeding;
 using ServiceReview.Infrastructure.Tests.Fixtures;

@@ -4,10 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.ServiceRecords;
-using ServiceReview.Infrastructure.Identity;
-using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.ServiceRecords.Import.Background;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features.ServiceRecords.Import.Background;
 
 namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 
@@ -78,7 +76,8 @@ public abstract class ImportJobClaimContractTests(ProviderDatabase database) : P
 
         // The crashed worker, were it to wake up, records nothing: the claim is no longer its own.
         await Runner.RunAsync(crashed, default);
-        Assert.Equal(ImportJobStatus.Succeeded, (await NewContext().ImportJobs.SingleAsync(j => j.Id == job.Id)).Status);
+        await using var after = NewContext();
+        Assert.Equal(ImportJobStatus.Succeeded, (await after.ImportJobs.SingleAsync(j => j.Id == job.Id)).Status);
     }
 
     [SkippableFact]

@@ -4,10 +4,8 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.ServiceRecords;
-using ServiceReview.Infrastructure.Identity;
-using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.ServiceRecords;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features.ServiceRecords;
 
 namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 

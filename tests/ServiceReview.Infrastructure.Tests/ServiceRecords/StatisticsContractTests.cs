@@ -1,10 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.ServiceRecords;
-using ServiceReview.Infrastructure.Identity;
-using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.ServiceRecords.Statistics;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features.ServiceRecords.Statistics;
 
 namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
 

@@ -6,10 +6,9 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Web.Cli;
+using ServiceReview.Web.Features.Inspections;
 using ServiceReview.Web.Tests.Email;
 using ServiceReview.Web.Tests.Infrastructure;
-using ServiceReview.Web.Features.Inspections;
-
 using static ServiceReview.Web.Tests.Admin.AdminTestData;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
@@ -23,6 +22,7 @@ namespace ServiceReview.Web.Tests.Admin;
 /// exactly the person who must act next.
 /// </summary>
 [Trait(Needs.Trait, Needs.Migrations)]
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the test through IAsyncLifetime.DisposeAsync, which disposes the SMTP server.")]
 public sealed class A_new_organisation_runs_its_first_round : IAsyncLifetime
 {
     private const string Root = "root@firstround.example";

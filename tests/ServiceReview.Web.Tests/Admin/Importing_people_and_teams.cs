@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Organisation;

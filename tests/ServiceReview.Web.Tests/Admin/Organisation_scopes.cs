@@ -1,14 +1,10 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Web.Features.Rounds;
 using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Tests.Rounds;
-using ServiceReview.Web.Features.Rounds;
-
 using static ServiceReview.Web.Tests.Admin.AdminTestData;
 
 namespace ServiceReview.Web.Tests.Admin;

@@ -8,9 +8,8 @@ using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Web.Features.Plans;
-
-using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 using ServiceReview.Web.Tests.Infrastructure;
+using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Analytics;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Analytics;
+using ServiceReview.Web.Tests.Infrastructure;
 
 namespace ServiceReview.Web.Tests.Analytics;
 

@@ -4,10 +4,9 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Inspections;
 using ServiceReview.Web.Features.Notifications;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Email;

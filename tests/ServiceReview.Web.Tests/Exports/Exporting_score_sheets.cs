@@ -3,9 +3,8 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Results;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Exports;

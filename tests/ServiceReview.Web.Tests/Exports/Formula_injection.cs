@@ -1,9 +1,7 @@
 using ServiceReview.Core.Rounds;
-using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Excel;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Exports;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Exports;

@@ -10,9 +10,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Excel;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.ServiceRecords.Import;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using static ServiceReview.Web.Tests.Admin.AdminTestData;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 

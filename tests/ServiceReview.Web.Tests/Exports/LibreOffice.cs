@@ -13,13 +13,13 @@ public static class LibreOffice
 
     private const string CsvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1";
 
-    private static readonly Lazy<string?> s_program = new(() =>
+    private static readonly Lazy<string?> ProgramOnce = new(() =>
         new[] { "libreoffice", "soffice" }
             .SelectMany(name => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
                 .Select(folder => Path.Combine(folder, name)))
             .FirstOrDefault(File.Exists));
 
-    public static string? Program => s_program.Value;
+    public static string? Program => ProgramOnce.Value;
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 

@@ -1,12 +1,10 @@
-using System.Net;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Exports;
 using ServiceReview.Web.Features.Results;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Exports;

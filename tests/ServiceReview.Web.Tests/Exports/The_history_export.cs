@@ -2,7 +2,6 @@ using System.Net;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Inspections;
-using ServiceReview.Core.Rounds;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 

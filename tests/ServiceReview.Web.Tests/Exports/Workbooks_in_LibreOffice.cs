@@ -1,8 +1,7 @@
 using System.Globalization;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Results;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Exports;

@@ -8,9 +8,8 @@ using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Notifications;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Home;

@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Home;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Home;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 
 namespace ServiceReview.Web.Tests.Infrastructure;

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Inspections;
-using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Tests.Infrastructure;
 

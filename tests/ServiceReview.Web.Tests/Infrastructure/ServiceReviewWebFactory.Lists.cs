@@ -6,7 +6,6 @@ using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Core.Scoring;
 
 namespace ServiceReview.Web.Tests.Infrastructure;
 

@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Plans;
-using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Tests.Infrastructure;
 

@@ -1,8 +1,5 @@
 using System.Net.Http.Headers;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Tests.Infrastructure;
 

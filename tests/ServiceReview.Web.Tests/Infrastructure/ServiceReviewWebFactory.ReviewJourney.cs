@@ -1,11 +1,7 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Tests.Infrastructure;
 

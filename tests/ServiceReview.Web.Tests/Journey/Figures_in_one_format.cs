@@ -1,12 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using ServiceReview.Core.Analytics;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Analytics;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Journey;

@@ -3,10 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Inspections;
 using ServiceReview.Web.Features.Rounds;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Notifications;

@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Notifications;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
 namespace ServiceReview.Web.Tests.Notifications;

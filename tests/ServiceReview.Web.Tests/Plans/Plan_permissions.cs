@@ -60,7 +60,16 @@ public sealed class Plan_permissions(ServiceReviewWebFactory factory) : IClassFi
 
         var response = await ServiceReviewWebFactory.PostFormAsync(client, $"/plans/{v1}/{action}", new Dictionary<string, string>
         {
-            ["stamp"] = stamp, ["Stamp"] = stamp, ["code"] = "1", ["Code"] = "1", ["Name"] = "x", ["Weight"] = "1", ["CategoryCode"] = "1", ["Kind"] = "Check", ["Max"] = "1", ["offset"] = "1",
+            ["stamp"] = stamp,
+            ["Stamp"] = stamp,
+            ["code"] = "1",
+            ["Code"] = "1",
+            ["Name"] = "x",
+            ["Weight"] = "1",
+            ["CategoryCode"] = "1",
+            ["Kind"] = "Check",
+            ["Max"] = "1",
+            ["offset"] = "1",
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Rounds;
+using ServiceReview.Web.Tests.Infrastructure;
 
 namespace ServiceReview.Web.Tests.Rounds;
 

@@ -4,9 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Rounds;
+using ServiceReview.Web.Tests.Infrastructure;
 
 namespace ServiceReview.Web.Tests.Rounds;
 

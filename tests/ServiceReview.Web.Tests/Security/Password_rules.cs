@@ -3,9 +3,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Identity;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Administration;
-
+using ServiceReview.Web.Tests.Infrastructure;
 using static ServiceReview.Web.Tests.Admin.AdminTestData;
 
 namespace ServiceReview.Web.Tests.Security;

@@ -5,8 +5,8 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Identity;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Administration.People;
+using ServiceReview.Web.Tests.Infrastructure;
 
 namespace ServiceReview.Web.Tests.Security;
 

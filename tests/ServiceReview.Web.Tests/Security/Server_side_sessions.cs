@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +7,8 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Identity;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.Administration.People;
+using ServiceReview.Web.Tests.Infrastructure;
 
 namespace ServiceReview.Web.Tests.Security;
 

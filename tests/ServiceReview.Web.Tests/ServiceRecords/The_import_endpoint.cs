@@ -5,8 +5,8 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
-using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Features.ServiceRecords.Import;
+using ServiceReview.Web.Tests.Infrastructure;
 
 namespace ServiceReview.Web.Tests.ServiceRecords;
 
@@ -197,7 +197,8 @@ public sealed class The_import_endpoint(ServiceReviewWebFactory factory) : IClas
             part.Worksheet = new Worksheet(new SheetData(
                 new Row(Text("A1", "工单号"), Text("B1", "受理时间"), Text("C1", "首次响应时间")) { RowIndex = 1 },
                 new Row(Text("A2", "IMP-F-1"), new Cell { CellReference = "B2", CellValue = new CellValue("46266.5") },
-                    new Cell { CellReference = "C2", CellFormula = new CellFormula("B2+1/24"), CellValue = new CellValue("46266.541666") }) { RowIndex = 2 }));
+                    new Cell { CellReference = "C2", CellFormula = new CellFormula("B2+1/24"), CellValue = new CellValue("46266.541666") })
+                { RowIndex = 2 }));
             workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(part), SheetId = 1, Name = "Sheet1" }));
         }
 

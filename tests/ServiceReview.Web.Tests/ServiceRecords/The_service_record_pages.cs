@@ -60,8 +60,12 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
 
         var created = await PostFormAsync(client, $"/ServiceRecords/Create?teamId={teamId}", $"/ServiceRecords/Create?teamId={teamId}", new()
         {
-            ["TicketId"] = "WEB-1", ["Customer"] = "李女士", ["Channel"] = "Phone", ["Type"] = "Complaint",
-            ["ReceivedAt"] = "2026-09-02T10:00", ["FirstResponseAt"] = "2026-09-02T10:30",
+            ["TicketId"] = "WEB-1",
+            ["Customer"] = "李女士",
+            ["Channel"] = "Phone",
+            ["Type"] = "Complaint",
+            ["ReceivedAt"] = "2026-09-02T10:00",
+            ["FirstResponseAt"] = "2026-09-02T10:30",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var record = await factory.WithDbAsync(db => db.ServiceRecords.AsNoTracking().SingleAsync(r => r.TeamId == teamId && r.TicketId == "WEB-1"));
@@ -69,8 +73,13 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
 
         var edited = await PostFormAsync(client, $"/ServiceRecords/Edit/{record.Id}", $"/ServiceRecords/Edit/{record.Id}", new()
         {
-            ["Customer"] = "李女士", ["Channel"] = "Phone", ["Type"] = "Complaint", ["Handler"] = "张敏",
-            ["ReceivedAt"] = "2026-09-02T10:00", ["FirstResponseAt"] = "2026-09-02T10:30", ["LoadedTicks"] = record.UpdatedAt.Ticks.ToString(),
+            ["Customer"] = "李女士",
+            ["Channel"] = "Phone",
+            ["Type"] = "Complaint",
+            ["Handler"] = "张敏",
+            ["ReceivedAt"] = "2026-09-02T10:00",
+            ["FirstResponseAt"] = "2026-09-02T10:30",
+            ["LoadedTicks"] = record.UpdatedAt.Ticks.ToString(),
         });
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         var actions = await factory.WithDbAsync(db => db.AuditLog.Where(a => a.EntityType == "ServiceRecord" && a.EntityId == record.Id.ToString()).Select(a => a.Action).ToListAsync());
@@ -86,7 +95,8 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
 
         var response = await PostFormAsync(client, $"/ServiceRecords/Edit/{record.Id}", $"/ServiceRecords/Edit/{record.Id}", new()
         {
-            ["Customer"] = "改过的客户", ["LoadedTicks"] = record.UpdatedAt.AddSeconds(-5).Ticks.ToString(),
+            ["Customer"] = "改过的客户",
+            ["LoadedTicks"] = record.UpdatedAt.AddSeconds(-5).Ticks.ToString(),
         });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

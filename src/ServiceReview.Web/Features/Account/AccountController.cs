@@ -6,9 +6,9 @@ using Microsoft.Extensions.Localization;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.Administration;
 using ServiceReview.Web.Features.Administration.People;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Account;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
-using ServiceReview.Core.Security;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 

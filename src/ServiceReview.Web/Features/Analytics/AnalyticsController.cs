@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.Results;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Analytics;
 

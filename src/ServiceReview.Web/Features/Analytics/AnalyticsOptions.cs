@@ -1,6 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Analytics;
 
 namespace ServiceReview.Web.Features.Analytics;
@@ -37,17 +35,4 @@ public sealed record AnalyticsOptions(BiasBounds Bias, SignalBounds Signals)
 
     private static double? Number(IConfiguration configuration, string key) =>
         double.TryParse(configuration[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
-}
-
-public static class AnalyticsRegistration
-{
-    /// <summary>The accuracy statistics: inspector bias, agreement and signals (docs/accuracy.md).</summary>
-    public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddSingleton(AnalyticsOptions.From(configuration));
-        services.AddScoped<InspectorBiasService>();
-        services.AddScoped<RoundAgreementService>();
-        services.AddScoped<ServiceReview.Web.Features.Analytics.Calibration.CalibrationService>();
-        return services;
-    }
 }

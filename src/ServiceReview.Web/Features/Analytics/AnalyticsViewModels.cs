@@ -1,6 +1,6 @@
-using ServiceReview.Infrastructure.Common;
-using ServiceReview.Core.Scoring;
 using ServiceReview.Core.Analytics;
+using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Features.Results;
 using ServiceReview.Web.Features.Reviews;
 

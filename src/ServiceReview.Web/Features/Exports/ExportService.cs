@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Feedback;

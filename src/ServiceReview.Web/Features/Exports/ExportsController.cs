@@ -1,12 +1,12 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
-using ServiceReview.Core.Security;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.Dashboards;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Exports;
 
@@ -80,7 +80,7 @@ public sealed class ExportsController(
     public async Task<IActionResult> HistoryDownload(DateOnly? from, DateOnly? to, int? projectId, CancellationToken cancellationToken)
     {
         var labels = ExportLabelsFactory.Create(l);
-        var name = labels.Format("History.FileName", from?.ToString("yyyy-MM-dd") ?? "", to?.ToString("yyyy-MM-dd") ?? "");
+        var name = labels.Format("History.FileName", from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
         Response.ContentType = ExportLabelsFactory.XlsxContentType;
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = name }.ToString();
         // The zip container writes its central directory when disposed, which may be a synchronous write.

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ServiceReview.Web.Features.Exports;
 
 public static class ExportsServiceCollectionExtensions

@@ -1,10 +1,9 @@
-using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Excel;
+using ServiceReview.Web.Features.Reviews.Disputes;
 using SpreadCheetah;
 using SpreadCheetah.Styling;
 using SpreadCheetah.Worksheets;
-using ServiceReview.Infrastructure.Excel;
-using ServiceReview.Web.Features.Reviews.Disputes;
 
 namespace ServiceReview.Web.Features.Exports;
 

@@ -1,6 +1,5 @@
 using ClosedXML.Excel;
 using ServiceReview.Core.Organisation;
-using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Web.Features.Reviews;

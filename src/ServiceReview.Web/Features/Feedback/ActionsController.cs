@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
-using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;

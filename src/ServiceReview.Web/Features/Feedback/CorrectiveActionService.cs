@@ -199,7 +199,7 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             return new CorrectiveAction(roundId, teamId, item.IndicatorCode, item.Description, ownerId, dueDate, actor.PersonId.Value, now, inspectionId);
         }).ToList();
         db.CorrectiveActions.AddRange(actions);
-                var teamLead = await notifier.LeadOfAsync(teamId, cancellationToken);
+        var teamLead = await notifier.LeadOfAsync(teamId, cancellationToken);
         await db.SaveNewWithAuditAsync(() =>
         {
             foreach (var action in actions)

@@ -54,11 +54,11 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
     {
         var today = await actions.TodayAsync(cancellationToken);
         var top = PageRequest.Of(1, ListLength, ListLength);
-        Paged<InspectionTodo> toFill = Paged.Empty<InspectionTodo>(top);
-        Paged<InspectionTodo> toConfirm = Paged.Empty<InspectionTodo>(top);
-        Paged<ActionTodo> toVerify = Paged.Empty<ActionTodo>(top);
-        Paged<ActionTodo> toDo = Paged.Empty<ActionTodo>(top);
-        Paged<DisputeTodo> disputes = Paged.Empty<DisputeTodo>(top);
+        var toFill = Paged.Empty<InspectionTodo>(top);
+        var toConfirm = Paged.Empty<InspectionTodo>(top);
+        var toVerify = Paged.Empty<ActionTodo>(top);
+        var toDo = Paged.Empty<ActionTodo>(top);
+        var disputes = Paged.Empty<DisputeTodo>(top);
         List<RoundTodo> rounds = [];
         var overdue = 0;
 

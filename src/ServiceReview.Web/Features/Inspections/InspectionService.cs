@@ -47,8 +47,20 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
             .ThenBy(x => x.p.Name).ThenBy(x => x.t.Name).ThenBy(x => x.i.Id)
             .Select(x => new
             {
-                x.i.Id, Round = x.r.Name, Project = x.p.Name, Team = x.t.Name, x.r.PeriodStart, x.r.PeriodEnd,
-                x.r.WindowOpensAt, x.r.WindowClosesAt, RoundStatus = x.r.Status, x.i.Status, x.i.TimeSpentSeconds, x.i.Total, x.i.Grade, x.i.ReopenReason,
+                x.i.Id,
+                Round = x.r.Name,
+                Project = x.p.Name,
+                Team = x.t.Name,
+                x.r.PeriodStart,
+                x.r.PeriodEnd,
+                x.r.WindowOpensAt,
+                x.r.WindowClosesAt,
+                RoundStatus = x.r.Status,
+                x.i.Status,
+                x.i.TimeSpentSeconds,
+                x.i.Total,
+                x.i.Grade,
+                x.i.ReopenReason,
             })
             .ToPagedAsync(request, cancellationToken);
 

@@ -1,8 +1,8 @@
-using ServiceReview.Infrastructure.Common;
 using System.Globalization;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Infrastructure.Common;
 
 namespace ServiceReview.Web.Features.Inspections;
 

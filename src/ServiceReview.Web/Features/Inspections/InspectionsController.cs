@@ -1,10 +1,10 @@
 using System.Globalization;
-using ServiceReview.Core.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Common;
+using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;

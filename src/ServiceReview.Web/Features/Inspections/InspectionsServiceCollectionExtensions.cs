@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Web.Features.Plans;
 
 namespace ServiceReview.Web.Features.Inspections;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 
@@ -58,10 +57,4 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
             .Where(n => n.RecipientId == personId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
-}
-
-public static class NotificationsServiceCollectionExtensions
-{
-    public static IServiceCollection AddNotifications(this IServiceCollection services) =>
-        services.AddScoped<NotificationService>().AddScoped<ReminderJob>().AddScoped<Notifier>();
 }

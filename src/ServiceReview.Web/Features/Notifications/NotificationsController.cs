@@ -4,8 +4,8 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using ServiceReview.Infrastructure.Email;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.Administration.Email;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Notifications;
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;

@@ -40,7 +40,12 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, I
         var versions = await db.PlanVersions.AsNoTracking()
             .Select(v => new
             {
-                v.Id, v.PlanId, v.Name, v.Number, v.Status, v.PublishedAt,
+                v.Id,
+                v.PlanId,
+                v.Name,
+                v.Number,
+                v.Status,
+                v.PublishedAt,
                 Categories = v.Categories.Count,
                 Indicators = v.Categories.SelectMany(c => c.Indicators).Count(),
             })
@@ -73,7 +78,12 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, I
             .Where(v => planIds.Contains(v.PlanId))
             .Select(v => new
             {
-                v.Id, v.PlanId, v.Name, v.Number, v.Status, v.PublishedAt,
+                v.Id,
+                v.PlanId,
+                v.Name,
+                v.Number,
+                v.Status,
+                v.PublishedAt,
                 Categories = v.Categories.Count,
                 Indicators = v.Categories.SelectMany(c => c.Indicators).Count(),
             })

@@ -1,6 +1,6 @@
-using ServiceReview.Infrastructure.Common;
 using System.ComponentModel.DataAnnotations;
 using ServiceReview.Core.Plans;
+using ServiceReview.Infrastructure.Common;
 
 namespace ServiceReview.Web.Features.Plans;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.Inspections;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Plans;
 

@@ -2,6 +2,7 @@ namespace ServiceReview.Web.Features.Plans;
 
 public static class PlansServiceCollectionExtensions
 {
+    /// <summary>Plan authoring: versions, workbooks, publishing.</summary>
     public static IServiceCollection AddPlans(this IServiceCollection services) =>
         services.AddScoped<PlanService>();
 }

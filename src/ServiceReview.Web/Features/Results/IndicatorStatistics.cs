@@ -1,5 +1,3 @@
-using ServiceReview.Core.Scoring;
-
 namespace ServiceReview.Web.Features.Results;
 
 /// <summary>An indicator's mean points over confirmed inspections (N/A left out), and that mean as a share of its maximum.</summary>

@@ -1,6 +1,6 @@
+using System.ComponentModel.DataAnnotations;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
-using System.ComponentModel.DataAnnotations;
 using ServiceReview.Web.Features.Feedback;
 using ServiceReview.Web.Features.Reviews.Disputes;
 

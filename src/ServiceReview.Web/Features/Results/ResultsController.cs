@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Rounds;
-using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
+using ServiceReview.Web.Features.Feedback;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
-using ServiceReview.Web.Features.Feedback;
 
 namespace ServiceReview.Web.Features.Results;
 

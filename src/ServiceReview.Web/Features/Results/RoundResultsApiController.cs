@@ -2,9 +2,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Scoring;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.Reviews.Disputes;
 using ServiceReview.Web.Features.Rounds;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Results;
 

@@ -1,5 +1,5 @@
-using ServiceReview.Infrastructure.Common;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Infrastructure.Common;
 
 namespace ServiceReview.Web.Features.Reviews;
 

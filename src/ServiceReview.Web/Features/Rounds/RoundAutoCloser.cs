@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Rounds;

@@ -37,8 +37,16 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
             .Skip((page - 1) * size).Take(size)
             .Join(db.PlanVersions, r => r.PlanVersionId, v => v.Id, (r, v) => new
             {
-                r.Id, r.Name, r.PeriodStart, r.PeriodEnd, PlanName = v.Name, PlanNumber = v.Number, r.Status,
-                r.WindowOpensAt, r.WindowClosesAt, r.Aggregation,
+                r.Id,
+                r.Name,
+                r.PeriodStart,
+                r.PeriodEnd,
+                PlanName = v.Name,
+                PlanNumber = v.Number,
+                r.Status,
+                r.WindowOpensAt,
+                r.WindowClosesAt,
+                r.Aggregation,
             })
             .ToListAsync(cancellationToken);
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
-using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace ServiceReview.Web.Features.Rounds;
 
 public static class RoundsServiceCollectionExtensions

@@ -45,6 +45,27 @@ public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasured
         return new MeasuredContext(teamId, ServicePeriod.Of(periodStart, periodEnd, zone), asOfUtc, project.Limits, new WorkingTime(project.Calendar, zone), zone);
     }
 
+    /// <summary>
+    /// The indicators the team's figures fill, by metric (<see cref="MeasuredIndicators"/>), in the plan version of the
+    /// latest round that includes the team, else in the latest published version; empty when there is neither.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<MeasuredMetric, Indicator>> IndicatorsOfTeamAsync(int teamId, CancellationToken cancellationToken)
+    {
+        var versionId = await db.Rounds.AsNoTracking()
+            .Where(r => r.Teams.Any(t => t.TeamId == teamId))
+            .OrderByDescending(r => r.PeriodEnd).ThenByDescending(r => r.Id)
+            .Select(r => (int?)r.PlanVersionId)
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? await db.PlanVersions.AsNoTracking()
+                .Where(v => v.Status == PlanVersionStatus.Published)
+                .OrderByDescending(v => v.PublishedAt).ThenByDescending(v => v.Id)
+                .Select(v => (int?)v.Id)
+                .FirstOrDefaultAsync(cancellationToken);
+        return versionId is { } id
+            ? MeasuredIndicators.Of(await Reviews.InspectionSheetLoader.LoadPlanAsync(db, id, cancellationToken))
+            : new Dictionary<MeasuredMetric, Indicator>();
+    }
+
     /// <summary>The team's records received in the period, no later than the as-of moment.</summary>
     public IQueryable<ServiceRecord> InPeriod(MeasuredContext c)
     {

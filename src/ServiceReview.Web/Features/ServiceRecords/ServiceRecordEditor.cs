@@ -107,13 +107,25 @@ public sealed class ServiceRecordEditor(ServiceReviewDbContext db, ServiceMetric
 
     private static string Describe(ServiceRecord r) => JsonSerializer.Serialize(new
     {
-        r.TicketId, r.Customer, Channel = r.Channel?.ToString(), Type = r.Type?.ToString(), r.Summary, r.ReceivedAt, r.FirstResponseAt,
-        r.ResolvedAt, r.ResolvedAtFirstContact, r.Handler, r.ClosedAt, r.ArchivedAt,
+        r.TicketId,
+        r.Customer,
+        Channel = r.Channel?.ToString(),
+        Type = r.Type?.ToString(),
+        r.Summary,
+        r.ReceivedAt,
+        r.FirstResponseAt,
+        r.ResolvedAt,
+        r.ResolvedAtFirstContact,
+        r.Handler,
+        r.ClosedAt,
+        r.ArchivedAt,
     });
 
     private static string DescribeLimits(ServiceLimits l, WorkingCalendar? c) => JsonSerializer.Serialize(new
     {
-        l.FirstResponseHours, l.ResolutionHours, l.ArchiveHours,
+        l.FirstResponseHours,
+        l.ResolutionHours,
+        l.ArchiveHours,
         Calendar = c is null ? null : new { Days = c.Days.ToString(), DayStart = c.DayStart.ToString("HH:mm", CultureInfo.InvariantCulture), DayEnd = c.DayEnd.ToString("HH:mm", CultureInfo.InvariantCulture), Holidays = c.Holidays.Select(h => h.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList() },
     });
 }

@@ -2,11 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.ServiceRecords.Import;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.ServiceRecords;
 

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ServiceReview.Core.Security;
 using ServiceReview.Core.ServiceRecords;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.ServiceRecords.Import.Background;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.ServiceRecords;
 

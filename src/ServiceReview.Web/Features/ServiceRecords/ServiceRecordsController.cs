@@ -5,16 +5,15 @@ using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
-using ServiceReview.Core.Security;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Localisation;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.Administration;
 using ServiceReview.Web.Features.Administration.Projects;
 using ServiceReview.Web.Features.ServiceRecords.Import;
 using ServiceReview.Web.Features.ServiceRecords.Import.Background;
+using ServiceReview.Web.Localisation;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.ServiceRecords;
 
@@ -69,13 +68,16 @@ public sealed class ServiceRecordsController(
         var context = (await metrics.ContextAsync(id, from, to, now, cancellationToken))!;
         var figures = (await metrics.CountAsync(context, cancellationToken)).ToFigures();
         var page = await editor.ListAsync(context, filter.Slice, filter.Type, filter.Channel, filter.Q, filter.Page, PageSize, cancellationToken);
+        var indicators = await metrics.IndicatorsOfTeamAsync(id, cancellationToken);
+        FigureCard Card(MeasuredMetric metric, RecordSlice numerator, RecordSlice denominator, bool isCount) =>
+            new(metric, indicators.GetValueOrDefault(metric)?.Code, figures[metric], numerator, denominator, isCount);
         var cards = new List<FigureCard>
         {
-            new(MeasuredMetric.Complete, "1.1", figures[MeasuredMetric.Complete], RecordSlice.Complete, RecordSlice.All, false),
-            new(MeasuredMetric.LateArchives, "1.2", figures[MeasuredMetric.LateArchives], RecordSlice.LateArchive, RecordSlice.All, true),
-            new(MeasuredMetric.FirstResponseOnTime, "2.1", figures[MeasuredMetric.FirstResponseOnTime], RecordSlice.ResponseOnTime, RecordSlice.ResponseJudged, false),
-            new(MeasuredMetric.ResolvedOnTime, "2.2", figures[MeasuredMetric.ResolvedOnTime], RecordSlice.ResolvedOnTime, RecordSlice.ResolutionJudged, false),
-            new(MeasuredMetric.FirstContactResolution, "5.1", figures[MeasuredMetric.FirstContactResolution], RecordSlice.FirstContact, RecordSlice.Resolved, false),
+            Card(MeasuredMetric.Complete, RecordSlice.Complete, RecordSlice.All, false),
+            Card(MeasuredMetric.LateArchives, RecordSlice.LateArchive, RecordSlice.All, true),
+            Card(MeasuredMetric.FirstResponseOnTime, RecordSlice.ResponseOnTime, RecordSlice.ResponseJudged, false),
+            Card(MeasuredMetric.ResolvedOnTime, RecordSlice.ResolvedOnTime, RecordSlice.ResolutionJudged, false),
+            Card(MeasuredMetric.FirstContactResolution, RecordSlice.FirstContact, RecordSlice.Resolved, false),
         };
         var limits = localizer[project.Calendar is null ? "Records.Limits.SummaryCalendarHours" : "Records.Limits.SummaryWorkingHours",
             Hours(project.Limits.FirstResponseHours), Hours(project.Limits.ResolutionHours), Hours(project.Limits.ArchiveHours)].Value;
@@ -426,9 +428,17 @@ public sealed class ServiceRecordsController(
         DateTime? Utc(DateTime? local) => local is { } l ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), zone) : null;
         return new ServiceRecordData
         {
-            Customer = f.Customer, Channel = f.Channel, Type = f.Type, Summary = f.Summary, ReceivedAt = Utc(f.ReceivedAt),
-            FirstResponseAt = Utc(f.FirstResponseAt), ResolvedAt = Utc(f.ResolvedAt), ResolvedAtFirstContact = f.ResolvedAtFirstContact,
-            Handler = f.Handler, ClosedAt = Utc(f.ClosedAt), ArchivedAt = Utc(f.ArchivedAt),
+            Customer = f.Customer,
+            Channel = f.Channel,
+            Type = f.Type,
+            Summary = f.Summary,
+            ReceivedAt = Utc(f.ReceivedAt),
+            FirstResponseAt = Utc(f.FirstResponseAt),
+            ResolvedAt = Utc(f.ResolvedAt),
+            ResolvedAtFirstContact = f.ResolvedAtFirstContact,
+            Handler = f.Handler,
+            ClosedAt = Utc(f.ClosedAt),
+            ArchivedAt = Utc(f.ArchivedAt),
         };
     }
 
@@ -437,9 +447,19 @@ public sealed class ServiceRecordsController(
         DateTime? Local(DateTime? utc) => utc is { } u ? TimeZoneInfo.ConvertTimeFromUtc(u, zone) : null;
         return new RecordForm
         {
-            TicketId = r.TicketId, Customer = r.Customer, Channel = r.Channel, Type = r.Type, Summary = r.Summary, ReceivedAt = Local(r.ReceivedAt),
-            FirstResponseAt = Local(r.FirstResponseAt), ResolvedAt = Local(r.ResolvedAt), ResolvedAtFirstContact = r.ResolvedAtFirstContact,
-            Handler = r.Handler, ClosedAt = Local(r.ClosedAt), ArchivedAt = Local(r.ArchivedAt), LoadedTicks = r.UpdatedAt.Ticks,
+            TicketId = r.TicketId,
+            Customer = r.Customer,
+            Channel = r.Channel,
+            Type = r.Type,
+            Summary = r.Summary,
+            ReceivedAt = Local(r.ReceivedAt),
+            FirstResponseAt = Local(r.FirstResponseAt),
+            ResolvedAt = Local(r.ResolvedAt),
+            ResolvedAtFirstContact = r.ResolvedAtFirstContact,
+            Handler = r.Handler,
+            ClosedAt = Local(r.ClosedAt),
+            ArchivedAt = Local(r.ArchivedAt),
+            LoadedTicks = r.UpdatedAt.Ticks,
         };
     }
 }

@@ -26,8 +26,11 @@ public sealed class RecordFilter
 
 public sealed record TeamsViewModel(IReadOnlyList<TeamHeading> Teams);
 
-/// <summary>A measured figure on the list page, with the slices behind its numerator and denominator.</summary>
-public sealed record FigureCard(MeasuredMetric Metric, string Code, MeasuredFigure Figure, RecordSlice Numerator, RecordSlice Denominator, bool IsCount);
+/// <summary>
+/// A measured figure on the list page, with the slices behind its numerator and denominator; <see cref="Code"/> is the
+/// indicator it fills in the team's plan, null when that plan does not measure it.
+/// </summary>
+public sealed record FigureCard(MeasuredMetric Metric, string? Code, MeasuredFigure Figure, RecordSlice Numerator, RecordSlice Denominator, bool IsCount);
 
 public sealed record TeamRecordsViewModel(
     TeamHeading Team,

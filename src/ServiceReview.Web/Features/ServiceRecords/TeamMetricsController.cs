@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
-using ServiceReview.Core.Security;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.ServiceRecords;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
@@ -12,7 +11,7 @@ public sealed record AuditLogFilter(string? Person = null, string? Kind = null, 
 /// <summary>One row of the audit page.</summary>
 public sealed record AuditLogRow(long Id, long? Sequence, DateTime At, string ActorName, string EntityType, string EntityId, string Action, string? OldValue, string? NewValue);
 
-/// <summary>The audit log read by administrators (filtered, paged); its hash chain is checked by <see cref="AuditChainStore"/>.</summary>
+/// <summary>The audit log read by administrators (filtered, paged); its hash chain is checked by <c>Infrastructure.Audit.AuditChainStore</c>.</summary>
 public sealed class AuditLogService(ServiceReviewDbContext db, OrganisationClock localTime)
 {
     public async Task<Paged<AuditLogRow>> ListAsync(AuditLogFilter filter, PageRequest request, CancellationToken cancellationToken = default)

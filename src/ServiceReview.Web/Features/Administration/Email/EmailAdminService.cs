@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Notifications;
-using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Email;
+using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Features.Administration.Email;
 

@@ -6,7 +6,6 @@ using ServiceReview.Core.Organisation;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Uploads;
-using ServiceReview.Web.Features.Administration;
 using ServiceReview.Web.Features.Administration.Projects;
 using ServiceReview.Web.Features.Administration.Teams;
 

@@ -44,17 +44,36 @@ public static class OrganisationWorkbook
 
     private static readonly Dictionary<string, string> RoleNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["管理员"] = Roles.Admin, ["系统管理员"] = Roles.Admin, ["Admin"] = Roles.Admin, ["Administrator"] = Roles.Admin,
-        ["考评经理"] = Roles.Manager, ["经理"] = Roles.Manager, ["Manager"] = Roles.Manager,
-        ["服务组负责人"] = Roles.TeamLead, ["团队负责人"] = Roles.TeamLead, ["负责人"] = Roles.TeamLead, ["组长"] = Roles.TeamLead, ["TeamLead"] = Roles.TeamLead, ["Team lead"] = Roles.TeamLead,
-        ["检查员"] = Roles.Inspector, ["Inspector"] = Roles.Inspector,
+        ["管理员"] = Roles.Admin,
+        ["系统管理员"] = Roles.Admin,
+        ["Admin"] = Roles.Admin,
+        ["Administrator"] = Roles.Admin,
+        ["考评经理"] = Roles.Manager,
+        ["经理"] = Roles.Manager,
+        ["Manager"] = Roles.Manager,
+        ["服务组负责人"] = Roles.TeamLead,
+        ["团队负责人"] = Roles.TeamLead,
+        ["负责人"] = Roles.TeamLead,
+        ["组长"] = Roles.TeamLead,
+        ["TeamLead"] = Roles.TeamLead,
+        ["Team lead"] = Roles.TeamLead,
+        ["检查员"] = Roles.Inspector,
+        ["Inspector"] = Roles.Inspector,
     };
 
     private static readonly Dictionary<string, InspectorType> TypeNames = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["项目领导"] = InspectorType.ProjectLeader, ["ProjectLeader"] = InspectorType.ProjectLeader, ["Project leader"] = InspectorType.ProjectLeader,
-        ["运营负责人"] = InspectorType.OperationsLead, ["项目运营负责人"] = InspectorType.OperationsLead, ["OperationsLead"] = InspectorType.OperationsLead, ["Operations lead"] = InspectorType.OperationsLead,
-        ["技术人员"] = InspectorType.TechnicalStaff, ["相关技术人员"] = InspectorType.TechnicalStaff, ["TechnicalStaff"] = InspectorType.TechnicalStaff, ["Technical staff"] = InspectorType.TechnicalStaff,
+        ["项目领导"] = InspectorType.ProjectLeader,
+        ["ProjectLeader"] = InspectorType.ProjectLeader,
+        ["Project leader"] = InspectorType.ProjectLeader,
+        ["运营负责人"] = InspectorType.OperationsLead,
+        ["项目运营负责人"] = InspectorType.OperationsLead,
+        ["OperationsLead"] = InspectorType.OperationsLead,
+        ["Operations lead"] = InspectorType.OperationsLead,
+        ["技术人员"] = InspectorType.TechnicalStaff,
+        ["相关技术人员"] = InspectorType.TechnicalStaff,
+        ["TechnicalStaff"] = InspectorType.TechnicalStaff,
+        ["Technical staff"] = InspectorType.TechnicalStaff,
     };
 
     /// <summary>An empty workbook with both sheets, their headers, and a sheet of instructions.</summary>
@@ -101,37 +120,43 @@ public static class OrganisationWorkbook
             return new([], [], [Error("", 0, "", null, "Admin.Import.NotAWorkbook", "The file is not an Excel workbook (.xlsx).")]);
         }
 
-        XLWorkbook workbook;
-        try
-        {
-            workbook = new XLWorkbook(stream);
-        }
-#pragma warning disable CA1031 // Any failure to open means "not a workbook" to the user.
-        catch (Exception)
-#pragma warning restore CA1031
+        using var workbook = TryOpen(stream);
+        if (workbook is null)
         {
             return new([], [], [Error("", 0, "", null, "Admin.Import.NotAWorkbook", "The file is not an Excel workbook (.xlsx).")]);
         }
 
-        using (workbook)
+        var errors = new List<WorkbookError>();
+        var peopleSheet = Find(workbook, PeopleSheet, "People");
+        var teamsSheet = Find(workbook, TeamsSheet, "Teams");
+        if (peopleSheet is null && teamsSheet is null)
         {
-            var errors = new List<WorkbookError>();
-            var peopleSheet = Find(workbook, PeopleSheet, "People");
-            var teamsSheet = Find(workbook, TeamsSheet, "Teams");
-            if (peopleSheet is null && teamsSheet is null)
-            {
-                errors.Add(Error("", 0, "", null, "Admin.Import.NoSheets", "The workbook has neither a 人员 (People) nor a 服务组 (Teams) sheet."));
-                return new([], [], errors);
-            }
+            errors.Add(Error("", 0, "", null, "Admin.Import.NoSheets", "The workbook has neither a 人员 (People) nor a 服务组 (Teams) sheet."));
+            return new([], [], errors);
+        }
 
-            var people = peopleSheet is null ? [] : ReadPeople(peopleSheet, errors);
-            var teams = teamsSheet is null ? [] : ReadTeams(teamsSheet, errors);
-            if (people.Count == 0 && teams.Count == 0 && errors.Count == 0)
-            {
-                errors.Add(Error("", 0, "", null, "Admin.Import.NoRows", "The workbook has no rows to import."));
-            }
+        var people = peopleSheet is null ? [] : ReadPeople(peopleSheet, errors);
+        var teams = teamsSheet is null ? [] : ReadTeams(teamsSheet, errors);
+        if (people.Count == 0 && teams.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(Error("", 0, "", null, "Admin.Import.NoRows", "The workbook has no rows to import."));
+        }
 
-            return new(people, teams, errors);
+        return new(people, teams, errors);
+    }
+
+    /// <summary>The workbook, or null when the stream cannot be opened as one.</summary>
+    private static XLWorkbook? TryOpen(Stream stream)
+    {
+        try
+        {
+            return new XLWorkbook(stream);
+        }
+#pragma warning disable CA1031 // Any failure to open means "not a workbook" to the user; the details do not help them.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
         }
     }
 

@@ -3,13 +3,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
-using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Common;
+using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.Administration;
 
 namespace ServiceReview.Web.Features.Administration.People;
 
@@ -30,7 +28,9 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLower(CultureInfo.InvariantCulture);
+#pragma warning disable CA1304, CA1311, CA1862 // In a query EF translates ToLower() to SQL LOWER(); the culture and StringComparison overloads do not translate.
             query = query.Where(p => p.DisplayName.ToLower().Contains(term) || p.Email.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         var people = await query
@@ -52,7 +52,8 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             SortRoles(roleRows.Where(r => r.UserId == p.UserId).Select(r => r.Name!)),
             p.IsActive && !disabled.Contains(p.UserId ?? ""),
             p.InspectorProfile?.Type,
-            p.InspectorProfile?.YearsOfExperience) { ProjectLimitCount = p.InspectableProjects.Count });
+            p.InspectorProfile?.YearsOfExperience)
+        { ProjectLimitCount = p.InspectableProjects.Count });
     }
 
     public async Task<PersonDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
@@ -390,8 +391,10 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         else
         {
             var lower = email.ToLower(CultureInfo.InvariantCulture);
+#pragma warning disable CA1304, CA1311, CA1862 // In a query EF translates ToLower() to SQL LOWER(); the culture and StringComparison overloads do not translate.
             var taken = await db.People.AnyAsync(p => p.Id != personId && p.Email.ToLower() == lower, cancellationToken)
                 || await db.Users.AnyAsync(u => u.Id != userId && u.NormalizedEmail == email.ToUpperInvariant(), cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
             if (taken)
             {
                 errors.Add(new AdminError(nameof(PersonInput.Email), "Admin.People.EmailTaken", email));

@@ -2,14 +2,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Common;
-using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
+using ServiceReview.Web.Features.Administration.Projects;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
-using ServiceReview.Web.Features.Administration;
-using ServiceReview.Web.Features.Administration.Projects;
 
 namespace ServiceReview.Web.Features.Administration.People;
 

@@ -1,12 +1,10 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.Administration;
 
 namespace ServiceReview.Web.Features.Administration.Projects;
 
@@ -22,7 +20,9 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLower(CultureInfo.InvariantCulture);
+#pragma warning disable CA1304, CA1311, CA1862 // In a query EF translates ToLower() to SQL LOWER(); the culture and StringComparison overloads do not translate.
             query = query.Where(p => p.Name.ToLower().Contains(term) || p.Customer.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         var projects = await query.OrderBy(p => p.Name).ThenBy(p => p.Id).AsSplitQuery().ToPagedAsync(request, cancellationToken);
@@ -67,7 +67,8 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
         return p is null
             ? null
             : new ProjectDetails(p.Id, new ProjectInput(p.Name, p.Customer, p.ContractStart, p.ContractEnd,
-                p.Limits.FirstResponseHours, p.Limits.ResolutionHours, p.Limits.ArchiveHours, p.TimeZoneId) { ManagerIds = p.ManagerIds },
+                p.Limits.FirstResponseHours, p.Limits.ResolutionHours, p.Limits.ArchiveHours, p.TimeZoneId)
+            { ManagerIds = p.ManagerIds },
                 p.Calendar is not null, p.ConcurrencyStamp);
     }
 

@@ -5,7 +5,6 @@ using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
-using ServiceReview.Web.Features.Administration;
 
 namespace ServiceReview.Web.Features.Administration.Projects;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using ServiceReview.Web.Security;
 using ServiceReview.Web.Features.Rounds;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Administration.Teams;
 

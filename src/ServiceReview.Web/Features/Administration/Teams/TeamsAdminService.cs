@@ -6,7 +6,6 @@ using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.Administration;
 
 namespace ServiceReview.Web.Features.Administration.Teams;
 
@@ -35,7 +34,9 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLower(CultureInfo.InvariantCulture);
+#pragma warning disable CA1304, CA1311, CA1862 // In a query EF translates ToLower() to SQL LOWER(); the culture and StringComparison overloads do not translate.
             query = query.Where(x => x.t.Name.ToLower().Contains(term) || x.p.Name.ToLower().Contains(term) || x.p.Customer.ToLower().Contains(term));
+#pragma warning restore CA1304, CA1311, CA1862
         }
 
         return query.OrderBy(x => x.p.Name).ThenBy(x => x.t.Name).ThenBy(x => x.t.Id)

@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Localisation;
-using ServiceReview.Web.Security;
-using ServiceReview.Web.Features.Administration;
 using ServiceReview.Web.Features.Administration.People;
 using ServiceReview.Web.Features.Administration.Projects;
+using ServiceReview.Web.Localisation;
+using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Administration.Teams;
 

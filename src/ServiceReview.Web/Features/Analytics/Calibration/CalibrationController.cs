@@ -3,12 +3,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Common;
-using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
+using ServiceReview.Web.Features.Inspections;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
-using ServiceReview.Web.Features.Inspections;
 
 namespace ServiceReview.Web.Features.Analytics.Calibration;
 

@@ -1,5 +1,5 @@
-using ServiceReview.Infrastructure.Common;
 using System.ComponentModel.DataAnnotations;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Features.Inspections;
 
 namespace ServiceReview.Web.Features.Analytics.Calibration;

@@ -1,6 +1,5 @@
-using ServiceReview.Infrastructure.Common;
 using ServiceReview.Core.Inspections;
-using ServiceReview.Web.Features.Reviews;
+using ServiceReview.Infrastructure.Common;
 
 namespace ServiceReview.Web.Features.Reviews.Disputes;
 

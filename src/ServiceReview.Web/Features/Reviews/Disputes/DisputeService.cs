@@ -6,7 +6,6 @@ using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Notifications;
-using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Reviews.Disputes;
 

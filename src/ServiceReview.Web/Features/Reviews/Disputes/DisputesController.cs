@@ -9,7 +9,6 @@ using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
-using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Reviews.Disputes;
 

@@ -125,7 +125,7 @@ public sealed class ServiceStatisticsService(ServiceReviewDbContext db, Core.Org
     private static Expression Rebind(LambdaExpression lambda, ParameterExpression parameter) =>
         new ParameterSwap(lambda.Parameters[0], parameter).Visit(lambda.Body);
 
-    private async Task<List<OnTimeCount>> OnTimeAsync(IQueryable<ServiceRecord> records, MeasuredContext context,
+    private static async Task<List<OnTimeCount>> OnTimeAsync(IQueryable<ServiceRecord> records, MeasuredContext context,
         Expression<Func<ServiceRecord, int>> bucketOf, IReadOnlyList<BucketRange> buckets, CancellationToken cancellationToken)
     {
         if (context.InDatabase)

@@ -1,10 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Organisation;
-using ServiceReview.Core.Security;
-using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Web.Security;
-using ServiceReview.Web.Features.ServiceRecords;
 
 namespace ServiceReview.Web.Features.ServiceRecords.Statistics;
 

@@ -21,7 +21,7 @@ public sealed record BucketRange(DateOnly First, DateOnly Last, DateTime StartUt
 /// <summary>Records received in a bucket, by type and channel (null: the record does not say).</summary>
 public sealed record VolumeCount(int Bucket, ServiceRequestType? Type, ServiceChannel? Channel, int Count);
 
-/// <summary>The on-time counts of a bucket, with the project's limits and the same rules as indicators 2.1 and 2.2.</summary>
+/// <summary>The on-time counts of a bucket, with the project's limits and the same rules as the measured metrics FirstResponseOnTime and ResolvedOnTime.</summary>
 public sealed record OnTimeCount(int Bucket, int RespondedOnTime, int ResponseJudged, int ResolvedOnTime, int ResolutionJudged)
 {
     public decimal? ResponseRate => MeasuredCounts.Share(RespondedOnTime, ResponseJudged).Value;

@@ -1,6 +1,3 @@
-using ServiceReview.Web.Features.ServiceRecords;
-
-
 namespace ServiceReview.Web.Features.ServiceRecords.Statistics;
 
 /// <summary>The filter of the statistics page (query string); empty dates mean the last three full months.</summary>

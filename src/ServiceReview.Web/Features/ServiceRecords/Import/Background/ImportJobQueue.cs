@@ -35,7 +35,7 @@ public sealed class ImportOptions
 }
 
 /// <summary>Wakes this instance's worker when a job is queued here, so that it need not wait for its next poll.</summary>
-public sealed class ImportWakeUp
+public sealed class ImportWakeUp : IDisposable
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
 
@@ -55,6 +55,9 @@ public sealed class ImportWakeUp
     }
 
     public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+
+    /// <summary>Called by the container that owns the singleton.</summary>
+    public void Dispose() => _signal.Dispose();
 }
 
 /// <summary>A line of a team's recent imports.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.ServiceRecords;
@@ -143,7 +141,9 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
             await StopAsync(stopHeartbeat, heartbeat);
             logger.LogWarning("The background import {JobId} lost its lease and was stopped; the worker that took it over runs it again.", job.Key);
         }
+#pragma warning disable CA1031 // Any failure of a background import is recorded on the job for the user; the worker keeps running.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             await StopAsync(stopHeartbeat, heartbeat);
             logger.LogError(ex, "The background import {JobId} of {FileName} for team {TeamId} failed.", job.Key, job.FileName, job.TeamId);
@@ -179,7 +179,9 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
             {
                 return;
             }
+#pragma warning disable CA1031 // A missed progress beat is harmless: the next one tries again.
             catch (Exception ex)
+#pragma warning restore CA1031
             {
                 // E.g. SQLite busy while the import's own transaction writes: the next beat tries again.
                 logger.LogDebug(ex, "The progress of import job {JobId} could not be written this time.", claim.JobId);
@@ -243,7 +245,9 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
                 .SetProperty(j => j.ClaimedBy, (string?)null)
                 .SetProperty(j => j.ClaimedUntil, (DateTime?)null));
         }
+#pragma warning disable CA1031 // Handing back is a courtesy on shutdown: if it fails, the lease lapses.
         catch (Exception ex)
+#pragma warning restore CA1031
         {
             logger.LogWarning(ex, "Import job {JobId} could not be handed back; its lease lapses instead.", claim.JobId);
         }

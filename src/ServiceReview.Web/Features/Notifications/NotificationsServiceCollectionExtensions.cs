@@ -1,0 +1,8 @@
+namespace ServiceReview.Web.Features.Notifications;
+
+public static class NotificationsServiceCollectionExtensions
+{
+    /// <summary>Notifications in the app, the reminder job and the notifier the use cases call.</summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services) =>
+        services.AddScoped<NotificationService>().AddScoped<ReminderJob>().AddScoped<Notifier>();
+}

@@ -1,3 +1,4 @@
+using ServiceReview.Web.Features.Account;
 using ServiceReview.Web.Features.Administration;
 using ServiceReview.Web.Features.Analytics;
 using ServiceReview.Web.Features.Exports;
@@ -34,5 +35,6 @@ public static class FeatureServices
             .AddServiceRecords(configuration)
             .AddExports()
             .AddAnalytics(configuration)
-            .AddAdministration();
+            .AddAdministration()
+            .AddAccount();
 }

@@ -1,5 +1,5 @@
-using ServiceReview.Testing.Builders;
 using ServiceReview.Core.Plans;
+using ServiceReview.Testing.Builders;
 
 namespace ServiceReview.Core.Tests.Plans;
 

@@ -165,12 +165,12 @@ public abstract class PersistenceContractTests(ProviderDatabase database) : Prov
         using var secondScope = Services.CreateScope();
         var first = firstScope.ServiceProvider.GetRequiredService<ServiceReview.Web.Features.Administration.Projects.ProjectsAdminService>();
         var second = secondScope.ServiceProvider.GetRequiredService<ServiceReview.Web.Features.Administration.Projects.ProjectsAdminService>();
-        var actor = new Actor(null, "管理员", null);
+        var actor = new Actor(null, "管理员", null) { Roles = new HashSet<string>([ServiceReview.Core.Security.Roles.Admin]) };
 
-        Assert.True((await first.UpdateAsync(projectId, stamp, input, ServiceReview.Web.Features.Administration.AdminScope.Administrator, actor)).Succeeded);
-        var conflict = await Assert.ThrowsAsync<ServiceReview.Core.Common.ConcurrencyConflictException>(() =>
-            second.UpdateAsync(projectId, stamp, input with { Customer = "第二位的客户" }, ServiceReview.Web.Features.Administration.AdminScope.Administrator, actor));
+        Assert.True((await first.UpdateAsync(projectId, stamp, input, actor)).IsOk);
+        var conflict = await second.UpdateAsync(projectId, stamp, input with { Customer = "第二位的客户" }, actor);
 
+        Assert.Equal(ServiceReview.Core.Common.OutcomeStatus.Conflict, conflict.Status);
         Assert.Equal("管理员", conflict.ChangedBy);
         await using var check = NewContext();
         var stored = await check.Projects.AsNoTracking().SingleAsync(p => p.Id == projectId);

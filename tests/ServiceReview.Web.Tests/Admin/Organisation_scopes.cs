@@ -1,7 +1,15 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Core.Security;
+using ServiceReview.Infrastructure.Common;
+using ServiceReview.Web.Features.Administration;
+using ServiceReview.Web.Features.Administration.Projects;
+using ServiceReview.Web.Features.Administration.Teams;
 using ServiceReview.Web.Features.Rounds;
 using ServiceReview.Web.Tests.Infrastructure;
 using ServiceReview.Web.Tests.Rounds;
@@ -332,6 +340,30 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
     }
 
     /// <summary>A new project nobody manages, with one team.</summary>
+    [Fact]
+    public async Task A_manager_without_a_person_record_manages_nothing_and_is_refused_every_project_and_team()
+    {
+        var (project, team) = await OtherProjectWithTeamAsync();
+        var projectStamp = await factory.ProjectStampAsync(project.Id);
+        var teamStamp = await factory.TeamStampAsync(team);
+        var nobody = new Actor("no-person", "无人员记录的经理", null) { Roles = new HashSet<string>([Roles.Manager]) };
+        await using var scope = factory.Services.CreateAsyncScope();
+        var projects = scope.ServiceProvider.GetRequiredService<ProjectsAdminService>();
+        var teams = scope.ServiceProvider.GetRequiredService<TeamsAdminService>();
+        var input = new ProjectInput(project.Name, "越权客户", null, null, 2, 24, 48, project.TimeZoneId);
+
+        Assert.Empty((await projects.ListAsync(nobody, null, PageRequest.Of(1, 25, 25))).Items);
+        Assert.Empty(await projects.OptionsAsync(nobody));
+        Assert.Empty((await teams.ListAsync(nobody, null, null, PageRequest.Of(1, 25, 25))).Items);
+        Assert.Equal(OutcomeStatus.Forbidden, (await projects.GetAsync(project.Id, nobody)).Status);
+        Assert.Equal(OutcomeStatus.Forbidden, (await projects.UpdateAsync(project.Id, projectStamp, input, nobody)).Status);
+        Assert.Equal(OutcomeStatus.Forbidden, (await teams.GetAsync(team, nobody)).Status);
+        Assert.Equal(OutcomeStatus.Forbidden, (await teams.UpdateAsync(team, teamStamp, new TeamInput(project.Id, "越权改名", null, []), nobody)).Status);
+        Assert.Equal(OutcomeStatus.Forbidden, (await teams.CreateAsync(new TeamInput(project.Id, "越权新组", null, []), nobody)).Status);
+        Assert.Equal(OutcomeStatus.NotFound, (await projects.UpdateAsync(int.MaxValue, projectStamp, input, nobody)).Status);
+        Assert.Equal("别人的客户", await factory.WithDbAsync(db => db.Projects.Where(p => p.Id == project.Id).Select(p => p.Customer).FirstAsync()));
+    }
+
     private async Task<(Project Project, int Team)> OtherProjectWithTeamAsync()
     {
         await factory.EnsureDemoDataAsync();

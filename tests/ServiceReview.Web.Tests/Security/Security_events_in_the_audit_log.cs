@@ -74,12 +74,12 @@ public sealed class Security_events_in_the_audit_log(ServiceReviewWebFactory fac
         {
             var people = scope.ServiceProvider.GetRequiredService<PeopleAdminService>();
             var admin = new Actor("admin-id", "管理员", null);
-            Assert.True((await people.ResetPasswordAsync(personId, admin)).Succeeded);
+            Assert.True((await people.ResetPasswordAsync(personId, admin)).IsOk);
             var details = (await people.GetAsync(personId))!;
             var input = details.Input with { Roles = [Roles.Inspector, Roles.Manager] };
-            Assert.True((await people.UpdateAsync(personId, details.Stamp, input, admin)).Succeeded);
-            Assert.True((await people.SetActiveAsync(personId, await StampAsync(personId), false, admin)).Succeeded);
-            Assert.True((await people.SetActiveAsync(personId, await StampAsync(personId), true, admin)).Succeeded);
+            Assert.True((await people.UpdateAsync(personId, details.Stamp, input, admin)).IsOk);
+            Assert.True((await people.SetActiveAsync(personId, await StampAsync(personId), false, admin)).IsOk);
+            Assert.True((await people.SetActiveAsync(personId, await StampAsync(personId), true, admin)).IsOk);
         }
 
         var entries = await AccountEntriesAsync(user.Id);

@@ -122,7 +122,7 @@ public sealed class Server_side_sessions(ServiceReviewWebFactory factory) : ICla
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
 
         await WithPeopleAsync(async (people, stamp) =>
-            Assert.True((await people.SetActiveAsync(personId, stamp(personId), false, Actor.System)).Succeeded));
+            Assert.True((await people.SetActiveAsync(personId, stamp(personId), false, Actor.System)).IsOk));
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
         Assert.All(await SessionsOfAsync("to.disable@example.org"), s => Assert.Equal(UserSessions.Reasons.Disabled, s.RevokedReason));

@@ -2,23 +2,8 @@ using ServiceReview.Core.Organisation;
 
 namespace ServiceReview.Web.Features.Administration;
 
-/// <summary>
-/// A problem an administrator can fix, as a resource key (<c>Admin.*</c>) and its arguments for the UI to translate;
-/// <see cref="Field"/> names the form field it belongs to ("" for the whole form).
-/// </summary>
-public sealed record AdminError(string Field, string Key, params object[] Arguments);
-
-/// <summary>The outcome of an administrative change: the id of the record, or the problems that stopped it.</summary>
-public sealed record AdminResult(int Id, IReadOnlyList<AdminError> Errors, string? OneTimePassword = null)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static AdminResult Fail(params AdminError[] errors) => new(0, errors);
-}
-
-/// <summary>Thrown when the id in a request names no record: the controller answers 404.</summary>
-public sealed class AdminRecordNotFoundException(string entity, int id)
-    : Exception($"No {entity} with id {id}.");
+/// <summary>A saved person: their id, and the one-time password of an account the save created (shown once, never stored).</summary>
+public sealed record PersonSaved(int Id, string? OneTimePassword);
 
 public sealed record PersonListItem(
     int Id,
@@ -82,11 +67,7 @@ public sealed record TeamInput(int ProjectId, string Name, int? LeadId, IReadOnl
 
 public sealed record TeamListItem(int Id, string Name, int ProjectId, string Project, string Customer, string? Lead, int MemberCount);
 
-public sealed record TeamDetails(int Id, TeamInput Input, Guid Stamp)
-{
-    /// <summary>The managers of the team's project: the scope check needs them.</summary>
-    public IReadOnlyList<int> ProjectManagerIds { get; init; } = [];
-}
+public sealed record TeamDetails(int Id, TeamInput Input, Guid Stamp);
 
 public sealed record PersonOption(int Id, string DisplayName, string Email, bool IsActive);
 

@@ -192,6 +192,9 @@ public sealed class TeamFormViewModel
 
     public IReadOnlyList<PersonOption> People { get; set; } = [];
 
+    /// <summary>True for an administrator, who may create the project a team needs (the form links to it).</summary>
+    public bool CanCreateProjects { get; set; }
+
     public TeamInput ToInput() => new(ProjectId ?? 0, Name ?? "", LeadId, MemberIds.Distinct().ToList());
 
     public static TeamFormViewModel From(TeamDetails d) => new()

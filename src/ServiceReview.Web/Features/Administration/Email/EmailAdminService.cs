@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Infrastructure.Email;
 using ServiceReview.Infrastructure.Persistence;
@@ -24,13 +25,6 @@ public sealed record EmailOverview(
     int Sent,
     int Failed,
     IReadOnlyList<FailedEmailItem> RecentFailures);
-
-public enum TestEmailOutcome
-{
-    Queued,
-    EmailOff,
-    NoAddress,
-}
 
 /// <summary>The administrator's e-mail page: configuration, outbox counts, the last failures, a test e-mail, retry.</summary>
 public sealed class EmailAdminService(
@@ -68,19 +62,23 @@ public sealed class EmailAdminService(
             failures);
     }
 
-    /// <summary>Queues a test e-mail to the acting administrator's own account address; the dispatcher sends it.</summary>
-    public async Task<TestEmailOutcome> QueueTestAsync(Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Queues a test e-mail to the acting administrator's own account address; the dispatcher sends it. Invalid when
+    /// e-mail is off or the account has no usable address.
+    /// </summary>
+    public async Task<Outcome> QueueTestAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var settings = options.Value;
         if (!settings.Enabled)
         {
-            return TestEmailOutcome.EmailOff;
+            return Outcome.Invalid("", "Email.Admin.TestEmailOff");
         }
 
         var user = actor.UserId is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == actor.UserId, cancellationToken);
         if (user is null || string.IsNullOrWhiteSpace(user.Email) || !MimeKit.MailboxAddress.TryParse(user.Email, out _))
         {
-            return TestEmailOutcome.NoAddress;
+            return Outcome.Invalid("", "Email.Admin.TestNoAddress");
         }
 
         var name = string.IsNullOrWhiteSpace(user.DisplayName) ? actor.Name : user.DisplayName;
@@ -90,24 +88,28 @@ public sealed class EmailAdminService(
         var email = new OutgoingEmail(user.Email, name, "Test", mail.Subject, mail.TextBody, mail.HtmlBody, now);
         db.OutgoingEmails.Add(email);
         await db.SaveNewWithAuditAsync(() => db.Audit(actor, now, nameof(OutgoingEmail), email.Id, "QueueTest", null, user.Email), cancellationToken);
-        return TestEmailOutcome.Queued;
+        return Outcome.Ok();
     }
 
-    /// <summary>Sends a failed e-mail again (a fresh set of attempts). False when there is no such e-mail; a domain error when it is not failed.</summary>
-    public async Task<bool> RetryAsync(int id, Actor actor, CancellationToken cancellationToken = default)
-    {
-        var email = await db.OutgoingEmails.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
-        if (email is null)
+    /// <summary>
+    /// Sends a failed e-mail again (a fresh set of attempts): not found when there is no such e-mail; invalid (the
+    /// e-mail's refusal) when it is not failed, e.g. after a second click.
+    /// </summary>
+    public Task<Outcome> RetryAsync(int id, Actor actor, CancellationToken cancellationToken = default) =>
+        Outcome.Of(async () =>
         {
-            return false;
-        }
+            var email = await db.OutgoingEmails.FirstOrDefaultAsync(e => e.Id == id, cancellationToken);
+            if (email is null)
+            {
+                return Outcome.NotFound();
+            }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        email.Retry(now);
-        db.Audit(actor, now, nameof(OutgoingEmail), email.Id, "Retry", nameof(OutgoingEmailStatus.Failed), nameof(OutgoingEmailStatus.Pending));
-        await db.SaveChangesAsync(cancellationToken);
-        return true;
-    }
+            var now = clock.GetUtcNow().UtcDateTime;
+            email.Retry(now);
+            db.Audit(actor, now, nameof(OutgoingEmail), email.Id, "Retry", nameof(OutgoingEmailStatus.Failed), nameof(OutgoingEmailStatus.Pending));
+            await db.SaveChangesAsync(cancellationToken);
+            return Outcome.Ok();
+        });
 }
 
 /// <summary>A person's own choice of e-mail notifications.</summary>

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using ServiceReview.Core.Common;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Administration.Email;
@@ -16,7 +14,6 @@ namespace ServiceReview.Web.Features.Administration.Email;
 public sealed class EmailController(
     EmailAdminService email,
     ICurrentActor currentActor,
-    DomainErrorLocalizer domainErrors,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
@@ -26,41 +23,21 @@ public sealed class EmailController(
     [HttpPost]
     public async Task<IActionResult> SendTest(CancellationToken cancellationToken)
     {
-        var outcome = await email.QueueTestAsync(await currentActor.GetAsync(cancellationToken), cancellationToken);
-        switch (outcome)
-        {
-            case TestEmailOutcome.Queued:
-                TempData.SetStatus(l["Email.Admin.TestQueued"]);
-                break;
-            case TestEmailOutcome.EmailOff:
-                TempData.SetStatus(l["Email.Admin.TestEmailOff"], StatusKind.Warning);
-                break;
-            default:
-                TempData.SetStatus(l["Email.Admin.TestNoAddress"], StatusKind.Warning);
-                break;
-        }
-
-        return RedirectToAction(nameof(Index));
+        var queued = await email.QueueTestAsync(await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return this.Answer(queued, ok: () => Done("Email.Admin.TestQueued"), back: () => RedirectToAction(nameof(Index)), StatusKind.Warning);
     }
 
     [HttpPost]
     public async Task<IActionResult> Retry(int id, CancellationToken cancellationToken)
     {
-        try
-        {
-            if (!await email.RetryAsync(id, await currentActor.GetAsync(cancellationToken), cancellationToken))
-            {
-                return NotFound();
-            }
+        // A second click on "send again": the e-mail is already queued, which the page says as information.
+        var retried = await email.RetryAsync(id, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return this.Answer(retried, ok: () => Done("Email.Admin.Retried"), back: () => RedirectToAction(nameof(Index)), StatusKind.Info);
+    }
 
-            TempData.SetStatus(l["Email.Admin.Retried"]);
-        }
-        catch (DomainException ex)
-        {
-            // A second click on "send again": the e-mail is already queued.
-            TempData.SetStatus(domainErrors.Localize(ex), StatusKind.Info);
-        }
-
+    private RedirectToActionResult Done(string message)
+    {
+        TempData.SetStatus(l[message]);
         return RedirectToAction(nameof(Index));
     }
 }

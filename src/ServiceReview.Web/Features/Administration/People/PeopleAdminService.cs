@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
@@ -84,12 +85,30 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             teams.Order(StringComparer.Ordinal).ToList());
     }
 
-    public async Task<AdminResult> CreateAsync(PersonInput input, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Creates a person (with an account when the input says so): their id and the one-time password to show once.</summary>
+    public Task<Outcome<PersonSaved>> CreateAsync(PersonInput input, Actor actor, CancellationToken cancellationToken = default) =>
+        Outcome.Of(() => AddAsync(input, actor, cancellationToken));
+
+    /// <summary>
+    /// Saves a person (and their account) edited from a form built on <paramref name="stamp"/>: the one-time password
+    /// to show once when the save created their account.
+    /// </summary>
+    public Task<Outcome<PersonSaved>> UpdateAsync(int id, Guid stamp, PersonInput input, Actor actor, CancellationToken cancellationToken = default) =>
+        Outcome.Of(() => SaveAsync(id, stamp, input, actor, cancellationToken));
+
+    /// <summary>
+    /// Disables (or enables) a person and their account. A disabled person keeps every inspection, review and audit
+    /// entry; their account cannot sign in, and an open session ends at the next security-stamp check.
+    /// </summary>
+    public Task<Outcome> SetActiveAsync(int id, Guid stamp, bool active, Actor actor, CancellationToken cancellationToken = default) =>
+        Outcome.Of(() => ActivateAsync(id, stamp, active, actor, cancellationToken));
+
+    private async Task<Outcome<PersonSaved>> AddAsync(PersonInput input, Actor actor, CancellationToken cancellationToken)
     {
         var errors = await ValidateAsync(input, null, null, cancellationToken);
         if (errors.Count > 0)
         {
-            return AdminResult.Fail([.. errors]);
+            return Outcome.Invalid(errors);
         }
 
         var person = new Person(input.DisplayName, input.Email.Trim());
@@ -116,38 +135,42 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             db.Audit(actor, Now, EntityType, person.Id, "Created", null, Describe(person, input.HasAccount ? input.Roles : null));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-            return (IReadOnlyList<AdminError>)[];
+            return (IReadOnlyList<OutcomeError>)[];
         });
 
         if (failure.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return AdminResult.Fail([.. failure]);
+            return Outcome.Invalid(failure);
         }
 
-        return new AdminResult(person.Id, [], input.Password is null ? password : null);
+        return new PersonSaved(person.Id, input.Password is null ? password : null);
     }
 
-    /// <summary>Saves a person (and their account) edited from a form built on <paramref name="stamp"/>.</summary>
-    public async Task<AdminResult> UpdateAsync(int id, Guid stamp, PersonInput input, Actor actor, CancellationToken cancellationToken = default)
+    private async Task<Outcome<PersonSaved>> SaveAsync(int id, Guid stamp, PersonInput input, Actor actor, CancellationToken cancellationToken)
     {
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new AdminRecordNotFoundException(EntityType, id);
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return Outcome.NotFound();
+        }
+
         var user = person.UserId is null ? null : await users.FindByIdAsync(person.UserId);
         var errors = await ValidateAsync(input, person.Id, user?.Id, cancellationToken);
         if (user is not null && user.Id == actor.UserId && !input.Roles.Contains(Roles.Admin))
         {
-            errors.Add(new AdminError(nameof(PersonInput.Roles), "Admin.People.KeepOwnAdmin"));
+            errors.Add(OutcomeError.Of(nameof(PersonInput.Roles), "Admin.People.KeepOwnAdmin"));
         }
 
         if (user is not null && !input.HasAccount)
         {
             // Accounts are disabled, never deleted: they hold the person's history.
-            errors.Add(new AdminError(nameof(PersonInput.HasAccount), "Admin.People.AccountCannotBeRemoved"));
+            errors.Add(OutcomeError.Of(nameof(PersonInput.HasAccount), "Admin.People.AccountCannotBeRemoved"));
         }
 
         if (errors.Count > 0)
         {
-            return AdminResult.Fail([.. errors]);
+            return Outcome.Invalid(errors);
         }
 
         AdminStamp.Expect(db, person, stamp);
@@ -165,7 +188,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             // The person first, with the stamp check: a stale form stops here, before the account is touched.
             db.Audit(actor, Now, EntityType, person.Id, "Updated", before, Describe(person, input.HasAccount ? SortRoles(input.Roles) : null));
             await db.SaveOrConflictAsync(cancellationToken);
-            IReadOnlyList<AdminError> problems = [];
+            IReadOnlyList<OutcomeError> problems = [];
             if (user is null && input.HasAccount)
             {
                 (password, problems) = await CreateAccountAsync(person, input, cancellationToken);
@@ -188,30 +211,31 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         if (failure.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return AdminResult.Fail([.. failure]);
+            return Outcome.Invalid(failure);
         }
 
-        return new AdminResult(person.Id, [], input.Password is null ? password : null);
+        return new PersonSaved(person.Id, input.Password is null ? password : null);
     }
 
-    /// <summary>
-    /// Disables (or enables) a person and their account. A disabled person keeps every inspection, review and audit
-    /// entry; their account cannot sign in, and an open session ends at the next security-stamp check.
-    /// </summary>
-    public async Task<AdminResult> SetActiveAsync(int id, Guid stamp, bool active, Actor actor, CancellationToken cancellationToken = default)
+    private async Task<Outcome> ActivateAsync(int id, Guid stamp, bool active, Actor actor, CancellationToken cancellationToken)
     {
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new AdminRecordNotFoundException(EntityType, id);
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return Outcome.NotFound();
+        }
+
         var user = person.UserId is null ? null : await users.FindByIdAsync(person.UserId);
         if (!active && user is not null && user.Id == actor.UserId)
         {
-            return AdminResult.Fail(new AdminError("", "Admin.People.CannotDisableSelf"));
+            return Outcome.Invalid("", "Admin.People.CannotDisableSelf");
         }
 
         var currentlyActive = person.IsActive && user?.IsDisabled != true;
         if (currentlyActive == active)
         {
             // A second click on the same button: nothing to do, and nothing to audit.
-            return AdminResult.Fail(new AdminError("", active ? "Admin.People.AlreadyEnabled" : "Admin.People.AlreadyDisabled"));
+            return Outcome.Invalid("", active ? "Admin.People.AlreadyEnabled" : "Admin.People.AlreadyDisabled");
         }
 
         AdminStamp.Expect(db, person, stamp);
@@ -248,17 +272,25 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             await transaction.CommitAsync(cancellationToken);
         });
 
-        return new AdminResult(person.Id, []);
+        return Outcome.Ok();
     }
 
-    /// <summary>Gives the person's account a new one-time password, which they must change at their next sign-in.</summary>
-    public async Task<AdminResult> ResetPasswordAsync(int id, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Gives the person's account a new one-time password, which they must change at their next sign-in: the password,
+    /// to show once.
+    /// </summary>
+    public async Task<Outcome<string>> ResetPasswordAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {
-        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new AdminRecordNotFoundException(EntityType, id);
+        var person = await db.People.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (person is null)
+        {
+            return Outcome.NotFound();
+        }
+
         var user = person.UserId is null ? null : await users.FindByIdAsync(person.UserId);
         if (user is null)
         {
-            return AdminResult.Fail(new AdminError("", "Admin.People.NoAccount"));
+            return Outcome.Invalid("", "Admin.People.NoAccount");
         }
 
         var password = OneTimePassword.New(user.Email);
@@ -282,7 +314,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             await sessions.RevokeAllAsync(user.Id, UserSessions.Reasons.PasswordReset, cancellationToken: cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         });
-        return new AdminResult(person.Id, [], password);
+        return password;
     }
 
     /// <summary>Active people, for the lead and member lists of the team form.</summary>
@@ -295,7 +327,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
     internal static IReadOnlyList<string> SortRoles(IEnumerable<string> names) =>
         names.OrderBy(r => Roles.All.ToList().IndexOf(r) is var i and >= 0 ? i : int.MaxValue).ThenBy(r => r, StringComparer.Ordinal).ToList();
 
-    internal async Task<(string Password, IReadOnlyList<AdminError> Errors)> CreateAccountAsync(Person person, PersonInput input, CancellationToken cancellationToken)
+    internal async Task<(string Password, IReadOnlyList<OutcomeError> Errors)> CreateAccountAsync(Person person, PersonInput input, CancellationToken cancellationToken)
     {
         var email = input.Email.Trim();
         var password = string.IsNullOrEmpty(input.Password) ? OneTimePassword.New(email) : input.Password;
@@ -329,7 +361,7 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         }
     }
 
-    private async Task<IReadOnlyList<AdminError>> UpdateAccountAsync(ApplicationUser user, PersonInput input, IReadOnlyList<string> oldRoles, Actor actor)
+    private async Task<IReadOnlyList<OutcomeError>> UpdateAccountAsync(ApplicationUser user, PersonInput input, IReadOnlyList<string> oldRoles, Actor actor)
     {
         var email = input.Email.Trim();
         user.DisplayName = input.DisplayName.Trim();
@@ -375,18 +407,18 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         }
     }
 
-    private async Task<List<AdminError>> ValidateAsync(PersonInput input, int? personId, string? userId, CancellationToken cancellationToken)
+    private async Task<List<OutcomeError>> ValidateAsync(PersonInput input, int? personId, string? userId, CancellationToken cancellationToken)
     {
-        var errors = new List<AdminError>();
+        var errors = new List<OutcomeError>();
         if (string.IsNullOrWhiteSpace(input.DisplayName))
         {
-            errors.Add(new AdminError(nameof(PersonInput.DisplayName), "Admin.People.NameRequired"));
+            errors.Add(OutcomeError.Of(nameof(PersonInput.DisplayName), "Admin.People.NameRequired"));
         }
 
         var email = input.Email?.Trim() ?? "";
         if (email.Length == 0 || !email.Contains('@', StringComparison.Ordinal))
         {
-            errors.Add(new AdminError(nameof(PersonInput.Email), "Admin.People.EmailInvalid"));
+            errors.Add(OutcomeError.Of(nameof(PersonInput.Email), "Admin.People.EmailInvalid"));
         }
         else
         {
@@ -397,23 +429,23 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
 #pragma warning restore CA1304, CA1311, CA1862
             if (taken)
             {
-                errors.Add(new AdminError(nameof(PersonInput.Email), "Admin.People.EmailTaken", email));
+                errors.Add(OutcomeError.Of(nameof(PersonInput.Email), "Admin.People.EmailTaken", email));
             }
         }
 
         foreach (var role in input.Roles.Where(r => !Roles.All.Contains(r)))
         {
-            errors.Add(new AdminError(nameof(PersonInput.Roles), "Admin.People.UnknownRole", role));
+            errors.Add(OutcomeError.Of(nameof(PersonInput.Roles), "Admin.People.UnknownRole", role));
         }
 
         if (input.InspectorType is not null && input.YearsOfExperience is not (>= 0 and <= 70))
         {
-            errors.Add(new AdminError(nameof(PersonInput.YearsOfExperience), "Admin.People.YearsOutOfRange"));
+            errors.Add(OutcomeError.Of(nameof(PersonInput.YearsOfExperience), "Admin.People.YearsOutOfRange"));
         }
 
         if (input.Roles.Count > 0 && !input.HasAccount)
         {
-            errors.Add(new AdminError(nameof(PersonInput.Roles), "Admin.People.RolesNeedAccount"));
+            errors.Add(OutcomeError.Of(nameof(PersonInput.Roles), "Admin.People.RolesNeedAccount"));
         }
 
         if (input.InspectableProjectIds.Count > 0)
@@ -421,11 +453,11 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
             var wanted = input.InspectableProjectIds.Distinct().ToList();
             if (input.InspectorType is null)
             {
-                errors.Add(new AdminError(nameof(PersonInput.InspectableProjectIds), "Admin.People.ProjectsNeedInspector"));
+                errors.Add(OutcomeError.Of(nameof(PersonInput.InspectableProjectIds), "Admin.People.ProjectsNeedInspector"));
             }
             else if (await db.Projects.CountAsync(p => wanted.Contains(p.Id), cancellationToken) != wanted.Count)
             {
-                errors.Add(new AdminError(nameof(PersonInput.InspectableProjectIds), "Admin.People.UnknownProject"));
+                errors.Add(OutcomeError.Of(nameof(PersonInput.InspectableProjectIds), "Admin.People.UnknownProject"));
             }
         }
 
@@ -449,13 +481,13 @@ public sealed class PeopleAdminService(ServiceReviewDbContext db, UserManager<Ap
         string.Create(CultureInfo.InvariantCulture,
             $"name={person.DisplayName}; email={person.Email}; account={(accountRoles is null ? "none" : string.Join(',', accountRoles))}; inspector={(person.InspectorProfile is { } p ? $"{p.Type}/{p.YearsOfExperience}y" : "no")}; projects={(person.InspectableProjectIds.Count == 0 ? "any" : string.Join(',', person.InspectableProjectIds.Order()))}");
 
-    private static List<AdminError> IdentityErrors(IdentityResult result, string field) =>
+    private static List<OutcomeError> IdentityErrors(IdentityResult result, string field) =>
         result.Errors.Select(e => e.Code switch
         {
-            "DuplicateUserName" or "DuplicateEmail" => new AdminError(nameof(PersonInput.Email), "Admin.People.EmailTaken", e.Description),
-            "InvalidEmail" or "InvalidUserName" => new AdminError(nameof(PersonInput.Email), "Admin.People.EmailInvalid"),
-            _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => new AdminError(field, PasswordPolicyValidator.MessageKey(e.Code)),
-            _ => new AdminError("", "Admin.Identity.Refused", e.Description),
+            "DuplicateUserName" or "DuplicateEmail" => OutcomeError.Of(nameof(PersonInput.Email), "Admin.People.EmailTaken", e.Description),
+            "InvalidEmail" or "InvalidUserName" => OutcomeError.Of(nameof(PersonInput.Email), "Admin.People.EmailInvalid"),
+            _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => OutcomeError.Of(field, PasswordPolicyValidator.MessageKey(e.Code)),
+            _ => OutcomeError.Of("", "Admin.Identity.Refused", e.Description),
         }).ToList();
 
     private static void Check(IdentityResult result)

@@ -6,7 +6,6 @@ using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.Administration.Projects;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Administration.People;
@@ -22,8 +21,7 @@ public sealed class PeopleController(
     ProjectsAdminService projects,
     OrganisationImporter importer,
     ICurrentActor currentActor,
-    DomainErrorLocalizer domainErrors,
-    IStringLocalizer<SharedResource> l) : AdminControllerBase(l)
+    IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 25;
     public const long MaxImportBytes = 5 * 1024 * 1024;
@@ -52,16 +50,8 @@ public sealed class PeopleController(
             return View("Form", form);
         }
 
-        var result = await people.CreateAsync(form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
-        if (!result.Succeeded)
-        {
-            AddErrors(result.Errors);
-            return View("Form", form);
-        }
-
-        ShowPasswordOnce(result.OneTimePassword);
-        TempData.SetStatus(L["Admin.People.Created", form.DisplayName ?? ""]);
-        return RedirectToAction(nameof(Edit), new { id = result.Id });
+        var created = await people.CreateAsync(form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return this.Answer(created, ok: () => Saved(created.Value, "Admin.People.Created", form), form: () => View("Form", form));
     }
 
     [HttpGet]
@@ -92,25 +82,8 @@ public sealed class PeopleController(
             return View("Form", form);
         }
 
-        try
-        {
-            var result = await people.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
-            if (!result.Succeeded)
-            {
-                AddErrors(result.Errors);
-                return View("Form", form);
-            }
-
-            ShowPasswordOnce(result.OneTimePassword);
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            domainErrors.AddTo(ModelState, ex);
-            return View("Form", form);
-        }
-
-        TempData.SetStatus(L["Admin.People.Saved", form.DisplayName ?? ""]);
-        return RedirectToAction(nameof(Edit), new { id });
+        var saved = await people.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return this.Answer(saved, ok: () => Saved(saved.Value, "Admin.People.Saved", form), form: () => View("Form", form));
     }
 
     [HttpPost]
@@ -127,27 +100,17 @@ public sealed class PeopleController(
     [Authorize(Policy = Policies.Admin)]
     public async Task<IActionResult> ResetPassword(int id, CancellationToken cancellationToken)
     {
-        AdminResult result;
-        try
-        {
-            result = await people.ResetPasswordAsync(id, await currentActor.GetAsync(cancellationToken), cancellationToken);
-        }
-        catch (AdminRecordNotFoundException)
-        {
-            return NotFound();
-        }
-
-        if (result.Succeeded)
-        {
-            ShowPasswordOnce(result.OneTimePassword);
-            TempData.SetStatus(L["Admin.People.PasswordReset"]);
-        }
-        else
-        {
-            TempData.SetStatus(L[result.Errors[0].Key], StatusKind.Warning);
-        }
-
-        return RedirectToAction(nameof(Edit), new { id });
+        var reset = await people.ResetPasswordAsync(id, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return this.Answer(
+            reset,
+            ok: () =>
+            {
+                ShowPasswordOnce(reset.Value);
+                TempData.SetStatus(l["Admin.People.PasswordReset"]);
+                return RedirectToAction(nameof(Edit), new { id });
+            },
+            back: () => RedirectToAction(nameof(Edit), new { id }),
+            StatusKind.Warning);
     }
 
     [HttpGet]
@@ -162,7 +125,7 @@ public sealed class PeopleController(
     {
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", L["Admin.Import.ChooseFile"]);
+            ModelState.AddModelError("file", l["Admin.Import.ChooseFile"]);
             return View(new ImportViewModel(null, null));
         }
 
@@ -176,7 +139,7 @@ public sealed class PeopleController(
         }
         catch (UploadRefusedException refusal)
         {
-            UploadRefusals.AddTo(ModelState, Response, L, refusal);
+            UploadRefusals.AddTo(ModelState, Response, l, refusal);
             return View(new ImportViewModel(null, null));
         }
 
@@ -193,26 +156,30 @@ public sealed class PeopleController(
     [HttpGet]
     [Authorize(Policy = Policies.Admin)]
     public IActionResult Template() =>
-        File(OrganisationWorkbook.Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", L["Admin.Import.TemplateFileName"] + ".xlsx");
+        File(OrganisationWorkbook.Template(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", l["Admin.Import.TemplateFileName"] + ".xlsx");
 
     private async Task<IActionResult> SetActiveAsync(int id, Guid stamp, bool active, CancellationToken cancellationToken)
     {
-        try
-        {
-            var result = await people.SetActiveAsync(id, stamp, active, await currentActor.GetAsync(cancellationToken), cancellationToken);
-            TempData.SetStatus(result.Succeeded ? L[active ? "Admin.People.Enabled" : "Admin.People.Disabled"] : L[result.Errors[0].Key],
-                result.Succeeded ? StatusKind.Success : StatusKind.Warning);
-        }
-        catch (AdminRecordNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            TempData.SetStatus(domainErrors.Localize(ex), StatusKind.Danger);
-        }
+        var changed = await people.SetActiveAsync(id, stamp, active, await currentActor.GetAsync(cancellationToken), cancellationToken);
 
-        return RedirectToAction(nameof(Edit), new { id });
+        // A second click on the same button warns; a stale page (someone else saved the person since) is a danger.
+        return this.Answer(
+            changed,
+            ok: () =>
+            {
+                TempData.SetStatus(l[active ? "Admin.People.Enabled" : "Admin.People.Disabled"], StatusKind.Success);
+                return RedirectToAction(nameof(Edit), new { id });
+            },
+            back: () => RedirectToAction(nameof(Edit), new { id }),
+            changed.Status == OutcomeStatus.Conflict ? StatusKind.Danger : StatusKind.Warning);
+    }
+
+    /// <summary>A person created or saved: the one-time password of a new account, shown once, and the person's page.</summary>
+    private RedirectToActionResult Saved(PersonSaved saved, string message, PersonFormViewModel form)
+    {
+        ShowPasswordOnce(saved.OneTimePassword);
+        TempData.SetStatus(l[message, form.DisplayName ?? ""]);
+        return RedirectToAction(nameof(Edit), new { id = saved.Id });
     }
 
     private async Task<PersonFormViewModel> WithOptionsAsync(PersonFormViewModel form, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
@@ -13,10 +14,10 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
 {
     public const string EntityType = nameof(Project);
 
-    /// <summary>The projects in scope (a manager: their own), searched by name or customer, a page at a time.</summary>
-    public async Task<Paged<ProjectListItem>> ListAsync(AdminScope scope, string? search, PageRequest request, CancellationToken cancellationToken = default)
+    /// <summary>The projects the actor administers (a manager: their own), searched by name or customer, a page at a time.</summary>
+    public async Task<Paged<ProjectListItem>> ListAsync(Actor actor, string? search, PageRequest request, CancellationToken cancellationToken = default)
     {
-        var query = scope.Projects(db.Projects.AsNoTracking());
+        var query = Administered(db.Projects.AsNoTracking(), actor);
         if (!string.IsNullOrWhiteSpace(search))
         {
             var term = search.Trim().ToLower(CultureInfo.InvariantCulture);
@@ -38,13 +39,13 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
         });
     }
 
+    /// <summary>Every project, for lists to choose from.</summary>
     public async Task<IReadOnlyList<ProjectOption>> OptionsAsync(CancellationToken cancellationToken = default) =>
-        await OptionsAsync(AdminScope.Administrator, cancellationToken);
+        await Options(db.Projects.AsNoTracking(), cancellationToken);
 
-    /// <summary>The projects in scope, for lists to choose from.</summary>
-    public async Task<IReadOnlyList<ProjectOption>> OptionsAsync(AdminScope scope, CancellationToken cancellationToken = default) =>
-        await scope.Projects(db.Projects.AsNoTracking()).OrderBy(p => p.Name)
-            .Select(p => new ProjectOption(p.Id, p.Name, p.Customer)).ToListAsync(cancellationToken);
+    /// <summary>The projects the actor administers, for lists to choose from.</summary>
+    public async Task<IReadOnlyList<ProjectOption>> OptionsAsync(Actor actor, CancellationToken cancellationToken = default) =>
+        await Options(Administered(db.Projects.AsNoTracking(), actor), cancellationToken);
 
     /// <summary>Active people whose account holds the Manager role: who may manage a project.</summary>
     public async Task<IReadOnlyList<PersonOption>> ManagerOptionsAsync(CancellationToken cancellationToken = default)
@@ -57,29 +58,42 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>True when the project exists and is in scope.</summary>
+    /// <summary>
+    /// True when the project exists and is in <paramref name="scope"/> (for the service-record pages, which still ask
+    /// with an <see cref="AdminScope"/>; the administration pages ask the actor).
+    /// </summary>
     public async Task<bool> InScopeAsync(AdminScope scope, int projectId, CancellationToken cancellationToken = default) =>
         await scope.Projects(db.Projects.AsNoTracking()).AnyAsync(p => p.Id == projectId, cancellationToken);
 
-    public async Task<ProjectDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>A project for its form: not found, or forbidden when the actor does not administer it.</summary>
+    public async Task<Outcome<ProjectDetails>> GetAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var p = await db.Projects.AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, cancellationToken);
-        return p is null
-            ? null
-            : new ProjectDetails(p.Id, new ProjectInput(p.Name, p.Customer, p.ContractStart, p.ContractEnd,
+        if (p is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        return actor.Administers(p.Id)
+            ? new ProjectDetails(p.Id, new ProjectInput(p.Name, p.Customer, p.ContractStart, p.ContractEnd,
                 p.Limits.FirstResponseHours, p.Limits.ResolutionHours, p.Limits.ArchiveHours, p.TimeZoneId)
             { ManagerIds = p.ManagerIds },
-                p.Calendar is not null, p.ConcurrencyStamp);
+                p.Calendar is not null, p.ConcurrencyStamp)
+            : Outcome.Forbidden();
     }
 
-    /// <summary>Creates a project, with its managers. Administrators only (the controller's policy says so).</summary>
-    public async Task<AdminResult> CreateAsync(ProjectInput input, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Creates a project, with its managers, and answers its id. Administrators only (the controller's policy says so).</summary>
+    public Task<Outcome<int>> CreateAsync(ProjectInput input, Actor actor, CancellationToken cancellationToken = default) =>
+        Outcome.Of(() => AddAsync(input, actor, cancellationToken));
+
+    private async Task<Outcome<int>> AddAsync(ProjectInput input, Actor actor, CancellationToken cancellationToken)
     {
         var errors = await ValidateAsync(input, null, cancellationToken);
         var (managers, isManager) = await ManagersAsync(input.ManagerIds, errors, cancellationToken);
         if (errors.Count > 0)
         {
-            return AdminResult.Fail([.. errors]);
+            return Outcome.Invalid(errors);
         }
 
         var project = new Project(input.Name, input.Customer, input.TimeZoneId);
@@ -87,26 +101,35 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
         project.SetManagers(managers!, isManager!);
         db.Projects.Add(project);
         await db.SaveNewWithAuditAsync(() => db.Audit(actor, Now, EntityType, project.Id, "Created", null, Describe(project)), cancellationToken);
-        return new AdminResult(project.Id, []);
+        return project.Id;
     }
 
     /// <summary>
     /// Saves a project edited from a form built on <paramref name="stamp"/>. A manager may edit only a project they
     /// manage, and their save leaves the managers as they are; an administrator sets them.
     /// </summary>
-    public async Task<AdminResult> UpdateAsync(int id, Guid stamp, ProjectInput input, AdminScope scope, Actor actor, CancellationToken cancellationToken = default)
+    public Task<Outcome> UpdateAsync(int id, Guid stamp, ProjectInput input, Actor actor, CancellationToken cancellationToken = default) =>
+        Outcome.Of(() => SaveAsync(id, stamp, input, actor, cancellationToken));
+
+    private async Task<Outcome> SaveAsync(int id, Guid stamp, ProjectInput input, Actor actor, CancellationToken cancellationToken)
     {
-        var project = await db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new AdminRecordNotFoundException(EntityType, id);
-        if (!scope.Allows(project.ManagerIds))
+        ArgumentNullException.ThrowIfNull(actor);
+        var project = await db.Projects.AsSplitQuery().FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        if (project is null)
         {
-            throw new AdminForbiddenException(EntityType, id);
+            return Outcome.NotFound();
+        }
+
+        if (!actor.Administers(project.Id))
+        {
+            return Outcome.Forbidden();
         }
 
         var errors = await ValidateAsync(input with { TimeZoneId = project.TimeZoneId }, id, cancellationToken);
-        var (managers, isManager) = scope.IsAdmin ? await ManagersAsync(input.ManagerIds, errors, cancellationToken) : (null, null);
+        var (managers, isManager) = actor.IsAdmin ? await ManagersAsync(input.ManagerIds, errors, cancellationToken) : (null, null);
         if (errors.Count > 0)
         {
-            return AdminResult.Fail([.. errors]);
+            return Outcome.Invalid(errors);
         }
 
         AdminStamp.Expect(db, project, stamp);
@@ -120,23 +143,23 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
 
         db.Audit(actor, Now, EntityType, id, "Updated", before, Describe(project));
         await db.SaveOrConflictAsync(cancellationToken);
-        return new AdminResult(id, []);
+        return Outcome.Ok();
     }
 
     /// <summary>The people chosen as managers; an error for anyone who is not an active person with the Manager role.</summary>
-    private async Task<(List<Person>? People, Func<Person, bool>? IsManager)> ManagersAsync(IReadOnlyList<int> ids, List<AdminError> errors, CancellationToken cancellationToken)
+    private async Task<(List<Person>? People, Func<Person, bool>? IsManager)> ManagersAsync(IReadOnlyList<int> ids, List<OutcomeError> errors, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
         var people = await db.People.Where(p => wanted.Contains(p.Id)).ToListAsync(cancellationToken);
         var managerUsers = (await ManagerUserIdsAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         if (people.Count != wanted.Count)
         {
-            errors.Add(new AdminError(nameof(ProjectInput.ManagerIds), "Admin.Projects.UnknownManager"));
+            errors.Add(OutcomeError.Of(nameof(ProjectInput.ManagerIds), "Admin.Projects.UnknownManager"));
         }
 
         foreach (var person in people.Where(p => !p.IsActive || p.UserId is null || !managerUsers.Contains(p.UserId)))
         {
-            errors.Add(new AdminError(nameof(ProjectInput.ManagerIds), "Admin.Projects.NotAManager", person.DisplayName));
+            errors.Add(OutcomeError.Of(nameof(ProjectInput.ManagerIds), "Admin.Projects.NotAManager", person.DisplayName));
         }
 
         return (people, p => p.UserId is not null && managerUsers.Contains(p.UserId));
@@ -155,22 +178,38 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
         project.SetLimits(new ServiceLimits(input.FirstResponseHours, input.ResolutionHours, input.ArchiveHours));
     }
 
-    private async Task<List<AdminError>> ValidateAsync(ProjectInput input, int? id, CancellationToken cancellationToken)
+    /// <summary>An administrator administers every project; a manager the projects they manage (none without a person record).</summary>
+    private static IQueryable<Project> Administered(IQueryable<Project> projects, Actor actor)
     {
-        var errors = new List<AdminError>();
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsAdmin)
+        {
+            return projects;
+        }
+
+        var managed = actor.IsManager ? actor.ManagedProjectIds.ToList() : [];
+        return projects.Where(p => managed.Contains(p.Id));
+    }
+
+    private static async Task<IReadOnlyList<ProjectOption>> Options(IQueryable<Project> projects, CancellationToken cancellationToken) =>
+        await projects.OrderBy(p => p.Name).Select(p => new ProjectOption(p.Id, p.Name, p.Customer)).ToListAsync(cancellationToken);
+
+    private async Task<List<OutcomeError>> ValidateAsync(ProjectInput input, int? id, CancellationToken cancellationToken)
+    {
+        var errors = new List<OutcomeError>();
         var name = input.Name?.Trim() ?? "";
         if (name.Length == 0)
         {
-            errors.Add(new AdminError(nameof(ProjectInput.Name), "Admin.Projects.NameRequired"));
+            errors.Add(OutcomeError.Of(nameof(ProjectInput.Name), "Admin.Projects.NameRequired"));
         }
         else if (await db.Projects.AnyAsync(p => p.Id != id && p.Name == name, cancellationToken))
         {
-            errors.Add(new AdminError(nameof(ProjectInput.Name), "Admin.Projects.NameTaken", name));
+            errors.Add(OutcomeError.Of(nameof(ProjectInput.Name), "Admin.Projects.NameTaken", name));
         }
 
         if (input.ContractStart is { } start && input.ContractEnd is { } end && end < start)
         {
-            errors.Add(new AdminError(nameof(ProjectInput.ContractEnd), "Admin.Projects.ContractEndBeforeStart"));
+            errors.Add(OutcomeError.Of(nameof(ProjectInput.ContractEnd), "Admin.Projects.ContractEndBeforeStart"));
         }
 
         foreach (var (field, hours) in new[]
@@ -182,13 +221,13 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
         {
             if (hours <= 0 || hours > 10000)
             {
-                errors.Add(new AdminError(field, "Admin.Projects.LimitOutOfRange"));
+                errors.Add(OutcomeError.Of(field, "Admin.Projects.LimitOutOfRange"));
             }
         }
 
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(input.TimeZoneId ?? "", out _))
         {
-            errors.Add(new AdminError(nameof(ProjectInput.TimeZoneId), "Admin.Projects.UnknownTimeZone", input.TimeZoneId ?? ""));
+            errors.Add(OutcomeError.Of(nameof(ProjectInput.TimeZoneId), "Admin.Projects.UnknownTimeZone", input.TimeZoneId ?? ""));
         }
 
         return errors;

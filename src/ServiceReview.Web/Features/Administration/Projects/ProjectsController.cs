@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Administration.Projects;
@@ -16,16 +15,15 @@ namespace ServiceReview.Web.Features.Administration.Projects;
 public sealed class ProjectsController(
     ProjectsAdminService projects,
     ICurrentActor currentActor,
-    DomainErrorLocalizer domainErrors,
-    IStringLocalizer<SharedResource> l) : AdminControllerBase(l)
+    IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 25;
 
     [HttpGet]
     public async Task<IActionResult> Index(string? q, int page = 1, CancellationToken cancellationToken = default)
     {
-        var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
-        return View(new ProjectsIndexViewModel(await projects.ListAsync(scope, q, PageRequest.Of(page, PageSize, PageSize), cancellationToken), q, scope.IsAdmin));
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return View(new ProjectsIndexViewModel(await projects.ListAsync(actor, q, PageRequest.Of(page, PageSize, PageSize), cancellationToken), q, actor.IsAdmin));
     }
 
     [HttpGet]
@@ -44,67 +42,51 @@ public sealed class ProjectsController(
             return View("Form", form);
         }
 
-        var result = await projects.CreateAsync(form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
-        if (!result.Succeeded)
-        {
-            AddErrors(result.Errors);
-            return View("Form", form);
-        }
-
-        TempData.SetStatus(L["Admin.Projects.Created", form.Name ?? ""]);
-        return RedirectToAction(nameof(Index));
+        var created = await projects.CreateAsync(form.ToInput(), await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return this.Answer(created, ok: () => Saved("Admin.Projects.Created", form), form: () => View("Form", form));
     }
 
     [HttpGet]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
-        var project = await projects.GetAsync(id, cancellationToken);
-        if (project is null)
-        {
-            return NotFound();
-        }
-
-        if (!scope.Allows(project.Input.ManagerIds))
-        {
-            return Forbid();
-        }
-
-        return View("Form", await WithOptionsAsync(ProjectFormViewModel.From(project), scope.IsAdmin, cancellationToken));
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var project = await projects.GetAsync(id, actor, cancellationToken);
+        var form = project.IsOk ? await WithOptionsAsync(ProjectFormViewModel.From(project.Value), actor.IsAdmin, cancellationToken) : null;
+        return this.Answer(project, ok: () => View("Form", form), form: () => View("Form", form));
     }
 
     [HttpPost]
     public async Task<IActionResult> Edit(int id, ProjectFormViewModel form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var scope = ScopeOf(actor);
-        var current = await projects.GetAsync(id, cancellationToken);
-        if (current is null)
+        var current = await projects.GetAsync(id, actor, cancellationToken);
+        if (!current.IsOk)
         {
-            return NotFound();
-        }
-
-        if (!scope.Allows(current.Input.ManagerIds))
-        {
-            return Forbid();
+            return this.Answer(current, ok: () => View("Form", form), form: () => View("Form", form));
         }
 
         form.Id = id;
-        form.TimeZoneId = current.Input.TimeZoneId;
-        form.HasCalendar = current.HasCalendar;
-        if (!scope.IsAdmin)
+        form.TimeZoneId = current.Value.Input.TimeZoneId;
+        form.HasCalendar = current.Value.HasCalendar;
+        if (!actor.IsAdmin)
         {
-            form.ManagerIds = [.. current.Input.ManagerIds];
+            form.ManagerIds = [.. current.Value.Input.ManagerIds];
         }
 
-        await WithOptionsAsync(form, scope.IsAdmin, cancellationToken);
+        await WithOptionsAsync(form, actor.IsAdmin, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View("Form", form);
         }
 
-        return await SaveEditAsync(() => projects.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), scope, actor, cancellationToken),
-            form, L["Admin.Projects.Saved", form.Name ?? ""], domainErrors);
+        var saved = await projects.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), actor, cancellationToken);
+        return this.Answer(saved, ok: () => Saved("Admin.Projects.Saved", form), form: () => View("Form", form));
+    }
+
+    private RedirectToActionResult Saved(string message, ProjectFormViewModel form)
+    {
+        TempData.SetStatus(l[message, form.Name ?? ""]);
+        return RedirectToAction(nameof(Index));
     }
 
     private async Task<ProjectFormViewModel> WithOptionsAsync(ProjectFormViewModel form, bool canSetManagers, CancellationToken cancellationToken)

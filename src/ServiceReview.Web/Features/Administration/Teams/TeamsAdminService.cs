@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
@@ -18,11 +19,14 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
 {
     public const string EntityType = nameof(Team);
 
-    /// <summary>The teams of the projects in scope, searched by team, project or customer, optionally of one project, a page at a time.</summary>
-    public Task<Paged<TeamListItem>> ListAsync(AdminScope scope, string? search, int? projectId, PageRequest request, CancellationToken cancellationToken = default)
+    /// <summary>The teams of the projects the actor administers, searched by team, project or customer, optionally of one project, a page at a time.</summary>
+    public Task<Paged<TeamListItem>> ListAsync(Actor actor, string? search, int? projectId, PageRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var managed = actor.IsManager ? actor.ManagedProjectIds.ToList() : [];
+        var projects = actor.IsAdmin ? db.Projects : db.Projects.Where(p => managed.Contains(p.Id));
         var query = from t in db.Teams.AsNoTracking()
-                    join p in scope.Projects(db.Projects) on t.ProjectId equals p.Id
+                    join p in projects on t.ProjectId equals p.Id
                     join l in db.People on t.LeadId equals l.Id into leads
                     from lead in leads.DefaultIfEmpty()
                     select new { t, p, lead };
@@ -44,29 +48,40 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
             .ToPagedAsync(request, cancellationToken);
     }
 
-    public async Task<TeamDetails?> GetAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>A team for its form: not found, or forbidden when the actor does not administer its project.</summary>
+    public async Task<Outcome<TeamDetails>> GetAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var team = await db.Teams.AsNoTracking().Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (team is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
-        var managers = await db.Projects.AsNoTracking().Where(p => p.Id == team.ProjectId).Select(p => p.Managers.Select(m => m.PersonId).ToList()).FirstAsync(cancellationToken);
-        return new TeamDetails(team.Id, new TeamInput(team.ProjectId, team.Name, team.LeadId, team.Members.Select(m => m.PersonId).ToList()), team.ConcurrencyStamp)
-        {
-            ProjectManagerIds = managers,
-        };
+        return actor.Administers(team.ProjectId)
+            ? new TeamDetails(team.Id, new TeamInput(team.ProjectId, team.Name, team.LeadId, team.Members.Select(m => m.PersonId).ToList()), team.ConcurrencyStamp)
+            : Outcome.Forbidden();
     }
 
-    /// <summary>Creates a team in a project in scope (a manager: one of their projects).</summary>
-    public async Task<AdminResult> CreateAsync(TeamInput input, AdminScope scope, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Creates a team in a project the actor administers (a manager: one of their projects) and answers its id.</summary>
+    public Task<Outcome<int>> CreateAsync(TeamInput input, Actor actor, CancellationToken cancellationToken = default) =>
+        Outcome.Of(() => AddAsync(input, actor, cancellationToken));
+
+    /// <summary>Saves a team edited from a form built on <paramref name="stamp"/>; its project does not change.</summary>
+    public Task<Outcome> UpdateAsync(int id, Guid stamp, TeamInput input, Actor actor, CancellationToken cancellationToken = default) =>
+        Outcome.Of(() => SaveAsync(id, stamp, input, actor, cancellationToken));
+
+    private async Task<Outcome<int>> AddAsync(TeamInput input, Actor actor, CancellationToken cancellationToken)
     {
-        await EnsureInScopeAsync(scope, input.ProjectId, 0, cancellationToken);
+        if (!await AdministersAsync(actor, input.ProjectId, cancellationToken))
+        {
+            return Outcome.Forbidden();
+        }
+
         var errors = await ValidateAsync(input, null, cancellationToken);
         if (errors.Count > 0)
         {
-            return AdminResult.Fail([.. errors]);
+            return Outcome.Invalid(errors);
         }
 
         var team = new Team(input.ProjectId, input.Name);
@@ -74,20 +89,27 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
         db.Teams.Add(team);
         await GiveLeadRoleAsync(input.LeadId, cancellationToken);
         await db.SaveNewWithAuditAsync(() => db.Audit(actor, Now, EntityType, team.Id, "Created", null, Describe(team)), cancellationToken);
-        return new AdminResult(team.Id, []);
+        return team.Id;
     }
 
-    /// <summary>Saves a team edited from a form built on <paramref name="stamp"/>; its project does not change.</summary>
-    public async Task<AdminResult> UpdateAsync(int id, Guid stamp, TeamInput input, AdminScope scope, Actor actor, CancellationToken cancellationToken = default)
+    private async Task<Outcome> SaveAsync(int id, Guid stamp, TeamInput input, Actor actor, CancellationToken cancellationToken)
     {
-        var team = await db.Teams.Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
-            ?? throw new AdminRecordNotFoundException(EntityType, id);
-        await EnsureInScopeAsync(scope, team.ProjectId, id, cancellationToken);
+        var team = await db.Teams.Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
+        if (team is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (!await AdministersAsync(actor, team.ProjectId, cancellationToken))
+        {
+            return Outcome.Forbidden();
+        }
+
         input = input with { ProjectId = team.ProjectId };
         var errors = await ValidateAsync(input, id, cancellationToken);
         if (errors.Count > 0)
         {
-            return AdminResult.Fail([.. errors]);
+            return Outcome.Invalid(errors);
         }
 
         AdminStamp.Expect(db, team, stamp);
@@ -97,18 +119,17 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
         await GiveLeadRoleAsync(input.LeadId, cancellationToken);
         db.Audit(actor, Now, EntityType, id, "Updated", before, Describe(team));
         await db.SaveOrConflictAsync(cancellationToken);
-        return new AdminResult(id, []);
+        return Outcome.Ok();
     }
 
-    private async Task EnsureInScopeAsync(AdminScope scope, int projectId, int teamId, CancellationToken cancellationToken)
+    /// <summary>
+    /// True when the actor administers the project, or when there is no such project: that is the form's problem
+    /// (<see cref="ValidateAsync"/> says so), while a project outside the actor's is refused.
+    /// </summary>
+    private async Task<bool> AdministersAsync(Actor actor, int projectId, CancellationToken cancellationToken)
     {
-        // A project that does not exist is the form's problem (ValidateAsync says so); one outside the scope is refused.
-        if (!scope.IsAdmin
-            && await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken)
-            && !await scope.Projects(db.Projects).AnyAsync(p => p.Id == projectId, cancellationToken))
-        {
-            throw new AdminForbiddenException(EntityType, teamId);
-        }
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Administers(projectId) || !await db.Projects.AnyAsync(p => p.Id == projectId, cancellationToken);
     }
 
     private static void Apply(Team team, TeamInput input)
@@ -155,34 +176,34 @@ public sealed class TeamsAdminService(ServiceReviewDbContext db, TimeProvider cl
         }
     }
 
-    private async Task<List<AdminError>> ValidateAsync(TeamInput input, int? id, CancellationToken cancellationToken)
+    private async Task<List<OutcomeError>> ValidateAsync(TeamInput input, int? id, CancellationToken cancellationToken)
     {
-        var errors = new List<AdminError>();
+        var errors = new List<OutcomeError>();
         var name = input.Name?.Trim() ?? "";
         if (!await db.Projects.AnyAsync(p => p.Id == input.ProjectId, cancellationToken))
         {
-            errors.Add(new AdminError(nameof(TeamInput.ProjectId), "Admin.Teams.ProjectRequired"));
+            errors.Add(OutcomeError.Of(nameof(TeamInput.ProjectId), "Admin.Teams.ProjectRequired"));
         }
 
         if (name.Length == 0)
         {
-            errors.Add(new AdminError(nameof(TeamInput.Name), "Admin.Teams.NameRequired"));
+            errors.Add(OutcomeError.Of(nameof(TeamInput.Name), "Admin.Teams.NameRequired"));
         }
         else if (await db.Teams.AnyAsync(t => t.Id != id && t.ProjectId == input.ProjectId && t.Name == name, cancellationToken))
         {
-            errors.Add(new AdminError(nameof(TeamInput.Name), "Admin.Teams.NameTaken", name));
+            errors.Add(OutcomeError.Of(nameof(TeamInput.Name), "Admin.Teams.NameTaken", name));
         }
 
         var ids = input.MemberIds.Append(input.LeadId ?? 0).Where(i => i != 0).Distinct().ToList();
         var known = await db.People.Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.IsActive }).ToListAsync(cancellationToken);
         if (input.LeadId is { } lead && known.All(k => k.Id != lead))
         {
-            errors.Add(new AdminError(nameof(TeamInput.LeadId), "Admin.Teams.UnknownPerson"));
+            errors.Add(OutcomeError.Of(nameof(TeamInput.LeadId), "Admin.Teams.UnknownPerson"));
         }
 
         if (input.MemberIds.Any(m => known.All(k => k.Id != m)))
         {
-            errors.Add(new AdminError(nameof(TeamInput.MemberIds), "Admin.Teams.UnknownPerson"));
+            errors.Add(OutcomeError.Of(nameof(TeamInput.MemberIds), "Admin.Teams.UnknownPerson"));
         }
 
         return errors;

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using ServiceReview.Core.Audit;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.Administration.People;
 using ServiceReview.Web.Features.Administration.Projects;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Administration.Teams;
@@ -20,29 +20,28 @@ public sealed class TeamsController(
     ProjectsAdminService projects,
     PeopleAdminService people,
     ICurrentActor currentActor,
-    DomainErrorLocalizer domainErrors,
-    IStringLocalizer<SharedResource> l) : AdminControllerBase(l)
+    IStringLocalizer<SharedResource> l) : Controller
 {
     public const int PageSize = 25;
 
     [HttpGet]
     public async Task<IActionResult> Index(string? q, int? projectId, int page = 1, CancellationToken cancellationToken = default)
     {
-        var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
-        return View(new TeamsIndexViewModel(await teams.ListAsync(scope, q, projectId, PageRequest.Of(page, PageSize, PageSize), cancellationToken), q, projectId,
-            await projects.OptionsAsync(scope, cancellationToken)));
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return View(new TeamsIndexViewModel(await teams.ListAsync(actor, q, projectId, PageRequest.Of(page, PageSize, PageSize), cancellationToken), q, projectId,
+            await projects.OptionsAsync(actor, cancellationToken)));
     }
 
     [HttpGet]
     public async Task<IActionResult> Create(int? projectId, CancellationToken cancellationToken)
     {
-        var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
-        if (projectId is { } pid && !scope.IsAdmin && !await projects.InScopeAsync(scope, pid, cancellationToken))
+        var actor = await currentActor.GetAsync(cancellationToken);
+        if (projectId is { } pid && !actor.Administers(pid))
         {
             return Forbid();
         }
 
-        return View("Form", await WithOptionsAsync(new TeamFormViewModel { ProjectId = projectId }, scope, cancellationToken));
+        return View("Form", await WithOptionsAsync(new TeamFormViewModel { ProjectId = projectId }, actor, cancellationToken));
     }
 
     [HttpPost]
@@ -50,79 +49,59 @@ public sealed class TeamsController(
     {
         form.Id = null;
         var actor = await currentActor.GetAsync(cancellationToken);
-        var scope = ScopeOf(actor);
-        await WithOptionsAsync(form, scope, cancellationToken);
+        await WithOptionsAsync(form, actor, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View("Form", form);
         }
 
-        AdminResult result;
-        try
-        {
-            result = await teams.CreateAsync(form.ToInput(), scope, actor, cancellationToken);
-        }
-        catch (AdminForbiddenException)
-        {
-            return Forbid();
-        }
-
-        if (!result.Succeeded)
-        {
-            AddErrors(result.Errors);
-            return View("Form", form);
-        }
-
-        TempData.SetStatus(L["Admin.Teams.Created", form.Name ?? ""]);
-        return RedirectToAction(nameof(Index));
+        var created = await teams.CreateAsync(form.ToInput(), actor, cancellationToken);
+        return this.Answer(created, ok: () => Saved("Admin.Teams.Created", form), form: () => View("Form", form));
     }
 
     [HttpGet]
     public async Task<IActionResult> Edit(int id, CancellationToken cancellationToken)
     {
-        var scope = ScopeOf(await currentActor.GetAsync(cancellationToken));
-        var team = await teams.GetAsync(id, cancellationToken);
-        if (team is null)
-        {
-            return NotFound();
-        }
-
-        return scope.Allows(team.ProjectManagerIds) ? View("Form", await WithOptionsAsync(TeamFormViewModel.From(team), scope, cancellationToken)) : Forbid();
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var team = await teams.GetAsync(id, actor, cancellationToken);
+        var form = team.IsOk ? await WithOptionsAsync(TeamFormViewModel.From(team.Value), actor, cancellationToken) : null;
+        return this.Answer(team, ok: () => View("Form", form), form: () => View("Form", form));
     }
 
     [HttpPost]
     public async Task<IActionResult> Edit(int id, TeamFormViewModel form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var scope = ScopeOf(actor);
-        var current = await teams.GetAsync(id, cancellationToken);
-        if (current is null)
+        var current = await teams.GetAsync(id, actor, cancellationToken);
+        if (!current.IsOk)
         {
-            return NotFound();
-        }
-
-        if (!scope.Allows(current.ProjectManagerIds))
-        {
-            return Forbid();
+            return this.Answer(current, ok: () => View("Form", form), form: () => View("Form", form));
         }
 
         form.Id = id;
-        form.ProjectId = current.Input.ProjectId;
+        form.ProjectId = current.Value.Input.ProjectId;
         ModelState.Remove(nameof(TeamFormViewModel.ProjectId));
-        await WithOptionsAsync(form, scope, cancellationToken);
+        await WithOptionsAsync(form, actor, cancellationToken);
         if (!ModelState.IsValid)
         {
             return View("Form", form);
         }
 
-        return await SaveEditAsync(() => teams.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), scope, actor, cancellationToken),
-            form, L["Admin.Teams.Saved", form.Name ?? ""], domainErrors);
+        var saved = await teams.UpdateAsync(id, form.ConcurrencyStamp, form.ToInput(), actor, cancellationToken);
+        return this.Answer(saved, ok: () => Saved("Admin.Teams.Saved", form), form: () => View("Form", form));
     }
 
-    private async Task<TeamFormViewModel> WithOptionsAsync(TeamFormViewModel form, AdminScope scope, CancellationToken cancellationToken)
+    private RedirectToActionResult Saved(string message, TeamFormViewModel form)
     {
-        form.Projects = await projects.OptionsAsync(scope, cancellationToken);
+        TempData.SetStatus(l[message, form.Name ?? ""]);
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<TeamFormViewModel> WithOptionsAsync(TeamFormViewModel form, Actor actor, CancellationToken cancellationToken)
+    {
+        form.Projects = await projects.OptionsAsync(actor, cancellationToken);
         form.People = await people.OptionsAsync(cancellationToken);
+        form.CanCreateProjects = actor.IsAdmin;
         return form;
     }
 }

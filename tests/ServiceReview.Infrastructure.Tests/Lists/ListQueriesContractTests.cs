@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServiceReview.Core.Audit;
 using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Tests.Fixtures;
@@ -41,13 +43,13 @@ public abstract class ListQueriesContractTests(ProviderDatabase database) : Prov
                 && (i.Status == InspectionStatus.Confirmed || i.Status == InspectionStatus.Disputed)));
         await CheckAsync(r => sp.GetRequiredService<DisputeService>().RuledAsync(null, r), x => x.Id,
             db.Disputes.CountAsync(d => d.Status == DisputeStatus.Ruled), size: 1);
-        await CheckAsync(r => sp.GetRequiredService<CorrectiveActionService>().PageAsync(new ActionViewer(null, true), null, false, null, r), x => x.Id,
+        await CheckAsync(r => sp.GetRequiredService<CorrectiveActionService>().PageAsync(new Actor(null, "manager", null) { Roles = new HashSet<string>(StringComparer.Ordinal) { Roles.Manager } }, null, false, null, r), x => x.Id,
             db.CorrectiveActions.CountAsync());
-        await CheckAsync(r => sp.GetRequiredService<CorrectiveActionService>().PageAsync(new ActionViewer(lead, false), CorrectiveActionStatus.Open, false, "整改", r), x => x.Id,
+        await CheckAsync(r => sp.GetRequiredService<CorrectiveActionService>().PageAsync(new Actor(null, "lead", lead), CorrectiveActionStatus.Open, false, "整改", r), x => x.Id,
             db.CorrectiveActions.CountAsync(a => a.Status == CorrectiveActionStatus.Open && db.Teams.Any(t => t.Id == a.TeamId && t.LeadId == lead)));
         await CheckAsync(r => sp.GetRequiredService<RoundResultsService>().RoundsPageAsync(null, null, r), x => x.Id,
             db.Rounds.CountAsync(), size: 2);
-        await CheckAsync(r => sp.GetRequiredService<RoundResultsService>().LinksPageAsync(lead, null, r), x => (x.RoundId * 100_000) + x.TeamId,
+        await CheckAsync(r => sp.GetRequiredService<RoundResultsService>().LinksPageAsync(new Actor(null, "lead", lead), null, r), x => (x.RoundId * 100_000) + x.TeamId,
             db.Inspections.Where(i => db.Teams.Any(t => t.Id == i.TeamId && t.LeadId == lead)).Select(i => new { i.RoundId, i.TeamId }).Distinct().CountAsync(),
             size: 2);
         await CheckAsync(r => sp.GetRequiredService<CalibrationService>().ListAsync(manager, true, "练习", r), x => x.Id,

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Audit;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Core.Security;
 using ServiceReview.Web.Features.Home;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
@@ -18,7 +20,7 @@ public sealed class The_home_to_do_lists(ServiceReviewWebFactory factory) : ICla
         await factory.AddActionsAsync(7, "首页待办", F.Lead1Team, "lead1@demo.local");
         var lead = await factory.PersonIdAsync("lead1@demo.local");
 
-        var home = await factory.WithServiceAsync<HomeDashboardService, HomeDashboard>(s => s.BuildAsync(lead, isInspector: false, isLead: true, isManager: false));
+        var home = await factory.WithServiceAsync<HomeDashboardService, HomeDashboard>(s => s.BuildAsync(ActorFor(lead, Roles.TeamLead)));
 
         var open = await factory.WithDbAsync(db => (
             from a in db.CorrectiveActions
@@ -37,7 +39,7 @@ public sealed class The_home_to_do_lists(ServiceReviewWebFactory factory) : ICla
         await factory.EnsureDemoDataAsync();
         var inspector = await factory.PersonIdAsync("inspector1@demo.local");
 
-        var home = await factory.WithServiceAsync<HomeDashboardService, HomeDashboard>(s => s.BuildAsync(inspector, isInspector: true, isLead: false, isManager: false));
+        var home = await factory.WithServiceAsync<HomeDashboardService, HomeDashboard>(s => s.BuildAsync(ActorFor(inspector, Roles.Inspector)));
 
         var toFill = await factory.WithDbAsync(db => db.Inspections.CountAsync(i => i.InspectorId == inspector
             && db.Rounds.Any(r => r.Id == i.RoundId && r.Status == RoundStatus.Open)
@@ -47,4 +49,7 @@ public sealed class The_home_to_do_lists(ServiceReviewWebFactory factory) : ICla
         Assert.Equal(Math.Min(toFill, HomeDashboardService.ListLength), home.ToFill.Count);
         Assert.Equal(home.ToFill.OrderBy(i => i.WindowClosesAt).Select(i => i.Id), home.ToFill.Select(i => i.Id));
     }
+
+    private static Actor ActorFor(int personId, string role) =>
+        new(null, "home", personId) { Roles = new HashSet<string>(StringComparer.Ordinal) { role } };
 }

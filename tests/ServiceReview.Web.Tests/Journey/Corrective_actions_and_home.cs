@@ -36,6 +36,9 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
     private async Task<CorrectiveActionStatus> StatusAsync(int id) =>
         await factory.WithDbAsync(db => db.CorrectiveActions.Where(a => a.Id == id).Select(a => a.Status).FirstAsync());
 
+    private async Task<string> StampAsync(int id) =>
+        (await factory.WithDbAsync(db => db.CorrectiveActions.Where(a => a.Id == id).Select(a => a.ConcurrencyStamp).FirstAsync())).ToString();
+
     private static async Task<HttpResponseMessage> TransitionAsync(HttpClient client, int id, string action, string text)
     {
         var stamp = F.StampOf(await client.GetStringAsync($"/Actions/Details/{id}"));
@@ -101,6 +104,68 @@ public sealed class Corrective_actions_and_home(ServiceReviewWebFactory factory)
         Assert.Equal(HttpStatusCode.NotFound, byLead.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, byStranger.StatusCode);
         Assert.Equal(CorrectiveActionStatus.Done, await StatusAsync(id));
+    }
+
+    [Fact]
+    public async Task A_second_report_done_is_refused_with_the_reason_on_the_page_and_changes_nothing()
+    {
+        var (round, teamId) = await ConfirmedRoundAsync();
+        var inspector = await factory.SignedInAsync(I1);
+        var lead = await factory.SignedInAsync("lead1@demo.local");
+        var id = await RaiseAsync(inspector, round, teamId);
+        await TransitionAsync(lead, id, "ReportDone", "已补齐归档");
+
+        // The page no longer offers the button: a second tab or a double click posts the current stamp anyway.
+        var again = await F.PostFormAsync(lead, $"/Actions/Details/{id}", "/Actions/ReportDone", [new("Id", id.ToString()), new("Stamp", await StampAsync(id)), new("Text", "再点一次")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.EndsWith($"/Actions/Details/{id}", again.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var page = WebUtility.HtmlDecode(await lead.GetStringAsync(again.Headers.Location));
+        Assert.Contains("alert alert-warning", page, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Error.Action.NotOpen"), page, StringComparison.Ordinal);
+        Assert.Equal(CorrectiveActionStatus.Done, await StatusAsync(id));
+        Assert.Equal(1, await factory.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityType == "CorrectiveAction" && a.EntityId == id.ToString() && a.Action == "ReportedDone")));
+    }
+
+    [Fact]
+    public async Task Reporting_done_on_a_stale_page_names_who_changed_the_action_and_changes_nothing()
+    {
+        var (round, teamId) = await ConfirmedRoundAsync();
+        var inspector = await factory.SignedInAsync(I1);
+        var lead = await factory.SignedInAsync("lead1@demo.local");
+        var id = await RaiseAsync(inspector, round, teamId);
+        await TransitionAsync(lead, id, "ReportDone", "已补齐归档");
+        await TransitionAsync(inspector, id, "SendBack", "仍有两条未归档");
+        var staleStamp = await StampAsync(id);
+        await TransitionAsync(lead, id, "ReportDone", "已补齐归档");
+        await TransitionAsync(inspector, id, "SendBack", "还差一条");
+
+        var stale = await F.PostFormAsync(lead, $"/Actions/Details/{id}", "/Actions/ReportDone", [new("Id", id.ToString()), new("Stamp", staleStamp), new("Text", "旧页面")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, stale.StatusCode);
+        var page = WebUtility.HtmlDecode(await lead.GetStringAsync(stale.Headers.Location));
+        Assert.Matches(Texts.ZhPattern("Error.Concurrency.Conflict"), page);
+        Assert.Equal(CorrectiveActionStatus.SentBack, await StatusAsync(id));
+        Assert.Equal(2, await factory.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityType == "CorrectiveAction" && a.EntityId == id.ToString() && a.Action == "ReportedDone")));
+    }
+
+    [Fact]
+    public async Task Raising_with_a_past_due_date_shows_the_form_again_with_the_reason_and_raises_nothing()
+    {
+        var (round, teamId) = await ConfirmedRoundAsync();
+        var manager = await factory.SignedInAsync("manager@demo.local");
+        var lead = await factory.PersonIdAsync("lead1@demo.local");
+        var before = await factory.WithDbAsync(db => db.CorrectiveActions.CountAsync(a => a.RoundId == round.RoundId));
+
+        var response = await F.PostFormAsync(manager, $"/Actions/Create?roundId={round.RoundId}&teamId={teamId}", "/Actions/Create",
+        [
+            new("RoundId", round.RoundId.ToString()), new("TeamId", teamId.ToString()), new("OwnerId", lead.ToString()), new("DueDate", "2000-01-01"),
+            new("Items[0].Code", "5.3"), new("Items[0].Selected", "true"), new("Items[0].Description", "过期的整改"),
+        ]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(Texts.Zh("Error.Action.DueInThePast"), WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.CorrectiveActions.CountAsync(a => a.RoundId == round.RoundId)));
     }
 
     [Fact]

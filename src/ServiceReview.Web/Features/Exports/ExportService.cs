@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Audit;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Feedback;
@@ -7,9 +8,6 @@ using ServiceReview.Web.Features.Reviews;
 using ServiceReview.Web.Features.Reviews.Disputes;
 
 namespace ServiceReview.Web.Features.Exports;
-
-/// <summary>Who is asking for an export: their person id (null for an account without one) and whether they manage.</summary>
-public sealed record ExportViewer(int? PersonId, bool IsManager);
 
 /// <summary>
 /// Loads what the score-sheet exports show, with the same authorisation as the pages that show it. Null means "not
@@ -23,7 +21,7 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
     /// The inspection record (检查记录表): managers and administrators; its inspector (any state, so a blank form can be
     /// printed too); the inspected team's lead once it is submitted.
     /// </summary>
-    public async Task<InspectionRecordData?> InspectionRecordAsync(ExportViewer viewer, int inspectionId, CancellationToken cancellationToken = default)
+    public async Task<InspectionRecordData?> InspectionRecordAsync(Actor actor, int inspectionId, CancellationToken cancellationToken = default)
     {
         var header = await (
             from i in db.Inspections
@@ -39,8 +37,9 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
             return null;
         }
 
-        var allowed = viewer.IsManager
-            || (viewer.PersonId is { } me && (header.InspectorId == me || (header.LeadId == me && Reviewable.Contains(header.Status))));
+        ArgumentNullException.ThrowIfNull(actor);
+        var allowed = actor.IsManager
+            || (actor.PersonId is { } me && (header.InspectorId == me || (header.LeadId == me && Reviewable.Contains(header.Status))));
         if (!allowed)
         {
             return null;
@@ -64,7 +63,7 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
     /// The round evaluation workbook (评估表): in full for managers and administrators; for anyone else only the sheets of
     /// the teams whose result page they may open (their team as lead; a team they inspected, once submitted).
     /// </summary>
-    public async Task<RoundWorkbookData?> RoundWorkbookAsync(ExportViewer viewer, int roundId, CancellationToken cancellationToken = default)
+    public async Task<RoundWorkbookData?> RoundWorkbookAsync(Actor actor, int roundId, CancellationToken cancellationToken = default)
     {
         var computed = await results.ComputeAsync(roundId, cancellationToken);
         if (computed is null)
@@ -75,7 +74,7 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
         var visible = new List<int>();
         foreach (var team in computed.Teams)
         {
-            if (await results.CanViewTeamAsync(viewer.PersonId, viewer.IsManager, roundId, team.TeamId, cancellationToken))
+            if (await results.CanViewTeamAsync(actor, roundId, team.TeamId, cancellationToken))
             {
                 visible.Add(team.TeamId);
             }
@@ -118,6 +117,6 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
         var visibleInspections = computed.Teams.Where(t => visible.Contains(t.TeamId)).SelectMany(t => t.Inspections).Select(i => i.Id).ToHashSet();
         var rulings = (await results.RulingsAsync(roundId, cancellationToken))
             .Where(r => visibleInspections.Contains(r.Key)).ToDictionary(r => r.Key, r => r.Value);
-        return new RoundWorkbookData(computed, plan.Name, plan.Number, grades, visible, disputes, actionRows, viewer.IsManager) { Zone = localTime.Zone, Rulings = rulings };
+        return new RoundWorkbookData(computed, plan.Name, plan.Number, grades, visible, disputes, actionRows, actor.IsManager) { Zone = localTime.Zone, Rulings = rulings };
     }
 }

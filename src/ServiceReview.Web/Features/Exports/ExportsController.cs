@@ -23,7 +23,7 @@ public sealed class ExportsController(
     public async Task<IActionResult> Inspection(int id, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var data = await exports.InspectionRecordAsync(new ExportViewer(actor.PersonId, actor.IsManager), id, cancellationToken);
+        var data = await exports.InspectionRecordAsync(actor, id, cancellationToken);
         if (data is null)
         {
             return NotFound();
@@ -41,7 +41,7 @@ public sealed class ExportsController(
     public async Task<IActionResult> Round(int id, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var data = await exports.RoundWorkbookAsync(new ExportViewer(actor.PersonId, actor.IsManager), id, cancellationToken);
+        var data = await exports.RoundWorkbookAsync(actor, id, cancellationToken);
         if (data is null)
         {
             return NotFound();

@@ -11,9 +11,6 @@ using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Feedback;
 
-/// <summary>What the signed-in person may do to corrective actions; resolved per request by the controller.</summary>
-public sealed record ActionViewer(int? PersonId, bool IsManager);
-
 public sealed record ActionListItem(
     int Id, int RoundId, string RoundName, int TeamId, string TeamName, string? IndicatorCode, string? IndicatorName,
     string Description, string Owner, DateOnly DueDate, CorrectiveActionStatus Status, bool IsOverdue, DateTime RaisedAt);
@@ -50,9 +47,9 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
         return localTime.TodayInProject(zone);
     }
 
-    private IQueryable<CorrectiveAction> Filtered(ActionViewer viewer, CorrectiveActionStatus? status, bool overdueOnly, ProjectToday today)
+    private IQueryable<CorrectiveAction> Filtered(Actor actor, CorrectiveActionStatus? status, bool overdueOnly, ProjectToday today)
     {
-        var query = Relevant(viewer);
+        var query = Relevant(actor);
         if (status is { } s)
         {
             query = query.Where(a => a.Status == s);
@@ -68,16 +65,16 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
     /// team, round and owner.
     /// </summary>
     public async Task<Paged<ActionListItem>> PageAsync(
-        ActionViewer viewer, CorrectiveActionStatus? status, bool overdueOnly, string? search, PageRequest request, CancellationToken cancellationToken = default)
+        Actor actor, CorrectiveActionStatus? status, bool overdueOnly, string? search, PageRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(viewer);
-        if (!viewer.IsManager && viewer.PersonId is null)
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.IsManager && actor.PersonId is null)
         {
             return Paged.Empty<ActionListItem>(request);
         }
 
         var today = await TodayAsync(cancellationToken);
-        var query = Filtered(viewer, status, overdueOnly, today);
+        var query = Filtered(actor, status, overdueOnly, today);
         var (first, second, third, ahead, twoAhead) = (today.Earliest, today.Earliest.AddDays(1), today.Earliest.AddDays(2), today.AtLeastOneAhead, today.TwoAhead);
 
         var q = PagingExtensions.NormaliseSearch(search);
@@ -102,9 +99,9 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
         return await rows.ToPagedAsync(request, cancellationToken);
     }
 
-    public async Task<ActionDetail?> GetAsync(ActionViewer viewer, int id, CancellationToken cancellationToken = default)
+    public async Task<ActionDetail?> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        var action = await Relevant(viewer).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var action = await Relevant(actor).AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (action is null)
         {
             return null;
@@ -116,20 +113,20 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         return new ActionDetail(summary, names.GetValueOrDefault(action.RaisedById, "?"), action.DoneReport, action.DoneAt,
             action.VerifiedById is { } v ? names.GetValueOrDefault(v) : null, action.VerifiedAt, action.VerificationNote, action.ConcurrencyStamp,
-            await CanReportDoneAsync(viewer, action, cancellationToken), await CanVerifyAsync(viewer, action, cancellationToken));
+            await CanReportDoneAsync(actor, action, cancellationToken), await CanVerifyAsync(actor, action, cancellationToken));
     }
 
     /// <summary>A manager, or an inspector of the team in the round who has submitted, may raise actions.</summary>
-    public async Task<bool> CanRaiseAsync(ActionViewer viewer, int roundId, int teamId, CancellationToken cancellationToken = default) =>
-        viewer.IsManager || (viewer.PersonId is { } person && await IsSubmittedInspectorAsync(person, roundId, teamId, cancellationToken));
+    public async Task<bool> CanRaiseAsync(Actor actor, int roundId, int teamId, CancellationToken cancellationToken = default) =>
+        actor.IsManager || (actor.PersonId is { } person && await IsSubmittedInspectorAsync(person, roundId, teamId, cancellationToken));
 
     /// <summary>The raise form's data: indicators with the team's mean points (or one inspection's), owners to choose from.</summary>
-    public async Task<RaiseContext?> GetRaiseContextAsync(ActionViewer viewer, int roundId, int teamId, int? inspectionId, CancellationToken cancellationToken = default)
+    public async Task<RaiseContext?> GetRaiseContextAsync(Actor actor, int roundId, int teamId, int? inspectionId, CancellationToken cancellationToken = default)
     {
         var round = await db.Rounds.AsNoTracking().Where(r => r.Id == roundId && r.Teams.Any(t => t.TeamId == teamId))
             .Select(r => new { r.Id, r.Name, r.PlanVersionId }).FirstOrDefaultAsync(cancellationToken);
         var team = await db.Teams.AsNoTracking().Include(t => t.Members).FirstOrDefaultAsync(t => t.Id == teamId, cancellationToken);
-        if (round is null || team is null || !await CanRaiseAsync(viewer, roundId, teamId, cancellationToken))
+        if (round is null || team is null || !await CanRaiseAsync(actor, roundId, teamId, cancellationToken))
         {
             return null;
         }
@@ -162,105 +159,119 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
         return new RaiseContext(round.Id, round.Name, team.Id, team.Name, inspectionId, candidates, owners.Select(o => (o.Id, o.DisplayName)).ToList());
     }
 
-    /// <summary>Raises one action per item. Null when not allowed; otherwise the new ids. The owner must be of the team.</summary>
-    public async Task<IReadOnlyList<int>?> RaiseAsync(Actor actor, ActionViewer viewer, int roundId, int teamId, int? inspectionId,
-        IReadOnlyList<NewAction> items, int ownerId, DateOnly dueDate, CancellationToken cancellationToken = default)
-    {
-        var context = await GetRaiseContextAsync(viewer, roundId, teamId, inspectionId, cancellationToken);
-        if (context is null || actor.PersonId is null)
+    /// <summary>
+    /// Raises one action per item: the new ids; not found when the round, team or inspection is not one the actor may
+    /// raise actions on; invalid when the owner is not of the team, nothing is chosen, the due date is past or an
+    /// indicator is not in the round's plan.
+    /// </summary>
+    public Task<Outcome<IReadOnlyList<int>>> RaiseAsync(Actor actor, int roundId, int teamId, int? inspectionId,
+        IReadOnlyList<NewAction> items, int ownerId, DateOnly dueDate, CancellationToken cancellationToken = default) =>
+        Outcome.Of<IReadOnlyList<int>>(async () =>
         {
-            return null;
-        }
-
-        if (context.Owners.All(o => o.Id != ownerId))
-        {
-            throw new DomainException("Action.OwnerNotInTeam", "The owner must be the team's lead or one of its members.");
-        }
-
-        if (items.Count == 0)
-        {
-            throw new DomainException("Action.NoItems", "Choose at least one indicator to correct.");
-        }
-
-        if (dueDate < await TodayOfTeamAsync(teamId, cancellationToken))
-        {
-            throw new DomainException("Action.DueInThePast", "The due date cannot be in the past.");
-        }
-
-        var known = context.Candidates.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var actions = items.Select(item =>
-        {
-            if (item.IndicatorCode is { } code && !known.Contains(code))
+            ArgumentNullException.ThrowIfNull(actor);
+            ArgumentNullException.ThrowIfNull(items);
+            var context = await GetRaiseContextAsync(actor, roundId, teamId, inspectionId, cancellationToken);
+            if (context is null || actor.PersonId is not { } raisedBy)
             {
-                throw new DomainException("Action.UnknownIndicator", "Indicator {0} is not part of the round's plan.", code);
+                return Outcome.NotFound();
             }
 
-            return new CorrectiveAction(roundId, teamId, item.IndicatorCode, item.Description, ownerId, dueDate, actor.PersonId.Value, now, inspectionId);
-        }).ToList();
-        db.CorrectiveActions.AddRange(actions);
-        var teamLead = await notifier.LeadOfAsync(teamId, cancellationToken);
-        await db.SaveNewWithAuditAsync(() =>
-        {
-            foreach (var action in actions)
+            if (context.Owners.All(o => o.Id != ownerId))
             {
-                db.Audit(actor, now, nameof(CorrectiveAction), action.Id, "Raised", null,
-                    $"{action.Status}: {action.IndicatorCode} {action.Description} (owner {ownerId}, due {dueDate:yyyy-MM-dd})");
-                notifier.Action(action, teamLead, now);
+                return Refused("Action.OwnerNotInTeam");
             }
-        }, cancellationToken);
-        return actions.Select(a => a.Id).ToList();
-    }
 
-    /// <summary>The lead of the team or the owner reports the action done. False when not allowed.</summary>
-    public Task<bool> ReportDoneAsync(Actor actor, ActionViewer viewer, int id, Guid stamp, string report, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, id, stamp, CanReportDoneAsync, viewer, "ReportedDone", a => a.ReportDone(report, clock.GetUtcNow().UtcDateTime), a => a.DoneReport, cancellationToken);
+            if (items.Count == 0)
+            {
+                return Refused("Action.NoItems");
+            }
 
-    public Task<bool> VerifyAsync(Actor actor, ActionViewer viewer, int id, Guid stamp, string? note, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, id, stamp, CanVerifyAsync, viewer, "Verified", a => a.Verify(actor.PersonId!.Value, note, clock.GetUtcNow().UtcDateTime), a => a.VerificationNote, cancellationToken);
+            if (dueDate < await TodayOfTeamAsync(teamId, cancellationToken))
+            {
+                return Refused("Action.DueInThePast");
+            }
 
-    public Task<bool> SendBackAsync(Actor actor, ActionViewer viewer, int id, Guid stamp, string reason, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, id, stamp, CanVerifyAsync, viewer, "SentBack", a => a.SendBack(actor.PersonId!.Value, reason, clock.GetUtcNow().UtcDateTime), a => a.VerificationNote, cancellationToken);
+            var known = context.Candidates.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
+            if (items.FirstOrDefault(i => i.IndicatorCode is { } code && !known.Contains(code)) is { } unknown)
+            {
+                return Refused("Action.UnknownIndicator", unknown.IndicatorCode);
+            }
 
-    private async Task<bool> TransitionAsync(
-        Actor actor, int id, Guid stamp, Func<ActionViewer, CorrectiveAction, CancellationToken, Task<bool>> allowed, ActionViewer viewer,
-        string auditAction, Action<CorrectiveAction> change, Func<CorrectiveAction, string?> detail, CancellationToken cancellationToken)
-    {
-        var action = await db.CorrectiveActions.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
-        if (action is null || actor.PersonId is null || !await allowed(viewer, action, cancellationToken))
+            var now = clock.GetUtcNow().UtcDateTime;
+            var actions = items
+                .Select(item => new CorrectiveAction(roundId, teamId, item.IndicatorCode, item.Description, ownerId, dueDate, raisedBy, now, inspectionId))
+                .ToList();
+            db.CorrectiveActions.AddRange(actions);
+            var teamLead = await notifier.LeadOfAsync(teamId, cancellationToken);
+            await db.SaveNewWithAuditAsync(() =>
+            {
+                foreach (var action in actions)
+                {
+                    db.Audit(actor, now, nameof(CorrectiveAction), action.Id, "Raised", null,
+                        $"{action.Status}: {action.IndicatorCode} {action.Description} (owner {ownerId}, due {dueDate:yyyy-MM-dd})");
+                    notifier.Action(action, teamLead, now);
+                }
+            }, cancellationToken);
+            return Outcome.Ok<IReadOnlyList<int>>(actions.Select(a => a.Id).ToList());
+        });
+
+    /// <summary>The lead of the team or the owner reports the action done; not found when the action is not theirs to report.</summary>
+    public Task<Outcome> ReportDoneAsync(Actor actor, int id, Guid stamp, string report, CancellationToken cancellationToken = default) =>
+        TransitionAsync(actor, id, stamp, CanReportDoneAsync, "ReportedDone", a => a.ReportDone(report, clock.GetUtcNow().UtcDateTime), a => a.DoneReport, cancellationToken);
+
+    /// <summary>An inspector of the team in the round or a manager verifies the action; not found when not theirs to verify.</summary>
+    public Task<Outcome> VerifyAsync(Actor actor, int id, Guid stamp, string? note, CancellationToken cancellationToken = default) =>
+        TransitionAsync(actor, id, stamp, CanVerifyAsync, "Verified", a => a.Verify(actor.PersonId!.Value, note, clock.GetUtcNow().UtcDateTime), a => a.VerificationNote, cancellationToken);
+
+    /// <summary>An inspector of the team in the round or a manager sends the action back; not found when not theirs to verify.</summary>
+    public Task<Outcome> SendBackAsync(Actor actor, int id, Guid stamp, string reason, CancellationToken cancellationToken = default) =>
+        TransitionAsync(actor, id, stamp, CanVerifyAsync, "SentBack", a => a.SendBack(actor.PersonId!.Value, reason, clock.GetUtcNow().UtcDateTime), a => a.VerificationNote, cancellationToken);
+
+    /// <summary>A rule of raising that refused, as the domain error it has always been (<c>Error.{code}</c>, the whole form).</summary>
+    private static Outcome Refused(string code, params object?[] arguments) =>
+        Outcome.Invalid("", OutcomeError.DomainPrefix + code, arguments);
+
+    private Task<Outcome> TransitionAsync(
+        Actor actor, int id, Guid stamp, Func<Actor, CorrectiveAction, CancellationToken, Task<bool>> allowed,
+        string auditAction, Action<CorrectiveAction> change, Func<CorrectiveAction, string?> detail, CancellationToken cancellationToken) =>
+        Outcome.Of(async () =>
         {
-            return false;
-        }
+            ArgumentNullException.ThrowIfNull(actor);
+            var action = await db.CorrectiveActions.FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+            if (action is null || actor.PersonId is null || !await allowed(actor, action, cancellationToken))
+            {
+                return Outcome.NotFound();
+            }
 
-        var oldStatus = action.Status;
-        change(action);
-        db.ExpectStamp(action, stamp);
-        db.Audit(actor, clock.GetUtcNow().UtcDateTime, nameof(CorrectiveAction), action.Id, auditAction, oldStatus.ToString(), $"{action.Status}: {detail(action)}");
-        await notifier.ActionAsync(action, clock.GetUtcNow().UtcDateTime, cancellationToken);
-        await db.SaveOrConflictAsync(cancellationToken);
-        return true;
-    }
+            var oldStatus = action.Status;
+            change(action);
+            db.ExpectStamp(action, stamp);
+            db.Audit(actor, clock.GetUtcNow().UtcDateTime, nameof(CorrectiveAction), action.Id, auditAction, oldStatus.ToString(), $"{action.Status}: {detail(action)}");
+            await notifier.ActionAsync(action, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await db.SaveOrConflictAsync(cancellationToken);
+            return Outcome.Ok();
+        });
 
-    private async Task<bool> CanReportDoneAsync(ActionViewer viewer, CorrectiveAction action, CancellationToken cancellationToken) =>
-        viewer.PersonId is { } person &&
+    private async Task<bool> CanReportDoneAsync(Actor actor, CorrectiveAction action, CancellationToken cancellationToken) =>
+        actor.PersonId is { } person &&
         (action.OwnerId == person || await db.Teams.AnyAsync(t => t.Id == action.TeamId && t.LeadId == person, cancellationToken));
 
-    private async Task<bool> CanVerifyAsync(ActionViewer viewer, CorrectiveAction action, CancellationToken cancellationToken) =>
-        viewer.PersonId is not null &&
-        (viewer.IsManager || await db.Inspections.AnyAsync(i => i.RoundId == action.RoundId && i.TeamId == action.TeamId && i.InspectorId == viewer.PersonId, cancellationToken));
+    private async Task<bool> CanVerifyAsync(Actor actor, CorrectiveAction action, CancellationToken cancellationToken) =>
+        actor.PersonId is { } person &&
+        (actor.IsManager || await db.Inspections.AnyAsync(i => i.RoundId == action.RoundId && i.TeamId == action.TeamId && i.InspectorId == person, cancellationToken));
 
     private Task<bool> IsSubmittedInspectorAsync(int personId, int roundId, int teamId, CancellationToken cancellationToken) =>
         db.Inspections.AnyAsync(i => i.RoundId == roundId && i.TeamId == teamId && i.InspectorId == personId
             && (i.Status == InspectionStatus.Submitted || i.Status == InspectionStatus.Disputed || i.Status == InspectionStatus.Confirmed), cancellationToken);
 
-    private IQueryable<CorrectiveAction> Relevant(ActionViewer viewer)
+    private IQueryable<CorrectiveAction> Relevant(Actor actor)
     {
-        if (viewer.IsManager)
+        if (actor.IsManager)
         {
             return db.CorrectiveActions;
         }
 
-        var person = viewer.PersonId;
+        var person = actor.PersonId;
         return db.CorrectiveActions.Where(a =>
             a.OwnerId == person
             || a.RaisedById == person

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Results;
@@ -21,24 +22,31 @@ public sealed class FeedbackService(ServiceReviewDbContext db, RoundResultsServi
             .AsNoTracking().ToListAsync(cancellationToken);
 
     /// <summary>A manager, or an inspector of the team in the round who has submitted, may write feedback.</summary>
-    public async Task<bool> CanWriteAsync(int? personId, bool isManager, int roundId, int teamId, CancellationToken cancellationToken = default) =>
-        personId is not null && (isManager || await results.IsSubmittedInspectorAsync(personId.Value, roundId, teamId, cancellationToken));
-
-    /// <summary>Adds a note; false when the actor may not write on this team's result or the team is not in the round.</summary>
-    public async Task<bool> AddAsync(Actor actor, bool isManager, int roundId, int teamId, string text, CancellationToken cancellationToken = default)
+    public async Task<bool> CanWriteAsync(Actor actor, int roundId, int teamId, CancellationToken cancellationToken = default)
     {
-        var inRound = await db.Rounds.AnyAsync(r => r.Id == roundId && r.Teams.Any(t => t.TeamId == teamId), cancellationToken);
-        if (!inRound || !await CanWriteAsync(actor.PersonId, isManager, roundId, teamId, cancellationToken))
-        {
-            return false;
-        }
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var note = new FeedbackNote(roundId, teamId, actor.PersonId!.Value, text, now);
-        db.FeedbackNotes.Add(note);
-        await db.SaveNewWithAuditAsync(
-            () => db.Audit(actor, now, nameof(FeedbackNote), note.Id, "Created", null, $"round {roundId}, team {teamId}: {note.Text}"),
-            cancellationToken);
-        return true;
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.PersonId is { } person && (actor.IsManager || await results.IsSubmittedInspectorAsync(person, roundId, teamId, cancellationToken));
     }
+
+    /// <summary>
+    /// Adds a note; not found when the actor may not write on this team's result or the team is not in the round;
+    /// invalid when the note refuses its text.
+    /// </summary>
+    public Task<Outcome> AddAsync(Actor actor, int roundId, int teamId, string text, CancellationToken cancellationToken = default) =>
+        Outcome.Of(async () =>
+        {
+            var inRound = await db.Rounds.AnyAsync(r => r.Id == roundId && r.Teams.Any(t => t.TeamId == teamId), cancellationToken);
+            if (!inRound || !await CanWriteAsync(actor, roundId, teamId, cancellationToken))
+            {
+                return Outcome.NotFound();
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var note = new FeedbackNote(roundId, teamId, actor.PersonId!.Value, text, now);
+            db.FeedbackNotes.Add(note);
+            await db.SaveNewWithAuditAsync(
+                () => db.Audit(actor, now, nameof(FeedbackNote), note.Id, "Created", null, $"round {roundId}, team {teamId}: {note.Text}"),
+                cancellationToken);
+            return Outcome.Ok();
+        });
 }

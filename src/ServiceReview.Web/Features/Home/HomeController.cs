@@ -18,7 +18,6 @@ public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashb
         var name = user is null ? User.Identity?.Name ?? "" : string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName;
         var actor = await currentActor.GetAsync(cancellationToken);
         var roles = Roles.All.Where(actor.Roles.Contains).ToList();
-        var isManager = actor.IsManager;
         return View(new HomeViewModel
         {
             DisplayName = name,
@@ -26,10 +25,10 @@ public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashb
             // The organisation's calendar day (Organisation:TimeZone), not the server's nor UTC's: just after midnight
             // in Beijing it is already tomorrow there.
             Today = clock.Today,
-            IsInspector = roles.Contains(Roles.Inspector),
-            IsLead = roles.Contains(Roles.TeamLead),
-            IsManager = isManager,
-            Dashboard = await dashboard.BuildAsync(actor.PersonId, roles.Contains(Roles.Inspector), roles.Contains(Roles.TeamLead), isManager, cancellationToken),
+            IsInspector = actor.IsInspector,
+            IsLead = actor.IsTeamLead,
+            IsManager = actor.IsManager,
+            Dashboard = await dashboard.BuildAsync(actor, cancellationToken),
         });
     }
 }

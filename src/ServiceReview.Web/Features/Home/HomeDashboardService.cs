@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Audit;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Rounds;
@@ -50,8 +51,11 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
 {
     public const int ListLength = 5;
 
-    public async Task<HomeDashboard> BuildAsync(int? personId, bool isInspector, bool isLead, bool isManager, CancellationToken cancellationToken = default)
+    /// <summary>The actor's to-do lists: an inspector's, a lead's and a manager's, as many as their roles.</summary>
+    public async Task<HomeDashboard> BuildAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (personId, isInspector, isLead, isManager) = (actor.PersonId, actor.IsInspector, actor.IsTeamLead, actor.IsManager);
         var today = await actions.TodayAsync(cancellationToken);
         var top = PageRequest.Of(1, ListLength, ListLength);
         var toFill = Paged.Empty<InspectionTodo>(top);
@@ -78,7 +82,7 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
 
         if ((isInspector || isManager) && personId is not null)
         {
-            var done = await actions.PageAsync(new ActionViewer(personId, isManager), CorrectiveActionStatus.Done, overdueOnly: false, search: null, top, cancellationToken);
+            var done = await actions.PageAsync(actor, CorrectiveActionStatus.Done, overdueOnly: false, search: null, top, cancellationToken);
             toVerify = done.Map(ToTodo);
         }
 

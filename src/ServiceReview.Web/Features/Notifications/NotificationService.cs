@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Infrastructure.Persistence;
 
@@ -19,9 +21,15 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
     public Task<int> UnreadCountAsync(int personId, CancellationToken cancellationToken = default) =>
         db.Notifications.CountAsync(n => n.RecipientId == personId && n.ReadAt == null, cancellationToken);
 
-    /// <summary>Newest first.</summary>
-    public async Task<NotificationPage> ListAsync(int personId, int page, CancellationToken cancellationToken = default)
+    /// <summary>The actor's notifications, newest first; an account without a person has none.</summary>
+    public async Task<NotificationPage> ListAsync(Actor actor, int page, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PersonId is not { } personId)
+        {
+            return new NotificationPage([], 1, PageSize, 0, 0);
+        }
+
         var mine = db.Notifications.AsNoTracking().Where(n => n.RecipientId == personId);
         var total = await mine.CountAsync(cancellationToken);
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
@@ -35,13 +43,15 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
         return new NotificationPage(items, page, PageSize, total, unread);
     }
 
-    /// <summary>Marks one of the person's notifications read and returns its link; null when it is not theirs.</summary>
-    public async Task<string?> OpenAsync(int personId, int id, CancellationToken cancellationToken = default)
+    /// <summary>Marks one of the actor's notifications read: its link; not found when it is not theirs.</summary>
+    public async Task<Outcome<string>> OpenAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
-        var notification = await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.RecipientId == personId, cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        var personId = actor.PersonId;
+        var notification = personId is null ? null : await db.Notifications.FirstOrDefaultAsync(n => n.Id == id && n.RecipientId == personId, cancellationToken);
         if (notification is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         notification.MarkRead(clock.GetUtcNow().UtcDateTime);
@@ -49,11 +59,17 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
         return notification.Link;
     }
 
-    /// <summary>Marks all the person's unread notifications read; returns how many.</summary>
-    public Task<int> MarkAllReadAsync(int personId, CancellationToken cancellationToken = default)
+    /// <summary>Marks all the actor's unread notifications read; returns how many (none for an account without a person).</summary>
+    public async Task<int> MarkAllReadAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PersonId is not { } personId)
+        {
+            return 0;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
-        return db.Notifications
+        return await db.Notifications
             .Where(n => n.RecipientId == personId && n.ReadAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }

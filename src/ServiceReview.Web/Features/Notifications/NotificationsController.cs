@@ -51,32 +51,22 @@ public sealed class NotificationsController(
     public async Task<IActionResult> Index(int page = 1, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        if (actor.PersonId is not { } person)
-        {
-            return View(new NotificationsIndexViewModel { Page = new NotificationPage([], 1, NotificationService.PageSize, 0, 0), HasPerson = false });
-        }
-
-        return View(new NotificationsIndexViewModel { Page = await notifications.ListAsync(person, page, cancellationToken) });
+        return View(new NotificationsIndexViewModel { Page = await notifications.ListAsync(actor, page, cancellationToken), HasPerson = actor.PersonId is not null });
     }
 
     [HttpPost]
     public async Task<IActionResult> Open(int id, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        var link = actor.PersonId is { } person ? await notifications.OpenAsync(person, id, cancellationToken) : null;
-        if (link is null)
-        {
-            return NotFound();
-        }
-
-        return Url.IsLocalUrl(link) ? LocalRedirect(link) : RedirectToAction(nameof(Index));
+        var opened = await notifications.OpenAsync(await currentActor.GetAsync(cancellationToken), id, cancellationToken);
+        return this.Answer(opened,
+            ok: () => Url.IsLocalUrl(opened.Value) ? LocalRedirect(opened.Value) : RedirectToAction(nameof(Index)),
+            back: () => RedirectToAction(nameof(Index)), StatusKind.Danger);
     }
 
     [HttpPost]
     public async Task<IActionResult> MarkAllRead(CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        var count = actor.PersonId is { } person ? await notifications.MarkAllReadAsync(person, cancellationToken) : 0;
+        var count = await notifications.MarkAllReadAsync(await currentActor.GetAsync(cancellationToken), cancellationToken);
         TempData.SetStatus(l["Notifications.MarkedAllRead", count], count > 0 ? StatusKind.Success : StatusKind.Info);
         return RedirectToAction(nameof(Index));
     }

@@ -1,12 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.Feedback;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Results;
@@ -18,7 +16,7 @@ namespace ServiceReview.Web.Features.Results;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ResultsController(
     RoundResultsService results, FeedbackService feedback, CorrectiveActionService actions,
-    ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
+    ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
 {
     [RememberListQuery]
     public async Task<IActionResult> Index(string? q, RoundStatus? status, int? page, int? size, CancellationToken cancellationToken)
@@ -31,7 +29,7 @@ public sealed class ResultsController(
         {
             IsManager = actor.IsManager,
             Rounds = actor.IsManager ? await results.RoundsPageAsync(search, status, request, cancellationToken: cancellationToken) : Paged.Empty<RoundSummary>(request),
-            Links = actor.IsManager ? Paged.Empty<ResultLink>(request) : await results.LinksPageAsync(actor.PersonId, search, request, cancellationToken),
+            Links = actor.IsManager ? Paged.Empty<ResultLink>(request) : await results.LinksPageAsync(actor, search, request, cancellationToken),
             Search = search,
             Status = status,
         });
@@ -55,38 +53,27 @@ public sealed class ResultsController(
     [HttpPost("Results/Team/{roundId:int}/{teamId:int}/Feedback")]
     public async Task<IActionResult> Feedback(int roundId, int teamId, FeedbackForm form, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            // The form again, only to someone who may write here (anyone else: no such page).
+            var again = await BuildTeamAsync(roundId, teamId, form, cancellationToken);
+            return again is { CanWriteFeedback: true } ? View(nameof(Team), again) : NotFound();
+        }
+
         var actor = await currentActor.GetAsync(cancellationToken);
-        if (!await feedback.CanWriteAsync(actor.PersonId, actor.IsManager, roundId, teamId, cancellationToken))
+        var added = await feedback.AddAsync(actor, roundId, teamId, form.Text ?? "", cancellationToken);
+        var model = added.IsOk ? null : await BuildTeamAsync(roundId, teamId, form, cancellationToken);
+        return this.Answer(added, ok: () =>
         {
-            return NotFound();
-        }
-
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                if (!await feedback.AddAsync(actor, actor.IsManager, roundId, teamId, form.Text ?? "", cancellationToken))
-                {
-                    return NotFound();
-                }
-
-                TempData.SetStatus(l["Results.Feedback.Added"]);
-                return RedirectToAction(nameof(Team), new { roundId, teamId });
-            }
-            catch (DomainException ex)
-            {
-                errors.AddTo(ModelState, ex);
-            }
-        }
-
-        var model = await BuildTeamAsync(roundId, teamId, form, cancellationToken);
-        return model is null ? NotFound() : View(nameof(Team), model);
+            TempData.SetStatus(l["Results.Feedback.Added"]);
+            return RedirectToAction(nameof(Team), new { roundId, teamId });
+        }, form: () => model is null ? NotFound() : View(nameof(Team), model));
     }
 
     private async Task<TeamResultViewModel?> BuildTeamAsync(int roundId, int teamId, FeedbackForm? form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        if (!await results.CanViewTeamAsync(actor.PersonId, actor.IsManager, roundId, teamId, cancellationToken))
+        if (!await results.CanViewTeamAsync(actor, roundId, teamId, cancellationToken))
         {
             return null;
         }
@@ -98,15 +85,14 @@ public sealed class ResultsController(
             return null;
         }
 
-        var viewer = new ActionViewer(actor.PersonId, actor.IsManager);
         return new TeamResultViewModel
         {
             Results = computed,
             Team = team,
             Rulings = await results.RulingsAsync(roundId, cancellationToken),
             Feedback = await feedback.ListAsync(roundId, teamId, cancellationToken),
-            CanWriteFeedback = await feedback.CanWriteAsync(actor.PersonId, actor.IsManager, roundId, teamId, cancellationToken),
-            CanRaiseActions = actor.PersonId is not null && await actions.CanRaiseAsync(viewer, roundId, teamId, cancellationToken),
+            CanWriteFeedback = await feedback.CanWriteAsync(actor, roundId, teamId, cancellationToken),
+            CanRaiseActions = actor.PersonId is not null && await actions.CanRaiseAsync(actor, roundId, teamId, cancellationToken),
             ShowRanking = actor.IsManager,
             Form = form ?? new FeedbackForm { RoundId = roundId, TeamId = teamId },
         };

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Scoring;
+using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.Reviews.Disputes;
 using ServiceReview.Web.Features.Rounds;
 using ServiceReview.Web.Security;
@@ -15,10 +16,11 @@ namespace ServiceReview.Web.Features.Results;
 public sealed class RoundResultsApiController(RoundResultsService results) : ControllerBase
 {
     [HttpGet]
-    public async Task<ActionResult<RoundResultsResponse>> Get(int id, CancellationToken cancellationToken)
+    [ProducesResponseType<RoundResultsResponse>(StatusCodes.Status200OK)]
+    public async Task<IActionResult> Get(int id, CancellationToken cancellationToken)
     {
-        var computed = await results.ComputeAsync(id, cancellationToken);
-        return computed is null ? NotFound() : RoundResultsResponse.From(computed, await results.RulingsAsync(id, cancellationToken));
+        var round = await results.WithRulingsAsync(id, cancellationToken);
+        return this.Answer(round, ok: () => Ok(RoundResultsResponse.From(round.Value.Results, round.Value.Rulings)));
     }
 }
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
@@ -168,28 +170,36 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
         i.CategoryScores.ToDictionary(s => s.CategoryCode, s => s.Score, StringComparer.Ordinal),
         i.Entries.ToDictionary(e => e.IndicatorCode, e => e.Points, StringComparer.Ordinal));
 
+    /// <summary>A round's results with the rulings on its inspections (<c>GET /api/rounds/{id}/results</c>); not found for an unknown round.</summary>
+    public async Task<Outcome<RuledRoundResults>> WithRulingsAsync(int roundId, CancellationToken cancellationToken = default)
+    {
+        var computed = await ComputeAsync(roundId, cancellationToken);
+        return computed is null ? Outcome.NotFound() : new RuledRoundResults(computed, await RulingsAsync(roundId, cancellationToken));
+    }
+
     /// <summary>
     /// Who may see a team's result in a round: managers and administrators; the team's lead; an inspector of that team
     /// in that round once their own inspection is submitted (scores stay independent until then).
     /// </summary>
-    public async Task<bool> CanViewTeamAsync(int? personId, bool isManager, int roundId, int teamId, CancellationToken cancellationToken = default)
+    public async Task<bool> CanViewTeamAsync(Actor actor, int roundId, int teamId, CancellationToken cancellationToken = default)
     {
-        if (isManager)
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.IsManager)
         {
             return true;
         }
 
-        if (personId is null)
+        if (actor.PersonId is not { } person)
         {
             return false;
         }
 
-        if (await db.Teams.AnyAsync(t => t.Id == teamId && t.LeadId == personId, cancellationToken))
+        if (await db.Teams.AnyAsync(t => t.Id == teamId && t.LeadId == person, cancellationToken))
         {
             return true;
         }
 
-        return await IsSubmittedInspectorAsync(personId.Value, roundId, teamId, cancellationToken);
+        return await IsSubmittedInspectorAsync(person, roundId, teamId, cancellationToken);
     }
 
     /// <summary>The person inspected the team in the round and has submitted their inspection.</summary>
@@ -218,9 +228,10 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
     /// The team results a lead or an inspector may open (as <see cref="LinksForAsync"/>), one page, newest round first;
     /// <paramref name="search"/> matches the round or the team.
     /// </summary>
-    public async Task<Paged<ResultLink>> LinksPageAsync(int? personId, string? search, PageRequest request, CancellationToken cancellationToken = default)
+    public async Task<Paged<ResultLink>> LinksPageAsync(Actor actor, string? search, PageRequest request, CancellationToken cancellationToken = default)
     {
-        if (personId is null)
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PersonId is not { } personId)
         {
             return Paged.Empty<ResultLink>(request);
         }
@@ -240,8 +251,10 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
     }
 
     /// <summary>Team results a person may open: (round, team) pairs for their teams as lead or their submitted inspections.</summary>
-    public async Task<IReadOnlyList<ResultLink>> LinksForAsync(int? personId, bool isManager, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<ResultLink>> LinksForAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (personId, isManager) = (actor.PersonId, actor.IsManager);
         var query =
             from i in db.Inspections
             join t in db.Teams on i.TeamId equals t.Id
@@ -254,6 +267,9 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
             .ToList();
     }
 }
+
+/// <summary>A round's results and the rulings on its inspections, by inspection.</summary>
+public sealed record RuledRoundResults(RoundResults Results, IReadOnlyDictionary<int, IReadOnlyList<RulingFact>> Rulings);
 
 public sealed record TeamInfo(int Id, string Name, string Project, int? LeadId);
 

@@ -129,7 +129,7 @@ public static class OutcomeAnswers
             {
                 message = resource.ResourceNotFound
                     ? error.Key
-                    : string.Format(CultureInfo.CurrentCulture, resource.Value, error.Arguments.ToArray());
+                    : string.Format(CultureInfo.CurrentCulture, resource.Value, [.. error.Arguments.Select(Shown)]);
             }
             catch (FormatException)
             {
@@ -140,4 +140,8 @@ public static class OutcomeAnswers
             yield return (error.Field, message);
         }
     }
+
+    // Stored decimals keep their scale (20.0000); people read 20.
+    private static object? Shown(object? argument) =>
+        argument is decimal d ? d.ToString("0.####", CultureInfo.CurrentCulture) : argument;
 }

@@ -30,8 +30,8 @@ public sealed partial class BrowserApp
             {
                 using var scope = Services.CreateScope();
                 var plans = scope.ServiceProvider.GetRequiredService<PlanService>();
-                _draftPlanVersion = await plans.CopyAsync(Actor.System, publishedVersionId)
-                    ?? throw new InvalidOperationException($"plan version {publishedVersionId} could not be copied");
+                var copy = await plans.CopyAsync(Actor.System, publishedVersionId);
+                _draftPlanVersion = copy.IsOk ? copy.Value : throw new InvalidOperationException($"plan version {publishedVersionId} could not be copied");
             }
 
             return _draftPlanVersion.Value;

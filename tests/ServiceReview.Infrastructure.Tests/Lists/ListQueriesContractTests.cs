@@ -52,7 +52,7 @@ public abstract class ListQueriesContractTests(ProviderDatabase database) : Prov
         await CheckAsync(r => sp.GetRequiredService<RoundResultsService>().LinksPageAsync(new Actor(null, "lead", lead), null, r), x => (x.RoundId * 100_000) + x.TeamId,
             db.Inspections.Where(i => db.Teams.Any(t => t.Id == i.TeamId && t.LeadId == lead)).Select(i => new { i.RoundId, i.TeamId }).Distinct().CountAsync(),
             size: 2);
-        await CheckAsync(r => sp.GetRequiredService<CalibrationService>().ListAsync(manager, true, "练习", r), x => x.Id,
+        await CheckAsync(r => sp.GetRequiredService<CalibrationService>().ListAsync(new ServiceReview.Core.Audit.Actor(null, "manager", manager) { Roles = new HashSet<string>(StringComparer.Ordinal) { ServiceReview.Core.Security.Roles.Manager } }, "练习", r), x => x.Id,
             db.CalibrationExercises.CountAsync(), size: 2);
         await CheckAsync(r => sp.GetRequiredService<InspectionService>().ListAsync(inspector, null, null, r, now), x => x.Id,
             db.Inspections.CountAsync(i => i.InspectorId == inspector), size: 3);

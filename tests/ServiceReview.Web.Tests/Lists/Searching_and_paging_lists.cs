@@ -308,7 +308,7 @@ public sealed class Searching_and_paging_lists(ServiceReviewWebFactory factory) 
         for (var i = 1; i <= 11; i++)
         {
             var name = $"分页方案{i:00}";
-            await factory.WithServiceAsync<ServiceReview.Web.Features.Plans.PlanService, int>(plans => plans.CreatePlanAsync(ServiceReview.Core.Audit.Actor.System, name, null));
+            await factory.WithServiceAsync<ServiceReview.Web.Features.Plans.PlanService, int>(async plans => (await plans.CreatePlanAsync(ServiceReview.Core.Audit.Actor.System, name, null)).Value);
         }
 
         var manager = await factory.SignedInAsync("manager@demo.local");

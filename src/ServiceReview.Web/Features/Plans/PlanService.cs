@@ -25,6 +25,13 @@ public sealed record PlanSummary(int Id, string Name, string? Description, IRead
 /// <summary>The result of importing a workbook: the new draft's id, or every problem found (and nothing created).</summary>
 public sealed record PlanImportResult(int? VersionId, IReadOnlyList<WorkbookError> Errors);
 
+/// <summary>Where a publish or retire left the version: moved now, or already there (a second click).</summary>
+public enum PlanTransition
+{
+    Done,
+    AlreadyThere,
+}
+
 /// <summary>
 /// The use cases of plan authoring: create, copy, edit a draft, publish, retire, delete a draft, import a workbook.
 /// Each change writes one audit entry in the same save; edits of a draft check the concurrency stamp the form
@@ -33,6 +40,12 @@ public sealed record PlanImportResult(int? VersionId, IReadOnlyList<WorkbookErro
 public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, IOptions<UploadOptions>? uploads = null)
 {
     public const string AuditEntityType = nameof(PlanVersion);
+
+    /// <summary>The field of a new plan's name (its errors go there).</summary>
+    public const string NameField = "Name";
+
+    /// <summary>The field of the problems that keep a draft from being published.</summary>
+    public const string ProblemsField = "Problems";
 
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
@@ -119,87 +132,131 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, I
             .Select(r => new { r.Id, r.Name, r.Status }).ToListAsync(cancellationToken))
             .Select(r => new RoundUse(r.Id, r.Name, r.Status))];
 
-    /// <summary>A new plan with an empty draft, version 1; returns the draft's id.</summary>
-    public async Task<int> CreatePlanAsync(Actor actor, string name, string? description, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A new plan with an empty draft, version 1: the draft's id, or invalid at <c>Name</c> when a plan has the name
+    /// (or the plan refuses it).
+    /// </summary>
+    public async Task<Outcome<int>> CreatePlanAsync(Actor actor, string name, string? description, CancellationToken cancellationToken = default)
     {
         var trimmed = name.Trim();
         if (await db.Plans.AnyAsync(p => p.Name == trimmed, cancellationToken))
         {
-            throw new DomainException("Plan.NameTaken", $"A plan named '{trimmed}' already exists; copy one of its versions instead.", trimmed);
+            return Outcome.Invalid(NameField, OutcomeError.DomainPrefix + "Plan.NameTaken", trimmed);
         }
 
-        var plan = new EvaluationPlan(trimmed, description);
-        var draft = plan.AddDraft();
-        db.Plans.Add(plan);
-        return await SaveNewAsync(actor, draft, "Plan.Created", $"{plan.Name} v{draft.Number}", cancellationToken);
+        var outcome = await Outcome.Of<int>(async () =>
+        {
+            var plan = new EvaluationPlan(trimmed, description);
+            var draft = plan.AddDraft();
+            db.Plans.Add(plan);
+            return await SaveNewAsync(actor, draft, "Plan.Created", $"{plan.Name} v{draft.Number}", cancellationToken);
+        });
+        return outcome.Status == OutcomeStatus.Invalid
+            ? Outcome.Invalid(outcome.Errors.Select(e => e with { Field = NameField }))
+            : outcome;
     }
 
-    /// <summary>A new draft of the same plan with the content of <paramref name="versionId"/>; returns the draft's id.</summary>
-    public async Task<int?> CopyAsync(Actor actor, int versionId, CancellationToken cancellationToken = default)
+    /// <summary>A new draft of the same plan with the content of <paramref name="versionId"/>: the draft's id, or not found.</summary>
+    public async Task<Outcome<int>> CopyAsync(Actor actor, int versionId, CancellationToken cancellationToken = default)
     {
         var source = await WithContent(db.PlanVersions).FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
         if (source is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
-        var plan = await db.Plans.Include(p => p.Versions).SingleAsync(p => p.Id == source.PlanId, cancellationToken);
-        var draft = plan.AddDraftCopyOf(source);
-        return await SaveNewAsync(actor, draft, "Plan.Copied", $"v{source.Number} → v{draft.Number}", cancellationToken);
+        return await Outcome.Of<int>(async () =>
+        {
+            var plan = await db.Plans.Include(p => p.Versions).SingleAsync(p => p.Id == source.PlanId, cancellationToken);
+            var draft = plan.AddDraftCopyOf(source);
+            return await SaveNewAsync(actor, draft, "Plan.Copied", $"v{source.Number} → v{draft.Number}", cancellationToken);
+        });
     }
 
     /// <summary>
     /// Applies <paramref name="change"/> to a draft and saves it, if nobody saved the version since
-    /// <paramref name="stamp"/>. Returns false when there is no such version.
+    /// <paramref name="stamp"/>: ok, not found, a conflict, or the rule the draft (or a locked version) refused with.
     /// </summary>
-    public async Task<bool> EditAsync(Actor actor, int versionId, Guid stamp, string action, Action<PlanVersion> change, CancellationToken cancellationToken = default)
+    public async Task<Outcome> EditAsync(Actor actor, int versionId, Guid stamp, string action, Action<PlanVersion> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(change);
         var version = await WithContent(db.PlanVersions).FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
         if (version is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
 
-        db.ExpectStamp(version, stamp);
-        change(version);
-        EnsureUniqueCodes(version);
-        db.Audit(actor, Now(), AuditEntityType, version.Id, "Plan.Edited", null, action);
-        await db.SaveOrConflictAsync(cancellationToken);
-        return true;
+        return await Outcome.Of(async () =>
+        {
+            db.ExpectStamp(version, stamp);
+            change(version);
+            EnsureUniqueCodes(version);
+            db.Audit(actor, Now(), AuditEntityType, version.Id, "Plan.Edited", null, action);
+            await db.SaveOrConflictAsync(cancellationToken);
+            return Outcome.Ok();
+        });
     }
 
-    public Task<bool> PublishAsync(Actor actor, int versionId, Guid stamp, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, versionId, stamp, "Plan.Published", v => v.Publish(Now()), cancellationToken);
-
-    public Task<bool> RetireAsync(Actor actor, int versionId, Guid stamp, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, versionId, stamp, "Plan.Retired", v => v.Retire(), cancellationToken);
-
-    /// <summary>Deletes a draft (a mistaken copy or import). Published and retired versions are history and stay.</summary>
-    public async Task<bool> DeleteDraftAsync(Actor actor, int versionId, Guid stamp, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Publishes a draft: done, or already published (or retired) when a second click or a second manager finds it
+    /// there; invalid with each of the version's problems at <see cref="ProblemsField"/> when it is not complete.
+    /// </summary>
+    public async Task<Outcome<PlanTransition>> PublishAsync(Actor actor, int versionId, Guid stamp, CancellationToken cancellationToken = default)
     {
         var version = await WithContent(db.PlanVersions).FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
         if (version is null)
         {
-            return false;
+            return Outcome.NotFound();
+        }
+
+        if (version.Status == PlanVersionStatus.Draft && version.Validate() is { Count: > 0 } problems)
+        {
+            return Outcome.Invalid(problems.Select(p => OutcomeError.Of(ProblemsField, ProblemKey(p.Code), [.. p.Arguments])));
+        }
+
+        return await TransitionAsync(actor, version, stamp, "Plan.Published", PlanVersionStatus.Published, v => v.Publish(Now()), cancellationToken);
+    }
+
+    /// <summary>Retires a published version: done, already retired, or the rule that refused (a draft cannot be retired).</summary>
+    public async Task<Outcome<PlanTransition>> RetireAsync(Actor actor, int versionId, Guid stamp, CancellationToken cancellationToken = default)
+    {
+        var version = await WithContent(db.PlanVersions).FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+        return version is null
+            ? Outcome.NotFound()
+            : await TransitionAsync(actor, version, stamp, "Plan.Retired", PlanVersionStatus.Retired, v => v.Retire(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes a draft (a mistaken copy or import): ok, not found, a conflict, or invalid for a published or retired
+    /// version (history stays).
+    /// </summary>
+    public async Task<Outcome> DeleteDraftAsync(Actor actor, int versionId, Guid stamp, CancellationToken cancellationToken = default)
+    {
+        var version = await WithContent(db.PlanVersions).FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+        if (version is null)
+        {
+            return Outcome.NotFound();
         }
 
         if (version.IsLocked)
         {
-            throw new DomainException("Plan.VersionLocked", $"Plan version {version.Number} is {version.Status} and cannot be changed; copy it as a new draft.", version.Number, version.Status.ToString());
+            return Outcome.Invalid("", OutcomeError.DomainPrefix + "Plan.VersionLocked", version.Number, version.Status.ToString());
         }
 
-        db.ExpectStamp(version, stamp);
-        var plan = await db.Plans.Include(p => p.Versions).SingleAsync(p => p.Id == version.PlanId, cancellationToken);
-        db.PlanVersions.Remove(version);
-        if (plan.Versions.Count == 1)
+        return await Outcome.Of(async () =>
         {
-            db.Plans.Remove(plan);
-        }
+            db.ExpectStamp(version, stamp);
+            var plan = await db.Plans.Include(p => p.Versions).SingleAsync(p => p.Id == version.PlanId, cancellationToken);
+            db.PlanVersions.Remove(version);
+            if (plan.Versions.Count == 1)
+            {
+                db.Plans.Remove(plan);
+            }
 
-        db.Audit(actor, Now(), AuditEntityType, version.Id, "Plan.DraftDeleted", $"{version.Name} v{version.Number}", null);
-        await db.SaveOrConflictAsync(cancellationToken);
-        return true;
+            db.Audit(actor, Now(), AuditEntityType, version.Id, "Plan.DraftDeleted", $"{version.Name} v{version.Number}", null);
+            await db.SaveOrConflictAsync(cancellationToken);
+            return Outcome.Ok();
+        });
     }
 
     /// <summary>
@@ -256,20 +313,27 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, I
         }
     }
 
-    private async Task<bool> TransitionAsync(Actor actor, int versionId, Guid stamp, string action, Action<PlanVersion> transition, CancellationToken cancellationToken)
+    private async Task<Outcome<PlanTransition>> TransitionAsync(
+        Actor actor, PlanVersion version, Guid stamp, string action, PlanVersionStatus target, Action<PlanVersion> transition, CancellationToken cancellationToken)
     {
-        var version = await WithContent(db.PlanVersions).FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
-        if (version is null)
+        var outcome = await Outcome.Of(async () =>
         {
-            return false;
+            db.ExpectStamp(version, stamp);
+            var before = version.Status.ToString();
+            transition(version);
+            db.Audit(actor, Now(), AuditEntityType, version.Id, action, before, version.Status.ToString());
+            await db.SaveOrConflictAsync(cancellationToken);
+            return Outcome.Ok();
+        });
+        if (outcome.IsOk)
+        {
+            return PlanTransition.Done;
         }
 
-        db.ExpectStamp(version, stamp);
-        var before = version.Status.ToString();
-        transition(version);
-        db.Audit(actor, Now(), AuditEntityType, version.Id, action, before, version.Status.ToString());
-        await db.SaveOrConflictAsync(cancellationToken);
-        return true;
+        // A second click (or a second manager) finds the version already where the first click took it.
+        var now = await db.PlanVersions.AsNoTracking().Where(v => v.Id == version.Id).Select(v => (PlanVersionStatus?)v.Status).FirstOrDefaultAsync(cancellationToken);
+        var already = now == target || (target == PlanVersionStatus.Published && now == PlanVersionStatus.Retired);
+        return already ? PlanTransition.AlreadyThere : outcome;
     }
 
     // A new version has no id before it is saved; the audit entry that names it is written in the same transaction.
@@ -286,6 +350,10 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, I
             return draft.Id;
         });
     }
+
+    // A problem's code names a plan text ("Plans.…") or a domain rule ("Error.…"), as PlanMessages reads it.
+    private static string ProblemKey(string code) =>
+        code.StartsWith("Plans.", StringComparison.Ordinal) ? code : OutcomeError.DomainPrefix + code;
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

@@ -39,21 +39,18 @@ public sealed class PlansController(
     [HttpPost("create")]
     public async Task<IActionResult> Create([Bind(Prefix = "NewPlan")] NewPlanInput input, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        var outcome = ModelState.IsValid
+            ? await plans.CreatePlanAsync(await currentActor.GetAsync(cancellationToken), input.Name, input.Description, cancellationToken)
+            : null;
+        if (outcome is { IsOk: true })
         {
-            try
-            {
-                var id = await plans.CreatePlanAsync(await currentActor.GetAsync(cancellationToken), input.Name, input.Description, cancellationToken);
-                TempData.SetStatus(localizer["Plans.Create.Done", input.Name.Trim()]);
-                return RedirectToAction(nameof(Edit), new { id });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("NewPlan.Name", _messages.Domain(ex));
-            }
+            TempData.SetStatus(localizer["Plans.Create.Done", input.Name.Trim()]);
+            return RedirectToAction(nameof(Edit), new { id = outcome.Value });
         }
 
-        return View(nameof(Index), new PlanIndexViewModel { Plans = await plans.PageAsync(null, PageRequest.Of(1, null, 10), cancellationToken), NewPlan = input });
+        var list = await plans.PageAsync(null, PageRequest.Of(1, null, 10), cancellationToken);
+        IActionResult Form() => View(nameof(Index), new PlanIndexViewModel { Plans = list, NewPlan = input });
+        return outcome is null ? Form() : this.Answer(outcome, ok: Form, form: Form, prefix: "NewPlan.");
     }
 
     [HttpGet("{id:int}")]
@@ -181,79 +178,60 @@ public sealed class PlansController(
     public async Task<IActionResult> SaveIndicator(int id, IndicatorForm input, CancellationToken cancellationToken)
     {
         var definition = ModelState.IsValid ? BuildIndicator(input) : null;
+        Outcome? outcome = null;
         if (definition is not null)
         {
-            try
+            var action = input.OriginalCode is null ? $"AddIndicator {input.Code}" : $"ChangeIndicator {input.OriginalCode}";
+            outcome = await plans.EditAsync(await currentActor.GetAsync(cancellationToken), id, input.Stamp, action, v =>
             {
-                var action = input.OriginalCode is null ? $"AddIndicator {input.Code}" : $"ChangeIndicator {input.OriginalCode}";
-                var found = await plans.EditAsync(await currentActor.GetAsync(cancellationToken), id, input.Stamp, action, v =>
+                if (input.OriginalCode is null)
                 {
-                    if (input.OriginalCode is null)
-                    {
-                        v.AddIndicator(input.CategoryCode, definition);
-                    }
-                    else
-                    {
-                        v.ReplaceIndicator(input.OriginalCode, definition);
-                    }
-                }, cancellationToken);
-                if (!found)
-                {
-                    return NotFound();
+                    v.AddIndicator(input.CategoryCode, definition);
                 }
-
-                TempData.SetStatus(localizer["Plans.Indicator.Saved", input.Code.Trim()]);
-                return RedirectToAction(nameof(Edit), null, new { id }, $"category-{input.CategoryCode}");
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("", _messages.Domain(ex));
-            }
+                else
+                {
+                    v.ReplaceIndicator(input.OriginalCode, definition);
+                }
+            }, cancellationToken);
         }
 
-        var version = await plans.FindAsync(id, cancellationToken);
-        return version is null ? NotFound() : View("Indicator", new IndicatorFormViewModel { Version = version, Input = input });
+        var version = outcome is { IsOk: true } ? null : await plans.FindAsync(id, cancellationToken);
+        IActionResult Form() => version is null ? NotFound() : View("Indicator", new IndicatorFormViewModel { Version = version, Input = input });
+        return outcome is null ? Form() : this.Answer(outcome, ok: () =>
+        {
+            TempData.SetStatus(localizer["Plans.Indicator.Saved", input.Code.Trim()]);
+            return RedirectToAction(nameof(Edit), null, new { id }, $"category-{input.CategoryCode}");
+        }, form: Form);
     }
 
     [HttpPost("{id:int}/copy")]
     public async Task<IActionResult> Copy(int id, CancellationToken cancellationToken)
     {
         var copy = await plans.CopyAsync(await currentActor.GetAsync(cancellationToken), id, cancellationToken);
-        if (copy is null)
+        return this.Answer(copy, ok: () =>
         {
-            return NotFound();
-        }
-
-        TempData.SetStatus(localizer["Plans.Copy.Done"]);
-        return RedirectToAction(nameof(Edit), new { id = copy });
+            TempData.SetStatus(localizer["Plans.Copy.Done"]);
+            return RedirectToAction(nameof(Edit), new { id = copy.Value });
+        }, back: () => RedirectToAction(nameof(Details), new { id }), StatusKind.Danger);
     }
 
     [HttpPost("{id:int}/publish")]
     public Task<IActionResult> Publish(int id, Guid stamp, CancellationToken cancellationToken) =>
-        TransitionAsync(id, stamp, PlanVersionStatus.Published, "Plans.Publish.Done", "Plans.Publish.Already", plans.PublishAsync, cancellationToken);
+        TransitionAsync(id, stamp, "Plans.Publish.Done", "Plans.Publish.Already", plans.PublishAsync, cancellationToken);
 
     [HttpPost("{id:int}/retire")]
     public Task<IActionResult> Retire(int id, Guid stamp, CancellationToken cancellationToken) =>
-        TransitionAsync(id, stamp, PlanVersionStatus.Retired, "Plans.Retire.Done", "Plans.Retire.Already", plans.RetireAsync, cancellationToken);
+        TransitionAsync(id, stamp, "Plans.Retire.Done", "Plans.Retire.Already", plans.RetireAsync, cancellationToken);
 
     [HttpPost("{id:int}/delete")]
     public async Task<IActionResult> Delete(int id, Guid stamp, CancellationToken cancellationToken)
     {
-        try
+        var outcome = await plans.DeleteDraftAsync(await currentActor.GetAsync(cancellationToken), id, stamp, cancellationToken);
+        return this.Answer(outcome, ok: () =>
         {
-            if (!await plans.DeleteDraftAsync(await currentActor.GetAsync(cancellationToken), id, stamp, cancellationToken))
-            {
-                return NotFound();
-            }
-
             TempData.SetStatus(localizer["Plans.Delete.Done"]);
             return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
-        }
-        catch (DomainException ex)
-        {
-            TempData.SetStatus(_messages.Domain(ex), StatusKind.Danger);
-            return RedirectToAction(nameof(Details), new { id });
-        }
+        }, back: () => RedirectToAction(nameof(Details), new { id }), StatusKind.Danger);
     }
 
     [HttpGet("compare")]
@@ -367,54 +345,34 @@ public sealed class PlansController(
 
     private async Task<IActionResult> EditAsync(int id, Guid stamp, string action, Action<PlanVersion> change, CancellationToken cancellationToken)
     {
-        try
+        var outcome = await plans.EditAsync(await currentActor.GetAsync(cancellationToken), id, stamp, action, change, cancellationToken);
+        return this.Answer(outcome, ok: () =>
         {
-            if (!await plans.EditAsync(await currentActor.GetAsync(cancellationToken), id, stamp, action, change, cancellationToken))
-            {
-                return NotFound();
-            }
-
             TempData.SetStatus(localizer["Plans.Edit.Saved"]);
-        }
-        catch (DomainException ex)
-        {
-            TempData.SetStatus(_messages.Domain(ex), StatusKind.Danger);
-            if (ex.Code == "Plan.VersionLocked")
-            {
-                return RedirectToAction(nameof(Details), new { id });
-            }
-        }
-
-        return RedirectToAction(nameof(Edit), new { id });
+            return RedirectToAction(nameof(Edit), new { id });
+        }, back: () => outcome.Errors.Any(e => e.DomainCode == "Plan.VersionLocked")
+            ? RedirectToAction(nameof(Details), new { id })
+            : RedirectToAction(nameof(Edit), new { id }), StatusKind.Danger);
     }
 
     private async Task<IActionResult> TransitionAsync(
-        int id, Guid stamp, PlanVersionStatus target, string doneKey, string alreadyKey,
-        Func<Core.Audit.Actor, int, Guid, CancellationToken, Task<bool>> transition, CancellationToken cancellationToken)
+        int id, Guid stamp, string doneKey, string alreadyKey,
+        Func<Core.Audit.Actor, int, Guid, CancellationToken, Task<Outcome<PlanTransition>>> transition, CancellationToken cancellationToken)
     {
-        try
+        var outcome = await transition(await currentActor.GetAsync(cancellationToken), id, stamp, cancellationToken);
+        if (outcome.Errors.Any(e => e.Field == PlanService.ProblemsField))
         {
-            if (!await transition(await currentActor.GetAsync(cancellationToken), id, stamp, cancellationToken))
-            {
-                return NotFound();
-            }
-
-            TempData.SetStatus(localizer[doneKey]);
-        }
-        catch (PlanValidationException ex)
-        {
-            TempData.SetStatus(localizer["Plans.Publish.Invalid", string.Join(" ", ex.Problems.Select(_messages.Problem))], StatusKind.Danger);
+            var problems = OutcomeAnswers.Messages(HttpContext.RequestServices, outcome).Select(m => m.Message);
+            TempData.SetStatus(localizer["Plans.Publish.Invalid", string.Join(" ", problems)], StatusKind.Danger);
             return RedirectToAction(nameof(Edit), new { id });
         }
-        catch (DomainException ex)
-        {
-            // A second click (or a second manager) finds the version already where the first click took it.
-            var now = await plans.FindAsync(id, cancellationToken);
-            var already = now is not null && (now.Status == target || (target == PlanVersionStatus.Published && now.Status == PlanVersionStatus.Retired));
-            TempData.SetStatus(already ? localizer[alreadyKey] : _messages.Domain(ex), already ? StatusKind.Info : StatusKind.Danger);
-        }
 
-        return RedirectToAction(nameof(Details), new { id });
+        return this.Answer(outcome, ok: () =>
+        {
+            var already = outcome.Value == PlanTransition.AlreadyThere;
+            TempData.SetStatus(localizer[already ? alreadyKey : doneKey], already ? StatusKind.Info : StatusKind.Success);
+            return RedirectToAction(nameof(Details), new { id });
+        }, back: () => RedirectToAction(nameof(Details), new { id }), StatusKind.Danger);
     }
 
     private Indicator? BuildIndicator(IndicatorForm input)

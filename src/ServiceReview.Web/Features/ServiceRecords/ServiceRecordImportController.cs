@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using ServiceReview.Core.Common;
 using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.ServiceRecords.Import;
@@ -31,15 +32,10 @@ public sealed class ServiceRecordImportController(
     public async Task<IActionResult> Import(int id, IFormFile? file, [FromQuery] bool partial, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var (level, _) = await access.CheckAsync(id, actor, actor.IsManager, cancellationToken);
-        if (level == RecordAccess.NotFound)
+        var team = await access.EditAsync(id, actor, cancellationToken);
+        if (!team.IsOk)
         {
-            return NotFound();
-        }
-
-        if (level != RecordAccess.Edit)
-        {
-            return Forbid();
+            return team.Status == OutcomeStatus.NotFound ? NotFound() : Forbid();
         }
 
         if (file is null || file.Length == 0)

@@ -20,7 +20,7 @@ public sealed class ServiceRecordImportStatusController(ImportJobQueue imports, 
     public async Task<IActionResult> Status(Guid id, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        if (await imports.FindVisibleAsync(id, actor, actor.IsManager, cancellationToken) is not var (job, _))
+        if (await imports.FindVisibleAsync(id, actor, cancellationToken) is not var (job, _))
         {
             return NotFound();
         }

@@ -8,11 +8,8 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Features.Administration;
-using ServiceReview.Web.Features.Administration.Projects;
 using ServiceReview.Web.Features.ServiceRecords.Import;
 using ServiceReview.Web.Features.ServiceRecords.Import.Background;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.ServiceRecords;
@@ -27,9 +24,7 @@ public sealed class ServiceRecordsController(
     ServiceMetricsService metrics,
     ServiceRecordEditor editor,
     ImportJobQueue imports,
-    ProjectsAdminService projects,
     ICurrentActor currentActor,
-    DomainErrorLocalizer domainErrors,
     IStringLocalizer<SharedResource> localizer,
     TimeProvider clock,
     OrganisationClock localTime) : Controller
@@ -41,19 +36,21 @@ public sealed class ServiceRecordsController(
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var teams = await access.TeamsForAsync(actor, actor.IsManager, cancellationToken);
+        var teams = await access.TeamsForAsync(actor, cancellationToken);
         return teams.Count == 1 ? RedirectToAction(nameof(Team), new { id = teams[0].Id }) : View(new TeamsViewModel(teams));
     }
 
     [HttpGet]
     public async Task<IActionResult> Team(int id, [FromQuery] RecordFilter filter, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(id, cancellationToken);
-        if (level is RecordAccess.NotFound or RecordAccess.Forbidden)
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var grant = await access.ReadAsync(id, actor, cancellationToken);
+        if (!grant.IsOk)
         {
-            return Refuse(level);
+            return Refuse(grant);
         }
 
+        var (team, mayEdit) = grant.Value;
         var project = (await editor.ProjectOfTeamAsync(id, cancellationToken))!;
         var zone = ServicePeriod.FindZone(project.TimeZoneId);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -81,47 +78,41 @@ public sealed class ServiceRecordsController(
         };
         var limits = localizer[project.Calendar is null ? "Records.Limits.SummaryCalendarHours" : "Records.Limits.SummaryWorkingHours",
             Hours(project.Limits.FirstResponseHours), Hours(project.Limits.ResolutionHours), Hours(project.Limits.ArchiveHours)].Value;
-        var recent = level == RecordAccess.Edit ? await imports.RecentAsync(id, RecentImports, cancellationToken) : [];
-        var actor = await currentActor.GetAsync(cancellationToken);
-        return View(new TeamRecordsViewModel(team!, filter, from, to, cards, page, zone, level == RecordAccess.Edit, actor.IsManager, limits) { RecentImports = recent });
+        var recent = mayEdit ? await imports.RecentAsync(id, RecentImports, cancellationToken) : [];
+        return View(new TeamRecordsViewModel(team, filter, from, to, cards, page, zone, mayEdit, actor.IsManager, limits) { RecentImports = recent });
     }
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
     public async Task<IActionResult> Create(int teamId, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(teamId, cancellationToken);
-        return level != RecordAccess.Edit ? Refuse(level) : View("Form", new RecordFormViewModel(team!, null, new RecordForm()));
+        var team = await EditableAsync(teamId, cancellationToken);
+        return team.IsOk ? View("Form", new RecordFormViewModel(team.Value, null, new RecordForm())) : Refuse(team);
     }
 
     [HttpPost]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
     public async Task<IActionResult> Create(int teamId, RecordForm form, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(teamId, cancellationToken);
-        if (level != RecordAccess.Edit)
+        var team = await EditableAsync(teamId, cancellationToken);
+        if (!team.IsOk)
         {
-            return Refuse(level);
+            return Refuse(team);
         }
 
+        IActionResult Form() => View("Form", new RecordFormViewModel(team.Value, null, form));
         if (!ModelState.IsValid)
         {
-            return View("Form", new RecordFormViewModel(team!, null, form));
+            return Form();
         }
 
-        try
+        var zone = await ZoneAsync(teamId, cancellationToken);
+        var outcome = await editor.CreateAsync(await currentActor.GetAsync(cancellationToken), teamId, form.TicketId, ToData(form, zone), cancellationToken);
+        return AnswerForm(outcome, ok: () =>
         {
-            var zone = await ZoneAsync(teamId, cancellationToken);
-            await editor.CreateAsync(teamId, form.TicketId, ToData(form, zone), await currentActor.GetAsync(cancellationToken), cancellationToken);
-        }
-        catch (DomainException ex)
-        {
-            AddError(ex);
-            return View("Form", new RecordFormViewModel(team!, null, form));
-        }
-
-        TempData.SetStatus(localizer["Records.Form.Created", form.TicketId.Trim()]);
-        return RedirectToAction(nameof(Team), new { id = teamId });
+            TempData.SetStatus(localizer["Records.Form.Created", form.TicketId.Trim()]);
+            return RedirectToAction(nameof(Team), new { id = teamId });
+        }, Form);
     }
 
     [HttpGet]
@@ -134,14 +125,14 @@ public sealed class ServiceRecordsController(
             return NotFound();
         }
 
-        var (level, team) = await CheckAsync(record.TeamId, cancellationToken);
-        if (level != RecordAccess.Edit)
+        var team = await EditableAsync(record.TeamId, cancellationToken);
+        if (!team.IsOk)
         {
-            return Refuse(level);
+            return Refuse(team);
         }
 
         var zone = await ZoneAsync(record.TeamId, cancellationToken);
-        return View("Form", new RecordFormViewModel(team!, id, ToForm(record, zone)));
+        return View("Form", new RecordFormViewModel(team.Value, id, ToForm(record, zone)));
     }
 
     [HttpPost]
@@ -154,40 +145,35 @@ public sealed class ServiceRecordsController(
             return NotFound();
         }
 
-        var (level, team) = await CheckAsync(record.TeamId, cancellationToken);
-        if (level != RecordAccess.Edit)
+        var team = await EditableAsync(record.TeamId, cancellationToken);
+        if (!team.IsOk)
         {
-            return Refuse(level);
+            return Refuse(team);
         }
 
         form.TicketId = record.TicketId;
         ModelState.Remove(nameof(RecordForm.TicketId));
+        IActionResult Form() => View("Form", new RecordFormViewModel(team.Value, id, form));
         if (!ModelState.IsValid)
         {
-            return View("Form", new RecordFormViewModel(team!, id, form));
+            return Form();
         }
 
-        try
+        var zone = await ZoneAsync(record.TeamId, cancellationToken);
+        var outcome = await editor.UpdateAsync(await currentActor.GetAsync(cancellationToken), id, ToData(form, zone), new DateTime(form.LoadedTicks, DateTimeKind.Utc), cancellationToken);
+        return AnswerForm(outcome, ok: () =>
         {
-            var zone = await ZoneAsync(record.TeamId, cancellationToken);
-            await editor.UpdateAsync(id, ToData(form, zone), new DateTime(form.LoadedTicks, DateTimeKind.Utc), await currentActor.GetAsync(cancellationToken), cancellationToken);
-        }
-        catch (DomainException ex)
-        {
-            AddError(ex);
-            return View("Form", new RecordFormViewModel(team!, id, form));
-        }
-
-        TempData.SetStatus(localizer["Records.Form.Saved", record.TicketId]);
-        return RedirectToAction(nameof(Team), new { id = record.TeamId });
+            TempData.SetStatus(localizer["Records.Form.Saved", record.TicketId]);
+            return RedirectToAction(nameof(Team), new { id = record.TeamId });
+        }, Form);
     }
 
     [HttpGet]
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
     public async Task<IActionResult> Import(int teamId, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(teamId, cancellationToken);
-        return level != RecordAccess.Edit ? Refuse(level) : View(new ImportViewModel(team!, null, null, false));
+        var team = await EditableAsync(teamId, cancellationToken);
+        return team.IsOk ? View(new ImportViewModel(team.Value, null, null, false)) : Refuse(team);
     }
 
     [HttpPost]
@@ -196,16 +182,16 @@ public sealed class ServiceRecordsController(
     [RequestFormLimits(MultipartBodyLengthLimit = ServiceReview.Web.Features.ServiceRecords.ServiceRecordImportController.MaxFileBytes)]
     public async Task<IActionResult> Import(int teamId, IFormFile? file, bool partial, CancellationToken cancellationToken)
     {
-        var (level, team) = await CheckAsync(teamId, cancellationToken);
-        if (level != RecordAccess.Edit)
+        var team = await EditableAsync(teamId, cancellationToken);
+        if (!team.IsOk)
         {
-            return Refuse(level);
+            return Refuse(team);
         }
 
         if (file is null || file.Length == 0)
         {
             ModelState.AddModelError("file", localizer["Records.Import.NoFile"]);
-            return View(new ImportViewModel(team!, null, null, partial));
+            return View(new ImportViewModel(team.Value, null, null, partial));
         }
 
         // The file is saved and imported in the background (big files take minutes); the page then shows its progress.
@@ -219,7 +205,7 @@ public sealed class ServiceRecordsController(
         catch (UploadRefusedException refusal)
         {
             UploadRefusals.AddTo(ModelState, Response, localizer, refusal);
-            return View(new ImportViewModel(team!, null, null, partial));
+            return View(new ImportViewModel(team.Value, null, null, partial));
         }
     }
 
@@ -275,29 +261,18 @@ public sealed class ServiceRecordsController(
     [Authorize(Policy = Policies.TeamLeadOrAbove)]
     public async Task<IActionResult> CancelImport(Guid id, CancellationToken cancellationToken)
     {
-        try
+        var job = await imports.CancelAsync(id, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return this.Answer(job, ok: () =>
         {
-            var actor = await currentActor.GetAsync(cancellationToken);
-            if (await imports.CancelAsync(id, actor, actor.IsManager, cancellationToken) is not { } job)
-            {
-                return NotFound();
-            }
-
-            TempData.SetStatus(localizer["RecordsImportJob.Cancelled", job.FileName]);
-            return RedirectToAction(nameof(Team), new { id = job.TeamId });
-        }
-        catch (DomainException ex)
-        {
-            TempData.SetStatus(domainErrors.Localize(ex), StatusKind.Warning);
-            return RedirectToAction(nameof(ImportProgress), new { id });
-        }
+            TempData.SetStatus(localizer["RecordsImportJob.Cancelled", job.Value.FileName]);
+            return RedirectToAction(nameof(Team), new { id = job.Value.TeamId });
+        }, back: () => RedirectToAction(nameof(ImportProgress), new { id }), StatusKind.Warning);
     }
 
     /// <summary>A background import the current user may see (their team's, or any for a manager); null for others and unknown ids: 404.</summary>
     private async Task<(ImportJob Job, TeamHeading Team)?> VisibleJobAsync(Guid id, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        return await imports.FindVisibleAsync(id, actor, actor.IsManager, cancellationToken);
+        return await imports.FindVisibleAsync(id, await currentActor.GetAsync(cancellationToken), cancellationToken);
     }
 
     [HttpGet]
@@ -309,17 +284,13 @@ public sealed class ServiceRecordsController(
     [Authorize(Policy = Policies.ManagerOrAdmin)]
     public async Task<IActionResult> Limits(int projectId, int? teamId, CancellationToken cancellationToken)
     {
-        var project = await editor.FindProjectAsync(projectId, cancellationToken);
-        if (project is null)
+        var found = await editor.LimitsOfAsync(await currentActor.GetAsync(cancellationToken), projectId, cancellationToken);
+        if (!found.IsOk)
         {
-            return NotFound();
+            return Refuse(found);
         }
 
-        if (!await MayEditLimitsAsync(projectId, cancellationToken))
-        {
-            return Forbid();
-        }
-
+        var project = found.Value;
         var form = new LimitsForm
         {
             FirstResponseHours = project.Limits.FirstResponseHours,
@@ -339,17 +310,14 @@ public sealed class ServiceRecordsController(
     [Authorize(Policy = Policies.ManagerOrAdmin)]
     public async Task<IActionResult> Limits(int projectId, LimitsForm form, CancellationToken cancellationToken)
     {
-        var project = await editor.FindProjectAsync(projectId, cancellationToken);
-        if (project is null)
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var found = await editor.LimitsOfAsync(actor, projectId, cancellationToken);
+        if (!found.IsOk)
         {
-            return NotFound();
+            return Refuse(found);
         }
 
-        if (!await MayEditLimitsAsync(projectId, cancellationToken))
-        {
-            return Forbid();
-        }
-
+        var project = found.Value;
         var holidays = new List<Holiday>();
         foreach (var line in (form.Holidays ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -364,61 +332,47 @@ public sealed class ServiceRecordsController(
             }
         }
 
-        if (ModelState.IsValid)
+        IActionResult Form() => View(new LimitsViewModel(projectId, project.Name, form));
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var limits = new ServiceLimits(form.FirstResponseHours, form.ResolutionHours, form.ArchiveHours);
-                var days = form.Days.Aggregate(WorkDays.None, (all, d) => all | WorkingCalendar.FlagOf(d));
-                var calendar = form.UseCalendar ? new WorkingCalendar(days, form.DayStart, form.DayEnd, holidays) : null;
-                await editor.SetLimitsAsync(projectId, limits, calendar, await currentActor.GetAsync(cancellationToken), cancellationToken);
-                TempData.SetStatus(localizer["Records.Limits.Saved", project.Name]);
-                return form.ReturnTeamId is { } teamId ? RedirectToAction(nameof(Team), new { id = teamId }) : RedirectToAction(nameof(Index));
-            }
-            catch (DomainException ex)
-            {
-                AddError(ex);
-            }
+            return Form();
         }
 
-        return View(new LimitsViewModel(projectId, project.Name, form));
+        var outcome = await editor.SetLimitsAsync(actor, projectId, () =>
+        {
+            var limits = new ServiceLimits(form.FirstResponseHours, form.ResolutionHours, form.ArchiveHours);
+            var days = form.Days.Aggregate(WorkDays.None, (all, d) => all | WorkingCalendar.FlagOf(d));
+            return (limits, form.UseCalendar ? new WorkingCalendar(days, form.DayStart, form.DayEnd, holidays) : null);
+        }, cancellationToken);
+        return AnswerForm(outcome, ok: () =>
+        {
+            TempData.SetStatus(localizer["Records.Limits.Saved", project.Name]);
+            return form.ReturnTeamId is { } teamId ? RedirectToAction(nameof(Team), new { id = teamId }) : RedirectToAction(nameof(Index));
+        }, Form);
     }
 
     private static string Hours(decimal hours) => hours.ToString("0.##", CultureInfo.CurrentCulture);
 
-    private void AddError(DomainException ex)
+    /// <summary>
+    /// A record form's answer: a conflict in this page's words (who saved the record since the form was loaded, in the
+    /// organisation's time), anything else through <see cref="OutcomeAnswers"/>.
+    /// </summary>
+    private IActionResult AnswerForm(IOutcome outcome, Func<IActionResult> ok, Func<IActionResult> form)
     {
-        var key = "Records.Domain." + ex.Code;
-        var local = localizer[key, ex.Arguments.Select(a => a ?? "").ToArray()];
-        if (ex is ConcurrencyConflictException conflict)
+        if (outcome.Status != OutcomeStatus.Conflict)
         {
-            var at = conflict.ChangedAtUtc is { } t ? localTime.Show(t) : "?";
-            ModelState.AddModelError("", localizer["Records.Form.Conflict", conflict.ChangedBy ?? "?", at]);
+            return this.Answer(outcome, ok, form);
         }
-        else if (!local.ResourceNotFound)
-        {
-            ModelState.AddModelError("", local);
-        }
-        else
-        {
-            domainErrors.AddTo(ModelState, ex);
-        }
+
+        var at = outcome.ChangedAtUtc is { } t ? localTime.Show(t) : "?";
+        ModelState.AddModelError("", localizer["Records.Form.Conflict", outcome.ChangedBy ?? "?", at]);
+        return form();
     }
 
-    private async Task<(RecordAccess, TeamHeading?)> CheckAsync(int teamId, CancellationToken cancellationToken)
-    {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        return await access.CheckAsync(teamId, actor, actor.IsManager, cancellationToken);
-    }
+    private async Task<Outcome<TeamHeading>> EditableAsync(int teamId, CancellationToken cancellationToken) =>
+        await access.EditAsync(teamId, await currentActor.GetAsync(cancellationToken), cancellationToken);
 
-    /// <summary>An administrator edits every project's limits and calendar; a manager those of the projects they manage.</summary>
-    private async Task<bool> MayEditLimitsAsync(int projectId, CancellationToken cancellationToken)
-    {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        return actor.IsAdmin || await projects.InScopeAsync(AdminScope.Manager(actor.PersonId), projectId, cancellationToken);
-    }
-
-    private IActionResult Refuse(RecordAccess level) => level == RecordAccess.NotFound ? NotFound() : Forbid();
+    private IActionResult Refuse(IOutcome refused) => refused.Status == OutcomeStatus.NotFound ? NotFound() : Forbid();
 
     private async Task<TimeZoneInfo> ZoneAsync(int teamId, CancellationToken cancellationToken) =>
         ServicePeriod.FindZone((await editor.ProjectOfTeamAsync(teamId, cancellationToken))?.TimeZoneId);

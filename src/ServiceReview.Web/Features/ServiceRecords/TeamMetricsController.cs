@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Web.Security;
@@ -21,16 +22,10 @@ public sealed class TeamMetricsController(ServiceMetricsService metrics, TeamRec
             return ValidationProblem(ModelState);
         }
 
-        var actor = await currentActor.GetAsync(cancellationToken);
-        var (level, _) = await access.CheckAsync(id, actor, actor.IsManager, cancellationToken);
-        if (level == RecordAccess.NotFound)
+        var team = await access.EditAsync(id, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        if (!team.IsOk)
         {
-            return NotFound();
-        }
-
-        if (level != RecordAccess.Edit)
-        {
-            return Forbid();
+            return team.Status == OutcomeStatus.NotFound ? NotFound() : Forbid();
         }
 
         var asOf = clock.GetUtcNow().UtcDateTime;

@@ -1,67 +1,66 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Features.ServiceRecords;
 
-/// <summary>What a user may do with a team's service records.</summary>
-public enum RecordAccess
-{
-    /// <summary>The team does not exist (404).</summary>
-    NotFound,
-
-    /// <summary>The team exists but is not the user's (403).</summary>
-    Forbidden,
-
-    /// <summary>May list records and see figures: an inspector assigned to the team in some round.</summary>
-    Read,
-
-    /// <summary>May also add, edit and import: the team's lead, a manager, an administrator.</summary>
-    Edit,
-}
-
 /// <summary>A team as the service-record pages show it.</summary>
 public sealed record TeamHeading(int Id, string Name, int ProjectId, string Project);
 
+/// <summary>A team whose records the actor may read, and whether they may also add, edit and import.</summary>
+public sealed record TeamGrant(TeamHeading Team, bool MayEdit);
+
 /// <summary>
-/// The ownership rule of the service-record pages and endpoints: managers and administrators see every team; a team
-/// lead sees and edits the team they lead; an inspector reads the records of a team they are assigned to inspect.
+/// The ownership rule of the service-record pages and endpoints, asked of the <see cref="Actor"/>: managers and
+/// administrators see and edit every team; a team lead sees and edits the team they lead; an inspector reads the records
+/// of a team they are assigned to inspect. An unknown team is not found; anyone else's team is forbidden.
 /// </summary>
 public sealed class TeamRecordAccess(ServiceReviewDbContext db)
 {
-    public async Task<(RecordAccess Access, TeamHeading? Team)> CheckAsync(int teamId, Actor actor, bool isManagerOrAdmin, CancellationToken cancellationToken)
+    /// <summary>The team if the actor may read its records (with whether they may edit them); not found or forbidden.</summary>
+    public async Task<Outcome<TeamGrant>> ReadAsync(int teamId, Actor actor, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         var team = await Headings(db.Teams.Where(t => t.Id == teamId)).SingleOrDefaultAsync(cancellationToken);
         if (team is null)
         {
-            return (RecordAccess.NotFound, null);
+            return Outcome.NotFound();
         }
 
-        if (isManagerOrAdmin)
+        if (actor.IsManager || actor.Leads(teamId))
         {
-            return (RecordAccess.Edit, team);
+            return new TeamGrant(team, MayEdit: true);
         }
 
         if (actor.PersonId is not { } personId)
         {
-            return (RecordAccess.Forbidden, team);
-        }
-
-        if (await db.Teams.AnyAsync(t => t.Id == teamId && t.LeadId == personId, cancellationToken))
-        {
-            return (RecordAccess.Edit, team);
+            return Outcome.Forbidden();
         }
 
         return await db.Inspections.AnyAsync(i => i.TeamId == teamId && i.InspectorId == personId, cancellationToken)
-            ? (RecordAccess.Read, team)
-            : (RecordAccess.Forbidden, team);
+            ? new TeamGrant(team, MayEdit: false)
+            : Outcome.Forbidden();
     }
 
-    /// <summary>The teams whose records the user may see, by project and name.</summary>
-    public async Task<List<TeamHeading>> TeamsForAsync(Actor actor, bool isManagerOrAdmin, CancellationToken cancellationToken)
+    /// <summary>The team if the actor may add, edit and import its records; not found or forbidden.</summary>
+    public async Task<Outcome<TeamHeading>> EditAsync(int teamId, Actor actor, CancellationToken cancellationToken)
     {
+        var read = await ReadAsync(teamId, actor, cancellationToken);
+        if (!read.IsOk)
+        {
+            return read.WithoutValue();
+        }
+
+        return read.Value.MayEdit ? read.Value.Team : Outcome.Forbidden();
+    }
+
+    /// <summary>The teams whose records the actor may see, by project and name.</summary>
+    public async Task<List<TeamHeading>> TeamsForAsync(Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
         var teams = db.Teams.AsQueryable();
-        if (!isManagerOrAdmin)
+        if (!actor.IsManager)
         {
             var personId = actor.PersonId ?? -1;
             teams = teams.Where(t => t.LeadId == personId || db.Inspections.Any(i => i.TeamId == t.Id && i.InspectorId == personId));

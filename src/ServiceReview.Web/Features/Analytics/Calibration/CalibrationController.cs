@@ -1,12 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using ServiceReview.Core.Calibration;
-using ServiceReview.Core.Common;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.Inspections;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Analytics.Calibration;
@@ -17,7 +14,7 @@ namespace ServiceReview.Web.Features.Analytics.Calibration;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class CalibrationController(
-    CalibrationService calibration, ICurrentActor currentActor, DomainErrorLocalizer errors, InputErrorMessages inputMessages,
+    CalibrationService calibration, ICurrentActor currentActor, InputErrorMessages inputMessages,
     IStringLocalizer<SharedResource> l) : Controller
 {
     [RememberListQuery]
@@ -28,7 +25,7 @@ public sealed class CalibrationController(
         return View(new CalibrationIndexViewModel
         {
             IsManager = actor.IsManager,
-            Exercises = await calibration.ListAsync(actor.PersonId, actor.IsManager, search, PageRequest.Of(page, size), cancellationToken),
+            Exercises = await calibration.ListAsync(actor, search, PageRequest.Of(page, size), cancellationToken),
             Search = search,
         });
     }
@@ -41,23 +38,19 @@ public sealed class CalibrationController(
     [HttpPost]
     public async Task<IActionResult> Create(CalibrationForm form, CancellationToken cancellationToken)
     {
-        if (ModelState.IsValid)
+        var outcome = ModelState.IsValid
+            ? await calibration.CreateAsync(await currentActor.GetAsync(cancellationToken), new NewCalibration(
+                form.Name!, form.TeamId, form.PlanVersionId, form.PeriodStart!.Value, form.PeriodEnd!.Value, form.CountsTowardBias, form.InspectorIds), cancellationToken)
+            : null;
+        if (outcome is { IsOk: true })
         {
-            try
-            {
-                var actor = await currentActor.GetAsync(cancellationToken);
-                var id = await calibration.CreateAsync(actor, new NewCalibration(
-                    form.Name!, form.TeamId, form.PlanVersionId, form.PeriodStart!.Value, form.PeriodEnd!.Value, form.CountsTowardBias, form.InspectorIds), cancellationToken);
-                TempData.SetStatus(l["Calibration.Created"]);
-                return RedirectToAction(nameof(Details), new { id });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("", Refusal(ex));
-            }
+            TempData.SetStatus(l["Calibration.Created"]);
+            return RedirectToAction(nameof(Details), new { id = outcome.Value });
         }
 
-        return View(new CalibrationCreateViewModel { Form = form, Choices = await calibration.ChoicesAsync(cancellationToken) });
+        var choices = await calibration.ChoicesAsync(cancellationToken);
+        IActionResult Form() => View(new CalibrationCreateViewModel { Form = form, Choices = choices });
+        return outcome is null ? Form() : this.Answer(outcome, ok: Form, form: Form);
     }
 
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
@@ -70,8 +63,8 @@ public sealed class CalibrationController(
     public async Task<IActionResult> Score(int id, FillForm form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var view = await calibration.GetAsync(actor.PersonId, false, id, cancellationToken);
-        if (view is null)
+        var view = await calibration.GetAsync(actor, id, cancellationToken);
+        if (view is null || actor.PersonId is not { } me || !view.Exercise.IsParticipant(me))
         {
             return NotFound();
         }
@@ -93,54 +86,34 @@ public sealed class CalibrationController(
             }
         }
 
-        if (ModelState.IsValid)
+        var outcome = ModelState.IsValid ? await calibration.SubmitAsync(actor, id, form.Stamp, inputs, cancellationToken) : null;
+        if (outcome is { IsOk: true })
         {
-            try
-            {
-                await calibration.SubmitAsync(actor, id, form.Stamp, inputs, cancellationToken);
-                TempData.SetStatus(l["Calibration.Scored"]);
-                return RedirectToAction(nameof(Details), new { id });
-            }
-            catch (DomainException ex)
-            {
-                ModelState.AddModelError("", ex is CalibrationRefusedException ? Refusal(ex) : inputMessages.Localize(ex));
-            }
+            TempData.SetStatus(l["Calibration.Scored"]);
+            return RedirectToAction(nameof(Details), new { id });
         }
 
         var model = await BuildAsync(id, form, cancellationToken);
-        return model is null ? NotFound() : View(nameof(Details), model);
+        IActionResult Form() => model is null ? NotFound() : View(nameof(Details), model);
+        return outcome is null ? Form() : this.Answer(outcome, ok: Form, form: Form);
     }
 
     [Authorize(Policy = Policies.ManagerOrAdmin)]
     [HttpPost]
     public async Task<IActionResult> Reveal(int id, Guid stamp, bool countsTowardBias, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        try
+        var outcome = await calibration.RevealAsync(await currentActor.GetAsync(cancellationToken), id, stamp, countsTowardBias, cancellationToken);
+        return this.Answer(outcome, ok: () =>
         {
-            if (!await calibration.RevealAsync(actor, id, stamp, countsTowardBias, cancellationToken))
-            {
-                return NotFound();
-            }
-
             TempData.SetStatus(l["Calibration.Revealed"]);
-        }
-        catch (DomainException ex)
-        {
-            TempData.SetStatus(Refusal(ex), StatusKind.Warning);
-        }
-
-        return RedirectToAction(nameof(Details), new { id });
+            return RedirectToAction(nameof(Details), new { id });
+        }, back: () => RedirectToAction(nameof(Details), new { id }), StatusKind.Warning);
     }
-
-    /// <summary>Calibration refusals carry this feature's own texts; anything else goes through the domain translations.</summary>
-    private string Refusal(DomainException ex) =>
-        ex is CalibrationRefusedException refused ? l["Calibration.Refusal." + refused.Reason].Value : errors.Localize(ex);
 
     private async Task<CalibrationDetailsViewModel?> BuildAsync(int id, FillForm? form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var view = await calibration.GetAsync(actor.PersonId, actor.IsManager, id, cancellationToken);
+        var view = await calibration.GetAsync(actor, id, cancellationToken);
         if (view is null)
         {
             return null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Calibration;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
@@ -51,8 +52,10 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
     /// One page of the exercises the person may see (managers all; others those they take part in), newest first;
     /// <paramref name="search"/> matches the exercise's name or team.
     /// </summary>
-    public async Task<Paged<CalibrationSummary>> ListAsync(int? personId, bool isManager, string? search, PageRequest request, CancellationToken cancellationToken = default)
+    public async Task<Paged<CalibrationSummary>> ListAsync(Actor actor, string? search, PageRequest request, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (personId, isManager) = (actor.PersonId, actor.IsManager);
         var q = PagingExtensions.NormaliseSearch(search);
         var page = await db.CalibrationExercises.AsNoTracking().Include(c => c.Scores)
             .Where(c => isManager || c.Scores.Any(s => s.PersonId == personId))
@@ -82,21 +85,34 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
         return new CalibrationChoices(teams, inspectors, plans);
     }
 
-    /// <summary>Creates the exercise with the acting manager as the reference; returns its id.</summary>
-    public async Task<int> CreateAsync(Actor actor, NewCalibration form, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates the exercise with the acting manager as the reference: its id, or invalid with the refusal (no person
+    /// behind the account, an unknown team or plan, or what the exercise itself refuses).
+    /// </summary>
+    public async Task<Outcome<int>> CreateAsync(Actor actor, NewCalibration form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(form);
-        var reference = actor.PersonId ?? throw new CalibrationRefusedException(CalibrationRefusal.NoPerson, "Your account is not linked to a person, so you cannot score the reference.");
+        if (actor.PersonId is not { } reference)
+        {
+            return Refused(CalibrationRefusal.NoPerson);
+        }
+
         if (!await db.Teams.AnyAsync(t => t.Id == form.TeamId, cancellationToken))
         {
-            throw new CalibrationRefusedException(CalibrationRefusal.UnknownTeam, "Choose a team.");
+            return Refused(CalibrationRefusal.UnknownTeam);
         }
 
         if (!await db.PlanVersions.AnyAsync(v => v.Id == form.PlanVersionId && v.Status == PlanVersionStatus.Published, cancellationToken))
         {
-            throw new CalibrationRefusedException(CalibrationRefusal.UnknownPlan, "Choose a published plan version.");
+            return Refused(CalibrationRefusal.UnknownPlan);
         }
+
+        return Worded(await Outcome.Of<int>(() => CreateExerciseAsync(actor, reference, form, cancellationToken)));
+    }
+
+    private async Task<Outcome<int>> CreateExerciseAsync(Actor actor, int reference, NewCalibration form, CancellationToken cancellationToken)
+    {
 
         var inspectorIds = form.InspectorIds.Distinct().ToList();
         var known = await db.People.Where(p => inspectorIds.Contains(p.Id) && p.IsActive && p.InspectorProfile != null).Select(p => p.Id).ToListAsync(cancellationToken);
@@ -111,9 +127,11 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
         return exercise.Id;
     }
 
-    /// <summary>The exercise for a participant or a manager; null when the viewer may not see it (404).</summary>
-    public async Task<CalibrationView?> GetAsync(int? personId, bool isManager, int id, CancellationToken cancellationToken = default)
+    /// <summary>The exercise for a participant or a manager; null when the actor may not see it (404).</summary>
+    public async Task<CalibrationView?> GetAsync(Actor actor, int id, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var (personId, isManager) = (actor.PersonId, actor.IsManager);
         var exercise = await db.CalibrationExercises.AsNoTracking()
             .Include(c => c.Scores).ThenInclude(s => s.Entries)
             .AsSplitQuery()
@@ -176,46 +194,80 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
         return result;
     }
 
-    /// <summary>Hands in a participant's score. Null: not found for this person. A second submit is refused by the entity.</summary>
-    public async Task<bool> SubmitAsync(Actor actor, int id, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Hands in a participant's score: ok, not found (for anyone but a participant), a conflict, or invalid with the
+    /// refusal (a second submit, revealed meanwhile, an input the plan refuses).
+    /// </summary>
+    public async Task<Outcome> SubmitAsync(Actor actor, int id, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var exercise = await db.CalibrationExercises.Include(c => c.Scores).ThenInclude(s => s.Entries).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (exercise is null || actor.PersonId is not { } personId || !exercise.IsParticipant(personId))
         {
-            return false;
+            return Outcome.NotFound();
         }
 
         var plan = await InspectionSheetLoader.LoadPlanAsync(db, exercise.PlanVersionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         db.ExpectStamp(exercise, stamp);
-        // A participant who replaces a measured figure must say why, as on the inspection form.
         var measured = await MeasuredAsync(exercise, plan, cancellationToken);
-        inputs = inputs.ToDictionary(i => i.Key, i => MeasuredInput.Marked(measured.GetValueOrDefault(i.Key), i.Value), StringComparer.Ordinal);
-        exercise.Submit(personId, inputs, plan, now);
-        var score = exercise.ScoreOf(personId)!;
-        db.Audit(actor, now, nameof(CalibrationExercise), exercise.Id, "CalibrationScored", null,
-            string.Create(CultureInfo.InvariantCulture, $"person {personId}; total {score.Total}; before veto {score.TotalBeforeVeto}; reference {score.IsReference}"));
-        await db.SaveOrConflictAsync(cancellationToken);
-        return true;
+        return Worded(await Outcome.Of(async () =>
+        {
+            // A participant who replaces a measured figure must say why, as on the inspection form.
+            var marked = inputs.ToDictionary(i => i.Key, i => MeasuredInput.Marked(measured.GetValueOrDefault(i.Key), i.Value), StringComparer.Ordinal);
+            exercise.Submit(personId, marked, plan, now);
+            var score = exercise.ScoreOf(personId)!;
+            db.Audit(actor, now, nameof(CalibrationExercise), exercise.Id, "CalibrationScored", null,
+                string.Create(CultureInfo.InvariantCulture, $"person {personId}; total {score.Total}; before veto {score.TotalBeforeVeto}; reference {score.IsReference}"));
+            await db.SaveOrConflictAsync(cancellationToken);
+            return Outcome.Ok();
+        }));
     }
 
-    /// <summary>The manager reveals the scores and decides whether they count toward bias. False: unknown exercise.</summary>
-    public async Task<bool> RevealAsync(Actor actor, int id, Guid stamp, bool countsTowardBias, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The manager reveals the scores and decides whether they count toward bias: ok, not found, a conflict, or invalid
+    /// with the refusal (no reference score, too few scores, revealed already).
+    /// </summary>
+    public async Task<Outcome> RevealAsync(Actor actor, int id, Guid stamp, bool countsTowardBias, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var exercise = await db.CalibrationExercises.Include(c => c.Scores).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (exercise is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
         db.ExpectStamp(exercise, stamp);
-        exercise.Reveal(countsTowardBias, now);
-        db.Audit(actor, now, nameof(CalibrationExercise), exercise.Id, "CalibrationRevealed", nameof(CalibrationStatus.Open),
-            $"{nameof(CalibrationStatus.Revealed)}; countsTowardBias {countsTowardBias}");
-        await db.SaveOrConflictAsync(cancellationToken);
-        return true;
+        return Worded(await Outcome.Of(async () =>
+        {
+            exercise.Reveal(countsTowardBias, now);
+            db.Audit(actor, now, nameof(CalibrationExercise), exercise.Id, "CalibrationRevealed", nameof(CalibrationStatus.Open),
+                $"{nameof(CalibrationStatus.Revealed)}; countsTowardBias {countsTowardBias}");
+            await db.SaveOrConflictAsync(cancellationToken);
+            return Outcome.Ok();
+        }));
     }
+
+    /// <summary>The resource of a calibration refusal: this feature's own text (<c>Calibration.Refusal.{Reason}</c>).</summary>
+    public static string RefusalKey(CalibrationRefusal reason) => RefusalPrefix + reason;
+
+    private const string RefusalPrefix = "Calibration.Refusal.";
+
+    private static Outcome Refused(CalibrationRefusal reason) => Outcome.Invalid("", RefusalKey(reason));
+
+    // Calibration refusals carry this feature's own texts; a refused input the inspection form's words
+    // (Inspections.Input.{Code}); anything else the domain translations (Error.{Code}).
+    private static Outcome Worded(Outcome outcome) =>
+        outcome.Status == OutcomeStatus.Invalid ? Outcome.Invalid(outcome.Errors.Select(Worded)) : outcome;
+
+    private static Outcome<T> Worded<T>(Outcome<T> outcome) =>
+        outcome.Status == OutcomeStatus.Invalid ? Outcome.Invalid(outcome.Errors.Select(Worded)) : outcome;
+
+    private static OutcomeError Worded(OutcomeError error) => error.DomainCode switch
+    {
+        { } code when code.StartsWith("Calibration.", StringComparison.Ordinal) => error with { Key = RefusalPrefix + code["Calibration.".Length..], Arguments = [] },
+        { } code when code.StartsWith("Scoring.", StringComparison.Ordinal) || code == "Inspection.UnknownIndicator" => error with { Key = "Inspections.Input." + code },
+        _ => error,
+    };
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Web.Security;
 
@@ -24,14 +25,14 @@ public sealed class StatisticsController(
         var actor = await currentActor.GetAsync(cancellationToken);
         if (filter.TeamId is { } teamId)
         {
-            var (level, _) = await access.CheckAsync(teamId, actor, actor.IsManager, cancellationToken);
-            if (level is RecordAccess.NotFound or RecordAccess.Forbidden)
+            var team = await access.ReadAsync(teamId, actor, cancellationToken);
+            if (!team.IsOk)
             {
-                return level == RecordAccess.NotFound ? NotFound() : Forbid();
+                return team.Status == OutcomeStatus.NotFound ? NotFound() : Forbid();
             }
         }
 
-        var teams = await access.TeamsForAsync(actor, actor.IsManager, cancellationToken);
+        var teams = await access.TeamsForAsync(actor, cancellationToken);
         var projects = teams.GroupBy(t => t.ProjectId).Select(g => new ProjectOption(g.Key, g.First().Project)).ToList();
         if (filter.ProjectId is { } projectId && projects.All(p => p.Id != projectId))
         {

@@ -135,7 +135,7 @@ public sealed class ImportJobQueue(
     }
 
     /// <summary>The job if the actor may see it; null for an unknown id or someone else's team (the caller answers 404).</summary>
-    public async Task<(ImportJob Job, TeamHeading Team)?> FindVisibleAsync(Guid key, Actor actor, bool isManager, CancellationToken cancellationToken)
+    public async Task<(ImportJob Job, TeamHeading Team)?> FindVisibleAsync(Guid key, Actor actor, CancellationToken cancellationToken)
     {
         var job = await db.ImportJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Key == key, cancellationToken);
         if (job is null)
@@ -143,36 +143,40 @@ public sealed class ImportJobQueue(
             return null;
         }
 
-        var (level, team) = await access.CheckAsync(job.TeamId, actor, isManager, cancellationToken);
-        return level == RecordAccess.Edit && team is not null ? (job, team) : null;
+        var team = await access.EditAsync(job.TeamId, actor, cancellationToken);
+        return team.IsOk ? (job, team.Value) : null;
     }
 
     /// <summary>
-    /// Withdraws a job no worker has taken yet (its upload is deleted); null when the actor may not see it. A worker that
-    /// claims it at the same moment wins: the claim changes the row, so the cancel is refused as "already started".
+    /// Withdraws a job no worker has taken yet (its upload is deleted): the job, or not found when the actor may not see
+    /// it. A worker that claims it at the same moment wins: the claim changes the row, so the cancel is refused as "already
+    /// started" (invalid, <c>ImportJob.NotQueued</c>), as is a job that has started or ended.
     /// </summary>
-    public async Task<ImportJob?> CancelAsync(Guid key, Actor actor, bool isManager, CancellationToken cancellationToken)
+    public async Task<Outcome<ImportJob>> CancelAsync(Guid key, Actor actor, CancellationToken cancellationToken)
     {
         var job = await db.ImportJobs.SingleOrDefaultAsync(j => j.Key == key, cancellationToken);
-        if (job is null || (await access.CheckAsync(job.TeamId, actor, isManager, cancellationToken)).Access != RecordAccess.Edit)
+        if (job is null || !(await access.EditAsync(job.TeamId, actor, cancellationToken)).IsOk)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        job.Cancel(now);
-        db.Audit(actor, now, "ImportJob", job.Key, "Cancelled", nameof(ImportJobStatus.Queued), Describe(job));
-        try
+        return await Outcome.Of<ImportJob>(async () =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("ImportJob.NotQueued", "This import has already started or ended, so it can no longer be cancelled.");
-        }
+            var now = clock.GetUtcNow().UtcDateTime;
+            job.Cancel(now);
+            db.Audit(actor, now, "ImportJob", job.Key, "Cancelled", nameof(ImportJobStatus.Queued), Describe(job));
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Outcome.Invalid("", OutcomeError.DomainPrefix + "ImportJob.NotQueued");
+            }
 
-        await db.ImportJobFiles.Where(f => f.ImportJobId == job.Id).ExecuteDeleteAsync(cancellationToken);
-        return job;
+            await db.ImportJobFiles.Where(f => f.ImportJobId == job.Id).ExecuteDeleteAsync(cancellationToken);
+            return job;
+        });
     }
 
     /// <summary>What the audit log says about a job.</summary>

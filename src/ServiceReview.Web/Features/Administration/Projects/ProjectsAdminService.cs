@@ -58,13 +58,6 @@ public sealed class ProjectsAdminService(ServiceReviewDbContext db, TimeProvider
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// True when the project exists and is in <paramref name="scope"/> (for the service-record pages, which still ask
-    /// with an <see cref="AdminScope"/>; the administration pages ask the actor).
-    /// </summary>
-    public async Task<bool> InScopeAsync(AdminScope scope, int projectId, CancellationToken cancellationToken = default) =>
-        await scope.Projects(db.Projects.AsNoTracking()).AnyAsync(p => p.Id == projectId, cancellationToken);
-
     /// <summary>A project for its form: not found, or forbidden when the actor does not administer it.</summary>
     public async Task<Outcome<ProjectDetails>> GetAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using ServiceReview.Core.Audit;
 using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
@@ -52,7 +53,7 @@ public abstract class ListQueriesContractTests(ProviderDatabase database) : Prov
             size: 2);
         await CheckAsync(r => sp.GetRequiredService<CalibrationService>().ListAsync(manager, true, "练习", r), x => x.Id,
             db.CalibrationExercises.CountAsync(), size: 2);
-        await CheckAsync(r => sp.GetRequiredService<InspectionService>().ListAsync(inspector, null, null, r, now), x => x.Id,
+        await CheckAsync(r => sp.GetRequiredService<InspectionService>().ListAsync(new Actor(null, "inspector", inspector), null, null, r, now), x => x.Id,
             db.Inspections.CountAsync(i => i.InspectorId == inspector), size: 3);
         await CheckAsync(r => sp.GetRequiredService<RoundQueries>().ListAsync(new RoundListQuery("服务考评", null, r)), x => x.Id,
             db.Rounds.CountAsync(), size: 3);

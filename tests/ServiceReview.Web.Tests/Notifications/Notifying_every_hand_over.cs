@@ -1,3 +1,4 @@
+using ServiceReview.Core.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
@@ -77,10 +78,10 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
         var inspector = await factory.PersonIdAsync(I1);
         var stamp = await factory.WithDbAsync(db => db.Inspections.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).FirstAsync());
 
-        var outcome = await factory.WithServiceAsync<InspectionService, SubmitOutcome?>(s =>
-            s.SubmitAsync(id, inspector, stamp, F.Inputs.WorkedExample(), 600, new Actor(null, "inspector1", inspector), DateTime.UtcNow));
+        var outcome = await factory.WithServiceAsync<InspectionService, Outcome<SubmitOutcome>>(s =>
+            s.SubmitAsync(id, stamp, F.Inputs.WorkedExample(), 600, new Actor(null, "inspector1", inspector), DateTime.UtcNow));
 
-        Assert.True(outcome!.Submitted);
+        Assert.True(outcome.Value.Submitted);
         var told = Assert.Single(About(await factory.NotificationsOfAsync(Lead1), NotificationKind.SubmittedForReview, "Inspection", id));
         Assert.Equal($"/Reviews/Review/{id}", told.Link);
         Assert.Empty(About(await factory.NotificationsOfAsync("lead2@demo.local"), NotificationKind.SubmittedForReview, "Inspection", id));

@@ -44,7 +44,7 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
             return (round.Id, round.ConcurrencyStamp);
         });
 
-        await factory.WithServiceAsync<RoundService, int>(s => s.OpenAsync(roundId, stamp, new Actor(null, "manager", null)));
+        Assert.True((await factory.WithServiceAsync<RoundService, Outcome<int>>(s => s.OpenAsync(roundId, stamp, new Actor(null, "manager", null)))).IsOk);
 
         Assert.Single(About(await factory.NotificationsOfAsync(I1), NotificationKind.Assigned, "Round", roundId));
         Assert.Single(About(await factory.NotificationsOfAsync(I2), NotificationKind.Assigned, "Round", roundId));
@@ -59,11 +59,8 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
         var stamp = await factory.WithDbAsync(db => db.Inspections.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).FirstAsync());
         var target = await factory.PersonIdAsync("inspector5@demo.local");
 
-        await factory.WithServiceAsync<RoundService, int>(async s =>
-        {
-            await s.ReassignAsync(round.RoundId, id, stamp, target, new Actor(null, "manager", null));
-            return 0;
-        });
+        var reassigned = await factory.WithServiceAsync<RoundService, Outcome>(s => s.ReassignAsync(round.RoundId, id, stamp, target, new Actor(null, "manager", null)));
+        Assert.True(reassigned.IsOk);
 
         var told = Assert.Single(About(await factory.NotificationsOfAsync("inspector5@demo.local"), NotificationKind.Assigned, "Inspection", id));
         Assert.Equal($"/Inspections/Fill/{id}", told.Link);

@@ -37,7 +37,7 @@ public abstract class ListQueriesContractTests(ProviderDatabase database) : Prov
         var db = sp.GetRequiredService<ServiceReviewDbContext>();
         var now = DateTime.UtcNow;
 
-        await CheckAsync(r => sp.GetRequiredService<ReviewService>().HistoryForLeadAsync(lead, null, null, r), x => x.Id,
+        await CheckAsync(r => sp.GetRequiredService<ReviewService>().HistoryForLeadAsync(new Actor(null, "lead", lead), null, null, r), x => x.Id,
             db.Inspections.CountAsync(i => db.Teams.Any(t => t.Id == i.TeamId && t.LeadId == lead)
                 && (i.Status == InspectionStatus.Confirmed || i.Status == InspectionStatus.Disputed)));
         await CheckAsync(r => sp.GetRequiredService<DisputeService>().RuledAsync(null, r), x => x.Id,
@@ -58,7 +58,7 @@ public abstract class ListQueriesContractTests(ProviderDatabase database) : Prov
         await CheckAsync(r => sp.GetRequiredService<RoundQueries>().ListAsync(new RoundListQuery("服务考评", null, r)), x => x.Id,
             db.Rounds.CountAsync(), size: 3);
         await CheckAsync(r => sp.GetRequiredService<PlanService>().PageAsync(null, r), x => x.Id, db.Plans.CountAsync(), size: 1);
-        Assert.NotEmpty(await sp.GetRequiredService<ReviewService>().ToReviewForLeadAsync(lead, "组"));
+        Assert.NotEmpty(await sp.GetRequiredService<ReviewService>().ToReviewForLeadAsync(new Actor(null, "lead", lead), "组"));
         Assert.Empty(await sp.GetRequiredService<DisputeService>().OpenAsync("没有这个"));
     }
 

@@ -38,7 +38,7 @@ public abstract class ListQueriesContractTests(ProviderDatabase database) : Prov
         var db = sp.GetRequiredService<ServiceReviewDbContext>();
         var now = DateTime.UtcNow;
 
-        await CheckAsync(r => sp.GetRequiredService<ReviewService>().HistoryForLeadAsync(lead, null, null, r), x => x.Id,
+        await CheckAsync(r => sp.GetRequiredService<ReviewService>().HistoryForLeadAsync(new Actor(null, "lead", lead), null, null, r), x => x.Id,
             db.Inspections.CountAsync(i => db.Teams.Any(t => t.Id == i.TeamId && t.LeadId == lead)
                 && (i.Status == InspectionStatus.Confirmed || i.Status == InspectionStatus.Disputed)));
         await CheckAsync(r => sp.GetRequiredService<DisputeService>().RuledAsync(null, r), x => x.Id,
@@ -54,12 +54,12 @@ public abstract class ListQueriesContractTests(ProviderDatabase database) : Prov
             size: 2);
         await CheckAsync(r => sp.GetRequiredService<CalibrationService>().ListAsync(new ServiceReview.Core.Audit.Actor(null, "manager", manager) { Roles = new HashSet<string>(StringComparer.Ordinal) { ServiceReview.Core.Security.Roles.Manager } }, "练习", r), x => x.Id,
             db.CalibrationExercises.CountAsync(), size: 2);
-        await CheckAsync(r => sp.GetRequiredService<InspectionService>().ListAsync(inspector, null, null, r, now), x => x.Id,
+        await CheckAsync(r => sp.GetRequiredService<InspectionService>().ListAsync(new Actor(null, "inspector", inspector), null, null, r, now), x => x.Id,
             db.Inspections.CountAsync(i => i.InspectorId == inspector), size: 3);
         await CheckAsync(r => sp.GetRequiredService<RoundQueries>().ListAsync(new RoundListQuery("服务考评", null, r)), x => x.Id,
             db.Rounds.CountAsync(), size: 3);
         await CheckAsync(r => sp.GetRequiredService<PlanService>().PageAsync(null, r), x => x.Id, db.Plans.CountAsync(), size: 1);
-        Assert.NotEmpty(await sp.GetRequiredService<ReviewService>().ToReviewForLeadAsync(lead, "组"));
+        Assert.NotEmpty(await sp.GetRequiredService<ReviewService>().ToReviewForLeadAsync(new Actor(null, "lead", lead), "组"));
         Assert.Empty(await sp.GetRequiredService<DisputeService>().OpenAsync("没有这个"));
     }
 

@@ -1,3 +1,4 @@
+using ServiceReview.Core.Common;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
@@ -130,9 +131,9 @@ public sealed class A_new_organisation_runs_its_first_round : IAsyncLifetime
         {
             Assert.Contains("首轮客服组", WebUtility.HtmlDecode(await clients[email].GetStringAsync("/Inspections")), StringComparison.Ordinal);
             var stamp = await _factory.WithDbAsync(db => db.Inspections.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).SingleAsync());
-            var outcome = await _factory.WithServiceAsync<InspectionService, SubmitOutcome?>(s => s.SubmitAsync(id, inspectorIds[email], stamp,
+            var outcome = await _factory.WithServiceAsync<InspectionService, Outcome<SubmitOutcome>>(s => s.SubmitAsync(id, stamp,
                 F.Inputs.WorkedExample(), 900, new Actor(null, email, inspectorIds[email]), DateTime.UtcNow));
-            Assert.True(outcome!.Submitted);
+            Assert.True(outcome.Value.Submitted);
             await ToldAsync(Lead, NotificationKind.SubmittedForReview, "Inspection", id);
         }
 

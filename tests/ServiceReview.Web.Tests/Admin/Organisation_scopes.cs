@@ -1,3 +1,4 @@
+using ServiceReview.Core.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -234,11 +235,11 @@ public sealed class Organisation_scopes(ServiceReviewWebFactory factory) : IClas
         var suggested = RoundQueries.Suggest(options, [new TeamAssignmentInput(otherTeam, [])]);
         Assert.DoesNotContain(inspector, suggested.Single().InspectorIds);
 
-        var draft = await factory.WithServiceAsync<RoundService, RoundSaveResult>(s => s.CreateDraftAsync(
+        var draft = await factory.WithServiceAsync<RoundService, Outcome<int>>(s => s.CreateDraftAsync(
             new RoundDraftInput("限定检查员批次", new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), options.Plans[0].Id, DateTime.UtcNow, DateTime.UtcNow.AddDays(5),
                 AggregationMethod.Mean, [new TeamAssignmentInput(otherTeam, [inspector])]), RoundsTestData.TestActor));
-        Assert.False(draft.Succeeded);
-        Assert.Contains(draft.Errors, e => e.Error.Code == "Round.ProjectNotAllowed");
+        Assert.Equal(OutcomeStatus.Invalid, draft.Status);
+        Assert.Contains(draft.Errors, e => e.DomainCode == "Round.ProjectNotAllowed");
 
         var round = await factory.OpenRoundAsync("限定检查员改派", [otherTeam], "inspector1@demo.local");
         var inspection = (await factory.InspectionsAsync(round))[0];

@@ -1,3 +1,4 @@
+using ServiceReview.Core.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
@@ -36,9 +37,9 @@ public sealed class Sending_notifications_by_email(EmailFixture fixture) : IClas
 
         var inspector = await Factory.PersonIdAsync(I1);
         var stamp = await Factory.WithDbAsync(db => db.Inspections.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).FirstAsync());
-        var outcome = await Factory.WithServiceAsync<InspectionService, SubmitOutcome?>(s =>
-            s.SubmitAsync(id, inspector, stamp, F.Inputs.WorkedExample(), 600, new Actor(null, "inspector1", inspector), DateTime.UtcNow));
-        Assert.True(outcome!.Submitted);
+        var outcome = await Factory.WithServiceAsync<InspectionService, Outcome<SubmitOutcome>>(s =>
+            s.SubmitAsync(id, stamp, F.Inputs.WorkedExample(), 600, new Actor(null, "inspector1", inspector), DateTime.UtcNow));
+        Assert.True(outcome.Value.Submitted);
         var queued = Assert.Single(await Factory.OutboxForAsync(Lead1), e => e.Status == OutgoingEmailStatus.Pending);
         Assert.Equal(nameof(NotificationKind.SubmittedForReview), queued.Purpose);
         await Factory.DispatchEmailAsync();

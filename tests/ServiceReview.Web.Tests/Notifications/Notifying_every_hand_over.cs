@@ -1,3 +1,4 @@
+using ServiceReview.Core.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
@@ -43,7 +44,7 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
             return (round.Id, round.ConcurrencyStamp);
         });
 
-        await factory.WithServiceAsync<RoundService, int>(s => s.OpenAsync(roundId, stamp, new Actor(null, "manager", null)));
+        Assert.True((await factory.WithServiceAsync<RoundService, Outcome<int>>(s => s.OpenAsync(roundId, stamp, new Actor(null, "manager", null)))).IsOk);
 
         Assert.Single(About(await factory.NotificationsOfAsync(I1), NotificationKind.Assigned, "Round", roundId));
         Assert.Single(About(await factory.NotificationsOfAsync(I2), NotificationKind.Assigned, "Round", roundId));
@@ -58,11 +59,8 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
         var stamp = await factory.WithDbAsync(db => db.Inspections.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).FirstAsync());
         var target = await factory.PersonIdAsync("inspector5@demo.local");
 
-        await factory.WithServiceAsync<RoundService, int>(async s =>
-        {
-            await s.ReassignAsync(round.RoundId, id, stamp, target, new Actor(null, "manager", null));
-            return 0;
-        });
+        var reassigned = await factory.WithServiceAsync<RoundService, Outcome>(s => s.ReassignAsync(round.RoundId, id, stamp, target, new Actor(null, "manager", null)));
+        Assert.True(reassigned.IsOk);
 
         var told = Assert.Single(About(await factory.NotificationsOfAsync("inspector5@demo.local"), NotificationKind.Assigned, "Inspection", id));
         Assert.Equal($"/Inspections/Fill/{id}", told.Link);
@@ -77,10 +75,10 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
         var inspector = await factory.PersonIdAsync(I1);
         var stamp = await factory.WithDbAsync(db => db.Inspections.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).FirstAsync());
 
-        var outcome = await factory.WithServiceAsync<InspectionService, SubmitOutcome?>(s =>
-            s.SubmitAsync(id, inspector, stamp, F.Inputs.WorkedExample(), 600, new Actor(null, "inspector1", inspector), DateTime.UtcNow));
+        var outcome = await factory.WithServiceAsync<InspectionService, Outcome<SubmitOutcome>>(s =>
+            s.SubmitAsync(id, stamp, F.Inputs.WorkedExample(), 600, new Actor(null, "inspector1", inspector), DateTime.UtcNow));
 
-        Assert.True(outcome!.Submitted);
+        Assert.True(outcome.Value.Submitted);
         var told = Assert.Single(About(await factory.NotificationsOfAsync(Lead1), NotificationKind.SubmittedForReview, "Inspection", id));
         Assert.Equal($"/Reviews/Review/{id}", told.Link);
         Assert.Empty(About(await factory.NotificationsOfAsync("lead2@demo.local"), NotificationKind.SubmittedForReview, "Inspection", id));

@@ -1,3 +1,4 @@
+using ServiceReview.Core.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -52,16 +53,16 @@ internal static partial class RoundsTestData
         var now = DateTime.UtcNow;
         var input = new RoundDraftInput(name, new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), planId, now.AddHours(-1), now.AddDays(10),
             AggregationMethod.TrimmedMean, teamIds.Select(t => new TeamAssignmentInput(t, inspectors)).ToList());
-        var result = await factory.WithServiceAsync<RoundService, RoundSaveResult>(s => s.CreateDraftAsync(input, TestActor));
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Error.Message)));
-        return result.RoundId!.Value;
+        var result = await factory.WithServiceAsync<RoundService, Outcome<int>>(s => s.CreateDraftAsync(input, TestActor));
+        Assert.True(result.IsOk, string.Join("; ", result.Errors.Select(e => e.Key)));
+        return result.Value;
     }
 
     public static async Task<int> OpenRoundAsync(this ServiceReviewWebFactory factory, string name, IReadOnlyList<int> teamIds, params string[] inspectorEmails)
     {
         var id = await factory.DraftRoundAsync(name, teamIds, inspectorEmails);
         var stamp = await factory.WithDbAsync(db => db.Rounds.Where(r => r.Id == id).Select(r => r.ConcurrencyStamp).SingleAsync());
-        await factory.WithServiceAsync<RoundService, int>(s => s.OpenAsync(id, stamp, TestActor));
+        Assert.True((await factory.WithServiceAsync<RoundService, Outcome<int>>(s => s.OpenAsync(id, stamp, TestActor))).IsOk);
         return id;
     }
 

@@ -25,6 +25,15 @@ public sealed class InputErrorMessages(IStringLocalizer<SharedResource> localize
         return text.ResourceNotFound ? domainErrors.Localize(refusal.ToException()) : text.Value;
     }
 
+    /// <summary>A refused input of a use case's outcome (its key <c>Error.{Code}</c>), in the same words as <see cref="Localize(InputRefusal)"/>.</summary>
+    public string Localize(OutcomeError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var code = error.DomainCode ?? error.Key;
+        var text = localizer["Inspections.Input." + code, error.Arguments.Select(Plain).ToArray()];
+        return text.ResourceNotFound ? domainErrors.Localize(new DomainException(code, error.Key, [.. error.Arguments])) : text.Value;
+    }
+
     // Decimals read back from a decimal column carry its scale (100.0000): show them as typed (100).
     private static object Plain(object? argument) => argument switch
     {

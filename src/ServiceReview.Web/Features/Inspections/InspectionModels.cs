@@ -50,21 +50,11 @@ public sealed class InspectionRecord
 
 public sealed record OtherInspectorTotal(string Inspector, InspectionStatus Status, decimal? Total, decimal? TotalBeforeVeto, string? Grade, string? VetoedBy);
 
-/// <summary>An input the rules refuse for one indicator (e.g. a value out of range, a level that does not exist).</summary>
-public sealed record InputError(string IndicatorCode, InputRefusal Refusal);
-
 /// <summary>An inspector's own record with its plan version: what the live preview scores against.</summary>
 public sealed record InspectionPreviewSource(Inspection Inspection, PlanVersion Plan)
 {
     /// <summary>The score with the form's inputs, overrides of measured figures marked by Core.</summary>
     public ScorePreview Preview(IReadOnlyDictionary<string, IndicatorInput> inputs) => Inspection.Preview(Plan, inputs);
-}
-
-/// <summary>Inputs could not be accepted: nothing was saved.</summary>
-public sealed class InvalidInputsException(IReadOnlyList<InputError> errors)
-    : Exception("Some inputs do not fit their indicators.")
-{
-    public IReadOnlyList<InputError> Errors { get; } = errors;
 }
 
 public sealed record DraftSaved(Guid Stamp, int TimeSpentSeconds, DateTime SavedAtUtc);

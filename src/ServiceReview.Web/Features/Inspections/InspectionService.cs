@@ -16,8 +16,8 @@ namespace ServiceReview.Web.Features.Inspections;
 
 /// <summary>
 /// The inspector's use cases on their own inspection records: list, open the checklist (with measured figures),
-/// save a draft, submit, read. Every method takes the inspector's person id and treats another inspector's record
-/// as not found. Scoring is Core's <see cref="ScoringEngine"/>; state changes are the entity's methods.
+/// save a draft, submit, read. Every method takes the <see cref="Actor"/> and treats another inspector's record (or an
+/// actor without a person) as not found; a refusal is an <see cref="Outcome"/>, never an exception. Scoring is Core's <see cref="ScoringEngine"/>; state changes are the entity's methods.
 /// </summary>
 public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plans, IMeasuredFigures measuredFigures, Notifier notifier)
 {
@@ -28,9 +28,15 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
     /// the round, project or team; <paramref name="status"/> keeps one status. Never another inspector's record.
     /// </summary>
     public async Task<Paged<InspectionListItem>> ListAsync(
-        int inspectorId, string? search, InspectionStatus? status, PageRequest request, DateTime nowUtc, CancellationToken cancellationToken = default)
+        Actor actor, string? search, InspectionStatus? status, PageRequest request, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(request);
+        if (actor.PersonId is not { } inspectorId)
+        {
+            return Paged.Empty<InspectionListItem>(request);
+        }
+
         var q = PagingExtensions.NormaliseSearch(search);
         var query =
             from i in db.Inspections.AsNoTracking()
@@ -75,14 +81,14 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
 
     /// <summary>
     /// Opens an inspector's own record. The first time an editable record is opened, the measured figures are
-    /// computed and stored in its entries (audited as "MeasuredFiguresSet"). Null: no such record of this inspector.
+    /// computed and stored in its entries (audited as "MeasuredFiguresSet"). Not found: no such record of this inspector.
     /// </summary>
-    public async Task<InspectionRecord?> OpenAsync(int id, int inspectorId, DateTime nowUtc, CancellationToken cancellationToken = default)
+    public async Task<Outcome<InspectionRecord>> OpenAsync(int id, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
-        var inspection = await LoadOwnAsync(id, inspectorId, cancellationToken);
+        var inspection = await LoadOwnAsync(id, actor, cancellationToken);
         if (inspection is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
@@ -98,86 +104,99 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
 
     /// <summary>
     /// Saves what the inspector entered (a draft) and adds <paramref name="secondsSpent"/> to the time spent.
-    /// Throws <see cref="InvalidInputsException"/> (nothing saved) when an input does not fit its indicator,
-    /// <see cref="ConcurrencyConflictException"/> when the record changed since <paramref name="stamp"/>, and the
-    /// entity's <see cref="DomainException"/> when it can no longer be edited.
+    /// Invalid (nothing saved) when an input does not fit its indicator (each error's field is the indicator code),
+    /// conflict when the record changed since <paramref name="stamp"/>, invalid with the entity's code
+    /// (<c>Inspection.NotEditable</c>) when it can no longer be edited.
     /// </summary>
-    public async Task<DraftSaved?> SaveDraftAsync(int id, int inspectorId, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
-        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
+    public Task<Outcome<DraftSaved>> SaveDraftAsync(int id, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
+        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
-        var inspection = await LoadOwnAsync(id, inspectorId, cancellationToken);
+        var inspection = await LoadOwnAsync(id, actor, cancellationToken);
         if (inspection is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
-        ApplyDraft(inspection, plan, stamp, inputs, secondsSpent, actor, nowUtc);
+        if (ApplyDraft(inspection, plan, stamp, inputs, secondsSpent, actor, nowUtc) is { } refused)
+        {
+            return refused;
+        }
+
         await db.SaveOrConflictAsync(cancellationToken);
-        return new DraftSaved(inspection.ConcurrencyStamp, inspection.TimeSpentSeconds, nowUtc);
-    }
+        return Outcome.Ok(new DraftSaved(inspection.ConcurrencyStamp, inspection.TimeSpentSeconds, nowUtc));
+    });
 
     /// <summary>
     /// Saves the inputs and submits the record if the entity accepts it (complete, with the evidence it needs, inside the
     /// window or reopened); otherwise keeps it as a draft and says why (see <see cref="SubmitOutcome"/>). A record already
-    /// submitted throws <c>Inspection.AlreadySubmitted</c> from the entity, so a second click makes no second transition.
+    /// submitted is refused with the entity's <c>Inspection.AlreadySubmitted</c>, so a second click makes no second
+    /// transition; inputs that do not fit, a stale stamp or a record no longer editable as for <see cref="SaveDraftAsync"/>.
     /// </summary>
-    public async Task<SubmitOutcome?> SubmitAsync(int id, int inspectorId, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
-        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
+    public Task<Outcome<SubmitOutcome>> SubmitAsync(int id, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
+        int secondsSpent, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
-        var inspection = await LoadOwnAsync(id, inspectorId, cancellationToken);
+        var inspection = await LoadOwnAsync(id, actor, cancellationToken);
         if (inspection is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         inspection.EnsureNotSubmitted();
         var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
 
-        ApplyDraft(inspection, plan, stamp, inputs, secondsSpent, actor, nowUtc, audit: false);
+        if (ApplyDraft(inspection, plan, stamp, inputs, secondsSpent, actor, nowUtc, audit: false) is { } refused)
+        {
+            return refused;
+        }
+
         var attempt = inspection.TrySubmit(plan, round, nowUtc);
         if (!attempt.Submitted)
         {
             db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "DraftSaved", null, DraftSummary(inspection, secondsSpent));
             await db.SaveOrConflictAsync(cancellationToken);
-            return new SubmitOutcome(false, inspection.ConcurrencyStamp, attempt.Score, attempt.WindowClosed);
+            return Outcome.Ok(new SubmitOutcome(false, inspection.ConcurrencyStamp, attempt.Score, attempt.WindowClosed));
         }
 
         db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "Submitted", null, ScoreSummary(attempt.Score));
         await notifier.SubmittedAsync(inspection, nowUtc, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
-        return new SubmitOutcome(true, inspection.ConcurrencyStamp, attempt.Score, false);
-    }
+        return Outcome.Ok(new SubmitOutcome(true, inspection.ConcurrencyStamp, attempt.Score, false));
+    });
 
     /// <summary>
     /// The inspector's own record and its plan version, for the live score preview of the form
-    /// (<see cref="Inspection.Preview"/> knows the stored measured figures). Null: no such record of this inspector.
+    /// (<see cref="Inspection.Preview"/> knows the stored measured figures). Not found: no such record of this inspector.
     /// Reads only; changes nothing.
     /// </summary>
-    public async Task<InspectionPreviewSource?> PreviewSourceAsync(int id, int inspectorId, CancellationToken cancellationToken = default)
+    public async Task<Outcome<InspectionPreviewSource>> PreviewSourceAsync(int id, Actor actor, CancellationToken cancellationToken = default)
     {
-        var inspection = await db.Inspections.AsNoTracking().Include(i => i.Entries)
+        ArgumentNullException.ThrowIfNull(actor);
+        var inspectorId = actor.PersonId;
+        var inspection = inspectorId is null ? null : await db.Inspections.AsNoTracking().Include(i => i.Entries)
             .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, cancellationToken);
         if (inspection is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
         return new InspectionPreviewSource(inspection, plan);
     }
 
-    /// <summary>The record read-only, with the others' totals once this one is handed in. Null: not this inspector's.</summary>
-    public async Task<InspectionRecord?> DetailsAsync(int id, int inspectorId, DateTime nowUtc, CancellationToken cancellationToken = default)
+    /// <summary>The record read-only, with the others' totals once this one is handed in. Not found: not this inspector's.</summary>
+    public async Task<Outcome<InspectionRecord>> DetailsAsync(int id, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
     {
-        var inspection = await db.Inspections.AsNoTracking()
+        ArgumentNullException.ThrowIfNull(actor);
+        var inspectorId = actor.PersonId;
+        var inspection = inspectorId is null ? null : await db.Inspections.AsNoTracking()
             .Include(i => i.Entries).Include(i => i.CategoryScores)
             .AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, cancellationToken);
         if (inspection is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
@@ -185,14 +204,15 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         return await RecordAsync(inspection, plan, round, nowUtc, cancellationToken);
     }
 
-    private void ApplyDraft(Inspection inspection, PlanVersion plan, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
+    /// <summary>Writes the inputs as a draft; an invalid outcome (each refused input at its indicator code) and nothing written when one does not fit.</summary>
+    private Outcome? ApplyDraft(Inspection inspection, PlanVersion plan, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
         int secondsSpent, Actor actor, DateTime nowUtc, bool audit = true)
     {
         // Every input is checked, so that all problems are reported at once rather than the first.
         var refusals = ScoringEngine.Check(plan, inputs);
         if (refusals.Count > 0)
         {
-            throw new InvalidInputsException([.. refusals.Select(r => new InputError(r.Key, r.Value))]);
+            return Outcome.Invalid(refusals.Select(r => OutcomeError.Of(r.Key, OutcomeError.DomainPrefix + r.Value.Code, [.. r.Value.Arguments])));
         }
 
         db.ExpectStamp(inspection, stamp);
@@ -207,6 +227,8 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         {
             db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "DraftSaved", null, DraftSummary(inspection, secondsSpent));
         }
+
+        return null;
     }
 
     /// <summary>One save cannot claim more than a working day: a broken or tampered client cannot inflate the time spent.</summary>
@@ -300,8 +322,8 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         return inputs;
     }
 
-    private Task<Inspection?> LoadOwnAsync(int id, int inspectorId, CancellationToken cancellationToken) =>
-        db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).AsSplitQuery()
+    private async Task<Inspection?> LoadOwnAsync(int id, Actor actor, CancellationToken cancellationToken) =>
+        actor.PersonId is not { } inspectorId ? null : await db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).AsSplitQuery()
             .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, cancellationToken);
 
     private static string DraftSummary(Inspection inspection, int secondsSpent) =>

@@ -8,7 +8,6 @@ using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Inspections;
@@ -24,7 +23,6 @@ public sealed class InspectionsController(
     TimeProvider clock,
     OrganisationClock localTime,
     InputErrorMessages messages,
-    DomainErrorLocalizer domainErrors,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
     public const int PageSize = 20;
@@ -38,102 +36,95 @@ public sealed class InspectionsController(
         var actor = await currentActor.GetAsync(cancellationToken);
         var search = PagingExtensions.NormaliseSearch(q);
         status = status is { } s && Enum.IsDefined(s) ? s : null;
-        var request = PageRequest.Of(page, size, PageSize);
-        var list = actor.PersonId is { } personId
-            ? await inspections.ListAsync(personId, search, status, request, UtcNow, cancellationToken)
-            : Paged.Empty<InspectionListItem>(request);
+        var list = await inspections.ListAsync(actor, search, status, PageRequest.Of(page, size, PageSize), UtcNow, cancellationToken);
         return View(new InspectionIndexViewModel { Page = list, Search = search, Status = status });
     }
 
     [HttpGet]
     public async Task<IActionResult> Fill(int id, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        var record = actor.PersonId is { } personId ? await inspections.OpenAsync(id, personId, UtcNow, cancellationToken) : null;
-        if (record is null)
+        var record = await inspections.OpenAsync(id, await currentActor.GetAsync(cancellationToken), UtcNow, cancellationToken);
+        if (!record.IsOk)
         {
             return NotFound();
         }
 
-        if (!record.Inspection.IsEditable)
+        if (!record.Value.Inspection.IsEditable)
         {
             return RedirectToAction(nameof(Details), new { id });
         }
 
-        return View(FillViewModelFactory.Create(record, record.Inspection.ConcurrencyStamp, null));
+        return View(FillViewModelFactory.Create(record.Value, record.Value.Inspection.ConcurrencyStamp, null));
     }
 
     [HttpPost]
     public async Task<IActionResult> Fill(int id, FillForm form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        if (actor.PersonId is not { } personId)
-        {
-            return NotFound();
-        }
-
         var parseErrors = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var inputs = FormInputs.Read(form, messages, parseErrors);
         string? conflict = null;
         var stamp = form.Stamp;
         SubmitOutcome? refused = null;
-        IReadOnlyList<InputError> inputErrors = [];
+        IReadOnlyList<OutcomeError> inputErrors = [];
 
         if (parseErrors.Count == 0)
         {
-            try
+            IOutcome outcome;
+            if (form.Command == "submit")
             {
-                if (form.Command == "submit")
+                var submitted = await inspections.SubmitAsync(id, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
+                if (submitted.IsOk && submitted.Value.Submitted)
                 {
-                    var outcome = await inspections.SubmitAsync(id, personId, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
-                    if (outcome is null)
-                    {
-                        return NotFound();
-                    }
-
-                    if (outcome.Submitted)
-                    {
-                        TempData.SetStatus(localizer["Inspections.Flash.Submitted", ServiceReview.Web.Features.Reviews.Display.Score(outcome.Score.Total), outcome.Score.Grade]);
-                        return RedirectToAction(nameof(Details), new { id });
-                    }
-
-                    refused = outcome;
-                    stamp = outcome.Stamp;
+                    TempData.SetStatus(localizer["Inspections.Flash.Submitted", ServiceReview.Web.Features.Reviews.Display.Score(submitted.Value.Score.Total), submitted.Value.Score.Grade]);
+                    return RedirectToAction(nameof(Details), new { id });
                 }
-                else
-                {
-                    var saved = await inspections.SaveDraftAsync(id, personId, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
-                    if (saved is null)
-                    {
-                        return NotFound();
-                    }
 
+                if (submitted.IsOk)
+                {
+                    refused = submitted.Value;
+                    stamp = refused.Stamp;
+                }
+
+                outcome = submitted;
+            }
+            else
+            {
+                var saved = await inspections.SaveDraftAsync(id, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
+                if (saved.IsOk)
+                {
                     TempData.SetStatus(localizer["Inspections.Flash.DraftSaved"]);
                     return RedirectToAction(nameof(Fill), new { id });
                 }
+
+                outcome = saved;
             }
-            catch (InvalidInputsException ex)
+
+            switch (outcome.Status)
             {
-                inputErrors = ex.Errors;
-            }
-            catch (ConcurrencyConflictException ex)
-            {
-                conflict = domainErrors.Localize(ex);
-            }
-            catch (DomainException ex) when (ex.Code is "Inspection.AlreadySubmitted" or "Inspection.NotEditable")
-            {
-                TempData.SetStatus(localizer["Inspections.Flash.AlreadySubmitted"], StatusKind.Info);
-                return RedirectToAction(nameof(Details), new { id });
+                case OutcomeStatus.NotFound:
+                case OutcomeStatus.Forbidden:
+                    return NotFound();
+                case OutcomeStatus.Conflict:
+                    conflict = OutcomeAnswers.Messages(HttpContext.RequestServices, outcome).First().Message;
+                    break;
+                case OutcomeStatus.Invalid when outcome.Errors[0].DomainCode is "Inspection.AlreadySubmitted" or "Inspection.NotEditable":
+                    TempData.SetStatus(localizer["Inspections.Flash.AlreadySubmitted"], StatusKind.Info);
+                    return RedirectToAction(nameof(Details), new { id });
+                case OutcomeStatus.Invalid:
+                    inputErrors = outcome.Errors;
+                    break;
             }
         }
 
         // Shown again with what was typed, and every problem next to its indicator and in the summary.
-        var record = await inspections.OpenAsync(id, personId, UtcNow, cancellationToken);
-        if (record is null)
+        var opened = await inspections.OpenAsync(id, actor, UtcNow, cancellationToken);
+        if (!opened.IsOk)
         {
             return NotFound();
         }
 
+        var record = opened.Value;
         if (!record.Inspection.IsEditable)
         {
             return RedirectToAction(nameof(Details), new { id });
@@ -148,7 +139,14 @@ public sealed class InspectionsController(
 
         foreach (var error in inputErrors)
         {
-            model.AddItemError(error.IndicatorCode, messages.Localize(error.Refusal));
+            if (error.Field.Length == 0)
+            {
+                model.Summary.Add(messages.Localize(error));
+            }
+            else
+            {
+                model.AddItemError(error.Field, messages.Localize(error));
+            }
         }
 
         if (refused is not null)
@@ -171,7 +169,7 @@ public sealed class InspectionsController(
     public async Task<IActionResult> Draft(int id, FillForm form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        if (actor.PersonId is not { } personId)
+        if (actor.PersonId is null)
         {
             return NotFound();
         }
@@ -183,33 +181,25 @@ public sealed class InspectionsController(
             return BadRequest(new DraftErrorResponse(localizer["Inspections.Draft.Invalid"], errors));
         }
 
-        try
+        var saved = await inspections.SaveDraftAsync(id, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
+        switch (saved.Status)
         {
-            var saved = await inspections.SaveDraftAsync(id, personId, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
-            if (saved is null)
-            {
+            case OutcomeStatus.Ok:
+                return Ok(new DraftSavedResponse(saved.Value.Stamp, saved.Value.TimeSpentSeconds, TimeText.Format(saved.Value.TimeSpentSeconds, localizer),
+                    localizer["Inspections.Draft.SavedAt", localTime.ToLocal(saved.Value.SavedAtUtc).ToString("T", CultureInfo.CurrentCulture)]));
+            case OutcomeStatus.Conflict:
+                return Conflict(new DraftErrorResponse(OutcomeAnswers.Messages(HttpContext.RequestServices, saved).First().Message, null));
+            case OutcomeStatus.Invalid when saved.Errors[0].DomainCode == "Inspection.NotEditable":
+                return Conflict(new DraftErrorResponse(localizer["Inspections.Flash.AlreadySubmitted"], null));
+            case OutcomeStatus.Invalid:
+                foreach (var error in saved.Errors)
+                {
+                    ServiceReview.Web.Features.Plans.ScoreItemsReader.Add(errors, error.Field, messages.Localize(error));
+                }
+
+                return BadRequest(new DraftErrorResponse(localizer["Inspections.Draft.Invalid"], errors));
+            default:
                 return NotFound();
-            }
-
-            return Ok(new DraftSavedResponse(saved.Stamp, saved.TimeSpentSeconds, TimeText.Format(saved.TimeSpentSeconds, localizer),
-                localizer["Inspections.Draft.SavedAt", localTime.ToLocal(saved.SavedAtUtc).ToString("T", CultureInfo.CurrentCulture)]));
-        }
-        catch (InvalidInputsException ex)
-        {
-            foreach (var error in ex.Errors)
-            {
-                ServiceReview.Web.Features.Plans.ScoreItemsReader.Add(errors, error.IndicatorCode, messages.Localize(error.Refusal));
-            }
-
-            return BadRequest(new DraftErrorResponse(localizer["Inspections.Draft.Invalid"], errors));
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            return Conflict(new DraftErrorResponse(domainErrors.Localize(ex), null));
-        }
-        catch (DomainException ex) when (ex.Code == "Inspection.NotEditable")
-        {
-            return Conflict(new DraftErrorResponse(localizer["Inspections.Flash.AlreadySubmitted"], null));
         }
     }
 
@@ -221,38 +211,36 @@ public sealed class InspectionsController(
     [HttpPost("/api/inspections/{id:int}/score")]
     public async Task<IActionResult> Score(int id, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        var source = actor.PersonId is { } personId ? await inspections.PreviewSourceAsync(id, personId, cancellationToken) : null;
-        if (source is null)
+        var source = await inspections.PreviewSourceAsync(id, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        if (!source.IsOk)
         {
             return NotFound();
         }
 
-        var (inputs, problem) = await ServiceReview.Web.Features.Plans.ScoreItemsReader.ReadAsync(Request, source.Plan, messages, acceptOverridden: false, cancellationToken);
+        var (inputs, problem) = await ServiceReview.Web.Features.Plans.ScoreItemsReader.ReadAsync(Request, source.Value.Plan, messages, acceptOverridden: false, cancellationToken);
         if (problem is not null)
         {
             return BadRequest(problem);
         }
 
-        return Ok(ServiceReview.Web.Features.Plans.ScorePreviewDto.From(source.Preview(inputs)));
+        return Ok(ServiceReview.Web.Features.Plans.ScorePreviewDto.From(source.Value.Preview(inputs)));
     }
 
     [HttpGet]
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        var record = actor.PersonId is { } personId ? await inspections.DetailsAsync(id, personId, UtcNow, cancellationToken) : null;
-        if (record is null)
+        var record = await inspections.DetailsAsync(id, await currentActor.GetAsync(cancellationToken), UtcNow, cancellationToken);
+        if (!record.IsOk)
         {
             return NotFound();
         }
 
-        if (record.Inspection.IsEditable)
+        if (record.Value.Inspection.IsEditable)
         {
             return RedirectToAction(nameof(Fill), new { id });
         }
 
-        return View(new DetailsViewModel { Record = record });
+        return View(new DetailsViewModel { Record = record.Value });
     }
 
     private void AddRefusal(FillViewModel model, ScoreResult score, bool windowClosed)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
@@ -14,21 +15,22 @@ public sealed record ReviewListItem(
 
 /// <summary>
 /// The team lead's review (确认 / 申诉) of submitted inspections. Only the lead of the inspected team may see or act:
-/// for anyone else the inspection does not exist (null / false).
+/// for anyone else the inspection does not exist (not found).
 /// </summary>
 public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier)
 {
     private static readonly InspectionStatus[] Reviewable = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
-    /// <summary>Submitted inspections of the teams <paramref name="leadPersonId"/> leads, oldest submission first (all of them: this is the lead's to-do list).</summary>
-    public async Task<IReadOnlyList<ReviewListItem>> ToReviewForLeadAsync(int? leadPersonId, string? search, CancellationToken cancellationToken = default)
+    /// <summary>Submitted inspections of the teams the actor leads, oldest submission first (all of them: this is the lead's to-do list).</summary>
+    public async Task<IReadOnlyList<ReviewListItem>> ToReviewForLeadAsync(Actor actor, string? search, CancellationToken cancellationToken = default)
     {
-        if (leadPersonId is null)
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PersonId is not { } leadPersonId)
         {
             return [];
         }
 
-        return await Rows(leadPersonId.Value, search, [InspectionStatus.Submitted], history: false).ToListAsync(cancellationToken);
+        return await Rows(leadPersonId, search, [InspectionStatus.Submitted], history: false).ToListAsync(cancellationToken);
     }
 
     /// <summary>
@@ -36,9 +38,10 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
     /// newest round first; <paramref name="search"/> matches the round, team or inspector.
     /// </summary>
     public async Task<Paged<ReviewListItem>> HistoryForLeadAsync(
-        int? leadPersonId, string? search, InspectionStatus? status, PageRequest request, CancellationToken cancellationToken = default)
+        Actor actor, string? search, InspectionStatus? status, PageRequest request, CancellationToken cancellationToken = default)
     {
-        if (leadPersonId is null)
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PersonId is not { } leadPersonId)
         {
             return Paged.Empty<ReviewListItem>(request);
         }
@@ -46,7 +49,7 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
         InspectionStatus[] statuses = status is InspectionStatus.Disputed or InspectionStatus.Confirmed
             ? [status.Value]
             : [InspectionStatus.Disputed, InspectionStatus.Confirmed];
-        return await Rows(leadPersonId.Value, search, statuses, history: true).ToPagedAsync(request, cancellationToken);
+        return await Rows(leadPersonId, search, statuses, history: true).ToPagedAsync(request, cancellationToken);
     }
 
     /// <summary>The lead's rows, ordered in the database (a unique key last, so pages never overlap).</summary>
@@ -68,16 +71,17 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
             x.i.SubmittedAt, x.i.ConfirmedAt, x.i.Total, x.i.Grade, x.i.VetoedBy));
     }
 
-    /// <summary>The sheet, if <paramref name="leadPersonId"/> leads the inspected team and the inspection was submitted.</summary>
-    public async Task<InspectionSheet?> GetForLeadAsync(int? leadPersonId, int inspectionId, CancellationToken cancellationToken = default)
+    /// <summary>The sheet, if the actor leads the inspected team and the inspection was submitted; else not found.</summary>
+    public async Task<Outcome<InspectionSheet>> GetForLeadAsync(Actor actor, int inspectionId, CancellationToken cancellationToken = default)
     {
-        if (leadPersonId is null)
+        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PersonId is not { } leadPersonId)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var sheet = await InspectionSheetLoader.LoadAsync(db, inspectionId, cancellationToken);
-        return sheet is not null && sheet.TeamLeadId == leadPersonId && Reviewable.Contains(sheet.Status) ? sheet : null;
+        return sheet is not null && sheet.TeamLeadId == leadPersonId && Reviewable.Contains(sheet.Status) ? sheet : Outcome.NotFound();
     }
 
     /// <summary>The open dispute of an inspection, if any (shown on the review page after disputing).</summary>
@@ -87,13 +91,13 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
             .OrderByDescending(d => d.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Confirms (确认). False when the actor does not lead the team. Domain and concurrency errors are thrown.</summary>
-    public async Task<bool> ConfirmAsync(Actor actor, int inspectionId, Guid stamp, CancellationToken cancellationToken = default)
+    /// <summary>Confirms (确认). Not found when the actor does not lead the team; the entity's refusal or a stale stamp as the outcome.</summary>
+    public Task<Outcome> ConfirmAsync(Actor actor, int inspectionId, Guid stamp, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
         var inspection = await LoadOwnAsync(actor, inspectionId, cancellationToken);
         if (inspection is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -102,16 +106,16 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
         db.ExpectStamp(inspection, stamp);
         db.Audit(actor, now, nameof(Inspection), inspection.Id, "Confirmed", oldStatus.ToString(), inspection.Status.ToString());
         await db.SaveOrConflictAsync(cancellationToken);
-        return true;
-    }
+        return Outcome.Ok();
+    });
 
-    /// <summary>Disputes (申诉) the named indicators, each with a reason. False when the actor does not lead the team.</summary>
-    public async Task<bool> DisputeAsync(Actor actor, int inspectionId, Guid stamp, IReadOnlyList<(string IndicatorCode, string Reason)> items, CancellationToken cancellationToken = default)
+    /// <summary>Disputes (申诉) the named indicators, each with a reason. Not found when the actor does not lead the team.</summary>
+    public Task<Outcome> DisputeAsync(Actor actor, int inspectionId, Guid stamp, IReadOnlyList<(string IndicatorCode, string Reason)> items, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
         var inspection = await LoadOwnAsync(actor, inspectionId, cancellationToken);
         if (inspection is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -123,8 +127,8 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
             string.Join("; ", dispute.Items.Select(i => $"{i.IndicatorCode}: {i.Reason}")));
         await notifier.DisputedAsync(inspection, now, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
-        return true;
-    }
+        return Outcome.Ok();
+    });
 
     private async Task<Inspection?> LoadOwnAsync(Actor actor, int inspectionId, CancellationToken cancellationToken)
     {

@@ -1,11 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Reviews;
@@ -16,7 +14,7 @@ namespace ServiceReview.Web.Features.Reviews;
 /// </summary>
 [Authorize(Policy = Policies.TeamLeadOrAbove)]
 public sealed class ReviewsController(
-    ReviewService reviews, ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
+    ReviewService reviews, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
 {
     [RememberListQuery]
     public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken cancellationToken)
@@ -26,8 +24,8 @@ public sealed class ReviewsController(
         status = status is InspectionStatus.Disputed or InspectionStatus.Confirmed ? status : null;
         return View(new ReviewIndexViewModel
         {
-            ToReview = await reviews.ToReviewForLeadAsync(actor.PersonId, search, cancellationToken),
-            History = await reviews.HistoryForLeadAsync(actor.PersonId, search, status, PageRequest.Of(page, size), cancellationToken),
+            ToReview = await reviews.ToReviewForLeadAsync(actor, search, cancellationToken),
+            History = await reviews.HistoryForLeadAsync(actor, search, status, PageRequest.Of(page, size), cancellationToken),
             Search = search,
             Status = status,
         });
@@ -43,12 +41,13 @@ public sealed class ReviewsController(
     public async Task<IActionResult> Confirm(int id, Guid stamp, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var sheet = await reviews.GetForLeadAsync(actor.PersonId, id, cancellationToken);
-        if (sheet is null)
+        var found = await reviews.GetForLeadAsync(actor, id, cancellationToken);
+        if (!found.IsOk)
         {
             return NotFound();
         }
 
+        var sheet = found.Value;
         if (sheet.Status != InspectionStatus.Submitted)
         {
             // A second click, or someone else was faster: the state machine would refuse; say so kindly.
@@ -56,31 +55,28 @@ public sealed class ReviewsController(
             return RedirectToAction(nameof(Review), new { id });
         }
 
-        try
-        {
-            await reviews.ConfirmAsync(actor, id, stamp, cancellationToken);
-        }
-        catch (DomainException ex)
-        {
-            TempData.SetStatus(errors.Localize(ex), StatusKind.Warning);
-            return RedirectToAction(nameof(Review), new { id });
-        }
-
-        TempData.SetStatus(l["Reviews.Confirmed", sheet.TeamName, sheet.InspectorName]);
-        return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
+        var confirmed = await reviews.ConfirmAsync(actor, id, stamp, cancellationToken);
+        return this.Answer(confirmed,
+            ok: () =>
+            {
+                TempData.SetStatus(l["Reviews.Confirmed", sheet.TeamName, sheet.InspectorName]);
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
+            },
+            back: () => RedirectToAction(nameof(Review), new { id }),
+            StatusKind.Warning);
     }
 
     [HttpPost]
     public async Task<IActionResult> Dispute(DisputeForm form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
-        var sheet = await reviews.GetForLeadAsync(actor.PersonId, form.Id, cancellationToken);
-        if (sheet is null)
+        var found = await reviews.GetForLeadAsync(actor, form.Id, cancellationToken);
+        if (!found.IsOk)
         {
             return NotFound();
         }
 
-        if (sheet.Status != InspectionStatus.Submitted)
+        if (found.Value.Status != InspectionStatus.Submitted)
         {
             TempData.SetStatus(l["Reviews.AlreadyReviewed"], StatusKind.Info);
             return RedirectToAction(nameof(Review), new { id = form.Id });
@@ -100,31 +96,31 @@ public sealed class ReviewsController(
             }
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                await reviews.DisputeAsync(actor, form.Id, form.Stamp, selected.Select(i => (i.Code, i.Reason ?? "")).ToList(), cancellationToken);
-                TempData.SetStatus(l["Reviews.Disputed", selected.Count]);
-                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
-            }
-            catch (DomainException ex)
-            {
-                errors.AddTo(ModelState, ex);
-            }
+            return View(nameof(Review), await BuildPageAsync(form.Id, form, cancellationToken));
         }
 
-        return View(nameof(Review), await BuildPageAsync(form.Id, form, cancellationToken));
+        var disputed = await reviews.DisputeAsync(actor, form.Id, form.Stamp, selected.Select(i => (i.Code, i.Reason ?? "")).ToList(), cancellationToken);
+        var page = disputed.IsOk ? null : await BuildPageAsync(form.Id, form, cancellationToken);
+        return this.Answer(disputed,
+            ok: () =>
+            {
+                TempData.SetStatus(l["Reviews.Disputed", selected.Count]);
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
+            },
+            form: () => View(nameof(Review), page));
     }
 
     private async Task<ReviewPageViewModel?> BuildPageAsync(int id, DisputeForm? form, CancellationToken cancellationToken)
     {
-        var actor = await currentActor.GetAsync(cancellationToken);
-        var sheet = await reviews.GetForLeadAsync(actor.PersonId, id, cancellationToken);
-        if (sheet is null)
+        var found = await reviews.GetForLeadAsync(await currentActor.GetAsync(cancellationToken), id, cancellationToken);
+        if (!found.IsOk)
         {
             return null;
         }
+
+        var sheet = found.Value;
 
         var posted = form?.Items.ToDictionary(i => i.Code, StringComparer.Ordinal) ?? [];
         return new ReviewPageViewModel

@@ -45,20 +45,25 @@ public sealed class RoundAutoCloser(ServiceReviewDbContext db, TimeProvider cloc
     /// <summary>Closes one loaded round; false when another instance (or a manager) got there first.</summary>
     public async Task<bool> TryCloseAsync(Round round, DateTime utcNow, CancellationToken cancellationToken = default)
     {
-        try
+        ArgumentNullException.ThrowIfNull(round);
+
+        // A conflict (Outcome.Of's answer to ConcurrencyConflictException): someone else closed it first. Nothing to do.
+        var closed = await Outcome.Of(async () =>
         {
             round.Close(utcNow);
             db.Audit(Actor.System, utcNow, nameof(Round), round.Id, "Closed", nameof(RoundStatus.Open), $"{nameof(RoundStatus.Closed)} (window ended)");
             await db.SaveOrConflictAsync(cancellationToken);
-            logger.LogInformation("Round {RoundId} closed: its inspection window ended at {ClosesAt:u}.", round.Id, round.WindowClosesAt);
-            return true;
-        }
-        catch (DomainException ex)
+            return Outcome.Ok();
+        });
+        if (!closed.IsOk)
         {
-            // ConcurrencyConflictException is a DomainException: someone else closed it first. Nothing to do.
-            logger.LogInformation("Round {RoundId} was not closed here: {Reason}", round.Id, ex.Message);
+            logger.LogInformation("Round {RoundId} was not closed here: {Reason}", round.Id,
+                closed.Status == OutcomeStatus.Conflict ? $"changed by {closed.ChangedBy}" : string.Join(", ", closed.Errors.Select(e => e.Key)));
             db.ChangeTracker.Clear();
             return false;
         }
+
+        logger.LogInformation("Round {RoundId} closed: its inspection window ended at {ClosesAt:u}.", round.Id, round.WindowClosesAt);
+        return true;
     }
 }

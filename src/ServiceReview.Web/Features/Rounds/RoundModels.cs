@@ -1,4 +1,3 @@
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
@@ -18,18 +17,6 @@ public sealed record RoundDraftInput(
 
 /// <summary>A team in the round's scope and the inspectors chosen for it.</summary>
 public sealed record TeamAssignmentInput(int TeamId, IReadOnlyList<int> InspectorIds);
-
-/// <summary>A rule refused part of the input; <see cref="TeamId"/> says which team it concerns, null for the round.</summary>
-public sealed record RoundInputError(int? TeamId, DomainException Error);
-
-/// <summary>The saved round's id, or why nothing was saved.</summary>
-public sealed record RoundSaveResult(int? RoundId, IReadOnlyList<RoundInputError> Errors)
-{
-    public bool Succeeded => Errors.Count == 0;
-}
-
-/// <summary>The round or inspection asked for does not exist (or is not the round's): the web layer answers 404.</summary>
-public sealed class RoundNotFoundException() : Exception("The round or inspection does not exist.");
 
 /// <summary>The round list's search, status filter and page.</summary>
 public sealed record RoundListQuery(string? Search, RoundStatus? Status, ServiceReview.Infrastructure.Common.PageRequest Request);

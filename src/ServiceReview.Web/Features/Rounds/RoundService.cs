@@ -22,23 +22,17 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
 
     private DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
-    /// <summary>Creates a draft round; nothing is saved when a rule refuses part of the input.</summary>
-    public async Task<RoundSaveResult> CreateDraftAsync(RoundDraftInput input, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a draft round: ok with its id, or invalid with every refusal (a team's at
+    /// <see cref="RoundFormViewModel.TeamErrorKey"/>, the round's for the whole form) and nothing saved.
+    /// </summary>
+    public Task<Outcome<int>> CreateDraftAsync(RoundDraftInput input, Actor actor, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
-        Round round;
-        try
-        {
-            round = new Round(input.Name, input.PeriodStart, input.PeriodEnd, input.PlanVersionId, input.WindowOpensAtUtc, input.WindowClosesAtUtc, input.Aggregation);
-        }
-        catch (DomainException ex)
-        {
-            return new RoundSaveResult(null, [new RoundInputError(null, ex)]);
-        }
-
+        var round = new Round(input.Name, input.PeriodStart, input.PeriodEnd, input.PlanVersionId, input.WindowOpensAtUtc, input.WindowClosesAtUtc, input.Aggregation);
         var errors = await ApplyScopeAsync(round, input, cancellationToken);
         if (errors.Count > 0)
         {
-            return new RoundSaveResult(null, errors);
+            return Outcome.Invalid(errors);
         }
 
         // The audit entry names the round by its id, which the database gives on the first save: both saves
@@ -49,47 +43,39 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
         db.Audit(actor, UtcNow, RoundEntity, round.Id, "Created", null, Describe(round));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RoundSaveResult(round.Id, []);
-    }
+        return Outcome.Ok(round.Id);
+    });
 
-    /// <summary>Changes a draft round; nothing is saved when a rule refuses part of the input.</summary>
-    public async Task<RoundSaveResult> UpdateDraftAsync(int id, Guid stamp, RoundDraftInput input, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Changes a draft round: ok with its id, not found, conflict, or invalid as <see cref="CreateDraftAsync"/> (nothing saved).</summary>
+    public Task<Outcome<int>> UpdateDraftAsync(int id, Guid stamp, RoundDraftInput input, Actor actor, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
-        var round = await LoadRoundAsync(id, cancellationToken);
-        var before = Describe(round);
-        try
+        if (await LoadRoundAsync(id, cancellationToken) is not { } round)
         {
-            db.ExpectStamp(round, stamp);
-            round.Update(input.Name, input.PeriodStart, input.PeriodEnd, input.PlanVersionId, input.WindowOpensAtUtc, input.WindowClosesAtUtc, input.Aggregation);
-        }
-        catch (DomainException ex)
-        {
-            return new RoundSaveResult(id, [new RoundInputError(null, ex)]);
+            return Outcome.NotFound();
         }
 
+        var before = Describe(round);
+        db.ExpectStamp(round, stamp);
+        round.Update(input.Name, input.PeriodStart, input.PeriodEnd, input.PlanVersionId, input.WindowOpensAtUtc, input.WindowClosesAtUtc, input.Aggregation);
         var errors = await ApplyScopeAsync(round, input, cancellationToken);
         if (errors.Count > 0)
         {
-            return new RoundSaveResult(id, errors);
+            return Outcome.Invalid(errors);
         }
 
         db.Audit(actor, UtcNow, RoundEntity, round.Id, "Updated", before, Describe(round));
-        try
-        {
-            await db.SaveOrConflictAsync(cancellationToken);
-        }
-        catch (ConcurrencyConflictException ex)
-        {
-            return new RoundSaveResult(id, [new RoundInputError(null, ex)]);
-        }
+        await db.SaveOrConflictAsync(cancellationToken);
+        return Outcome.Ok(round.Id);
+    });
 
-        return new RoundSaveResult(id, []);
-    }
-
-    /// <summary>Opens the round: one inspection per (team, inspector), each with an entry per indicator of the plan.</summary>
-    public async Task<int> OpenAsync(int id, Guid stamp, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>Opens the round: one inspection per (team, inspector), each with an entry per indicator of the plan; ok with their number.</summary>
+    public Task<Outcome<int>> OpenAsync(int id, Guid stamp, Actor actor, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
-        var round = await LoadRoundAsync(id, cancellationToken);
+        if (await LoadRoundAsync(id, cancellationToken) is not { } round)
+        {
+            return Outcome.NotFound();
+        }
+
         var plan = await db.PlanVersions
             .Include(v => v.Categories).ThenInclude(c => c.Indicators)
             .AsSplitQuery()
@@ -101,35 +87,49 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
             string.Create(CultureInfo.InvariantCulture, $"{nameof(RoundStatus.Open)}; {inspections.Count} inspections"));
         notifier.RoundOpened(round, inspections, UtcNow);
         await db.SaveOrConflictAsync(cancellationToken);
-        return inspections.Count;
-    }
+        return Outcome.Ok(inspections.Count);
+    });
 
     /// <summary>Closes an open round now (a manager's decision, or the window's end through <see cref="RoundAutoCloser"/>).</summary>
-    public async Task CloseAsync(int id, Guid stamp, Actor actor, CancellationToken cancellationToken = default)
+    public Task<Outcome> CloseAsync(int id, Guid stamp, Actor actor, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
-        var round = await LoadRoundAsync(id, cancellationToken);
+        if (await LoadRoundAsync(id, cancellationToken) is not { } round)
+        {
+            return Outcome.NotFound();
+        }
+
         round.Close(UtcNow);
         db.ExpectStamp(round, stamp);
         db.Audit(actor, UtcNow, RoundEntity, round.Id, "Closed", nameof(RoundStatus.Open), nameof(RoundStatus.Closed));
         await db.SaveOrConflictAsync(cancellationToken);
-    }
+        return Outcome.Ok();
+    });
 
     /// <summary>Deletes a draft round with its teams and assignments.</summary>
-    public async Task DeleteDraftAsync(int id, Guid stamp, Actor actor, CancellationToken cancellationToken = default)
+    public Task<Outcome> DeleteDraftAsync(int id, Guid stamp, Actor actor, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
-        var round = await LoadRoundAsync(id, cancellationToken);
+        if (await LoadRoundAsync(id, cancellationToken) is not { } round)
+        {
+            return Outcome.NotFound();
+        }
+
         round.EnsureCanBeDeleted();
         db.ExpectStamp(round, stamp);
         db.Audit(actor, UtcNow, RoundEntity, round.Id, "Deleted", Describe(round), null);
         db.Rounds.Remove(round);
         await db.SaveOrConflictAsync(cancellationToken);
-    }
+        return Outcome.Ok();
+    });
 
     /// <summary>Gives an unstarted inspection of an open round to another inspector (no conflict of interest).</summary>
-    public async Task ReassignAsync(int roundId, int inspectionId, Guid stamp, int inspectorId, Actor actor, CancellationToken cancellationToken = default)
+    public Task<Outcome> ReassignAsync(int roundId, int inspectionId, Guid stamp, int inspectorId, Actor actor, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
-        var inspection = await LoadInspectionAsync(roundId, inspectionId, cancellationToken);
-        var round = await LoadRoundAsync(roundId, cancellationToken);
+        if (await LoadInspectionAsync(roundId, inspectionId, cancellationToken) is not { } inspection
+            || await LoadRoundAsync(roundId, cancellationToken) is not { } round)
+        {
+            return Outcome.NotFound();
+        }
+
         var team = await db.Teams.Include(t => t.Members).FirstAsync(t => t.Id == inspection.TeamId, cancellationToken);
         var people = await db.People.Where(p => p.Id == inspectorId || p.Id == inspection.InspectorId).ToListAsync(cancellationToken);
         var inspector = people.FirstOrDefault(p => p.Id == inspectorId)
@@ -141,18 +141,24 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
         db.Audit(actor, UtcNow, InspectionEntity, inspection.Id, "Reassigned", previous, inspector.DisplayName);
         notifier.Reassigned(inspection, UtcNow);
         await db.SaveOrConflictAsync(cancellationToken);
-    }
+        return Outcome.Ok();
+    });
 
     /// <summary>Reopens an inspection with a reason, so that it can be (re)submitted, late if the window has closed.</summary>
-    public async Task ReopenAsync(int roundId, int inspectionId, Guid stamp, string? reason, Actor actor, CancellationToken cancellationToken = default)
+    public Task<Outcome> ReopenAsync(int roundId, int inspectionId, Guid stamp, string? reason, Actor actor, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
-        var inspection = await LoadInspectionAsync(roundId, inspectionId, cancellationToken);
+        if (await LoadInspectionAsync(roundId, inspectionId, cancellationToken) is not { } inspection)
+        {
+            return Outcome.NotFound();
+        }
+
         var before = inspection.Status;
         db.ExpectStamp(inspection, stamp);
         inspection.Reopen(reason ?? "");
         db.Audit(actor, UtcNow, InspectionEntity, inspection.Id, "Reopened", before.ToString(), $"{inspection.Status}: {inspection.ReopenReason}");
         await db.SaveOrConflictAsync(cancellationToken);
-    }
+        return Outcome.Ok();
+    });
 
     private static string Describe(Round round) =>
         string.Create(CultureInfo.InvariantCulture,
@@ -161,19 +167,19 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
             + $"assignments {string.Join(",", round.Assignments.OrderBy(a => a.TeamId).ThenBy(a => a.InspectorId).Select(a => $"{a.TeamId}:{a.InspectorId}"))}");
 
     /// <summary>Puts the chosen teams and inspectors on the round through its rules and collects every refusal, per team.</summary>
-    private async Task<List<RoundInputError>> ApplyScopeAsync(Round round, RoundDraftInput input, CancellationToken cancellationToken)
+    private async Task<List<OutcomeError>> ApplyScopeAsync(Round round, RoundDraftInput input, CancellationToken cancellationToken)
     {
-        var errors = new List<RoundInputError>();
+        var errors = new List<OutcomeError>();
         var planStatus = await db.PlanVersions.Where(v => v.Id == input.PlanVersionId).Select(v => (PlanVersionStatus?)v.Status).FirstOrDefaultAsync(cancellationToken);
         if (planStatus != PlanVersionStatus.Published)
         {
-            errors.Add(new RoundInputError(null, new DomainException("Round.PlanNotPublished", "A round can only use a published plan version.")));
+            errors.Add(OutcomeError.Of("", OutcomeError.DomainPrefix + "Round.PlanNotPublished"));
         }
 
         var teamIds = input.Teams.Select(t => t.TeamId).Distinct().ToList();
         if (teamIds.Count == 0)
         {
-            errors.Add(new RoundInputError(null, new DomainException("Round.NoTeams", "A round needs at least one team.")));
+            errors.Add(OutcomeError.Of("", OutcomeError.DomainPrefix + "Round.NoTeams"));
         }
 
         var teams = await db.Teams.Include(t => t.Members).Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
@@ -185,14 +191,14 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
         {
             if (!teams.TryGetValue(choice.TeamId, out var team))
             {
-                errors.Add(new RoundInputError(choice.TeamId, new DomainException("Round.TeamNotFound", "Team {0} does not exist.", choice.TeamId)));
+                errors.Add(OutcomeError.Of(RoundFormViewModel.TeamErrorKey(choice.TeamId), OutcomeError.DomainPrefix + "Round.TeamNotFound", choice.TeamId));
                 continue;
             }
 
             var wanted = choice.InspectorIds.Distinct().ToList();
             if (wanted.Count == 0)
             {
-                errors.Add(new RoundInputError(team.Id, new DomainException("Round.TeamWithoutInspector", "Every team needs at least one inspector.", team.Name)));
+                errors.Add(OutcomeError.Of(RoundFormViewModel.TeamErrorKey(team.Id), OutcomeError.DomainPrefix + "Round.TeamWithoutInspector", team.Name));
             }
 
             foreach (var gone in round.Assignments.Where(a => a.TeamId == team.Id && !wanted.Contains(a.InspectorId)).ToList())
@@ -202,27 +208,28 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
 
             foreach (var inspectorId in wanted)
             {
-                try
+                if (!inspectors.TryGetValue(inspectorId, out var inspector))
                 {
-                    var inspector = inspectors.GetValueOrDefault(inspectorId)
-                        ?? throw new DomainException("Round.NotAnInspector", "{0} is not an active inspector.", inspectorId);
+                    errors.Add(OutcomeError.Of(RoundFormViewModel.TeamErrorKey(team.Id), OutcomeError.DomainPrefix + "Round.NotAnInspector", inspectorId));
+                    continue;
+                }
+
+                // Every refusal is collected (per team), not only the first.
+                var assigned = await Outcome.Of(() =>
+                {
                     round.Assign(team, inspector);
-                }
-                catch (DomainException ex)
-                {
-                    errors.Add(new RoundInputError(team.Id, ex));
-                }
+                    return Task.FromResult(Outcome.Ok());
+                });
+                errors.AddRange(assigned.Errors.Select(e => e with { Field = RoundFormViewModel.TeamErrorKey(team.Id) }));
             }
         }
 
         return errors;
     }
 
-    private async Task<Round> LoadRoundAsync(int id, CancellationToken cancellationToken) =>
-        await db.Rounds.Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-        ?? throw new RoundNotFoundException();
+    private Task<Round?> LoadRoundAsync(int id, CancellationToken cancellationToken) =>
+        db.Rounds.Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
 
-    private async Task<Inspection> LoadInspectionAsync(int roundId, int inspectionId, CancellationToken cancellationToken) =>
-        await db.Inspections.Include(i => i.Entries).FirstOrDefaultAsync(i => i.Id == inspectionId && i.RoundId == roundId, cancellationToken)
-        ?? throw new RoundNotFoundException();
+    private Task<Inspection?> LoadInspectionAsync(int roundId, int inspectionId, CancellationToken cancellationToken) =>
+        db.Inspections.Include(i => i.Entries).FirstOrDefaultAsync(i => i.Id == inspectionId && i.RoundId == roundId, cancellationToken);
 }

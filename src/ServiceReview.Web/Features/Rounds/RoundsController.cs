@@ -6,7 +6,6 @@ using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Rounds;
@@ -17,7 +16,6 @@ public sealed class RoundsController(
     RoundQueries queries,
     RoundService rounds,
     ICurrentActor currentActor,
-    DomainErrorLocalizer domainErrors,
     IStringLocalizer<SharedResource> l,
     OrganisationClock clock) : Controller
 {
@@ -94,67 +92,56 @@ public sealed class RoundsController(
     }
 
     [HttpPost]
-    public Task<IActionResult> Open(int id, Guid concurrencyStamp, CancellationToken cancellationToken) =>
-        ActAsync(id, async actor =>
-        {
-            var count = await rounds.OpenAsync(id, concurrencyStamp, actor, cancellationToken);
-            return l["Rounds.Open.Done", count];
-        }, ("Round.NotDraft", "Rounds.Open.AlreadyOpen"));
+    public async Task<IActionResult> Open(int id, Guid concurrencyStamp, CancellationToken cancellationToken)
+    {
+        var opened = await rounds.OpenAsync(id, concurrencyStamp, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return Act(id, opened, () => l["Rounds.Open.Done", opened.Value], ("Round.NotDraft", "Rounds.Open.AlreadyOpen"));
+    }
 
     [HttpPost]
-    public Task<IActionResult> Close(int id, Guid concurrencyStamp, CancellationToken cancellationToken) =>
-        ActAsync(id, async actor =>
-        {
-            await rounds.CloseAsync(id, concurrencyStamp, actor, cancellationToken);
-            return l["Rounds.Close.Done"];
-        }, ("Round.NotOpen", "Rounds.Close.AlreadyClosed"));
+    public async Task<IActionResult> Close(int id, Guid concurrencyStamp, CancellationToken cancellationToken)
+    {
+        var closed = await rounds.CloseAsync(id, concurrencyStamp, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return Act(id, closed, () => l["Rounds.Close.Done"], ("Round.NotOpen", "Rounds.Close.AlreadyClosed"));
+    }
 
     [HttpPost]
     public async Task<IActionResult> Delete(int id, Guid concurrencyStamp, CancellationToken cancellationToken)
     {
-        try
-        {
-            await rounds.DeleteDraftAsync(id, concurrencyStamp, await currentActor.GetAsync(cancellationToken), cancellationToken);
-        }
-        catch (RoundNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (DomainException ex)
-        {
-            TempData.SetStatus(domainErrors.Localize(ex), StatusKind.Danger);
-            return RedirectToAction(nameof(Details), new { id });
-        }
-
-        TempData.SetStatus(l["Rounds.Delete.Done"]);
-        return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
+        var deleted = await rounds.DeleteDraftAsync(id, concurrencyStamp, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return this.Answer(deleted,
+            ok: () =>
+            {
+                TempData.SetStatus(l["Rounds.Delete.Done"]);
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
+            },
+            back: () => RedirectToAction(nameof(Details), new { id }),
+            StatusKind.Danger);
     }
 
     [HttpPost]
-    public Task<IActionResult> Reassign(int id, InspectionActionInput input, CancellationToken cancellationToken) =>
-        ActAsync(id, async actor =>
+    public async Task<IActionResult> Reassign(int id, InspectionActionInput input, CancellationToken cancellationToken)
+    {
+        if (input.InspectorId is not { } inspectorId)
         {
-            if (input.InspectorId is not { } inspectorId)
-            {
-                return null;
-            }
+            return Missing(id, "Rounds.Reassign.InspectorRequired");
+        }
 
-            await rounds.ReassignAsync(id, input.InspectionId, input.ConcurrencyStamp, inspectorId, actor, cancellationToken);
-            return l["Rounds.Reassign.Done"];
-        }, missing: "Rounds.Reassign.InspectorRequired");
+        var reassigned = await rounds.ReassignAsync(id, input.InspectionId, input.ConcurrencyStamp, inspectorId, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return Act(id, reassigned, () => l["Rounds.Reassign.Done"]);
+    }
 
     [HttpPost]
-    public Task<IActionResult> Reopen(int id, InspectionActionInput input, CancellationToken cancellationToken) =>
-        ActAsync(id, async actor =>
+    public async Task<IActionResult> Reopen(int id, InspectionActionInput input, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(input.Reason))
         {
-            if (string.IsNullOrWhiteSpace(input.Reason))
-            {
-                return null;
-            }
+            return Missing(id, "Rounds.Reopen.ReasonRequired");
+        }
 
-            await rounds.ReopenAsync(id, input.InspectionId, input.ConcurrencyStamp, input.Reason, actor, cancellationToken);
-            return l["Rounds.Reopen.Done"];
-        }, missing: "Rounds.Reopen.ReasonRequired");
+        var reopened = await rounds.ReopenAsync(id, input.InspectionId, input.ConcurrencyStamp, input.Reason, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        return Act(id, reopened, () => l["Rounds.Reopen.Done"]);
+    }
 
     private async Task<IActionResult> SaveAsync(RoundFormViewModel form, CancellationToken cancellationToken)
     {
@@ -174,61 +161,45 @@ public sealed class RoundsController(
         }
 
         var actor = await currentActor.GetAsync(cancellationToken);
-        RoundSaveResult result;
-        try
-        {
-            result = form.Id is { } id
-                ? await rounds.UpdateDraftAsync(id, form.ConcurrencyStamp, form.ToInput(clock), actor, cancellationToken)
-                : await rounds.CreateDraftAsync(form.ToInput(clock), actor, cancellationToken);
-        }
-        catch (RoundNotFoundException)
-        {
-            return NotFound();
-        }
-
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
+        var saved = form.Id is { } id
+            ? await rounds.UpdateDraftAsync(id, form.ConcurrencyStamp, form.ToInput(clock), actor, cancellationToken)
+            : await rounds.CreateDraftAsync(form.ToInput(clock), actor, cancellationToken);
+        return this.Answer(saved,
+            ok: () =>
             {
-                domainErrors.AddTo(ModelState, error.Error, error.TeamId is { } teamId ? RoundFormViewModel.TeamErrorKey(teamId) : "");
-            }
-
-            return View("Form", form);
-        }
-
-        TempData.SetStatus(l[form.IsEdit ? "Rounds.Edit.Done" : "Rounds.Create.Done"]);
-        return RedirectToAction(nameof(Details), new { id = result.RoundId });
+                TempData.SetStatus(l[form.IsEdit ? "Rounds.Edit.Done" : "Rounds.Create.Done"]);
+                return RedirectToAction(nameof(Details), new { id = saved.Value });
+            },
+            form: () => View("Form", form));
     }
 
     /// <summary>
-    /// Runs one action of the details page and redirects back to it with its message. <paramref name="action"/>
-    /// returns null when the input lacks <paramref name="missing"/>'s value. A repeated click meets the state
-    /// machine's refusal, shown as <paramref name="repeated"/>'s friendly message instead of the rule's.
+    /// Answers one action of the details page: back to it with <paramref name="done"/>'s message, or the refusal as a
+    /// danger message. A repeated click meets the state machine's refusal (<paramref name="repeated"/>'s code), shown as
+    /// its friendly message (info) instead of the rule's.
     /// </summary>
-    private async Task<IActionResult> ActAsync(int id, Func<Core.Audit.Actor, Task<string?>> action, (string Code, string Key)? repeated = null, string? missing = null)
+    private IActionResult Act(int id, IOutcome outcome, Func<string> done, (string Code, string Key)? repeated = null)
     {
-        try
+        if (repeated is { } r && outcome.Status == OutcomeStatus.Invalid && outcome.Errors[0].DomainCode == r.Code)
         {
-            var message = await action(await currentActor.GetAsync(HttpContext.RequestAborted));
-            if (message is null)
-            {
-                TempData.SetStatus(l[missing!], StatusKind.Danger);
-            }
-            else
-            {
-                TempData.SetStatus(message);
-            }
-        }
-        catch (RoundNotFoundException)
-        {
-            return NotFound();
-        }
-        catch (DomainException ex)
-        {
-            var text = repeated is { } r && ex.Code == r.Code ? l[r.Key].Value : domainErrors.Localize(ex);
-            TempData.SetStatus(text, repeated is { } again && ex.Code == again.Code ? StatusKind.Info : StatusKind.Danger);
+            TempData.SetStatus(l[r.Key], StatusKind.Info);
+            return RedirectToAction(nameof(Details), new { id });
         }
 
+        return this.Answer(outcome,
+            ok: () =>
+            {
+                TempData.SetStatus(done());
+                return RedirectToAction(nameof(Details), new { id });
+            },
+            back: () => RedirectToAction(nameof(Details), new { id }),
+            StatusKind.Danger);
+    }
+
+    /// <summary>A required field of an action was left empty: back to the page with what is missing.</summary>
+    private RedirectToActionResult Missing(int id, string key)
+    {
+        TempData.SetStatus(l[key], StatusKind.Danger);
         return RedirectToAction(nameof(Details), new { id });
     }
 }

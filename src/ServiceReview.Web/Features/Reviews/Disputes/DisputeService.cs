@@ -52,12 +52,13 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
             x.d.RaisedAt, x.d.Status, x.d.Items.Count, x.d.RuledAt));
     }
 
-    public async Task<DisputeDetail?> GetAsync(int disputeId, CancellationToken cancellationToken = default)
+    /// <summary>The dispute with the inspection's sheet; not found for an unknown dispute.</summary>
+    public async Task<Outcome<DisputeDetail>> GetAsync(int disputeId, CancellationToken cancellationToken = default)
     {
         var dispute = await db.Disputes.AsNoTracking().Include(d => d.Items).FirstOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
         if (dispute is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
         var sheet = await InspectionSheetLoader.LoadAsync(db, dispute.InspectionId, cancellationToken);
@@ -71,14 +72,15 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
     /// <summary>
     /// Rules every item, applies the changed inputs, rescores with the inspection's plan version and confirms.
     /// Audits the ruling, each changed indicator (old input and points → new) and the total (old → new), in one save.
-    /// False for an unknown dispute.
+    /// Not found for an unknown dispute; a rule's refusal (already ruled, a missing new input, no person) or a stale stamp
+    /// as the outcome.
     /// </summary>
-    public async Task<bool> ArbitrateAsync(Actor actor, int disputeId, Guid inspectionStamp, IReadOnlyList<ItemRuling> rulings, CancellationToken cancellationToken = default)
+    public Task<Outcome> ArbitrateAsync(Actor actor, int disputeId, Guid inspectionStamp, IReadOnlyList<ItemRuling> rulings, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
         var dispute = await db.Disputes.Include(d => d.Items).FirstOrDefaultAsync(d => d.Id == disputeId, cancellationToken);
         if (dispute is null)
         {
-            return false;
+            return Outcome.NotFound();
         }
 
         var inspection = await db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).AsSplitQuery()
@@ -119,6 +121,6 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
             $"{oldStatus}, total {InputText.Points(oldTotal)}", $"{inspection.Status}, total {InputText.Points(inspection.Total)}");
         notifier.Ruled(dispute, inspection, now);
         await db.SaveOrConflictAsync(cancellationToken);
-        return true;
-    }
+        return Outcome.Ok();
+    });
 }

@@ -1,13 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Localisation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Reviews.Disputes;
@@ -15,7 +13,7 @@ namespace ServiceReview.Web.Features.Reviews.Disputes;
 /// <summary>Arbitration (申诉仲裁) by managers: uphold or change each disputed indicator with a written ruling.</summary>
 [Authorize(Policy = Policies.ManagerOrAdmin)]
 public sealed class DisputesController(
-    DisputeService disputes, ICurrentActor currentActor, DomainErrorLocalizer errors, IStringLocalizer<SharedResource> l) : Controller
+    DisputeService disputes, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
 {
     [RememberListQuery]
     public async Task<IActionResult> Index(string? q, int? page, int? size, CancellationToken cancellationToken)
@@ -31,24 +29,26 @@ public sealed class DisputesController(
 
     public async Task<IActionResult> Arbitrate(int id, CancellationToken cancellationToken)
     {
-        var detail = await disputes.GetAsync(id, cancellationToken);
-        if (detail is null)
+        var found = await disputes.GetAsync(id, cancellationToken);
+        if (!found.IsOk)
         {
             return NotFound();
         }
 
-        return View(new ArbitratePageViewModel { Detail = detail, Form = NewForm(detail) });
+        return View(new ArbitratePageViewModel { Detail = found.Value, Form = NewForm(found.Value) });
     }
 
     [HttpPost]
     [ActionName(nameof(Arbitrate))]
     public async Task<IActionResult> ArbitratePost(ArbitrateForm form, CancellationToken cancellationToken)
     {
-        var detail = await disputes.GetAsync(form.Id, cancellationToken);
-        if (detail is null)
+        var found = await disputes.GetAsync(form.Id, cancellationToken);
+        if (!found.IsOk)
         {
             return NotFound();
         }
+
+        var detail = found.Value;
 
         if (detail.Status != DisputeStatus.Open)
         {
@@ -80,25 +80,22 @@ public sealed class DisputesController(
             rulings.Add(new ItemRuling(item.IndicatorCode, posted.Outcome == DisputeOutcome.Changed ? DisputeOutcome.Changed : DisputeOutcome.Upheld, posted.Ruling ?? "", input));
         }
 
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var actor = await currentActor.GetAsync(cancellationToken);
-                await disputes.ArbitrateAsync(actor, form.Id, form.Stamp, rulings, cancellationToken);
-                var after = await disputes.GetAsync(form.Id, cancellationToken);
-                TempData.SetStatus(l["Disputes.Ruled.Message", detail.Sheet.TeamName,
-                    ServiceReview.Web.Features.Reviews.Display.Score(detail.Sheet.Total), ServiceReview.Web.Features.Reviews.Display.Score(after?.Sheet.Total)]);
-                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
-            }
-            catch (DomainException ex)
-            {
-                errors.AddTo(ModelState, ex);
-            }
+            return View(nameof(Arbitrate), new ArbitratePageViewModel { Detail = detail, Form = form });
         }
 
-        var reloaded = await disputes.GetAsync(form.Id, cancellationToken) ?? detail;
-        return View(nameof(Arbitrate), new ArbitratePageViewModel { Detail = reloaded, Form = form });
+        var ruled = await disputes.ArbitrateAsync(await currentActor.GetAsync(cancellationToken), form.Id, form.Stamp, rulings, cancellationToken);
+        var after = await disputes.GetAsync(form.Id, cancellationToken);
+        var reloaded = after.IsOk ? after.Value : detail;
+        return this.Answer(ruled,
+            ok: () =>
+            {
+                TempData.SetStatus(l["Disputes.Ruled.Message", detail.Sheet.TeamName,
+                    ServiceReview.Web.Features.Reviews.Display.Score(detail.Sheet.Total), ServiceReview.Web.Features.Reviews.Display.Score(reloaded.Sheet.Total)]);
+                return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
+            },
+            form: () => View(nameof(Arbitrate), new ArbitratePageViewModel { Detail = reloaded, Form = form }));
     }
 
     private static ArbitrateForm NewForm(DisputeDetail detail) => new()

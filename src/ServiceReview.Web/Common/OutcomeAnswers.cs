@@ -26,22 +26,22 @@ public static class OutcomeAnswers
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(ok);
         ArgumentNullException.ThrowIfNull(form);
-        switch (outcome.Status)
+        if (outcome.Status == OutcomeStatus.Ok)
         {
-            case OutcomeStatus.Ok:
-                return ok();
-            case OutcomeStatus.NotFound:
-                return controller.NotFound();
-            case OutcomeStatus.Forbidden:
-                return controller.Forbid();
-            default:
-                foreach (var (field, message) in Messages(controller.HttpContext.RequestServices, outcome))
-                {
-                    controller.ModelState.AddModelError(field.Length == 0 ? "" : prefix + field, message);
-                }
-
-                return form();
+            return ok();
         }
+
+        if (NotFoundOrForbidden(controller, outcome) is { } refused)
+        {
+            return refused;
+        }
+
+        foreach (var (field, message) in Messages(controller.HttpContext.RequestServices, outcome))
+        {
+            controller.ModelState.AddModelError(field.Length == 0 ? "" : prefix + field, message);
+        }
+
+        return form();
     }
 
     /// <summary>
@@ -54,19 +54,19 @@ public static class OutcomeAnswers
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(ok);
         ArgumentNullException.ThrowIfNull(back);
-        switch (outcome.Status)
+        if (outcome.Status == OutcomeStatus.Ok)
         {
-            case OutcomeStatus.Ok:
-                return ok();
-            case OutcomeStatus.NotFound:
-                return controller.NotFound();
-            case OutcomeStatus.Forbidden:
-                return controller.Forbid();
-            default:
-                controller.TempData.SetStatus(
-                    string.Join(" ", Messages(controller.HttpContext.RequestServices, outcome).Select(m => m.Message)), refusedKind);
-                return back();
+            return ok();
         }
+
+        if (NotFoundOrForbidden(controller, outcome) is { } refused)
+        {
+            return refused;
+        }
+
+        controller.TempData.SetStatus(
+            string.Join(" ", Messages(controller.HttpContext.RequestServices, outcome).Select(m => m.Message)), refusedKind);
+        return back();
     }
 
     /// <summary>
@@ -106,6 +106,14 @@ public static class OutcomeAnswers
                 return controller.ValidationProblem(new ValidationProblemDetails(errors));
         }
     }
+
+    // A page answers an unknown record with the 404 page and someone else's with the 403 page.
+    private static IActionResult? NotFoundOrForbidden(Controller controller, IOutcome outcome) => outcome.Status switch
+    {
+        OutcomeStatus.NotFound => controller.NotFound(),
+        OutcomeStatus.Forbidden => controller.Forbid(),
+        _ => null,
+    };
 
     /// <summary>Each problem of a refused outcome as (field, message in the request's language).</summary>
     public static IEnumerable<(string Field, string Message)> Messages(IServiceProvider services, IOutcome outcome)

@@ -49,29 +49,9 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, I
 
     public async Task<IReadOnlyList<PlanSummary>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Name).Select(p => new { p.Id, p.Name, p.Description }).ToListAsync(cancellationToken);
-        var versions = await db.PlanVersions.AsNoTracking()
-            .Select(v => new
-            {
-                v.Id,
-                v.PlanId,
-                v.Name,
-                v.Number,
-                v.Status,
-                v.PublishedAt,
-                Categories = v.Categories.Count,
-                Indicators = v.Categories.SelectMany(c => c.Indicators).Count(),
-            })
-            .ToListAsync(cancellationToken);
-        var rounds = await db.Rounds.AsNoTracking()
-            .Select(r => new { r.Id, r.Name, r.Status, r.PlanVersionId })
-            .ToListAsync(cancellationToken);
-
-        return [.. plans.Select(p => new PlanSummary(p.Id, p.Name, p.Description, [.. versions
-            .Where(v => v.PlanId == p.Id)
-            .OrderByDescending(v => v.Number)
-            .Select(v => new PlanVersionSummary(v.Id, v.PlanId, v.Name, v.Number, v.Status, v.PublishedAt, v.Categories, v.Indicators,
-                [.. rounds.Where(r => r.PlanVersionId == v.Id).OrderBy(r => r.Id).Select(r => new RoundUse(r.Id, r.Name, r.Status))]))]))];
+        var plans = await db.Plans.AsNoTracking().OrderBy(p => p.Name)
+            .Select(p => new PlanRow(p.Id, p.Name, p.Description)).ToListAsync(cancellationToken);
+        return await WithVersionsAsync(plans, cancellationToken);
     }
 
     /// <summary>
@@ -84,9 +64,18 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, I
         var page = await db.Plans.AsNoTracking()
             .Where(p => q == null || p.Name.Contains(q) || db.PlanVersions.Any(v => v.PlanId == p.Id && v.Name.Contains(q)))
             .OrderBy(p => p.Name).ThenBy(p => p.Id)
-            .Select(p => new { p.Id, p.Name, p.Description })
+            .Select(p => new PlanRow(p.Id, p.Name, p.Description))
             .ToPagedAsync(request, cancellationToken);
-        var planIds = page.Items.Select(p => p.Id).ToList();
+        var summaries = (await WithVersionsAsync(page.Items, cancellationToken)).ToDictionary(p => p.Id);
+        return page.Map(p => summaries[p.Id]);
+    }
+
+    private sealed record PlanRow(int Id, string Name, string? Description);
+
+    // The plans given, in their order, each with its versions (newest first) and the rounds that use them: three queries.
+    private async Task<IReadOnlyList<PlanSummary>> WithVersionsAsync(IReadOnlyList<PlanRow> plans, CancellationToken cancellationToken)
+    {
+        var planIds = plans.Select(p => p.Id).ToList();
         var versions = await db.PlanVersions.AsNoTracking()
             .Where(v => planIds.Contains(v.PlanId))
             .Select(v => new
@@ -106,11 +95,11 @@ public sealed class PlanService(ServiceReviewDbContext db, TimeProvider clock, I
             .Where(r => versionIds.Contains(r.PlanVersionId))
             .Select(r => new { r.Id, r.Name, r.Status, r.PlanVersionId })
             .ToListAsync(cancellationToken);
-        return page.Map(p => new PlanSummary(p.Id, p.Name, p.Description, [.. versions
+        return [.. plans.Select(p => new PlanSummary(p.Id, p.Name, p.Description, [.. versions
             .Where(v => v.PlanId == p.Id)
             .OrderByDescending(v => v.Number)
             .Select(v => new PlanVersionSummary(v.Id, v.PlanId, v.Name, v.Number, v.Status, v.PublishedAt, v.Categories, v.Indicators,
-                [.. rounds.Where(r => r.PlanVersionId == v.Id).OrderBy(r => r.Id).Select(r => new RoundUse(r.Id, r.Name, r.Status))]))]));
+                [.. rounds.Where(r => r.PlanVersionId == v.Id).OrderBy(r => r.Id).Select(r => new RoundUse(r.Id, r.Name, r.Status))]))]))];
     }
 
     /// <summary>The published versions a new round may pick (retired and draft versions are left out).</summary>

@@ -29,20 +29,7 @@ public static class PlanWorkbookWriter
     /// <summary>The template to start from: every column, and one example indicator of each rule kind.</summary>
     public static byte[] Template(WorkbookLanguage language)
     {
-        var english = language == WorkbookLanguage.English;
-        var example = new PlanVersion(english ? "Example plan" : "示例方案", 1);
-        example.AddCategory("1", english ? "Service records" : "服务档案管理", 60m);
-        example.AddIndicator("1", Indicator.Percentage("1.1", english ? "Records complete" : "服务记录完整率", 8m,
-            [new(98m, 8m), new(95m, 6m), new(90m, 4m)],
-            english ? "Share of service records with every required field." : "必填项齐全的服务记录占全部服务记录的比例。",
-            naAllowed: true, measure: MeasuredMetric.Complete));
-        example.AddIndicator("1", Indicator.Deduction("1.2", english ? "Archived on time" : "档案归档及时", 6m, 1m,
-            english ? "One point off per record archived late." : "每有一条逾期归档的记录扣1分，扣完为止。"));
-        example.AddCategory("2", english ? "Communication" : "沟通能力", 40m);
-        example.AddIndicator("2", Indicator.Rating("2.1", english ? "Manner with customers" : "与客户沟通方式得当", 10m,
-            standard: english ? "Polite, clear, listens and answers promptly." : "用语规范、态度礼貌、表达清楚。"));
-        example.AddIndicator("2", Indicator.Check("2.2", english ? "No breach" : "未发生违约", 5m,
-            english ? "No breach of contract in the period." : "检查期内未发生违约行为。", critical: true));
+        var example = DefaultPlan.TemplateExample(english: language == WorkbookLanguage.English);
         return Write(example, language);
     }
 

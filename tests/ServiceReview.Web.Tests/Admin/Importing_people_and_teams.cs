@@ -91,7 +91,7 @@ public sealed class Importing_people_and_teams(ServiceReviewWebFactory factory) 
         var missing = await PeopleImport.ImportAsync(client, PeopleImport.Save(noEmail));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, garbage.StatusCode);
-        Assert.Contains("不是 Excel 工作簿", WebUtility.HtmlDecode(await garbage.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Admin.Import.NotAWorkbook"), WebUtility.HtmlDecode(await garbage.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var html = WebUtility.HtmlDecode(await missing.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.UnprocessableEntity, missing.StatusCode);
         Assert.Matches(Texts.ZhPattern("Admin.Import.MissingHeader"), html);

@@ -123,7 +123,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
             .Content(token, stamp, "draft"));
         Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
         var text = await page.Content.ReadAsStringAsync();
-        Assert.Contains($"该记录已被{self}于", text, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Error.Concurrency.Conflict", self, "\u0000").Split('\u0000')[0], text, StringComparison.Ordinal); // who, before the time
         Assert.Contains("我刚写的记录", text, StringComparison.Ordinal);
         Assert.Contains("value=\"较差\" checked=\"checked\"", text, StringComparison.Ordinal);
         Assert.Equal(Texts.Zh("Analytics.Reading.Moderate"), await factory.WithDbAsync(async db => (await db.Inspections.Include(i => i.Entries).FirstAsync(i => i.Id == id)).Entries.Single(e => e.IndicatorCode == "3.2").Level));

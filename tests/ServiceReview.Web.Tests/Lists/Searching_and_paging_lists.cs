@@ -60,7 +60,7 @@ public sealed class Searching_and_paging_lists(ServiceReviewWebFactory factory) 
         Assert.NotEmpty(expected);
         Assert.Equal(expected, F.IdsOf(found, ReviewHistoryLink).Order().ToList());
         Assert.Empty(F.IdsOf(otherTeam, ReviewHistoryLink));
-        Assert.Contains($"没有与“{F.Lead2Team}”匹配的结果", otherTeam, StringComparison.Ordinal);
+        Assert.Contains(Texts.Zh("Lists.NoMatch", F.Lead2Team).TrimEnd('。'), otherTeam, StringComparison.Ordinal);
         Assert.Contains(Texts.Zh("Lists.ClearSearch"), otherTeam, StringComparison.Ordinal);
     }
 

@@ -19,13 +19,13 @@ public sealed class The_notification_bell_and_list(ServiceReviewWebFactory facto
     {
         var client = await factory.SignedInAsync(Owner);
         await factory.MarkAllReadAsync(Owner);
-        Assert.Contains("<span class=\"visually-hidden\">通知（无未读）</span>", await client.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"visually-hidden\">{Texts.Zh("Notifications.Bell.None")}</span>", await client.GetStringAsync("/"), StringComparison.Ordinal);
 
         await factory.NotifyAsync(Owner);
         await factory.NotifyAsync(Owner);
         var html = await client.GetStringAsync("/");
 
-        Assert.Contains("<span class=\"visually-hidden\">通知（2 条未读）</span>", html, StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"visually-hidden\">{Texts.Zh("Notifications.Bell.Unread", 2)}</span>", html, StringComparison.Ordinal);
         Assert.Contains("data-unread=\"2\"", html, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public sealed class The_notification_bell_and_list(ServiceReviewWebFactory facto
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.NotNull(await ReadAtAsync(id));
-        Assert.Contains("<span class=\"visually-hidden\">通知（无未读）</span>", await client.GetStringAsync("/Notifications"), StringComparison.Ordinal);
+        Assert.Contains($"<span class=\"visually-hidden\">{Texts.Zh("Notifications.Bell.None")}</span>", await client.GetStringAsync("/Notifications"), StringComparison.Ordinal);
     }
 
     [Theory]

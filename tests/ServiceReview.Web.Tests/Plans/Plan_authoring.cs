@@ -72,7 +72,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
 
         var editor = await client.GetStringAsync($"/plans/{id}/edit");
         Assert.Contains(Texts.Zh("Plans.Details.WeightSum", "110"), editor, StringComparison.Ordinal);
-        Assert.True(editor.Contains("各类别权重合计为 110，不是 100。", StringComparison.Ordinal), editor[editor.IndexOf("alert-warning", StringComparison.Ordinal)..][..800]);
+        Assert.True(editor.Contains(Texts.Zh("Error.Plan.WeightsNot100", 110), StringComparison.Ordinal), editor[editor.IndexOf("alert-warning", StringComparison.Ordinal)..][..800]);
 
         await EditAsync(client, id, "categories/change", ("Code", "2"), ("Name", "响应迅速"), ("Weight", "20"), ("Stamp", (await StampAsync(id)).ToString()));
         await EditAsync(client, id, "categories/change", ("Code", "5"), ("Name", "解决问题"), ("Weight", "15"), ("Stamp", (await StampAsync(id)).ToString()));
@@ -273,7 +273,7 @@ public sealed class Plan_authoring(ServiceReviewWebFactory factory) : IClassFixt
         var response = await ServiceReviewWebFactory.PostFormAsync(client, "/plans/create", Fields(("NewPlan.Name", DefaultPlan.Name)), "/plans");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("已有名为", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Matches(Texts.ZhPattern("Error.Plan.NameTaken"), System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
     [Fact]
     public async Task Removing_a_category_and_an_indicator_and_changing_the_grades_are_saved_and_audited()

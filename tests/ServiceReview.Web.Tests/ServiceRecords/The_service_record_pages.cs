@@ -38,7 +38,7 @@ public sealed class The_service_record_pages(ServiceReviewWebFactory factory) : 
 
         var html = await client.GetStringAsync($"/ServiceRecords/Team/{teamId}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&slice=ResponseOnTime");
 
-        Assert.Contains($"共 {late} 条", html);
+        Assert.Contains(Texts.Zh("Records.Team.Count", late), html);
     }
 
     [Fact]

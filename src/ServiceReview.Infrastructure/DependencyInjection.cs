@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ServiceReview.Infrastructure.Attachments;
 using ServiceReview.Infrastructure.Audit;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Email;
@@ -30,7 +31,8 @@ public static class DependencyInjection
             .AddAudit()
             .AddUserSessions(configuration)
             .AddEmail(configuration)
-            .AddUploads(configuration);
+            .AddUploads(configuration)
+            .AddAttachments(configuration);
 
     public static DatabaseProvider ReadProvider(IConfiguration configuration)
     {

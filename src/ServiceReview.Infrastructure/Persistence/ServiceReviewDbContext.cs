@@ -10,8 +10,10 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
+using ServiceReview.Core.Records;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.ServiceRecords;
+using ServiceReview.Infrastructure.Attachments;
 using ServiceReview.Infrastructure.Identity;
 
 namespace ServiceReview.Infrastructure.Persistence;
@@ -60,6 +62,12 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportJobFile> ImportJobFiles => Set<ImportJobFile>();
+
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -13,6 +13,9 @@ public enum UploadRefusal
 
     /// <summary>The file is of the right kind but broken (a corrupt zip, bad XML): 422.</summary>
     Malformed,
+
+    /// <summary>An evidence file of a type not accepted at all (decided by its content): 415.</summary>
+    UnsupportedType,
 }
 
 /// <summary>

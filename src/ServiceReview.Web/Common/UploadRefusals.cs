@@ -6,7 +6,7 @@ using ServiceReview.Infrastructure.Uploads;
 namespace ServiceReview.Web.Common;
 
 /// <summary>
-/// How a refused upload is answered, in one place: 413 when a size cap was hit, 422 for a file of the wrong kind or a
+/// How a refused upload is answered, in one place: 413 when a size cap was hit, 415 for an evidence file of a type not accepted, 422 for a file of the wrong kind or a
 /// damaged one (decided by content; the import endpoints already answer 422 for files they cannot read). Pages show the
 /// translated message (<c>Uploads.Refused.{Code}</c>, naming the limit) on the form; JSON gets a problem-details body.
 /// </summary>
@@ -14,8 +14,12 @@ public static class UploadRefusals
 {
     public const string KeyPrefix = "Uploads.Refused.";
 
-    public static int StatusOf(UploadRefusedException refusal) =>
-        refusal.Refusal == UploadRefusal.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity;
+    public static int StatusOf(UploadRefusedException refusal) => refusal.Refusal switch
+    {
+        UploadRefusal.TooLarge => StatusCodes.Status413PayloadTooLarge,
+        UploadRefusal.UnsupportedType => StatusCodes.Status415UnsupportedMediaType,
+        _ => StatusCodes.Status422UnprocessableEntity,
+    };
 
     public static string Message(IStringLocalizer localizer, string code, string? limit)
     {
@@ -42,7 +46,12 @@ public static class UploadRefusals
             Status = status,
             Title = Message(localizer, refusal.Code, refusal.Limit),
             Detail = refusal.Message,
-            Type = status == StatusCodes.Status413PayloadTooLarge ? "https://tools.ietf.org/html/rfc9110#section-15.5.14" : "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+            Type = status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
+                StatusCodes.Status415UnsupportedMediaType => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
+                _ => "https://tools.ietf.org/html/rfc9110#section-15.5.21",
+            },
         };
         problem.Extensions["code"] = KeyPrefix + refusal.Code;
         problem.Extensions["limit"] = refusal.Limit;

@@ -1,6 +1,7 @@
 using ServiceReview.Web.Features.Account;
 using ServiceReview.Web.Features.Administration;
 using ServiceReview.Web.Features.Analytics;
+using ServiceReview.Web.Features.Attachments;
 using ServiceReview.Web.Features.Exports;
 using ServiceReview.Web.Features.Feedback;
 using ServiceReview.Web.Features.Home;
@@ -24,6 +25,7 @@ public static class FeatureServices
             .AddRounds()
             .AddRoundAutoClose()
             .AddInspections()
+            .AddAttachmentFiles()
             .AddReviews()
             .AddDisputes()
             .AddResults()

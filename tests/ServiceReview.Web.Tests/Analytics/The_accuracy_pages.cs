@@ -1,12 +1,13 @@
+using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using ServiceReview.Web.Tests.Infrastructure;
 
 namespace ServiceReview.Web.Tests.Analytics;
 
 /// <summary>The bias page and a round's agreement page on the demo data, and who may open them.</summary>
 [Trait(Needs.Trait, Needs.Migrations)]
-public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) : IClassFixture<ServiceReviewWebFactory>
+public sealed class The_accuracy_pages(ServiceReviewWebFactory factory) : IClassFixture<ServiceReviewWebFactory>
 {
     [Fact]
     public async Task The_bias_page_flags_exactly_the_lenient_and_the_severe_demo_inspectors_in_a_chart_and_a_table()
@@ -41,7 +42,7 @@ public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) 
     }
 
     [Fact]
-    public async Task The_round_page_shows_agreement_poor_indicators_first_and_signals_linked_to_their_inspections()
+    public async Task The_round_page_shows_agreement_poor_indicators_first_and_signals_linked_to_the_records_of_their_inspections()
     {
         var rounds = await factory.ClosedRoundsAsync();
         var latest = rounds[^1].Id;
@@ -54,13 +55,13 @@ public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) 
         Assert.Equal(14, Html.All(html, "tr[data-code]").Count);
         Assert.Contains("data-signal=\"FastFill\"", html);
         Assert.Contains("data-signal=\"ThinEvidence\"", html);
-        var link = LinkPattern().Match(html);
-        Assert.True(link.Success, "A signal links to the team result page of its inspection.");
-        Assert.Equal(latest.ToString(), link.Groups[1].Value);
-
-        var team = await manager.GetAsync($"/Results/Team/{link.Groups[1].Value}/{link.Groups[2].Value}");
-        Assert.Equal(HttpStatusCode.OK, team.StatusCode);
-        Assert.Contains($"id=\"inspection-{link.Groups[3].Value}\"", await team.Content.ReadAsStringAsync());
+        // Issue #14: a signal lands on the record of each inspection it is about, not on a row with only a total.
+        var links = Html.All(html, "#signals [data-inspection] a[data-record-link]");
+        Assert.NotEmpty(links);
+        Assert.All(links, a => Assert.Equal($"/inspections/{a.GetAttribute("data-record-link")}", a.GetAttribute("href")));
+        Assert.All(links, a => Assert.Equal(a.ParentElement!.GetAttribute("data-inspection"), a.GetAttribute("data-record-link")));
+        var roundInspections = await factory.WithDbAsync(db => db.Inspections.Where(i => i.RoundId == latest).Select(i => i.Id).ToListAsync());
+        Assert.All(links, a => Assert.Contains(int.Parse(a.GetAttribute("data-record-link")!, CultureInfo.InvariantCulture), roundInspections));
     }
 
     [Fact]
@@ -107,8 +108,4 @@ public sealed partial class The_accuracy_pages(ServiceReviewWebFactory factory) 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Identity/Account/Login", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
     }
-
-
-    [GeneratedRegex("href=\"/Results/Team/(\\d+)/(\\d+)#inspection-(\\d+)\"")]
-    private static partial Regex LinkPattern();
 }

@@ -14,12 +14,13 @@ public sealed partial class ServiceReviewWebFactory
     }
 
     /// <summary>Stores a notification for the person with this e-mail; returns its id.</summary>
-    public async Task<int> NotifyAsync(string email, NotificationKind kind = NotificationKind.SubmittedForReview, string link = "/Reviews")
+    public async Task<int> NotifyAsync(
+        string email, NotificationKind kind = NotificationKind.SubmittedForReview, string link = "/Reviews", string subjectType = "Inspection", int subjectId = 1)
     {
         var person = await PersonIdAsync(email);
         return await WithDbAsync(async db =>
         {
-            var notification = new Notification(person, kind, "Inspection", 1, link, $"Test:{Guid.NewGuid():N}", DateTime.UtcNow);
+            var notification = new Notification(person, kind, subjectType, subjectId, link, $"Test:{Guid.NewGuid():N}", DateTime.UtcNow);
             db.Notifications.Add(notification);
             await db.SaveChangesAsync();
             return notification.Id;

@@ -117,9 +117,13 @@ public sealed class Notifying_every_hand_over(ServiceReviewWebFactory factory) :
             [new("Id", disputeId.ToString()), new("Stamp", stamp), new("Items[0].Code", "5.3"), new("Items[0].Outcome", "Upheld"), new("Items[0].Ruling", "抽查记录属实，维持")]);
         Assert.Equal(HttpStatusCode.Redirect, ruled.StatusCode);
 
-        Assert.Single(About(await factory.NotificationsOfAsync(Lead1), NotificationKind.Ruled, "Inspection", id));
+        var leadTold = Assert.Single(About(await factory.NotificationsOfAsync(Lead1), NotificationKind.Ruled, "Inspection", id));
         var inspectorTold = Assert.Single(About(await factory.NotificationsOfAsync(I2), NotificationKind.Ruled, "Inspection", id));
-        Assert.Equal($"/Inspections/Details/{id}", inspectorTold.Link);
+        Assert.Equal($"/inspections/{id}", leadTold.Link);
+        Assert.Equal($"/inspections/{id}", inspectorTold.Link);
+        var opened = await F.PostFormAsync(lead, "/Notifications", $"/Notifications/Open/{leadTold.Id}", []);
+        Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        Assert.Equal($"/inspections/{id}", opened.Headers.Location?.OriginalString);
         Assert.Empty(About(await factory.NotificationsOfAsync(Manager), NotificationKind.Ruled, "Inspection", id));
     }
 

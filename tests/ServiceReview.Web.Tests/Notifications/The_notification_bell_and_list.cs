@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Notifications;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
@@ -33,7 +34,7 @@ public sealed class The_notification_bell_and_list(ServiceReviewWebFactory facto
     public async Task Opening_a_notification_marks_it_read_and_goes_to_its_page()
     {
         var client = await factory.SignedInAsync(Owner);
-        var id = await factory.NotifyAsync(Owner, link: "/Inspections");
+        var id = await factory.NotifyAsync(Owner, NotificationKind.Assigned, link: "/Inspections", subjectType: "Round");
         var list = await client.GetStringAsync("/Notifications");
         Assert.Contains($"action=\"/Notifications/Open/{id}\"", list, StringComparison.Ordinal);
 

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
+using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Results;
 
 namespace ServiceReview.Web.Features.Notifications;
 
@@ -17,6 +19,8 @@ public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int
 public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider clock)
 {
     public const int PageSize = 20;
+
+    private const string InspectionSubject = nameof(Inspection);
 
     public Task<int> UnreadCountAsync(int personId, CancellationToken cancellationToken = default) =>
         db.Notifications.CountAsync(n => n.RecipientId == personId && n.ReadAt == null, cancellationToken);
@@ -40,6 +44,11 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(n => new NotificationItem(n.Id, n.Kind, n.SubjectType, n.SubjectId, n.Link, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(cancellationToken);
+        var inspections = items.Where(n => n.SubjectType == InspectionSubject).Select(n => n.SubjectId).Distinct().ToList();
+        var statuses = inspections.Count == 0
+            ? []
+            : await db.Inspections.AsNoTracking().Where(i => inspections.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
+        items = [.. items.Select(n => n with { Link = LinkOf(n.Kind, n.SubjectType, n.SubjectId, n.Link, statuses.TryGetValue(n.SubjectId, out var s) ? s : null) })];
         return new NotificationPage(items, page, PageSize, total, unread);
     }
 
@@ -56,7 +65,34 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
 
         notification.MarkRead(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(cancellationToken);
-        return notification.Link;
+        var status = notification.SubjectType == InspectionSubject
+            ? await db.Inspections.AsNoTracking().Where(i => i.Id == notification.SubjectId).Select(i => (InspectionStatus?)i.Status).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return LinkOf(notification.Kind, notification.SubjectType, notification.SubjectId, notification.Link, status);
+    }
+
+    /// <summary>
+    /// Where a notification about one inspection leads, decided when it is read (issue #14), so notifications stored
+    /// before the record page existed lead there too: to the place where the reader acts while the inspection still
+    /// waits for them (the form while assigned or in progress, the lead's review while submitted, the disputes while
+    /// disputed), and otherwise to the record page <c>/inspections/{id}</c>, where everything about it can be read. A
+    /// ruling always leads to the record. Other subjects, and inspections no longer there, keep their stored link.
+    /// </summary>
+    public static string LinkOf(NotificationKind kind, string subjectType, int subjectId, string stored, InspectionStatus? status)
+    {
+        if (subjectType != InspectionSubject || status is not { } now)
+        {
+            return stored;
+        }
+
+        var stillToAct = kind switch
+        {
+            NotificationKind.Assigned or NotificationKind.DueSoon or NotificationKind.Overdue => now is InspectionStatus.Assigned or InspectionStatus.InProgress,
+            NotificationKind.SubmittedForReview => now == InspectionStatus.Submitted,
+            NotificationKind.Disputed => now == InspectionStatus.Disputed,
+            _ => false,
+        };
+        return stillToAct ? stored : RecordLink.Href(subjectId);
     }
 
     /// <summary>Marks all the actor's unread notifications read; returns how many (none for an account without a person).</summary>

@@ -5,6 +5,7 @@ using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Results;
 
 namespace ServiceReview.Web.Features.Notifications;
 
@@ -69,14 +70,15 @@ public sealed class Notifier(ServiceReviewDbContext db)
         }
     }
 
-    /// <summary>Ruled: the lead who disputed and the inspector.</summary>
+    /// <summary>Ruled: the lead who disputed and the inspector, both pointed at the record, where the ruling is read.</summary>
     public void Ruled(Dispute dispute, Inspection inspection, DateTime utcNow)
     {
         var key = EventKey(NotificationKind.Ruled, nameof(Inspection), inspection.Id, utcNow);
-        Add(dispute.RaisedById, NotificationKind.Ruled, nameof(Inspection), inspection.Id, "/Reviews", key, utcNow);
+        var record = RecordLink.Href(inspection.Id);
+        Add(dispute.RaisedById, NotificationKind.Ruled, nameof(Inspection), inspection.Id, record, key, utcNow);
         if (inspection.InspectorId != dispute.RaisedById)
         {
-            Add(inspection.InspectorId, NotificationKind.Ruled, nameof(Inspection), inspection.Id, $"/Inspections/Details/{inspection.Id}", key, utcNow);
+            Add(inspection.InspectorId, NotificationKind.Ruled, nameof(Inspection), inspection.Id, record, key, utcNow);
         }
     }
 

@@ -35,6 +35,9 @@ public sealed class TeamResultViewModel
     /// <summary>The rulings on the round's inspections, by inspection (ADR 0023); the page shows this team's.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<RulingFact>> Rulings { get; init; } = new Dictionary<int, IReadOnlyList<RulingFact>>();
 
+    /// <summary>The inspections whose record the viewer may open (issue #14): only those get a link.</summary>
+    public IReadOnlySet<int> Records { get; init; } = new HashSet<int>();
+
     public required IReadOnlyList<FeedbackItem> Feedback { get; init; }
 
     public required bool CanWriteFeedback { get; init; }

@@ -90,6 +90,7 @@ public sealed class ResultsController(
             Results = computed,
             Team = team,
             Rulings = await results.RulingsAsync(roundId, cancellationToken),
+            Records = await results.VisibleRecordsAsync(actor, team.Inspections.Select(i => i.Id).ToList(), cancellationToken),
             Feedback = await feedback.ListAsync(roundId, teamId, cancellationToken),
             CanWriteFeedback = await feedback.CanWriteAsync(actor, roundId, teamId, cancellationToken),
             CanRaiseActions = actor.PersonId is not null && await actions.CanRaiseAsync(actor, roundId, teamId, cancellationToken),

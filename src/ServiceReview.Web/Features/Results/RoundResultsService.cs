@@ -177,6 +177,10 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
         return computed is null ? Outcome.NotFound() : new RuledRoundResults(computed, await RulingsAsync(roundId, cancellationToken));
     }
 
+    /// <summary>Of these inspections, the ones whose record page (<c>/inspections/{id}</c>) the actor may open.</summary>
+    public Task<IReadOnlySet<int>> VisibleRecordsAsync(Actor actor, IReadOnlyCollection<int> inspectionIds, CancellationToken cancellationToken = default) =>
+        RecordLink.VisibleAsync(db, actor, inspectionIds, cancellationToken);
+
     /// <summary>
     /// Who may see a team's result in a round: managers and administrators; the team's lead; an inspector of that team
     /// in that round once their own inspection is submitted (scores stay independent until then).

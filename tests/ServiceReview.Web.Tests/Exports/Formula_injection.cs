@@ -125,7 +125,7 @@ public sealed class Formula_injection(ServiceReviewWebFactory factory) : IClassF
         var record = await LibreOffice.ToCsvAsync(await F.DownloadXlsxAsync(manager, $"/inspections/{round[F.Lead1Team, I1]}/export"));
         var book = await LibreOffice.ToCsvAsync(await F.DownloadXlsxAsync(manager, $"/rounds/{round.RoundId}/export"));
 
-        var fields = LibreOffice.Rows(record.Values.Single()).SelectMany(r => r).ToList();
+        var fields = LibreOffice.Rows(record[Texts.Zh("Exports.Record.SheetName")]).SelectMany(r => r).ToList();
         Assert.All(Stored, p => Assert.Contains(p, fields));
         Assert.DoesNotContain("y", fields); // what =HYPERLINK("http://x","y") would show as a formula
         var actions = LibreOffice.Rows(book["整改"]).SelectMany(r => r).ToList();

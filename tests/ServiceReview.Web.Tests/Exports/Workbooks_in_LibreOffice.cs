@@ -45,7 +45,7 @@ public sealed class Workbooks_in_LibreOffice(ServiceReviewWebFactory factory) : 
         await factory.SubmitAsync(round[F.Lead1Team, "inspector1@demo.local"], F.Inputs.WorkedExample());
         var manager = await factory.SignedInAsync("manager@demo.local");
 
-        var csv = (await LibreOffice.ToCsvAsync(await F.DownloadXlsxAsync(manager, $"/inspections/{round[F.Lead1Team, "inspector1@demo.local"]}/export"))).Values.Single();
+        var csv = (await LibreOffice.ToCsvAsync(await F.DownloadXlsxAsync(manager, $"/inspections/{round[F.Lead1Team, "inspector1@demo.local"]}/export")))[Texts.Zh("Exports.Record.SheetName")];
 
         var rows = LibreOffice.Rows(csv);
         Assert.Equal(Texts.Zh("Exports.Record.Title"), rows[0][0]);

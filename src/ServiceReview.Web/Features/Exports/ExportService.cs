@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Records;
 using ServiceReview.Web.Features.Results;
 using ServiceReview.Web.Features.Reviews;
 using ServiceReview.Web.Features.Reviews.Disputes;
@@ -15,36 +17,29 @@ namespace ServiceReview.Web.Features.Exports;
 /// </summary>
 public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService results, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime)
 {
-    private static readonly InspectionStatus[] Reviewable = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
-
     /// <summary>
-    /// The inspection record (检查记录表): managers and administrators; its inspector (any state, so a blank form can be
-    /// printed too); the inspected team's lead once it is submitted.
+    /// The inspection record (检查记录表) with everything the record page shows (issue #14): the sheet, the rulings and the
+    /// disputes still open, the attachments by name and the conversation. Who: whoever may see the record
+    /// (<see cref="RecordAccess.MaySee"/>: the inspector, any status, so a blank form can be printed too; the team's lead
+    /// once it is submitted; managers and administrators); anyone else gets null (404).
     /// </summary>
     public async Task<InspectionRecordData?> InspectionRecordAsync(Actor actor, int inspectionId, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        var facts = await db.RecordFactsAsync(inspectionId, cancellationToken);
+        if (facts is null || !actor.MaySee(facts))
+        {
+            return null;
+        }
+
         var header = await (
             from i in db.Inspections
-            join t in db.Teams on i.TeamId equals t.Id
             join r in db.Rounds on i.RoundId equals r.Id
             join v in db.PlanVersions on i.PlanVersionId equals v.Id
             where i.Id == inspectionId
-            select new { i.InspectorId, t.LeadId, i.Status, r.PeriodStart, r.PeriodEnd, v.Name, v.Number, i.TimeSpentSeconds, i.StartedAt })
+            select new { r.PeriodStart, r.PeriodEnd, v.Name, v.Number, i.TimeSpentSeconds, i.StartedAt })
             .AsNoTracking()
-            .FirstOrDefaultAsync(cancellationToken);
-        if (header is null)
-        {
-            return null;
-        }
-
-        ArgumentNullException.ThrowIfNull(actor);
-        var allowed = actor.IsManager
-            || (actor.PersonId is { } me && (header.InspectorId == me || (header.LeadId == me && Reviewable.Contains(header.Status))));
-        if (!allowed)
-        {
-            return null;
-        }
-
+            .FirstAsync(cancellationToken);
         var sheet = await InspectionSheetLoader.LoadAsync(db, inspectionId, cancellationToken);
         if (sheet is null)
         {
@@ -52,10 +47,27 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
         }
 
         var rulings = await RulingFacts.ForInspectionsAsync(db, [inspectionId], cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.InspectionId == inspectionId)
+            .OrderBy(a => a.UploadedAt).ThenBy(a => a.Id)
+            .Select(a => new { a.To, a.IndicatorCode, a.CommentId, a.FileName, a.Size, a.UploadedById, a.UploadedAt })
+            .ToListAsync(cancellationToken);
+        var comments = await db.Comments.AsNoTracking().Where(c => c.InspectionId == inspectionId)
+            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
+            .Select(c => new { c.Id, c.AuthorId, c.CreatedAt, c.EditedAt, c.IndicatorCode, c.Text })
+            .ToListAsync(cancellationToken);
+        var open = await db.Disputes.AsNoTracking().Include(d => d.Items)
+            .Where(d => d.InspectionId == inspectionId && d.Status == DisputeStatus.Open)
+            .OrderBy(d => d.RaisedAt).ThenBy(d => d.Id)
+            .ToListAsync(cancellationToken);
+        var people = attachments.Select(a => a.UploadedById).Concat(comments.Select(c => c.AuthorId)).Concat(open.Select(d => d.RaisedById)).Distinct().ToList();
+        var names = await db.People.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         return new InspectionRecordData(sheet, header.PeriodStart, header.PeriodEnd, header.Name, header.Number, header.TimeSpentSeconds, header.StartedAt)
         {
             Zone = localTime.Zone,
             Rulings = rulings.GetValueOrDefault(inspectionId, []),
+            OpenDisputes = [.. open.SelectMany(d => d.Items.Select(i => new OpenDisputeItem(i.IndicatorCode, i.Reason, names.GetValueOrDefault(d.RaisedById, ""), d.RaisedAt)))],
+            Attachments = [.. attachments.Select(a => new RecordAttachment(a.To, a.IndicatorCode, a.CommentId, a.FileName, a.Size, names.GetValueOrDefault(a.UploadedById, ""), a.UploadedAt))],
+            Comments = [.. comments.Select(c => new RecordComment(c.Id, names.GetValueOrDefault(c.AuthorId, ""), c.CreatedAt, c.EditedAt, c.IndicatorCode, c.Text))],
         };
     }
 

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Records;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Web.Features.Reviews;
@@ -15,13 +16,34 @@ public sealed record InspectionRecordData(
     public required TimeZoneInfo Zone { get; init; }
     /// <summary>The arbitration of disputed indicators (part of the record: ADR 0023), by indicator code.</summary>
     public IReadOnlyList<RulingFact> Rulings { get; init; } = [];
+
+    /// <summary>Indicators disputed and not yet ruled.</summary>
+    public IReadOnlyList<OpenDisputeItem> OpenDisputes { get; init; } = [];
+
+    /// <summary>Every file kept on the record (issue #14), oldest first.</summary>
+    public IReadOnlyList<RecordAttachment> Attachments { get; init; } = [];
+
+    /// <summary>The record's conversation, oldest first.</summary>
+    public IReadOnlyList<RecordComment> Comments { get; init; } = [];
 }
 
+/// <summary>One indicator of a dispute still waiting for its ruling: the lead's reason, who disputed and when (UTC).</summary>
+public sealed record OpenDisputeItem(string IndicatorCode, string Reason, string RaisedBy, DateTime RaisedAt);
+
+/// <summary>A file on the record as the sheet lists it: what it is attached to, its name and size, who attached it and when (UTC).</summary>
+public sealed record RecordAttachment(AttachedTo To, string? IndicatorCode, int? CommentId, string FileName, long Size, string UploadedBy, DateTime UploadedAt);
+
+/// <summary>A comment of the record's conversation: who, when (UTC), about which indicator (null: the whole record), the text.</summary>
+public sealed record RecordComment(int Id, string Author, DateTime CreatedAt, DateTime? EditedAt, string? IndicatorCode, string Text);
+
 /// <summary>
-/// The inspection record sheet (检查记录表) as a one-sheet workbook that prints like the paper form: header block,
-/// one table of indicators grouped by category (indicator, standard, input, maximum, points, evidence), category scores,
-/// total, grade, veto, overridden measured values marked, and signature lines. A4 portrait, fit to one page wide, the
-/// table's header row repeated on every printed page. Numbers are number cells; every user text goes through
+/// The inspection record sheet (检查记录表) as a workbook that prints like the paper form and carries what the record
+/// page shows (issue #14): header block (with the confirmation time and the number of attachments), one table of
+/// indicators grouped by category (indicator, standard, input, maximum, points, evidence with the measured figure and the
+/// names of the indicator's attachments), category scores, total, grade, veto, overridden measured values marked, the
+/// rulings and the disputes still open, and signature lines; then a sheet "附件" listing every file by name (what it is
+/// attached to, size, who, when) and a sheet "沟通记录" with the conversation. Every sheet: A4 portrait, fit to one page
+/// wide, its table's header row repeated on every printed page. Numbers are number cells; every user text goes through
 /// <see cref="ExcelText"/>.
 /// </summary>
 public static class InspectionRecordSheet
@@ -74,6 +96,15 @@ public static class InspectionRecordSheet
         ws.Range(row, 6, row, 7).Merge();
         ExcelText.Figure(ws.Cell(row, 6), data.TimeSpentSeconds / 60m, FigureKind.Count);
         ws.Cell(row, 6).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
+        row++;
+        Label(ws.Cell(row, 1), labels["Record.ConfirmedAt"]);
+        ws.Range(row, 2, row, 3).Merge();
+        var confirmed = sheet.ConfirmedAt is { } confirmedAt ? OrganisationClock.ToLocal(confirmedAt, data.Zone) : (DateTime?)null;
+        ExcelText.DateTime(ws.Cell(row, 2), confirmed).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
+        Label(ws.Range(row, 4, row, 5).Merge().FirstCell(), labels["Record.AttachmentCount"]);
+        ws.Range(row, 6, row, 7).Merge();
+        ExcelText.Figure(ws.Cell(row, 6), data.Attachments.Count, FigureKind.Count);
+        ws.Cell(row, 6).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Left);
         ws.Range(4, 1, row, Columns).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin);
         row += 2;
 
@@ -91,6 +122,10 @@ public static class InspectionRecordSheet
 
         var anyOverride = false;
         var rulings = data.Rulings.ToDictionary(r => r.IndicatorCode, StringComparer.Ordinal);
+        var pending = data.OpenDisputes.Select(d => d.IndicatorCode).ToHashSet(StringComparer.Ordinal);
+        var files = data.Attachments.Where(a => a.To == AttachedTo.Indicator && a.IndicatorCode is not null)
+            .GroupBy(a => a.IndicatorCode!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => string.Join("、", g.Select(a => a.FileName)), StringComparer.Ordinal);
         foreach (var category in sheet.Categories)
         {
             var head = ws.Range(row, 1, row, Columns);
@@ -133,9 +168,18 @@ public static class InspectionRecordSheet
                 ExcelText.Figure(ws.Cell(row, 5), item.Max, FigureKind.Points);
                 ExcelText.Figure(ws.Cell(row, 6), item.Points, FigureKind.Points);
                 var evidence = item.Input.Note;
+                if (files.TryGetValue(item.Code, out var names))
+                {
+                    evidence = (string.IsNullOrEmpty(evidence) ? "" : evidence + "\n") + labels.Format("Record.AttachmentsLine", names);
+                }
+
                 if (rulings.ContainsKey(item.Code))
                 {
                     evidence = (string.IsNullOrEmpty(evidence) ? "" : evidence + "\n") + labels["Ruling.SeeBelow"];
+                }
+                else if (pending.Contains(item.Code))
+                {
+                    evidence = (string.IsNullOrEmpty(evidence) ? "" : evidence + "\n") + labels["Record.DisputePending"];
                 }
 
                 if (item.MeasuredOverridden)
@@ -149,7 +193,10 @@ public static class InspectionRecordSheet
                 }
                 else if (item.MeasuredValue is not null || item.MeasuredDenominator is not null)
                 {
-                    ExcelText.Set(ws.Cell(row, 7), string.IsNullOrEmpty(evidence) ? labels["Record.Measured"] : labels["Record.Measured"] + "\n" + evidence);
+                    var measured = item is { MeasuredNumerator: { } numerator, MeasuredDenominator: { } denominator }
+                        ? labels.Format("Record.MeasuredOf", numerator, denominator)
+                        : labels["Record.Measured"];
+                    ExcelText.Set(ws.Cell(row, 7), string.IsNullOrEmpty(evidence) ? measured : measured + "\n" + evidence);
                 }
                 else
                 {
@@ -198,6 +245,7 @@ public static class InspectionRecordSheet
         }
 
         row = Rulings(ws, row, data.Rulings, data.Zone, labels, widths);
+        row = OpenDisputes(ws, row, data.OpenDisputes, data.Zone, labels, widths);
 
         // Signature lines (签字栏).
         row++;
@@ -213,6 +261,15 @@ public static class InspectionRecordSheet
             row += 2;
         }
 
+        Print(ws, headerRow, row, Columns);
+        AttachmentsSheet(workbook, data, labels);
+        CommentsSheet(workbook, data, labels);
+        return workbook;
+    }
+
+    /// <summary>The page setup of every sheet of the record: A4 portrait, one page wide, the table header on every page, page numbers.</summary>
+    private static void Print(IXLWorksheet ws, int headerRow, int lastRow, int columns)
+    {
         var setup = ws.PageSetup;
         setup.PaperSize = XLPaperSize.A4Paper;
         setup.PageOrientation = XLPageOrientation.Portrait;
@@ -223,8 +280,172 @@ public static class InspectionRecordSheet
         setup.Footer.Center.AddText(XLHFPredefinedText.PageNumber);
         setup.Footer.Center.AddText(" / ");
         setup.Footer.Center.AddText(XLHFPredefinedText.NumberOfPages);
-        setup.PrintAreas.Add(1, 1, row, Columns);
-        return workbook;
+        setup.PrintAreas.Add(1, 1, lastRow, columns);
+    }
+
+    /// <summary>A further sheet of the record: its title (the record's title and who and what it is about) and the column widths.</summary>
+    private static IXLWorksheet Sheet(XLWorkbook workbook, InspectionRecordData data, ExportLabels labels, string nameKey, string titleKey, double[] widths)
+    {
+        var taken = workbook.Worksheets.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
+        var ws = workbook.AddWorksheet(ExcelText.SheetName(labels[nameKey], taken));
+        ws.Style.Font.FontName = "SimSun";
+        ws.Style.Font.FontSize = 10.5;
+        for (var c = 0; c < widths.Length; c++)
+        {
+            ws.Column(c + 1).Width = widths[c];
+        }
+
+        var title = ws.Range(1, 1, 1, widths.Length).Merge();
+        ExcelText.Set(title.FirstCell(), labels[titleKey]);
+        title.Style.Font.SetBold().Font.SetFontSize(14).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        ws.Row(1).Height = 24;
+        var about = ws.Range(2, 1, 2, widths.Length).Merge();
+        ExcelText.Set(about.FirstCell(), labels.Format("Record.About", data.Sheet.ProjectName, data.Sheet.TeamName, data.Sheet.RoundName, data.Sheet.InspectorName));
+        about.Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center).Font.SetFontColor(XLColor.DimGray);
+        return ws;
+    }
+
+    private static int TableHeader(IXLWorksheet ws, int row, ExportLabels labels, string[] keys, double[] widths)
+    {
+        for (var c = 0; c < keys.Length; c++)
+        {
+            ExcelText.Set(ws.Cell(row, c + 1), labels[keys[c]]);
+        }
+
+        ws.Range(row, 1, row, keys.Length).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill)
+            .Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center).Alignment.SetVertical(XLAlignmentVerticalValues.Center);
+        FitRowHeight(ws, row, widths);
+        return row;
+    }
+
+    private static void Table(IXLWorksheet ws, int headerRow, int lastRow, int columns) =>
+        ws.Range(headerRow, 1, lastRow, columns).Style.Border.SetOutsideBorder(XLBorderStyleValues.Thin).Border.SetInsideBorder(XLBorderStyleValues.Thin)
+            .Alignment.SetVertical(XLAlignmentVerticalValues.Top).Alignment.SetWrapText(true);
+
+    /// <summary>
+    /// The sheet "附件": every file kept on the record by name — attached to the record, an indicator, a dispute, a
+    /// comment or a corrective action — with its size, who attached it and when (local time).
+    /// </summary>
+    private static void AttachmentsSheet(XLWorkbook workbook, InspectionRecordData data, ExportLabels labels)
+    {
+        double[] widths = [6, 18, 42, 11, 14, 17];
+        var ws = Sheet(workbook, data, labels, "Record.Attachments.SheetName", "Record.Attachments.Title", widths);
+        var headerRow = TableHeader(ws, 4, labels,
+            ["Record.Col.Code", "Record.Attachments.Col.Of", "Record.Attachments.Col.Name", "Record.Attachments.Col.Size", "Record.Attachments.Col.By", "Record.Attachments.Col.At"], widths);
+        var row = headerRow + 1;
+        if (data.Attachments.Count == 0)
+        {
+            ws.Range(row, 1, row, widths.Length).Merge();
+            ExcelText.Set(ws.Cell(row, 1), labels["Record.Attachments.None"]);
+            row++;
+        }
+
+        var number = 0;
+        foreach (var a in data.Attachments)
+        {
+            ExcelText.Figure(ws.Cell(row, 1), ++number, FigureKind.Count);
+            ExcelText.Set(ws.Cell(row, 2), a.To switch
+            {
+                AttachedTo.Indicator => labels.Format("Record.Attachments.Of.Indicator", a.IndicatorCode),
+                AttachedTo.Dispute => labels.Format("Record.Attachments.Of.Dispute", a.IndicatorCode),
+                AttachedTo.Comment => a.IndicatorCode is null ? labels["Record.Attachments.Of.Comment"] : labels.Format("Record.Attachments.Of.CommentOn", a.IndicatorCode),
+                AttachedTo.CorrectiveAction => labels["Record.Attachments.Of.CorrectiveAction"],
+                _ => labels["Record.Attachments.Of.Record"],
+            });
+            ExcelText.Set(ws.Cell(row, 3), a.FileName);
+            ExcelText.Set(ws.Cell(row, 4), Size(a.Size, labels));
+            ExcelText.Set(ws.Cell(row, 5), a.UploadedBy);
+            ExcelText.DateTime(ws.Cell(row, 6), OrganisationClock.ToLocal(a.UploadedAt, data.Zone));
+            FitRowHeight(ws, row, widths);
+            row++;
+        }
+
+        Table(ws, headerRow, row - 1, widths.Length);
+        ws.Range(headerRow + 1, 1, row - 1, 1).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        ws.Range(headerRow + 1, 4, row - 1, 4).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Right);
+        ws.Range(headerRow + 1, 6, row - 1, 6).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        Print(ws, headerRow, row - 1, widths.Length);
+    }
+
+    /// <summary>The sheet "沟通记录": the record's conversation, oldest first — when, who, about which indicator, the text and its files.</summary>
+    private static void CommentsSheet(XLWorkbook workbook, InspectionRecordData data, ExportLabels labels)
+    {
+        double[] widths = [17, 12, 10, 60, 24];
+        var ws = Sheet(workbook, data, labels, "Record.Comments.SheetName", "Record.Comments.Title", widths);
+        var headerRow = TableHeader(ws, 4, labels,
+            ["Record.Comments.Col.At", "Record.Comments.Col.Author", "Record.Comments.Col.Indicator", "Record.Comments.Col.Text", "Record.Comments.Col.Attachments"], widths);
+        var row = headerRow + 1;
+        if (data.Comments.Count == 0)
+        {
+            ws.Range(row, 1, row, widths.Length).Merge();
+            ExcelText.Set(ws.Cell(row, 1), labels["Record.Comments.None"]);
+            row++;
+        }
+
+        var files = data.Attachments.Where(a => a.To == AttachedTo.Comment && a.CommentId is not null)
+            .GroupBy(a => a.CommentId!.Value)
+            .ToDictionary(g => g.Key, g => string.Join("\n", g.Select(a => a.FileName)));
+        foreach (var c in data.Comments)
+        {
+            ExcelText.DateTime(ws.Cell(row, 1), OrganisationClock.ToLocal(c.CreatedAt, data.Zone));
+            ExcelText.Set(ws.Cell(row, 2), c.Author);
+            ExcelText.Set(ws.Cell(row, 3), c.IndicatorCode ?? labels["Record.Comments.WholeRecord"]);
+            ExcelText.Set(ws.Cell(row, 4), c.EditedAt is null ? c.Text : c.Text + "\n" + labels["Record.Comments.Edited"]);
+            ExcelText.Set(ws.Cell(row, 5), files.GetValueOrDefault(c.Id, ""));
+            FitRowHeight(ws, row, widths);
+            row++;
+        }
+
+        Table(ws, headerRow, row - 1, widths.Length);
+        ws.Range(headerRow + 1, 1, row - 1, 1).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        ws.Range(headerRow + 1, 3, row - 1, 3).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        Print(ws, headerRow, row - 1, widths.Length);
+    }
+
+    /// <summary>A file size as people read it (KB, MB), in the export's culture.</summary>
+    private static string Size(long bytes, ExportLabels labels) => bytes switch
+    {
+        >= 1024L * 1024 => (bytes / (1024m * 1024)).ToString("0.#", labels.Culture) + " MB",
+        >= 1024 => (bytes / 1024m).ToString("0", labels.Culture) + " KB",
+        _ => bytes.ToString(labels.Culture) + " B",
+    };
+
+    /// <summary>The disputes still waiting for a ruling: for each indicator, the lead's reason, who disputed and when.</summary>
+    private static int OpenDisputes(IXLWorksheet ws, int row, IReadOnlyList<OpenDisputeItem> open, TimeZoneInfo zone, ExportLabels labels, double[] widths)
+    {
+        if (open.Count == 0)
+        {
+            return row;
+        }
+
+        row++;
+        ws.Range(row, 1, row, Columns).Merge();
+        ExcelText.Set(ws.Cell(row, 1), labels["Record.OpenDisputes.Title"]).Style.Font.SetBold().Font.SetFontSize(12);
+        row++;
+        var headerRow = row;
+        ExcelText.Set(ws.Cell(row, 1), labels["Record.Col.Code"]);
+        ws.Range(row, 2, row, 5).Merge();
+        ExcelText.Set(ws.Cell(row, 2), labels["Record.OpenDisputes.Col.Reason"]);
+        ws.Range(row, 6, row, 7).Merge();
+        ExcelText.Set(ws.Cell(row, 6), labels["Record.OpenDisputes.Col.RaisedByAt"]);
+        ws.Range(row, 1, row, Columns).Style.Font.SetBold().Fill.SetBackgroundColor(HeaderFill).Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        row++;
+        foreach (var d in open)
+        {
+            ExcelText.Set(ws.Cell(row, 1), d.IndicatorCode);
+            ws.Range(row, 2, row, 5).Merge();
+            ExcelText.Set(ws.Cell(row, 2), d.Reason);
+            ws.Range(row, 6, row, 7).Merge();
+            var at = OrganisationClock.ToLocal(d.RaisedAt, zone).ToString("yyyy-MM-dd HH:mm", labels.Culture);
+            ExcelText.Set(ws.Cell(row, 6), labels.Format("Ruling.RuledByAt", d.RaisedBy, at));
+            // The reason spans columns 2–5 and the name columns 6–7: their widths together decide the lines.
+            FitRowHeight(ws, row, [widths[0], widths[1] + widths[2] + widths[3] + widths[4], 0, 0, 0, widths[5] + widths[6], 0]);
+            row++;
+        }
+
+        Table(ws, headerRow, row - 1, Columns);
+        ws.Range(headerRow + 1, 1, row - 1, 1).Style.Alignment.SetHorizontal(XLAlignmentHorizontalValues.Center);
+        return row;
     }
 
     /// <summary>
@@ -297,7 +518,9 @@ public static class InspectionRecordSheet
         var lines = 1;
         for (var c = 1; c <= widths.Length; c++)
         {
-            var text = ws.Cell(row, c).GetString();
+            // Only text wraps: a date or number cell's string (its raw value) says nothing about its shown width.
+            var cell = ws.Cell(row, c);
+            var text = cell.DataType == XLDataType.Text ? cell.GetString() : "";
             if (text.Length == 0)
             {
                 continue;

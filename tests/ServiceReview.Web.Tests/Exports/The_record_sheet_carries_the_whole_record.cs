@@ -22,6 +22,8 @@ public sealed class The_record_sheet_carries_the_whole_record(ServiceReviewWebFa
     private const string Photo = "门店巡检照片-0512.jpg";
     private const string Proof = "回访记录-五月.pdf";
     private const string Said = "请补充五月的客户回访记录";
+    private const string HostileComment = "=HYPERLINK(\"http://x\",\"y\") 评论";
+    private const string HostileFile = "+1+1 清单.xlsx";
 
     private static IXLRow RowWith(IXLWorksheet ws, string text) =>
         ws.CellsUsed(c => c.GetString() == text).Single().WorksheetRow();
@@ -49,6 +51,11 @@ public sealed class The_record_sheet_carries_the_whole_record(ServiceReviewWebFa
             db.StoredBlobs.Add(new StoredBlob(proofKey, "%PDF-1.4"u8.ToArray()));
             db.Attachments.Add(new Attachment(AttachmentOwner.Comment(id, comment.Id, "3.1"),
                 new StoredFile(Proof, "application/pdf", AttachmentKind.Pdf, 2_048, new string('b', 64), proofKey), lead, now.AddMinutes(-10)));
+            db.Comments.Add(new Comment(id, null, inspector, HostileComment, now.AddMinutes(-5)));
+            var hostileKey = IAttachmentStore.NewKey();
+            db.StoredBlobs.Add(new StoredBlob(hostileKey, [0x50, 0x4B, 0x03, 0x04]));
+            db.Attachments.Add(new Attachment(AttachmentOwner.Record(id),
+                new StoredFile(HostileFile, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", AttachmentKind.Spreadsheet, 9_000, new string('c', 64), hostileKey), inspector, now.AddMinutes(-5)));
             await db.SaveChangesAsync();
             return 0;
         });
@@ -94,7 +101,12 @@ public sealed class The_record_sheet_carries_the_whole_record(ServiceReviewWebFa
             Assert.Equal(1, ws.PageSetup.PagesWide);
             Assert.True(ws.PageSetup.FirstRowToRepeatAtTop > 0, ws.Name + " repeats its table header on every page");
         });
-        Assert.Empty(F.UnguardedFormulaTextIn(await F.DownloadXlsxAsync(manager, $"/inspections/{id}/export")));
+        // Users' text (a comment, a file name) that looks like a formula stays literal text.
+        Assert.Equal(Texts.Zh("Exports.Record.Comments.WholeRecord"), RowWith(conversation, HostileComment).Cell(3).GetString());
+        Assert.Equal(Texts.Zh("Exports.Record.Attachments.Of.Record"), RowWith(files, HostileFile).Cell(2).GetString());
+        var bytes = await F.DownloadXlsxAsync(manager, $"/inspections/{id}/export");
+        Assert.Empty(F.FormulasIn(bytes));
+        Assert.Empty(F.UnguardedFormulaTextIn(bytes));
     }
 
     [Fact]

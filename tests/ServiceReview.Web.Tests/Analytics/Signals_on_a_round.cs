@@ -51,8 +51,8 @@ public sealed class Signals_on_a_round(ServiceReviewWebFactory factory) : IClass
         Assert.Contains("data-signal=\"ThinEvidence\"", html);
         Assert.Contains("data-signal=\"NotApplicableRate\"", html);
         Assert.Contains("data-signal=\"FastFill\"", html);
-        Assert.Contains($"#inspection-{round[F.Lead1Team, I2]}\"", html);
-        Assert.Contains($"#inspection-{round[F.Lead2Team, I4]}\"", html);
+        Assert.Contains($"data-record-link=\"{round[F.Lead1Team, I2]}\"", html);
+        Assert.Contains($"data-record-link=\"{round[F.Lead2Team, I4]}\"", html);
         Assert.Contains(Texts.Zh("Analytics.Signal.OverriddenMeasure"), html);
     }
 

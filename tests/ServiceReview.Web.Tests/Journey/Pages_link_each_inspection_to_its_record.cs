@@ -1,3 +1,4 @@
+using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
@@ -78,5 +79,32 @@ public sealed class Pages_link_each_inspection_to_its_record(ServiceReviewWebFac
             Assert.Equal($"/inspections/{id}", record.GetAttribute("href"));
             Assert.NotEqual(record, anchors[0]);
         }
+    }
+
+    [Fact]
+    public async Task The_leads_to_do_action_raised_from_an_inspection_links_to_that_record_after_the_action()
+    {
+        var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [I1] });
+        var id = round[F.Lead1Team, I1];
+        await factory.SubmitAsync(id, F.Inputs.WorkedExample(), confirm: true);
+        var teamId = await factory.TeamIdAsync(F.Lead1Team);
+        var lead = await factory.PersonIdAsync("lead1@demo.local");
+        var manager = await factory.PersonIdAsync("manager@demo.local");
+        var actionId = await factory.WithDbAsync(async db =>
+        {
+            var action = new CorrectiveAction(round.RoundId, teamId, "5.3", "整改：月底任务排期", lead, new DateOnly(2000, 1, 1), manager, DateTime.UtcNow, inspectionId: id);
+            db.CorrectiveActions.Add(action);
+            await db.SaveChangesAsync();
+            return action.Id;
+        });
+        var client = await factory.SignedInAsync("lead1@demo.local");
+
+        var item = Html.First(await client.GetStringAsync("/"), $"[data-card=to-do] li[data-action=\"{actionId}\"]");
+
+        Assert.NotNull(item);
+        var anchors = item.QuerySelectorAll("a").ToList();
+        Assert.Equal($"/Actions/Details/{actionId}", anchors[0].GetAttribute("href"));
+        var record = Assert.Single(anchors, a => a.HasAttribute("data-record-link"));
+        Assert.Equal($"/inspections/{id}", record.GetAttribute("href"));
     }
 }

@@ -6,12 +6,17 @@ using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Results;
 
 namespace ServiceReview.Web.Features.Home;
 
 public sealed record InspectionTodo(int Id, string RoundName, string TeamName, InspectionStatus Status, DateTime WindowClosesAt);
 
-public sealed record ActionTodo(int Id, int TeamId, string TeamName, string? IndicatorCode, string Description, DateOnly DueDate, CorrectiveActionStatus Status, bool IsOverdue);
+/// <summary>A corrective action to do or verify; <see cref="InspectionId"/> is the inspection it was raised from, if any.</summary>
+public sealed record ActionTodo(int Id, int TeamId, string TeamName, string? IndicatorCode, string Description, DateOnly DueDate, CorrectiveActionStatus Status, bool IsOverdue)
+{
+    public int? InspectionId { get; init; }
+}
 
 public sealed record DisputeTodo(int Id, int InspectionId, string RoundName, string TeamName, DateTime RaisedAt);
 
@@ -44,6 +49,9 @@ public sealed class HomeDashboard
     public IReadOnlyList<RoundTodo> OpenRounds { get; init; } = [];
 
     public int OverdueActionCount { get; init; }
+
+    /// <summary>The inspections of these lists whose record the user may open (issue #14): each gets a link to it.</summary>
+    public IReadOnlySet<int> Records { get; init; } = new HashSet<int>();
 }
 
 /// <summary>Builds the home page's to-do lists with a few grouped queries per role.</summary>
@@ -104,7 +112,7 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
                 where (t.LeadId == personId || a.OwnerId == personId)
                     && (a.Status == CorrectiveActionStatus.Open || a.Status == CorrectiveActionStatus.SentBack)
                 orderby a.DueDate, a.Id
-                select new ActionTodo(a.Id, a.TeamId, t.Name, a.IndicatorCode, a.Description, a.DueDate, a.Status, false))
+                select new ActionTodo(a.Id, a.TeamId, t.Name, a.IndicatorCode, a.Description, a.DueDate, a.Status, false) { InspectionId = a.InspectionId })
                 .AsNoTracking().ToPagedAsync(top, cancellationToken);
             toDo = open.Map(a => a with { IsOverdue = today.IsOverdue(a.TeamId, a.DueDate, a.Status) });
         }
@@ -144,11 +152,24 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
             overdue = await db.CorrectiveActions.CountAsync(today.Overdue(), cancellationToken);
         }
 
+        // The inspection each action to verify was raised from, and which of all the lists' inspections the user may open.
+        var verifyIds = toVerify.Items.Select(a => a.Id).ToList();
+        var raisedFrom = verifyIds.Count == 0
+            ? []
+            : await db.CorrectiveActions.AsNoTracking().Where(a => verifyIds.Contains(a.Id) && a.InspectionId != null)
+                .ToDictionaryAsync(a => a.Id, a => a.InspectionId, cancellationToken);
+        var verify = toVerify.Items.Select(a => a with { InspectionId = raisedFrom.GetValueOrDefault(a.Id) }).ToList();
+        var inspections = toFill.Items.Select(i => i.Id).Concat(toConfirm.Items.Select(i => i.Id)).Concat(disputes.Items.Select(d => d.InspectionId))
+            .Concat(verify.Concat(toDo.Items).Select(a => a.InspectionId).OfType<int>())
+            .Distinct().ToList();
+        var records = await RecordLink.VisibleAsync(db, actor, inspections, cancellationToken);
+
         return new HomeDashboard
         {
+            Records = records,
             ToFill = toFill.Items,
             ToFillCount = toFill.Total,
-            ToVerify = toVerify.Items,
+            ToVerify = verify,
             ToVerifyCount = toVerify.Total,
             ToConfirm = toConfirm.Items,
             ToConfirmCount = toConfirm.Total,

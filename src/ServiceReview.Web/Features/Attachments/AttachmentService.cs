@@ -109,6 +109,13 @@ public sealed class AttachmentService(ServiceReviewDbContext db, IAttachmentStor
         return (attachment, content);
     }
 
+    /// <summary>The inspector's evidence on a record (on the record as a whole and on its indicators), oldest first.</summary>
+    public async Task<IReadOnlyList<Attachment>> EvidenceOfAsync(int inspectionId, CancellationToken cancellationToken = default) =>
+        await db.Attachments.AsNoTracking()
+            .Where(a => a.InspectionId == inspectionId && (a.To == AttachedTo.Record || a.To == AttachedTo.Indicator))
+            .OrderBy(a => a.Id)
+            .ToListAsync(cancellationToken);
+
     /// <summary>The row only (no bytes), for deciding who may see it before anything is read from the store.</summary>
     public Task<Attachment?> FindAsync(int id, CancellationToken cancellationToken = default) =>
         db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace ServiceReview.Infrastructure.Attachments;
@@ -6,14 +5,17 @@ namespace ServiceReview.Infrastructure.Attachments;
 /// <summary>
 /// A small JPEG of a photo (issue #14), made with SkiaSharp after <see cref="ImageHeaders"/> has bounded the pixel count.
 /// Memory stays small whatever the picture: the decoder is asked for the smallest size it can produce natively (JPEG
-/// scales by 1/2–1/8 while decoding, WebP to any size); when that is still big (PNG and GIF decode only at full size) the
-/// picture is read one row at a time and every n-th row and column is kept. Anything a decoder refuses gives no
-/// thumbnail (null), never an exception: the page then shows a file icon.
+/// scales by 1/8 steps while decoding, WebP to any size); PNG and GIF decode only at full size, so above
+/// <see cref="MaxDecodedPixels"/> they get no thumbnail. Anything a decoder refuses gives no thumbnail (null), never an
+/// exception: the page then shows a file icon.
 /// </summary>
 public static class Thumbnails
 {
-    /// <summary>Pixels (4 bytes each) a direct decode may produce before rows are sampled instead.</summary>
-    public const long MaxDirectPixels = 4_000_000;
+    /// <summary>
+    /// Pixels (4 bytes each) a decode may produce: 64 MiB at most. Photos (JPEG) decode scaled far below it; a PNG or GIF
+    /// above it (they decode only at full size, and this SkiaSharp's PNG decoder reads no single rows) gets no thumbnail.
+    /// </summary>
+    public const long MaxDecodedPixels = 16_000_000;
 
     public static byte[]? MakeJpeg(byte[] content, int maxSide = 320, int quality = 80)
     {
@@ -68,71 +70,41 @@ public static class Thumbnails
 
     private static SKBitmap? Decode(SKCodec codec, int maxSide)
     {
-        var full = codec.Info;
-        var scale = Math.Min(1f, (float)maxSide / Math.Max(full.Width, full.Height));
-        var native = codec.GetScaledDimensions(scale);
-        if (native.Width > 0 && native.Height > 0 && (long)native.Width * native.Height <= MaxDirectPixels)
+        var native = NativeSize(codec, maxSide);
+        if ((long)native.Width * native.Height > MaxDecodedPixels)
         {
-            var info = new SKImageInfo(native.Width, native.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-            var bitmap = new SKBitmap(info);
-            var result = codec.GetPixels(info, bitmap.GetPixels());
-            if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput)
-            {
-                return bitmap;
-            }
-
-            bitmap.Dispose();
-            return null;
+            return null; // a PNG or GIF this big decodes only at full size: a file icon rather than hundreds of MiB
         }
 
-        return SampleRows(codec, maxSide * 2);
-    }
-
-    /// <summary>Reads the picture row by row at full size and keeps every n-th row and column (n chosen for about <paramref name="target"/> px).</summary>
-    private static SKBitmap? SampleRows(SKCodec codec, int target)
-    {
-        var full = codec.Info;
-        var step = Math.Max(1, (int)Math.Ceiling((double)Math.Max(full.Width, full.Height) / target));
-        var width = Math.Max(1, full.Width / step);
-        var height = Math.Max(1, full.Height / step);
-        var rowInfo = new SKImageInfo(full.Width, full.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
-        if (codec.StartScanlineDecode(rowInfo) != SKCodecResult.Success || codec.ScanlineOrder != SKCodecScanlineOrder.TopDown)
+        var info = new SKImageInfo(native.Width, native.Height, SKColorType.Rgba8888, SKAlphaType.Premul);
+        var bitmap = new SKBitmap(info);
+        var result = codec.GetPixels(info, bitmap.GetPixels());
+        if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput)
         {
-            return null;
-        }
-
-        var row = new byte[full.Width * 4];
-        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
-        var handle = GCHandle.Alloc(row, GCHandleType.Pinned);
-        try
-        {
-            var output = new byte[width * 4];
-            for (var y = 0; y < height; y++)
-            {
-                var wanted = y * step;
-                if (wanted > codec.NextScanline && !codec.SkipScanlines(wanted - codec.NextScanline))
-                {
-                    break;
-                }
-
-                if (codec.GetScanlines(handle.AddrOfPinnedObject(), 1, row.Length) != 1)
-                {
-                    break;
-                }
-
-                for (var x = 0; x < width; x++)
-                {
-                    Buffer.BlockCopy(row, x * step * 4, output, x * 4, 4);
-                }
-
-                Marshal.Copy(output, 0, bitmap.GetPixels() + (y * bitmap.RowBytes), output.Length);
-            }
-
             return bitmap;
         }
-        finally
+
+        bitmap.Dispose();
+        return null;
+    }
+
+    /// <summary>
+    /// The smallest size the decoder produces natively whose long side is still at least <paramref name="maxSide"/>
+    /// (JPEG decodes at n/8 of the size, WebP at any size; PNG and GIF only at full size).
+    /// </summary>
+    private static SKSizeI NativeSize(SKCodec codec, int maxSide)
+    {
+        var full = codec.Info;
+        var scale = Math.Min(1f, (float)maxSide / Math.Max(full.Width, full.Height));
+        while (true)
         {
-            handle.Free();
+            var size = codec.GetScaledDimensions(scale);
+            if (scale >= 1f || (size.Width > 0 && Math.Max(size.Width, size.Height) >= maxSide))
+            {
+                return size.Width > 0 && size.Height > 0 ? size : new SKSizeI(full.Width, full.Height);
+            }
+
+            scale = Math.Min(1f, scale + 0.125f);
         }
     }
 

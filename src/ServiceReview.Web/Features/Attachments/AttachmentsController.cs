@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Net.Http.Headers;
+using NetEscapades.AspNetCore.SecurityHeaders;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Persistence;
@@ -35,10 +36,15 @@ public sealed class AttachmentsController(
     /// <summary>Several files in one request: the per-file cap is <c>Attachments:MaxFileBytes</c>.</summary>
     public const long MaxRequestBytes = 64L * 1024 * 1024;
 
-    /// <summary>What a served file may do in the browser: nothing (no script, no plug-in, no request; a unique origin).</summary>
-    public const string ContentSecurityPolicy = "default-src 'none'; sandbox";
+    /// <summary>
+    /// The security headers of a served file (<see cref="AttachmentsServiceCollectionExtensions"/>): <c>nosniff</c> and
+    /// <c>Content-Security-Policy: default-src 'none'; sandbox</c>, so a file may do nothing in the browser (no script, no
+    /// plug-in, no request; a unique origin).
+    /// </summary>
+    public const string HeaderPolicy = "Attachments";
 
     [HttpGet("/attachments/{id:int}")]
+    [SecurityHeadersPolicy(HeaderPolicy)]
     public async Task<IActionResult> Get(int id, CancellationToken cancellationToken)
     {
         var attachment = await attachments.FindAsync(id, cancellationToken);
@@ -54,6 +60,7 @@ public sealed class AttachmentsController(
     }
 
     [HttpGet("/attachments/{id:int}/thumbnail")]
+    [SecurityHeadersPolicy(HeaderPolicy)]
     public async Task<IActionResult> Thumbnail(int id, CancellationToken cancellationToken)
     {
         var attachment = await attachments.FindAsync(id, cancellationToken);
@@ -139,8 +146,6 @@ public sealed class AttachmentsController(
     private void SetHeaders(string fileName, bool inline)
     {
         var headers = Response.Headers;
-        headers[HeaderNames.XContentTypeOptions] = "nosniff";
-        headers[HeaderNames.ContentSecurityPolicy] = ContentSecurityPolicy;
         headers[HeaderNames.CacheControl] = string.Create(CultureInfo.InvariantCulture, $"private, max-age={CacheSeconds}");
         var disposition = new ContentDispositionHeaderValue(inline ? "inline" : "attachment");
         disposition.SetHttpFileName(fileName);

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Records;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Attachments;
@@ -364,5 +365,38 @@ public sealed class Attaching_and_serving_evidence(F factory) : IClassFixture<F>
         Assert.Equal($"/attachments/{pdf}", whole.QuerySelector($"[data-attachment-id='{pdf}'] a")?.GetAttribute("href"));
         Assert.Contains("record.pdf", whole.TextContent, StringComparison.Ordinal);
         Assert.NotNull(Html.First(html, "script[src^='/js/attachments.js']"));
+    }
+
+    [Fact]
+    public async Task Proof_of_a_corrective_action_without_a_record_follows_who_may_see_the_action()
+    {
+        var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [Inspector] });
+        var teamId = await factory.TeamIdAsync(F.Lead1Team);
+        var lead = await factory.PersonIdAsync("lead1@demo.local");
+        var manager = await factory.PersonIdAsync("manager@demo.local");
+        int file;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceReview.Infrastructure.Persistence.ServiceReviewDbContext>();
+            var store = scope.ServiceProvider.GetRequiredService<IAttachmentStore>();
+            var action = new ServiceReview.Core.Feedback.CorrectiveAction(round.RoundId, teamId, null, "整改证明", lead, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7), manager, DateTime.UtcNow);
+            db.CorrectiveActions.Add(action);
+            await db.SaveChangesAsync();
+            var key = IAttachmentStore.NewKey();
+            await store.WriteAsync(key, EvidenceFiles.Pdf());
+            var attachment = new Attachment(AttachmentOwner.Action(action.Id, null, null),
+                new StoredFile("proof.pdf", "application/pdf", AttachmentKind.Pdf, EvidenceFiles.Pdf().Length, new string('0', 64), key), lead, DateTime.UtcNow);
+            db.Attachments.Add(attachment);
+            await db.SaveChangesAsync();
+            file = attachment.Id;
+        }
+
+        async Task<HttpStatusCode> StatusFor(string email) => (await (await factory.SignedInAsync(email)).GetAsync($"/attachments/{file}")).StatusCode;
+
+        Assert.Equal(HttpStatusCode.OK, await StatusFor("manager@demo.local"));
+        Assert.Equal(HttpStatusCode.OK, await StatusFor("lead1@demo.local")); // the owner and the team's lead
+        Assert.Equal(HttpStatusCode.OK, await StatusFor(Inspector));           // inspects that team in that round
+        Assert.Equal(HttpStatusCode.NotFound, await StatusFor(Teammate));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusFor("lead2@demo.local"));
     }
 }

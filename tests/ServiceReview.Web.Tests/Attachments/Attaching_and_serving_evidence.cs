@@ -365,6 +365,12 @@ public sealed class Attaching_and_serving_evidence(F factory) : IClassFixture<F>
         Assert.Equal($"/attachments/{pdf}", whole.QuerySelector($"[data-attachment-id='{pdf}'] a")?.GetAttribute("href"));
         Assert.Contains("record.pdf", whole.TextContent, StringComparison.Ordinal);
         Assert.NotNull(Html.First(html, "script[src^='/js/attachments.js']"));
+
+        var key = id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var audit = await factory.WithDbAsync(db => db.AuditLog
+            .Where(a => a.EntityType == AttachmentsController.AuditEntityType && a.EntityId == key && a.Action == AttachmentsController.AuditAction)
+            .OrderBy(a => a.Id).Select(a => a.NewValue).ToListAsync());
+        Assert.Equal([$"{indicator} photo.png", "record.pdf"], audit);
     }
 
     [Fact]

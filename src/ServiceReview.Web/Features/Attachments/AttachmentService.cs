@@ -56,7 +56,10 @@ public sealed class AttachmentService(ServiceReviewDbContext db, IAttachmentStor
         return checkedFiles;
     }
 
-    /// <summary>Stores the files and adds their rows to the unit of work with an audit line each; the caller saves.</summary>
+    /// <summary>
+    /// Stores the files (and their thumbnails) and adds their rows to the unit of work; the caller saves, and writes the
+    /// audit line its use case calls for (the row itself keeps who uploaded the file and when).
+    /// </summary>
     public async Task<IReadOnlyList<Attachment>> AddAsync(Actor actor, AttachmentOwner owner, IReadOnlyList<CheckedFile> files, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

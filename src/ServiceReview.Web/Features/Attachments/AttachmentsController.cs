@@ -28,8 +28,14 @@ public sealed class AttachmentsController(
     CorrectiveActionService actions,
     ServiceReviewDbContext db,
     ICurrentActor currentActor,
+    TimeProvider clock,
     IStringLocalizer<SharedResource> localizer) : Controller
 {
+    /// <summary>The audit line of evidence attached from the form: on the inspection, the indicator's code and the file name as the new value.</summary>
+    public const string AuditEntityType = ServiceReview.Web.Features.Inspections.InspectionService.AuditEntityType;
+
+    public const string AuditAction = "EvidenceAttached";
+
     /// <summary>A browser may keep a file for an hour: files never change, but who may see them can.</summary>
     public const int CacheSeconds = 3600;
 
@@ -119,6 +125,13 @@ public sealed class AttachmentsController(
 
         var owner = indicator is null ? AttachmentOwner.Record(id) : AttachmentOwner.Indicator(id, indicator);
         var added = await attachments.AddAsync(actor, owner, checkedFiles, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var attachment in added)
+        {
+            // On the record, so that its timeline shows the evidence as it was attached.
+            db.Audit(actor, now, AuditEntityType, id, AuditAction, null, indicator is null ? attachment.FileName : $"{indicator} {attachment.FileName}");
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return StatusCode(StatusCodes.Status201Created, added.Select(AttachmentDto.From).ToList());
     }

@@ -33,7 +33,7 @@
         a.title = file.name + " (" + formatSize(file.size) + ")";
         if (file.thumbnail) {
             var img = document.createElement("img");
-            img.className = "attachment-thumbnail rounded";
+            img.className = "attachment-thumbnail rounded object-fit-cover";
             img.src = file.thumbnail;
             img.alt = file.name;
             img.width = 64;

@@ -26,6 +26,15 @@ public sealed class AttachmentOptions
     /// <summary>Inflated bytes of an .xlsx or .docx (a zip): a decompression bomb is refused.</summary>
     public long MaxUnzippedBytes { get; set; } = 64L * 1024 * 1024;
 
+    /// <summary>Entries (parts) of an .xlsx or .docx.</summary>
+    public int MaxZipEntries { get; set; } = 1000;
+
+    /// <summary>How many times a part (or the whole zip) may inflate its compressed size, once past 1 MiB inflated.</summary>
+    public int MaxZipRatio { get; set; } = 200;
+
+    /// <summary>Long side of an image's thumbnail, in pixels.</summary>
+    public int ThumbnailSize { get; set; } = 320;
+
     public AttachmentStorage Storage { get; set; } = AttachmentStorage.Database;
 
     /// <summary>The folder of the folder store (relative to the working directory unless rooted).</summary>

@@ -83,8 +83,9 @@ public static class FileSignatures
                 ? new(AttachmentKind.Document, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
                 : null;
         }
-        catch (InvalidDataException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException or IndexOutOfRangeException or OverflowException)
         {
+            // A crafted zip can make ZipArchive throw any of these (dotnet/runtime#109167): not an Office file we accept.
             return null;
         }
     }

@@ -116,6 +116,10 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             await CanReportDoneAsync(actor, action, cancellationToken), await CanVerifyAsync(actor, action, cancellationToken));
     }
 
+    /// <summary>Whether the actor may see the action (and its proof files): the same rule as its list and its page.</summary>
+    public Task<bool> MaySeeAsync(Actor actor, int id, CancellationToken cancellationToken = default) =>
+        Relevant(actor).AnyAsync(a => a.Id == id, cancellationToken);
+
     /// <summary>A manager, or an inspector of the team in the round who has submitted, may raise actions.</summary>
     public async Task<bool> CanRaiseAsync(Actor actor, int roundId, int teamId, CancellationToken cancellationToken = default) =>
         actor.IsManager || (actor.PersonId is { } person && await IsSubmittedInspectorAsync(person, roundId, teamId, cancellationToken));

@@ -12,7 +12,19 @@ using ServiceReview.Web.Features.Attachments;
 namespace ServiceReview.Web.Features.Reviews;
 
 /// <summary>An attachment as a page lists it: images as a thumbnail linking to the full size, other files by name and size.</summary>
-public sealed record AttachmentItem(int Id, string Name, long Size, string ContentType, bool IsImage, string? IndicatorCode);
+public sealed record AttachmentItem(int Id, string Name, long Size, string ContentType, bool IsImage, string? IndicatorCode)
+{
+    /// <summary>A short label of the file's kind, decided from its content type: PDF, XLSX, DOCX, CSV, TXT.</summary>
+    public string KindLabel => ContentType switch
+    {
+        "application/pdf" => "PDF",
+        "text/csv" => "CSV",
+        "text/plain" => "TXT",
+        _ when ContentType.Contains("spreadsheet", StringComparison.Ordinal) => "XLSX",
+        _ when ContentType.Contains("wordprocessing", StringComparison.Ordinal) => "DOCX",
+        _ => "FILE",
+    };
+}
 
 /// <summary>The files posted with one field of a form (one disputed indicator, the proof of an action) and the key its error goes to.</summary>
 public sealed record UploadGroup(string Key, IReadOnlyList<IFormFile> Files);

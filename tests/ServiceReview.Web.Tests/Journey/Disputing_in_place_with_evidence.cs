@@ -178,6 +178,20 @@ public sealed class Disputing_in_place_with_evidence(ServiceReviewWebFactory fac
     }
 
     [Fact]
+    public async Task More_files_than_a_record_may_have_are_refused_with_413_at_the_row_and_nothing_is_written()
+    {
+        var id = await SubmittedInspectionOfLead1TeamAsync();
+
+        var (_, response) = await DisputeAsync(id, [("5.3", "现场照片", false)],
+            Enumerable.Range(1, 21).Select(n => ("5.3", $"现场{n}.png", F.EvidenceBytes.Png)).ToList());
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(Texts.Zh("Uploads.Refused.AttachmentsPerRecord", "20"), Html.TextOf(await response.Content.ReadAsStringAsync(), "[data-files-error=\"5.3\"]"));
+        Assert.Equal(InspectionStatus.Submitted, await StatusAsync(id));
+        Assert.Equal((0, 0), await WrittenAsync(id));
+    }
+
+    [Fact]
     public async Task The_arbitration_and_review_pages_show_each_disputed_indicators_files()
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();

@@ -54,8 +54,8 @@ public sealed class Disputing_in_place_with_evidence(ServiceReviewWebFactory fac
             }
         }
 
-        var response = await F.PostMultipartAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Dispute", fields,
-            files.Select(f => new FormFile($"{PrefixOf(page, f.Code)}.Files", f.FileName, f.Content)));
+        var response = await F.PostFormWithFilesAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Dispute", fields,
+            files.Select(f => new UploadPart($"{PrefixOf(page, f.Code)}.Files", f.FileName, f.Content)));
         return (lead, response);
     }
 
@@ -96,7 +96,7 @@ public sealed class Disputing_in_place_with_evidence(ServiceReviewWebFactory fac
 
         var (_, response) = await DisputeAsync(id,
             [("5.3", "延误由客户变更需求造成", false), ("3.2", "回访记录见附件", false)],
-            [("3.2", "回访记录.pdf", F.EvidenceBytes.Pdf)]);
+            [("3.2", "回访记录.pdf", F.UploadSamples.Pdf)]);
 
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         Assert.Equal(InspectionStatus.Disputed, await StatusAsync(id));
@@ -143,13 +143,13 @@ public sealed class Disputing_in_place_with_evidence(ServiceReviewWebFactory fac
 
         var (_, response) = await DisputeAsync(id,
             [("5.3", "延误由客户变更需求造成", false), ("3.2", "回访记录见附件", false)],
-            [("3.2", "回访记录.pdf", F.EvidenceBytes.Pdf), ("5.3", "工具.exe", F.EvidenceBytes.Exe)]);
+            [("3.2", "回访记录.pdf", F.UploadSamples.Pdf), ("5.3", "工具.exe", F.UploadSamples.Exe)]);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         var error = page.QuerySelector("[data-dispute-control=\"5.3\"] [data-files-error=\"5.3\"]");
         Assert.NotNull(error);
-        Assert.Equal(Texts.Zh("Evidence.FileRefused", "工具.exe", Texts.Zh("Uploads.Refused.AttachmentType")), error.TextContent.Trim());
+        Assert.Equal(Texts.Zh("ReviewFiles.FileRefused", "工具.exe", Texts.Zh("Uploads.Refused.AttachmentType")), error.TextContent.Trim());
         Assert.Null(page.QuerySelector("[data-files-error=\"3.2\"]"));
         Assert.Equal("延误由客户变更需求造成", page.QuerySelector("[data-dispute-control=\"5.3\"] textarea")!.TextContent.Trim());
         Assert.Equal("回访记录见附件", page.QuerySelector("[data-dispute-control=\"3.2\"] textarea")!.TextContent.Trim());
@@ -165,7 +165,7 @@ public sealed class Disputing_in_place_with_evidence(ServiceReviewWebFactory fac
     {
         var id = await SubmittedInspectionOfLead1TeamAsync();
         var tooBig = new byte[(10 * 1024 * 1024) + 1];
-        F.EvidenceBytes.Pdf.CopyTo(tooBig, 0);
+        F.UploadSamples.Pdf.CopyTo(tooBig, 0);
 
         var (_, response) = await DisputeAsync(id, [("5.3", "停电通知见附件", false)], [("5.3", "停电通知.pdf", tooBig)]);
 
@@ -183,7 +183,7 @@ public sealed class Disputing_in_place_with_evidence(ServiceReviewWebFactory fac
         var id = await SubmittedInspectionOfLead1TeamAsync();
 
         var (_, response) = await DisputeAsync(id, [("5.3", "现场照片", false)],
-            Enumerable.Range(1, 21).Select(n => ("5.3", $"现场{n}.png", F.EvidenceBytes.Png)).ToList());
+            Enumerable.Range(1, 21).Select(n => ("5.3", $"现场{n}.png", F.UploadSamples.Png)).ToList());
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal(Texts.Zh("Uploads.Refused.AttachmentsPerRecord", "20"), Html.TextOf(await response.Content.ReadAsStringAsync(), "[data-files-error=\"5.3\"]"));
@@ -197,7 +197,7 @@ public sealed class Disputing_in_place_with_evidence(ServiceReviewWebFactory fac
         var id = await SubmittedInspectionOfLead1TeamAsync();
         var (lead, response) = await DisputeAsync(id,
             [("5.3", "停电通知见附件", false)],
-            [("5.3", "停电通知.pdf", F.EvidenceBytes.Pdf), ("5.3", "现场.png", F.EvidenceBytes.Png)]);
+            [("5.3", "停电通知.pdf", F.UploadSamples.Pdf), ("5.3", "现场.png", F.UploadSamples.Png)]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var (disputeId, pdf, png) = await factory.WithDbAsync(async db => (
             await db.Disputes.Where(d => d.InspectionId == id).Select(d => d.Id).SingleAsync(),

@@ -33,10 +33,10 @@ public sealed class Proof_of_a_corrective_action(ServiceReviewWebFactory factory
         return (action, inspection);
     }
 
-    private static async Task<HttpResponseMessage> ReportDoneAsync(HttpClient client, int id, string text, params FormFile[] files)
+    private static async Task<HttpResponseMessage> ReportDoneAsync(HttpClient client, int id, string text, params UploadPart[] files)
     {
         var stamp = F.StampOf(await client.GetStringAsync($"/Actions/Details/{id}"));
-        return await F.PostMultipartAsync(client, $"/Actions/Details/{id}", "/Actions/ReportDone",
+        return await F.PostFormWithFilesAsync(client, $"/Actions/Details/{id}", "/Actions/ReportDone",
             [new("Id", id.ToString()), new("Stamp", stamp), new("Text", text)], files);
     }
 
@@ -49,7 +49,7 @@ public sealed class Proof_of_a_corrective_action(ServiceReviewWebFactory factory
         var (action, inspection) = await OpenActionAsync();
         var lead = await factory.SignedInAsync("lead1@demo.local");
 
-        var response = await ReportDoneAsync(lead, action, "已逐一回访，见照片", new FormFile("Files", "回访现场.png", F.EvidenceBytes.Png));
+        var response = await ReportDoneAsync(lead, action, "已逐一回访，见照片", new UploadPart("Files", "回访现场.png", F.UploadSamples.Png));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(CorrectiveActionStatus.Done, await StatusAsync(action));
@@ -76,12 +76,12 @@ public sealed class Proof_of_a_corrective_action(ServiceReviewWebFactory factory
         var (action, _) = await OpenActionAsync();
         var lead = await factory.SignedInAsync("lead1@demo.local");
 
-        var response = await ReportDoneAsync(lead, action, "已逐一回访，见附件", new FormFile("Files", "回访.exe", F.EvidenceBytes.Exe));
+        var response = await ReportDoneAsync(lead, action, "已逐一回访，见附件", new UploadPart("Files", "回访.exe", F.UploadSamples.Exe));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         var page = Html.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("已逐一回访，见附件", page.QuerySelector("textarea#done-text")!.TextContent.Trim());
-        Assert.Equal(Texts.Zh("Evidence.FileRefused", "回访.exe", Texts.Zh("Uploads.Refused.AttachmentType")), page.QuerySelector("[data-proof-error]")!.TextContent.Trim());
+        Assert.Equal(Texts.Zh("ReviewFiles.FileRefused", "回访.exe", Texts.Zh("Uploads.Refused.AttachmentType")), page.QuerySelector("[data-proof-error]")!.TextContent.Trim());
         Assert.NotNull(page.QuerySelector("[data-files-again]"));
         Assert.Equal(CorrectiveActionStatus.Open, await StatusAsync(action));
         Assert.Equal(0, await factory.WithDbAsync(db => db.Attachments.CountAsync(a => a.CorrectiveActionId == action)));

@@ -124,7 +124,7 @@ public sealed class ActionsController(
             ModelState.AddModelError(nameof(form.Text), l["Actions.TextRequired"]);
         }
 
-        var check = await EvidenceFiles.CheckAsync(attachments, [new UploadGroup(nameof(form.Files), form.Files)], detail.InspectionId, cancellationToken);
+        var check = await EvidenceFiles.CheckAsync(attachments, [new EvidenceGroup(nameof(form.Files), form.Files)], detail.InspectionId, cancellationToken);
         EvidenceFiles.AddTo(ModelState, Response, l, check);
         if (!ModelState.IsValid)
         {

@@ -20,7 +20,7 @@ public sealed record ActionListItem(
 /// <summary>An action with who did what, the proof files of its report, and what the viewer may do with it.</summary>
 public sealed record ActionDetail(
     ActionListItem Summary, string RaisedBy, string? DoneReport, DateTime? DoneAt, string? VerifiedBy, DateTime? VerifiedAt,
-    string? VerificationNote, Guid ConcurrencyStamp, bool CanReportDone, bool CanVerify, int? InspectionId, IReadOnlyList<AttachmentItem> Proof);
+    string? VerificationNote, Guid ConcurrencyStamp, bool CanReportDone, bool CanVerify, int? InspectionId, IReadOnlyList<ReviewAttachment> Proof);
 
 /// <summary>An indicator offered when raising actions: the team's mean points in the round against the maximum.</summary>
 public sealed record ActionCandidate(string Code, string Name, decimal Max, decimal? MeanPoints)

@@ -12,7 +12,7 @@ using ServiceReview.Web.Features.Attachments;
 namespace ServiceReview.Web.Features.Reviews;
 
 /// <summary>An attachment as a page lists it: images as a thumbnail linking to the full size, other files by name and size.</summary>
-public sealed record AttachmentItem(int Id, string Name, long Size, string ContentType, bool IsImage, string? IndicatorCode)
+public sealed record ReviewAttachment(int Id, string Name, long Size, string ContentType, bool IsImage, string? IndicatorCode)
 {
     /// <summary>A short label of the file's kind, decided from its content type: PDF, XLSX, DOCX, CSV, TXT.</summary>
     public string KindLabel => ContentType switch
@@ -27,10 +27,10 @@ public sealed record AttachmentItem(int Id, string Name, long Size, string Conte
 }
 
 /// <summary>The files posted with one field of a form (one disputed indicator, the proof of an action) and the key its error goes to.</summary>
-public sealed record UploadGroup(string Key, IReadOnlyList<IFormFile> Files);
+public sealed record EvidenceGroup(string Key, IReadOnlyList<IFormFile> Files);
 
 /// <summary>The outcome of checking a form's files: each group's checked files in order, or the file that was refused and why.</summary>
-public sealed record UploadCheck(IReadOnlyList<IReadOnlyList<CheckedFile>> Files, string? RefusedKey, string? RefusedName, UploadRefusedException? Refusal)
+public sealed record EvidenceCheck(IReadOnlyList<IReadOnlyList<CheckedFile>> Files, string? RefusedKey, string? RefusedName, UploadRefusedException? Refusal)
 {
     public bool IsRefused => Refusal is not null;
 }
@@ -55,8 +55,8 @@ public static class EvidenceFiles
     /// Checks every group's files with one <see cref="AttachmentService.CheckAsync"/> (so the record's count covers them
     /// all). On a refusal of one file, the files are checked one by one to find which, so the message can name it.
     /// </summary>
-    public static async Task<UploadCheck> CheckAsync(
-        AttachmentService attachments, IReadOnlyList<UploadGroup> groups, int? inspectionId, CancellationToken cancellationToken = default)
+    public static async Task<EvidenceCheck> CheckAsync(
+        AttachmentService attachments, IReadOnlyList<EvidenceGroup> groups, int? inspectionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(attachments);
         ArgumentNullException.ThrowIfNull(groups);
@@ -82,13 +82,13 @@ public static class EvidenceFiles
                         }
                         catch (UploadRefusedException one)
                         {
-                            return new UploadCheck([], groups[index].Key, Attachment.SafeName(file.FileName), one);
+                            return new EvidenceCheck([], groups[index].Key, Attachment.SafeName(file.FileName), one);
                         }
                     }
                 }
             }
 
-            return new UploadCheck([], firstWithFiles, null, refusal);
+            return new EvidenceCheck([], firstWithFiles, null, refusal);
         }
 
         var split = new List<IReadOnlyList<CheckedFile>>(groups.Count);
@@ -99,14 +99,14 @@ public static class EvidenceFiles
             next += files.Count;
         }
 
-        return new UploadCheck(split, null, null, null);
+        return new EvidenceCheck(split, null, null, null);
     }
 
     /// <summary>
     /// Puts the refusal next to its field, naming the file, in the user's language, and sets the status (413, 415 or 422)
     /// as <see cref="UploadRefusals.AddTo"/> does; the caller shows the form again.
     /// </summary>
-    public static void AddTo(ModelStateDictionary modelState, HttpResponse response, IStringLocalizer localizer, UploadCheck check)
+    public static void AddTo(ModelStateDictionary modelState, HttpResponse response, IStringLocalizer localizer, EvidenceCheck check)
     {
         ArgumentNullException.ThrowIfNull(modelState);
         ArgumentNullException.ThrowIfNull(response);
@@ -119,7 +119,7 @@ public static class EvidenceFiles
 
         var reason = UploadRefusals.Message(localizer, refusal.Code, refusal.Limit);
         modelState.AddModelError(check.RefusedKey ?? "",
-            check.RefusedName is { } name ? localizer["Evidence.FileRefused", name, reason].Value : reason);
+            check.RefusedName is { } name ? localizer["ReviewFiles.FileRefused", name, reason].Value : reason);
         response.StatusCode = UploadRefusals.StatusOf(refusal);
     }
 
@@ -162,8 +162,8 @@ public static class EvidenceFiles
     }
 
     /// <summary>The attachments of a query, oldest first, as pages list them.</summary>
-    public static async Task<IReadOnlyList<AttachmentItem>> ListAsync(IQueryable<Attachment> query, CancellationToken cancellationToken = default) =>
+    public static async Task<IReadOnlyList<ReviewAttachment>> ListAsync(IQueryable<Attachment> query, CancellationToken cancellationToken = default) =>
         await query.AsNoTracking().OrderBy(a => a.Id)
-            .Select(a => new AttachmentItem(a.Id, a.FileName, a.Size, a.ContentType, a.Kind == AttachmentKind.Image, a.IndicatorCode))
+            .Select(a => new ReviewAttachment(a.Id, a.FileName, a.Size, a.ContentType, a.Kind == AttachmentKind.Image, a.IndicatorCode))
             .ToListAsync(cancellationToken);
 }

@@ -26,7 +26,7 @@ public sealed class ReviewPageViewModel
     public required DisputeForm Form { get; init; }
 
     /// <summary>The files attached to the dispute, each with its indicator.</summary>
-    public IReadOnlyList<AttachmentItem> DisputeAttachments { get; init; } = [];
+    public IReadOnlyList<ReviewAttachment> DisputeAttachments { get; init; } = [];
 
     /// <summary>The largest file accepted (shown next to the file inputs).</summary>
     public long MaxFileBytes { get; init; }
@@ -36,7 +36,7 @@ public sealed class ReviewPageViewModel
 
     public bool CanAct => Sheet.Status == InspectionStatus.Submitted;
 
-    public IEnumerable<AttachmentItem> AttachmentsOf(string code) => DisputeAttachments.Where(a => a.IndicatorCode == code);
+    public IEnumerable<ReviewAttachment> AttachmentsOf(string code) => DisputeAttachments.Where(a => a.IndicatorCode == code);
 }
 
 /// <summary>

@@ -115,7 +115,7 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
     });
 
     /// <summary>The files attached to a dispute, each with its indicator.</summary>
-    public Task<IReadOnlyList<AttachmentItem>> DisputeAttachmentsAsync(int disputeId, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<ReviewAttachment>> DisputeAttachmentsAsync(int disputeId, CancellationToken cancellationToken = default) =>
         EvidenceFiles.ListAsync(db.Attachments.Where(a => a.DisputeId == disputeId), cancellationToken);
 
     /// <summary>

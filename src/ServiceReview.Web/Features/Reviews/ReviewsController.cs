@@ -125,7 +125,7 @@ public sealed class ReviewsController(
         }
 
         var files = await EvidenceFiles.CheckAsync(attachments,
-            disputed.Select(x => new UploadGroup(KeyOf(x.Item, nameof(DisputeItemInput.Files), x.Index), x.Item.Files)).ToList(), form.Id, cancellationToken);
+            disputed.Select(x => new EvidenceGroup(KeyOf(x.Item, nameof(DisputeItemInput.Files), x.Index), x.Item.Files)).ToList(), form.Id, cancellationToken);
         EvidenceFiles.AddTo(ModelState, Response, l, files);
         if (!ModelState.IsValid)
         {

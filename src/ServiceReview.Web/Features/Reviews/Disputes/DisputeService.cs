@@ -16,9 +16,9 @@ public sealed record DisputeListItem(
 /// <summary>A dispute with the inspection sheet it is about and the files the lead attached (each with its indicator).</summary>
 public sealed record DisputeDetail(
     int Id, DisputeStatus Status, string RaisedBy, DateTime RaisedAt, string? RuledBy, DateTime? RuledAt,
-    IReadOnlyList<DisputeItem> Items, InspectionSheet Sheet, IReadOnlyList<AttachmentItem> Attachments)
+    IReadOnlyList<DisputeItem> Items, InspectionSheet Sheet, IReadOnlyList<ReviewAttachment> Attachments)
 {
-    public IEnumerable<AttachmentItem> AttachmentsOf(string indicatorCode) => Attachments.Where(a => a.IndicatorCode == indicatorCode);
+    public IEnumerable<ReviewAttachment> AttachmentsOf(string indicatorCode) => Attachments.Where(a => a.IndicatorCode == indicatorCode);
 }
 
 /// <summary>The manager's ruling on one disputed indicator: uphold, or change the input (then <see cref="NewInput"/> is set).</summary>

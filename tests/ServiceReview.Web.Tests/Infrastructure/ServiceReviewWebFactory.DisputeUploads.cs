@@ -4,13 +4,13 @@ using System.Text;
 namespace ServiceReview.Web.Tests.Infrastructure;
 
 /// <summary>A file as a browser sends it in a multipart form: the field's name, the file's name and its bytes.</summary>
-public sealed record FormFile(string Field, string FileName, byte[] Content);
+public sealed record UploadPart(string Field, string FileName, byte[] Content);
 
 /// <summary>Helpers for the forms that take evidence files (disputes, the proof of a corrective action).</summary>
 public sealed partial class ServiceReviewWebFactory
 {
     /// <summary>The smallest files of each kind the attachment check tells apart by content.</summary>
-    public static class EvidenceBytes
+    public static class UploadSamples
     {
         public static byte[] Pdf { get; } = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
@@ -21,8 +21,8 @@ public sealed partial class ServiceReviewWebFactory
     }
 
     /// <summary>Posts a multipart form (fields and files) with the antiforgery token of the page at <paramref name="pagePath"/>, as a browser would.</summary>
-    public static async Task<HttpResponseMessage> PostMultipartAsync(
-        HttpClient client, string pagePath, string actionPath, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<FormFile> files)
+    public static async Task<HttpResponseMessage> PostFormWithFilesAsync(
+        HttpClient client, string pagePath, string actionPath, IEnumerable<KeyValuePair<string, string>> fields, IEnumerable<UploadPart> files)
     {
         var html = await client.GetStringAsync(pagePath);
         var token = Html.AttributeOf(html, "meta[name=request-verification-token]", "content");

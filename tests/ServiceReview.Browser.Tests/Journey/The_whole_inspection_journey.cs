@@ -250,12 +250,13 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         // A measured figure marked N/A is flagged for the lead as changed. (Only 2.2 is asserted: whether a typed value
         // differs from the demo data's figure for last month is chance, but the demo team always has records.)
         await Expect(page.Locator("[id='row-2.2']")).ToContainTextAsync("已修改");
-        var item = page.Locator("form[action$='/Reviews/Dispute'] div.border", new() { Has = page.GetByLabel(new Regex(@"^4\.3 ")) });
-        await item.GetByRole(AriaRole.Checkbox).CheckAsync();
+        // Disputed in place: the 申诉 control right under the 4.3 row opens its reason.
+        var item = page.Locator("[data-dispute-control='4.3']");
+        await item.Locator("summary").ClickAsync();
         await item.GetByPlaceholder("申诉理由").FillAsync("该次服务中断由园区停电引起，属不可抗力，已有物业停电通知为证，不构成违约。");
         await item.ScrollIntoViewIfNeededAsync();
         await BrowserApp.ScreenshotAsync(page, "journey-08-lead-disputes");
-        await page.GetByRole(AriaRole.Button, new() { Name = "对所选指标提出申诉" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交申诉" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Reviews$"));
         await Expect(StatusMessage(page)).ToHaveTextAsync("已就 1 项指标提出申诉，等待考评经理仲裁。");
 

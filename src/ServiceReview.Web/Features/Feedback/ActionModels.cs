@@ -22,6 +22,12 @@ public sealed class ActionDetailsViewModel
     public required ActionDetail Detail { get; init; }
 
     public ActionTransitionForm Form { get; init; } = new();
+
+    /// <summary>The largest proof file accepted (shown next to the file inputs).</summary>
+    public long MaxFileBytes { get; init; }
+
+    /// <summary>The report came back with files chosen: they are not kept and must be chosen again.</summary>
+    public bool FilesDropped { get; init; }
 }
 
 public sealed class ActionTransitionForm
@@ -32,6 +38,9 @@ public sealed class ActionTransitionForm
 
     [StringLength(4000)]
     public string? Text { get; set; }
+
+    /// <summary>Proof files sent with the report that the action is done (the file input and the camera input).</summary>
+    public List<IFormFile> Files { get; set; } = [];
 }
 
 public sealed class RaiseActionsViewModel

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
+using ServiceReview.Infrastructure.Attachments;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
+using ServiceReview.Web.Features.Attachments;
+using ServiceReview.Web.Features.Reviews;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Feedback;
@@ -16,7 +20,8 @@ namespace ServiceReview.Web.Features.Feedback;
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ActionsController(
-    CorrectiveActionService actions, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
+    CorrectiveActionService actions, AttachmentService attachments, IOptions<AttachmentOptions> attachmentOptions, ICurrentActor currentActor,
+    IStringLocalizer<SharedResource> l) : Controller
 {
     [RememberListQuery]
     public async Task<IActionResult> Index(CorrectiveActionStatus? status, bool overdue, string? q, int? page, int? size, CancellationToken cancellationToken)
@@ -31,7 +36,12 @@ public sealed class ActionsController(
     public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
     {
         var detail = await actions.GetAsync(await currentActor.GetAsync(cancellationToken), id, cancellationToken);
-        return detail is null ? NotFound() : View(new ActionDetailsViewModel { Detail = detail, Form = new ActionTransitionForm { Id = id, Stamp = detail.ConcurrencyStamp } });
+        return detail is null ? NotFound() : View(new ActionDetailsViewModel
+        {
+            Detail = detail,
+            Form = new ActionTransitionForm { Id = id, Stamp = detail.ConcurrencyStamp },
+            MaxFileBytes = attachmentOptions.Value.MaxFileBytes,
+        });
     }
 
     public async Task<IActionResult> Create(int roundId, int teamId, int? inspectionId, CancellationToken cancellationToken)
@@ -93,10 +103,47 @@ public sealed class ActionsController(
         }, form: Form);
     }
 
+    /// <summary>
+    /// The owner or the lead reports the action done, with optional proof files: checked before anything is written (a
+    /// refused file comes back next to the file input, 413/415, with the report kept), then stored with the status change.
+    /// </summary>
     [HttpPost]
-    public Task<IActionResult> ReportDone(ActionTransitionForm form, CancellationToken cancellationToken) =>
-        TransitionAsync(form, "Actions.ReportedDone", requireText: true,
-            actor => actions.ReportDoneAsync(actor, form.Id, form.Stamp, form.Text ?? "", cancellationToken), cancellationToken);
+    [RequestSizeLimit(EvidenceFiles.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFiles.MaxRequestBytes)]
+    public async Task<IActionResult> ReportDone(ActionTransitionForm form, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var detail = await actions.GetAsync(actor, form.Id, cancellationToken);
+        if (detail is null || !detail.CanReportDone)
+        {
+            return NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(form.Text))
+        {
+            ModelState.AddModelError(nameof(form.Text), l["Actions.TextRequired"]);
+        }
+
+        var check = await EvidenceFiles.CheckAsync(attachments, [new EvidenceGroup(nameof(form.Files), form.Files)], detail.InspectionId, cancellationToken);
+        EvidenceFiles.AddTo(ModelState, Response, l, check);
+        if (!ModelState.IsValid)
+        {
+            return View(nameof(Details), new ActionDetailsViewModel
+            {
+                Detail = detail,
+                Form = form,
+                MaxFileBytes = attachmentOptions.Value.MaxFileBytes,
+                FilesDropped = form.Files.Any(EvidenceFiles.IsPresent),
+            });
+        }
+
+        var done = await actions.ReportDoneAsync(actor, form.Id, form.Stamp, form.Text!, check.Files[0], cancellationToken);
+        return this.Answer(done, ok: () =>
+        {
+            TempData.SetStatus(l["Actions.ReportedDone"]);
+            return RedirectToAction(nameof(Details), new { id = form.Id });
+        }, back: () => RedirectToAction(nameof(Details), new { id = form.Id }), StatusKind.Warning);
+    }
 
     [HttpPost]
     public Task<IActionResult> Verify(ActionTransitionForm form, CancellationToken cancellationToken) =>
@@ -121,7 +168,7 @@ public sealed class ActionsController(
             }
 
             ModelState.AddModelError(nameof(form.Text), l["Actions.TextRequired"]);
-            return View(nameof(Details), new ActionDetailsViewModel { Detail = detail, Form = form });
+            return View(nameof(Details), new ActionDetailsViewModel { Detail = detail, Form = form, MaxFileBytes = attachmentOptions.Value.MaxFileBytes });
         }
 
         // A second click or a colleague who was faster: the state machine refuses; the page says why, with the current state.

@@ -4,8 +4,10 @@ using ServiceReview.Core.Common;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
+using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Attachments;
 using ServiceReview.Web.Features.Notifications;
 using ServiceReview.Web.Features.Reviews;
 
@@ -15,9 +17,10 @@ public sealed record ActionListItem(
     int Id, int RoundId, string RoundName, int TeamId, string TeamName, string? IndicatorCode, string? IndicatorName,
     string Description, string Owner, DateOnly DueDate, CorrectiveActionStatus Status, bool IsOverdue, DateTime RaisedAt);
 
+/// <summary>An action with who did what, the proof files of its report, and what the viewer may do with it.</summary>
 public sealed record ActionDetail(
     ActionListItem Summary, string RaisedBy, string? DoneReport, DateTime? DoneAt, string? VerifiedBy, DateTime? VerifiedAt,
-    string? VerificationNote, Guid ConcurrencyStamp, bool CanReportDone, bool CanVerify);
+    string? VerificationNote, Guid ConcurrencyStamp, bool CanReportDone, bool CanVerify, int? InspectionId, IReadOnlyList<ReviewAttachment> Proof);
 
 /// <summary>An indicator offered when raising actions: the team's mean points in the round against the maximum.</summary>
 public sealed record ActionCandidate(string Code, string Name, decimal Max, decimal? MeanPoints)
@@ -34,7 +37,8 @@ public sealed record NewAction(string? IndicatorCode, string Description);
 /// Corrective actions (整改 / 核实): raised by a manager or an inspector of the team on weak indicators, reported done
 /// by the team's lead or the owner, verified or sent back by an inspector of the team or a manager.
 /// </summary>
-public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvider clock, OrganisationClock localTime, Notifier notifier)
+public sealed class CorrectiveActionService(
+    ServiceReviewDbContext db, TimeProvider clock, OrganisationClock localTime, Notifier notifier, AttachmentService attachments)
 {
     /// <summary>Today in each project's zone: an action is due by a calendar day of its team's project (ADR 0022).</summary>
     public Task<ProjectToday> TodayAsync(CancellationToken cancellationToken = default) => ProjectToday.LoadAsync(db, localTime, cancellationToken);
@@ -113,7 +117,8 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         return new ActionDetail(summary, names.GetValueOrDefault(action.RaisedById, "?"), action.DoneReport, action.DoneAt,
             action.VerifiedById is { } v ? names.GetValueOrDefault(v) : null, action.VerifiedAt, action.VerificationNote, action.ConcurrencyStamp,
-            await CanReportDoneAsync(actor, action, cancellationToken), await CanVerifyAsync(actor, action, cancellationToken));
+            await CanReportDoneAsync(actor, action, cancellationToken), await CanVerifyAsync(actor, action, cancellationToken),
+            action.InspectionId, await EvidenceFiles.ListAsync(db.Attachments.Where(f => f.CorrectiveActionId == action.Id), cancellationToken));
     }
 
     /// <summary>Whether the actor may see the action (and its proof files): the same rule as its list and its page.</summary>
@@ -219,9 +224,12 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             return Outcome.Ok<IReadOnlyList<int>>(actions.Select(a => a.Id).ToList());
         });
 
-    /// <summary>The lead of the team or the owner reports the action done; not found when the action is not theirs to report.</summary>
-    public Task<Outcome> ReportDoneAsync(Actor actor, int id, Guid stamp, string report, CancellationToken cancellationToken = default) =>
-        TransitionAsync(actor, id, stamp, CanReportDoneAsync, "ReportedDone", a => a.ReportDone(report, clock.GetUtcNow().UtcDateTime), a => a.DoneReport, cancellationToken);
+    /// <summary>
+    /// The lead of the team or the owner reports the action done, with optional proof files (already checked), stored in
+    /// the same transaction as the status and each audited; not found when the action is not theirs to report.
+    /// </summary>
+    public Task<Outcome> ReportDoneAsync(Actor actor, int id, Guid stamp, string report, IReadOnlyList<CheckedFile>? proof = null, CancellationToken cancellationToken = default) =>
+        TransitionAsync(actor, id, stamp, CanReportDoneAsync, "ReportedDone", a => a.ReportDone(report, clock.GetUtcNow().UtcDateTime), a => a.DoneReport, cancellationToken, proof);
 
     /// <summary>An inspector of the team in the round or a manager verifies the action; not found when not theirs to verify.</summary>
     public Task<Outcome> VerifyAsync(Actor actor, int id, Guid stamp, string? note, CancellationToken cancellationToken = default) =>
@@ -237,7 +245,8 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
 
     private Task<Outcome> TransitionAsync(
         Actor actor, int id, Guid stamp, Func<Actor, CorrectiveAction, CancellationToken, Task<bool>> allowed,
-        string auditAction, Action<CorrectiveAction> change, Func<CorrectiveAction, string?> detail, CancellationToken cancellationToken) =>
+        string auditAction, Action<CorrectiveAction> change, Func<CorrectiveAction, string?> detail, CancellationToken cancellationToken,
+        IReadOnlyList<CheckedFile>? proof = null) =>
         Outcome.Of(async () =>
         {
             ArgumentNullException.ThrowIfNull(actor);
@@ -252,7 +261,14 @@ public sealed class CorrectiveActionService(ServiceReviewDbContext db, TimeProvi
             db.ExpectStamp(action, stamp);
             db.Audit(actor, clock.GetUtcNow().UtcDateTime, nameof(CorrectiveAction), action.Id, auditAction, oldStatus.ToString(), $"{action.Status}: {detail(action)}");
             await notifier.ActionAsync(action, clock.GetUtcNow().UtcDateTime, cancellationToken);
-            await db.SaveOrConflictAsync(cancellationToken);
+            if (proof is not { Count: > 0 })
+            {
+                await db.SaveOrConflictAsync(cancellationToken);
+                return Outcome.Ok();
+            }
+
+            await db.SaveWithAttachmentsAsync(actor, clock.GetUtcNow().UtcDateTime, () =>
+                attachments.AddAsync(actor, AttachmentOwner.Action(action.Id, action.InspectionId, action.IndicatorCode), proof, cancellationToken), cancellationToken);
             return Outcome.Ok();
         });
 

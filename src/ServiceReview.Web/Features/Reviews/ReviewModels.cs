@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Common;
 
@@ -24,10 +25,24 @@ public sealed class ReviewPageViewModel
 
     public required DisputeForm Form { get; init; }
 
+    /// <summary>The files attached to the dispute, each with its indicator.</summary>
+    public IReadOnlyList<ReviewAttachment> DisputeAttachments { get; init; } = [];
+
+    /// <summary>The largest file accepted (shown next to the file inputs).</summary>
+    public long MaxFileBytes { get; init; }
+
+    /// <summary>The form came back (an error): files chosen before are not kept and must be chosen again.</summary>
+    public bool Returned { get; init; }
+
     public bool CanAct => Sheet.Status == InspectionStatus.Submitted;
+
+    public IEnumerable<ReviewAttachment> AttachmentsOf(string code) => DisputeAttachments.Where(a => a.IndicatorCode == code);
 }
 
-/// <summary>The lead's dispute: one row per indicator; the selected rows need a reason.</summary>
+/// <summary>
+/// The lead's dispute (issue #14): one item per indicator, disputed in place on its row; a disputed row (ticked by opening
+/// its 申诉 control, or with a reason or files) needs a reason and may carry files.
+/// </summary>
 public sealed class DisputeForm
 {
     public int Id { get; set; }
@@ -41,7 +56,20 @@ public sealed class DisputeItemInput
 {
     public string Code { get; set; } = "";
 
+    /// <summary>Sent while the row's 申诉 control is open (by the page's script), so an open row without a reason is refused.</summary>
     public bool Selected { get; set; }
 
+    [StringLength(4000)]
     public string? Reason { get; set; }
+
+    /// <summary>Evidence for this indicator (the file input and the camera input post under the same name).</summary>
+    public List<IFormFile> Files { get; set; } = [];
+
+    public bool HasFiles => Files.Any(EvidenceFiles.IsPresent);
+
+    /// <summary>A row is disputed when ticked, or when the lead wrote a reason or chose files for it.</summary>
+    public bool IsDisputed => Selected || !string.IsNullOrWhiteSpace(Reason) || HasFiles;
 }
+
+/// <summary>One indicator's 申诉 control on the review page: its place in the form, what was posted, and its row.</summary>
+public sealed record DisputeControl(int Index, DisputeItemInput Item, SheetRow Row, long MaxFileBytes, bool Returned);

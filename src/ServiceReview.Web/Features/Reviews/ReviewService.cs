@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Attachments;
 using ServiceReview.Web.Features.Notifications;
 
 namespace ServiceReview.Web.Features.Reviews;
@@ -13,11 +15,14 @@ public sealed record ReviewListItem(
     int Id, int RoundId, string RoundName, int TeamId, string TeamName, string InspectorName,
     InspectionStatus Status, DateTime? SubmittedAt, DateTime? ConfirmedAt, decimal? Total, string? Grade, string? VetoedBy);
 
+/// <summary>One disputed indicator: its reason and the checked files that go with it.</summary>
+public sealed record DisputedIndicator(string IndicatorCode, string Reason, IReadOnlyList<CheckedFile> Files);
+
 /// <summary>
 /// The team lead's review (确认 / 申诉) of submitted inspections. Only the lead of the inspected team may see or act:
 /// for anyone else the inspection does not exist (not found).
 /// </summary>
-public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier)
+public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier, AttachmentService attachments)
 {
     private static readonly InspectionStatus[] Reviewable = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
@@ -109,9 +114,18 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
         return Outcome.Ok();
     });
 
-    /// <summary>Disputes (申诉) the named indicators, each with a reason. Not found when the actor does not lead the team.</summary>
-    public Task<Outcome> DisputeAsync(Actor actor, int inspectionId, Guid stamp, IReadOnlyList<(string IndicatorCode, string Reason)> items, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
+    /// <summary>The files attached to a dispute, each with its indicator.</summary>
+    public Task<IReadOnlyList<ReviewAttachment>> DisputeAttachmentsAsync(int disputeId, CancellationToken cancellationToken = default) =>
+        EvidenceFiles.ListAsync(db.Attachments.Where(a => a.DisputeId == disputeId), cancellationToken);
+
+    /// <summary>
+    /// Disputes (申诉) the named indicators, each with a reason and its files (already checked): the dispute, the
+    /// inspection's new status and the files are saved in one transaction, each file audited. Not found when the actor
+    /// does not lead the team.
+    /// </summary>
+    public Task<Outcome> DisputeAsync(Actor actor, int inspectionId, Guid stamp, IReadOnlyList<DisputedIndicator> items, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
+        ArgumentNullException.ThrowIfNull(items);
         var inspection = await LoadOwnAsync(actor, inspectionId, cancellationToken);
         if (inspection is null)
         {
@@ -120,13 +134,22 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
 
         var now = clock.GetUtcNow().UtcDateTime;
         var oldStatus = inspection.Status;
-        var dispute = inspection.Dispute(actor.PersonId!.Value, items, now);
+        var dispute = inspection.Dispute(actor.PersonId!.Value, items.Select(i => (i.IndicatorCode, i.Reason)).ToList(), now);
         db.ExpectStamp(inspection, stamp);
         db.Disputes.Add(dispute);
         db.Audit(actor, now, nameof(Inspection), inspection.Id, "Disputed", oldStatus.ToString(),
             string.Join("; ", dispute.Items.Select(i => $"{i.IndicatorCode}: {i.Reason}")));
         await notifier.DisputedAsync(inspection, now, cancellationToken);
-        await db.SaveOrConflictAsync(cancellationToken);
+        await db.SaveWithAttachmentsAsync(actor, now, async () =>
+        {
+            var added = new List<Attachment>();
+            foreach (var item in items.Where(i => i.Files.Count > 0))
+            {
+                added.AddRange(await attachments.AddAsync(actor, AttachmentOwner.Dispute(inspection.Id, dispute.Id, item.IndicatorCode), item.Files, cancellationToken));
+            }
+
+            return added;
+        }, cancellationToken);
         return Outcome.Ok();
     });
 

@@ -1,9 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Infrastructure.Attachments;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
+using ServiceReview.Web.Features.Attachments;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Reviews;
@@ -14,7 +18,8 @@ namespace ServiceReview.Web.Features.Reviews;
 /// </summary>
 [Authorize(Policy = Policies.TeamLeadOrAbove)]
 public sealed class ReviewsController(
-    ReviewService reviews, ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
+    ReviewService reviews, AttachmentService attachments, IOptions<AttachmentOptions> attachmentOptions, ICurrentActor currentActor,
+    IStringLocalizer<SharedResource> l) : Controller
 {
     [RememberListQuery]
     public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken cancellationToken)
@@ -34,8 +39,19 @@ public sealed class ReviewsController(
     public async Task<IActionResult> Review(int id, CancellationToken cancellationToken)
     {
         var page = await BuildPageAsync(id, null, cancellationToken);
-        return page is null ? NotFound() : View(page);
+        if (page is not null)
+        {
+            return View(page);
+        }
+
+        // The review is the lead's; a manager or administrator who follows a link here reads the record instead
+        // (which answers 404 itself for a record that does not exist).
+        var actor = await currentActor.GetAsync(cancellationToken);
+        return actor.IsManager ? Redirect(RecordUrl(id)) : NotFound();
     }
+
+    /// <summary>The record page of an inspection (issue #14).</summary>
+    public static string RecordUrl(int inspectionId) => string.Create(CultureInfo.InvariantCulture, $"/inspections/{inspectionId}");
 
     [HttpPost]
     public async Task<IActionResult> Confirm(int id, Guid stamp, CancellationToken cancellationToken)
@@ -66,7 +82,13 @@ public sealed class ReviewsController(
             StatusKind.Warning);
     }
 
+    /// <summary>
+    /// Disputes the indicators whose 申诉 control was used, each with a reason and its files. Files are checked before
+    /// anything is written: a refused one comes back next to its row (413/415), with the reasons kept.
+    /// </summary>
     [HttpPost]
+    [RequestSizeLimit(EvidenceFiles.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFiles.MaxRequestBytes)]
     public async Task<IActionResult> Dispute(DisputeForm form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
@@ -76,37 +98,47 @@ public sealed class ReviewsController(
             return NotFound();
         }
 
-        if (found.Value.Status != InspectionStatus.Submitted)
+        var sheet = found.Value;
+        if (sheet.Status != InspectionStatus.Submitted)
         {
             TempData.SetStatus(l["Reviews.AlreadyReviewed"], StatusKind.Info);
             return RedirectToAction(nameof(Review), new { id = form.Id });
         }
 
-        var selected = form.Items.Where(i => i.Selected).ToList();
-        if (selected.Count == 0)
+        // Errors go to the row as the page shows it (sheet order), whatever order the items were posted in.
+        var codes = sheet.Rows.Select(r => r.Code).ToList();
+        string KeyOf(DisputeItemInput item, string field, int postedIndex)
+        {
+            var row = codes.IndexOf(item.Code);
+            return $"Items[{(row < 0 ? postedIndex : row)}].{field}";
+        }
+
+        var disputed = form.Items.Select((item, index) => (Item: item, Index: index)).Where(x => x.Item.IsDisputed).ToList();
+        if (disputed.Count == 0)
         {
             ModelState.AddModelError("", l["Reviews.Dispute.NoneSelected"]);
         }
 
-        for (var index = 0; index < form.Items.Count; index++)
+        foreach (var (item, index) in disputed.Where(x => string.IsNullOrWhiteSpace(x.Item.Reason)))
         {
-            if (form.Items[index].Selected && string.IsNullOrWhiteSpace(form.Items[index].Reason))
-            {
-                ModelState.AddModelError($"Items[{index}].Reason", l["Reviews.Dispute.ReasonRequired", form.Items[index].Code]);
-            }
+            ModelState.AddModelError(KeyOf(item, nameof(DisputeItemInput.Reason), index), l["Reviews.Dispute.ReasonRequired", item.Code]);
         }
 
+        var files = await EvidenceFiles.CheckAsync(attachments,
+            disputed.Select(x => new EvidenceGroup(KeyOf(x.Item, nameof(DisputeItemInput.Files), x.Index), x.Item.Files)).ToList(), form.Id, cancellationToken);
+        EvidenceFiles.AddTo(ModelState, Response, l, files);
         if (!ModelState.IsValid)
         {
             return View(nameof(Review), await BuildPageAsync(form.Id, form, cancellationToken));
         }
 
-        var disputed = await reviews.DisputeAsync(actor, form.Id, form.Stamp, selected.Select(i => (i.Code, i.Reason ?? "")).ToList(), cancellationToken);
-        var page = disputed.IsOk ? null : await BuildPageAsync(form.Id, form, cancellationToken);
-        return this.Answer(disputed,
+        var items = disputed.Select((x, n) => new DisputedIndicator(x.Item.Code, x.Item.Reason!.Trim(), files.Files[n])).ToList();
+        var outcome = await reviews.DisputeAsync(actor, form.Id, form.Stamp, items, cancellationToken);
+        var page = outcome.IsOk ? null : await BuildPageAsync(form.Id, form, cancellationToken);
+        return this.Answer(outcome,
             ok: () =>
             {
-                TempData.SetStatus(l["Reviews.Disputed", selected.Count]);
+                TempData.SetStatus(l["Reviews.Disputed", items.Count]);
                 return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
             },
             form: () => View(nameof(Review), page));
@@ -122,11 +154,15 @@ public sealed class ReviewsController(
 
         var sheet = found.Value;
 
-        var posted = form?.Items.ToDictionary(i => i.Code, StringComparer.Ordinal) ?? [];
+        var posted = form?.Items.GroupBy(i => i.Code, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) ?? [];
+        var dispute = sheet.Status == InspectionStatus.Submitted ? null : await reviews.FindDisputeAsync(id, cancellationToken);
         return new ReviewPageViewModel
         {
             Sheet = sheet,
-            Dispute = sheet.Status == InspectionStatus.Submitted ? null : await reviews.FindDisputeAsync(id, cancellationToken),
+            Dispute = dispute,
+            DisputeAttachments = dispute is null ? [] : await reviews.DisputeAttachmentsAsync(dispute.Id, cancellationToken),
+            MaxFileBytes = attachmentOptions.Value.MaxFileBytes,
+            Returned = form is not null,
             Form = new DisputeForm
             {
                 Id = sheet.Id,

@@ -13,10 +13,13 @@ public sealed record DisputeListItem(
     int Id, int InspectionId, string RoundName, string TeamName, string InspectorName, string RaisedBy,
     DateTime RaisedAt, DisputeStatus Status, int ItemCount, DateTime? RuledAt);
 
-/// <summary>A dispute with the inspection sheet it is about.</summary>
+/// <summary>A dispute with the inspection sheet it is about and the files the lead attached (each with its indicator).</summary>
 public sealed record DisputeDetail(
     int Id, DisputeStatus Status, string RaisedBy, DateTime RaisedAt, string? RuledBy, DateTime? RuledAt,
-    IReadOnlyList<DisputeItem> Items, InspectionSheet Sheet);
+    IReadOnlyList<DisputeItem> Items, InspectionSheet Sheet, IReadOnlyList<ReviewAttachment> Attachments)
+{
+    public IEnumerable<ReviewAttachment> AttachmentsOf(string indicatorCode) => Attachments.Where(a => a.IndicatorCode == indicatorCode);
+}
 
 /// <summary>The manager's ruling on one disputed indicator: uphold, or change the input (then <see cref="NewInput"/> is set).</summary>
 public sealed record ItemRuling(string IndicatorCode, DisputeOutcome Outcome, string Ruling, IndicatorInput? NewInput);
@@ -66,7 +69,8 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         return new DisputeDetail(dispute.Id, dispute.Status, names.GetValueOrDefault(dispute.RaisedById, "?"), dispute.RaisedAt,
             dispute.RuledById is { } ruler ? names.GetValueOrDefault(ruler) : null, dispute.RuledAt,
-            dispute.Items.OrderBy(i => i.IndicatorCode, StringComparer.Ordinal).ToList(), sheet!);
+            dispute.Items.OrderBy(i => i.IndicatorCode, StringComparer.Ordinal).ToList(), sheet!,
+            await EvidenceFiles.ListAsync(db.Attachments.Where(a => a.DisputeId == dispute.Id), cancellationToken));
     }
 
     /// <summary>

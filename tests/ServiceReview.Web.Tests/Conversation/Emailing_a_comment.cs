@@ -30,6 +30,8 @@ public sealed class Emailing_a_comment(EmailFixture fixture) : IClassFixture<Ema
         Assert.Equal(OutgoingEmailStatus.Pending, queued.Status);
         Assert.Contains($"{EmailFixture.PublicBaseUrl}inspections/{id}#comment-{commentId}", queued.TextBody, StringComparison.Ordinal);
         Assert.Contains(Texts.Zh("Notifications.Kind.Commented"), queued.Subject, StringComparison.Ordinal);
+        var (team, round) = await factory.TeamAndRoundOfAsync(id);
+        Assert.Contains(Texts.Zh("Notifications.About.Inspection", team, round), queued.TextBody, StringComparison.Ordinal);
         Assert.DoesNotContain(await factory.OutboxForAsync(Lead1), e => e.Purpose == nameof(NotificationKind.Commented));
         await factory.DispatchEmailAsync();
     }

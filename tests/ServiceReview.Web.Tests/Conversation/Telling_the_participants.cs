@@ -33,6 +33,12 @@ public sealed class Telling_the_participants(ServiceReviewWebFactory factory) : 
         Assert.Single(Commented(await factory.NotificationsOfAsync(Manager), id), n => n.Link == link);
         Assert.Empty(Commented(await factory.NotificationsOfAsync(Lead1), id));
         Assert.Empty(Commented(await factory.NotificationsOfAsync(Admin), id));
+
+        // The list names the team and the round, not a number.
+        var (team, round) = await factory.TeamAndRoundOfAsync(id);
+        var inspector = await factory.SignedInAsync(I1);
+        var list = await inspector.GetStringAsync("/Notifications");
+        Assert.Contains(Html.All(list, "[data-notification-about]"), e => e.TextContent.Trim() == Texts.Zh("Notifications.About.Inspection", team, round));
     }
 
     [Fact]

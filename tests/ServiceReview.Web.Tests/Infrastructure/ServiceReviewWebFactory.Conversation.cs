@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Rounds;
 
 namespace ServiceReview.Web.Tests.Infrastructure;
@@ -19,6 +20,17 @@ public sealed partial class ServiceReviewWebFactory
 
         return id;
     }
+
+    /// <summary>The team's and the round's names of an inspection, as notifications name it.</summary>
+    public Task<(string Team, string Round)> TeamAndRoundOfAsync(int inspectionId) => WithDbAsync(async db =>
+    {
+        var names = await (from i in db.Inspections
+                           where i.Id == inspectionId
+                           join t in db.Teams on i.TeamId equals t.Id
+                           join r in db.Rounds on i.RoundId equals r.Id
+                           select new { Team = t.Name, Round = r.Name }).SingleAsync();
+        return (names.Team, names.Round);
+    });
 
     /// <summary>
     /// POSTs <c>/api/inspections/{id}/comments</c> as multipart (<c>text</c>, <c>indicator</c>, <c>file</c> repeated) with

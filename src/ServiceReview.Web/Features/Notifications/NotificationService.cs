@@ -2,11 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Notifications;
+using ServiceReview.Infrastructure.Email;
 using ServiceReview.Infrastructure.Persistence;
 
 namespace ServiceReview.Web.Features.Notifications;
 
-public sealed record NotificationItem(int Id, NotificationKind Kind, string SubjectType, int SubjectId, string Link, DateTime CreatedAt, bool IsRead);
+public sealed record NotificationItem(int Id, NotificationKind Kind, string SubjectType, int SubjectId, string Link, DateTime CreatedAt, bool IsRead)
+{
+    /// <summary>The team and round of the inspection record it is about, when it is about one that still exists.</summary>
+    public InspectionAbout? About { get; init; }
+}
 
 public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int Page, int PageSize, int Total, int Unread)
 {
@@ -40,6 +45,13 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
             .Skip((page - 1) * PageSize).Take(PageSize)
             .Select(n => new NotificationItem(n.Id, n.Kind, n.SubjectType, n.SubjectId, n.Link, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(cancellationToken);
+        var inspectionIds = items.Where(i => i.SubjectType == NotificationSubjects.Inspection).Select(i => i.SubjectId).Distinct().ToList();
+        if (inspectionIds.Count > 0)
+        {
+            var about = await NotificationSubjects.Inspections(db, inspectionIds).ToDictionaryAsync(a => a.InspectionId, cancellationToken);
+            items = [.. items.Select(i => i.SubjectType == NotificationSubjects.Inspection ? i with { About = about.GetValueOrDefault(i.SubjectId) } : i)];
+        }
+
         return new NotificationPage(items, page, PageSize, total, unread);
     }
 

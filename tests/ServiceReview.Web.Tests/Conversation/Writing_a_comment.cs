@@ -144,6 +144,32 @@ public sealed class Writing_a_comment(ServiceReviewWebFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task A_refused_file_on_the_form_goes_back_with_the_text_and_the_message_at_the_file_field_and_saves_nothing()
+    {
+        var id = await factory.ConversationRecordAsync(submitted: true);
+        var client = await factory.SignedInAsync(Manager);
+        var back = $"/inspections/{id}/conversation";
+        var token = F.FormTokenOf(await client.GetStringAsync(back));
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent("照片在附件里"), "text" },
+            { new StringContent(back), "back" },
+            { new ByteArrayContent(F.SampleFiles.Png), "file", "ok.png" },
+            { new ByteArrayContent(F.SampleFiles.Exe), "file", "photo.jpg" },
+        };
+
+        var response = await client.PostAsync($"/inspections/{id}/comments", form);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetStringAsync(back);
+        Assert.Equal("照片在附件里", Html.TextOf(page, "#comment-text"));
+        Assert.Equal(Texts.Zh("Uploads.Refused.AttachmentType", ""), Html.TextOf(page, "#comment-files-error"));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Comments.CountAsync(c => c.InspectionId == id)));
+        Assert.Equal(0, await factory.WithDbAsync(db => db.Attachments.CountAsync(a => a.InspectionId == id)));
+    }
+
+    [Fact]
     public async Task The_conversation_page_lists_files_with_thumbnails_and_offers_the_form_with_every_indicator()
     {
         var id = await factory.ConversationRecordAsync(submitted: true);

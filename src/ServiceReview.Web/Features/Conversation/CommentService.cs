@@ -51,13 +51,16 @@ public sealed class CommentService(ServiceReviewDbContext db, AttachmentService 
         return OnText(await Outcome.Of(async () =>
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var comment = new Comment(inspectionId, indicator, author, text ?? "", now);
+
+            // The entity checks the text before any file is read; each attempt of the strategy then saves a fresh one.
+            _ = new Comment(inspectionId, indicator, author, text ?? "", now);
             var checkedFiles = await attachments.CheckAsync(files, inspectionId, cancellationToken);
             var strategy = db.Database.CreateExecutionStrategy();
             return Outcome.Ok(await strategy.ExecuteAsync(async () =>
             {
                 db.ChangeTracker.Clear();
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var comment = new Comment(inspectionId, indicator, author, text ?? "", now);
                 db.Comments.Add(comment);
                 await db.SaveChangesAsync(cancellationToken);
                 var added = await attachments.AddAsync(actor, AttachmentOwner.Comment(inspectionId, comment.Id, indicator), checkedFiles, cancellationToken);

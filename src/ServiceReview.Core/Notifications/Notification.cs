@@ -15,6 +15,9 @@ public enum NotificationKind
     ActionDone,
     ActionSentBack,
     ActionVerified,
+
+    /// <summary>Someone wrote in the conversation of a record the recipient takes part in.</summary>
+    Commented,
 }
 
 /// <summary>

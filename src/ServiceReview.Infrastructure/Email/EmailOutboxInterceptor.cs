@@ -17,7 +17,8 @@ public interface INotificationEmailComposer
     /// <param name="recipientName">The person's display name (user text: encode it in HTML).</param>
     /// <param name="link">Absolute URL of the page the notification opens.</param>
     /// <param name="settingsLink">Absolute URL of the page where the person turns e-mails off.</param>
-    ComposedEmail ForNotification(Notification notification, string recipientName, string link, string settingsLink);
+    /// <param name="about">The team and round of the inspection record it is about, when it is about one.</param>
+    ComposedEmail ForNotification(Notification notification, string recipientName, string link, string settingsLink, InspectionAbout? about = null);
 
     /// <summary>The administrator's "send a test e-mail to me".</summary>
     ComposedEmail Test(string recipientName, string appLink);
@@ -36,7 +37,7 @@ public sealed class EmailOutboxInterceptor(IOptionsMonitor<EmailOptions> options
     {
         if (eventData.Context is ServiceReviewDbContext db && Pending(db) is { Count: > 0 } added)
         {
-            Queue(db, added, Recipients(db, added).ToList());
+            Queue(db, added, Recipients(db, added).ToList(), NotificationSubjects.Inspections(db, NotificationSubjects.InspectionIds(added)).ToList());
         }
 
         return result;
@@ -47,7 +48,8 @@ public sealed class EmailOutboxInterceptor(IOptionsMonitor<EmailOptions> options
     {
         if (eventData.Context is ServiceReviewDbContext db && Pending(db) is { Count: > 0 } added)
         {
-            Queue(db, added, await Recipients(db, added).ToListAsync(cancellationToken));
+            Queue(db, added, await Recipients(db, added).ToListAsync(cancellationToken),
+                await NotificationSubjects.Inspections(db, NotificationSubjects.InspectionIds(added)).ToListAsync(cancellationToken));
         }
 
         return result;
@@ -74,7 +76,7 @@ public sealed class EmailOutboxInterceptor(IOptionsMonitor<EmailOptions> options
             .Select(p => new Recipient(p.Id, p.DisplayName, p.Email));
     }
 
-    private void Queue(ServiceReviewDbContext db, List<Notification> added, List<Recipient> recipients)
+    private void Queue(ServiceReviewDbContext db, List<Notification> added, List<Recipient> recipients, List<InspectionAbout> inspections)
     {
         if (recipients.Count == 0)
         {
@@ -87,6 +89,7 @@ public sealed class EmailOutboxInterceptor(IOptionsMonitor<EmailOptions> options
         var byId = recipients.Where(r => MimeKit.MailboxAddress.TryParse(r.Email, out _)).ToDictionary(r => r.Id);
         var now = clock.GetUtcNow().UtcDateTime;
         var settingsLink = settings.AbsoluteUrl(EmailLinks.Settings);
+        var about = inspections.ToDictionary(i => i.InspectionId);
         foreach (var notification in added)
         {
             if (!byId.TryGetValue(notification.RecipientId, out var recipient))
@@ -94,7 +97,8 @@ public sealed class EmailOutboxInterceptor(IOptionsMonitor<EmailOptions> options
                 continue;
             }
 
-            var mail = composer.ForNotification(notification, recipient.Name, settings.AbsoluteUrl(notification.Link), settingsLink);
+            var mail = composer.ForNotification(notification, recipient.Name, settings.AbsoluteUrl(notification.Link), settingsLink,
+                notification.SubjectType == NotificationSubjects.Inspection ? about.GetValueOrDefault(notification.SubjectId) : null);
             db.OutgoingEmails.Add(new OutgoingEmail(recipient.Email, recipient.Name, notification.Kind.ToString(), mail.Subject, mail.TextBody, mail.HtmlBody, now));
         }
     }

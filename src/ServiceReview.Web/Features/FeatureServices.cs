@@ -2,6 +2,7 @@ using ServiceReview.Web.Features.Account;
 using ServiceReview.Web.Features.Administration;
 using ServiceReview.Web.Features.Analytics;
 using ServiceReview.Web.Features.Attachments;
+using ServiceReview.Web.Features.Conversation;
 using ServiceReview.Web.Features.Exports;
 using ServiceReview.Web.Features.Feedback;
 using ServiceReview.Web.Features.Home;
@@ -26,6 +27,7 @@ public static class FeatureServices
             .AddRoundAutoClose()
             .AddInspections()
             .AddAttachmentFiles()
+            .AddConversation()
             .AddReviews()
             .AddDisputes()
             .AddResults()

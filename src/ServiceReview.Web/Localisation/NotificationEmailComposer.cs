@@ -18,14 +18,14 @@ public sealed class NotificationEmailComposer(IStringLocalizer<SharedResource> l
     private static readonly CultureInfo Chinese = new(Cultures.Chinese);
     private static readonly CultureInfo English = new(Cultures.English);
 
-    public ComposedEmail ForNotification(Notification notification, string recipientName, string link, string settingsLink)
+    public ComposedEmail ForNotification(Notification notification, string recipientName, string link, string settingsLink, InspectionAbout? about = null)
     {
         var kind = $"Notifications.Kind.{notification.Kind}";
         var subject = $"Notifications.Subject.{notification.SubjectType}";
         return Compose(
             In(Chinese, () => l["Email.Subject", l[kind]]) + " / " + In(English, () => l["Email.Subject", l[kind]]),
             recipientName,
-            c => [In(c, () => l[kind]), In(c, () => l[subject, notification.SubjectId])],
+            c => [In(c, () => l[kind]), In(c, () => about is null ? l[subject, notification.SubjectId] : l["Notifications.About.Inspection", about.Team, about.Round])],
             link,
             settingsLink);
     }

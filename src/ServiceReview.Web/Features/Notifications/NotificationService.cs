@@ -3,12 +3,17 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;
+using ServiceReview.Infrastructure.Email;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Results;
 
 namespace ServiceReview.Web.Features.Notifications;
 
-public sealed record NotificationItem(int Id, NotificationKind Kind, string SubjectType, int SubjectId, string Link, DateTime CreatedAt, bool IsRead);
+public sealed record NotificationItem(int Id, NotificationKind Kind, string SubjectType, int SubjectId, string Link, DateTime CreatedAt, bool IsRead)
+{
+    /// <summary>The team and round of the inspection record it is about, when it is about one that still exists.</summary>
+    public InspectionAbout? About { get; init; }
+}
 
 public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int Page, int PageSize, int Total, int Unread)
 {
@@ -45,10 +50,12 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
             .Select(n => new NotificationItem(n.Id, n.Kind, n.SubjectType, n.SubjectId, n.Link, n.CreatedAt, n.ReadAt != null))
             .ToListAsync(cancellationToken);
         var inspections = items.Where(n => n.SubjectType == InspectionSubject).Select(n => n.SubjectId).Distinct().ToList();
-        var statuses = inspections.Count == 0
+        var about = inspections.Count == 0
             ? []
-            : await db.Inspections.AsNoTracking().Where(i => inspections.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Status, cancellationToken);
-        items = [.. items.Select(n => n with { Link = LinkOf(n.Kind, n.SubjectType, n.SubjectId, n.Link, statuses.TryGetValue(n.SubjectId, out var s) ? s : null) })];
+            : await NotificationSubjects.Inspections(db, inspections).ToDictionaryAsync(a => a.InspectionId, cancellationToken);
+        items = [.. items.Select(n => about.GetValueOrDefault(n.SubjectType == InspectionSubject ? n.SubjectId : 0) is { } a
+            ? n with { Link = LinkOf(n.Kind, n.SubjectType, n.SubjectId, n.Link, a.Status), About = a }
+            : n)];
         return new NotificationPage(items, page, PageSize, total, unread);
     }
 

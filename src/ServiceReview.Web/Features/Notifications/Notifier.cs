@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;
+using ServiceReview.Core.Records;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Persistence;
@@ -108,6 +109,55 @@ public sealed class Notifier(ServiceReviewDbContext db)
         {
             Add(recipient, kind, nameof(CorrectiveAction), action.Id, $"/Actions/Details/{action.Id}", key, utcNow);
         }
+    }
+
+    /// <summary>
+    /// A comment on a record tells the other participants of its conversation, never its author: the inspector; the
+    /// team's lead once the record is submitted; every active manager or administrator who has commented on the record
+    /// or ruled a dispute of it; and, while it is disputed, the managers who arbitrate it (chosen as
+    /// <see cref="DisputedAsync"/> chooses them). The link opens the comment on the record's page.
+    /// </summary>
+    public async Task CommentedAsync(Comment comment, RecordFacts record, DateTime utcNow, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(comment);
+        ArgumentNullException.ThrowIfNull(record);
+        var recipients = new List<int> { record.InspectorId };
+        if (record.Status is InspectionStatus.Submitted or InspectionStatus.Disputed or InspectionStatus.Confirmed
+            && await LeadOfAsync(record.TeamId, cancellationToken) is { } lead)
+        {
+            recipients.Add(lead);
+        }
+
+        var managers = ActiveWithRole(Roles.Manager).Union(ActiveWithRole(Roles.Admin));
+        var commenters = db.Comments.Where(c => c.InspectionId == record.InspectionId).Select(c => c.AuthorId);
+        var rulers = db.Disputes.Where(d => d.InspectionId == record.InspectionId && d.RuledById != null).Select(d => d.RuledById!.Value);
+        recipients.AddRange(await managers.Where(id => commenters.Contains(id) || rulers.Contains(id)).ToListAsync(cancellationToken));
+        if (record.Status == InspectionStatus.Disputed)
+        {
+            recipients.AddRange(await ArbitersAsync(record.TeamId, cancellationToken));
+        }
+
+        var key = EventKey(NotificationKind.Commented, nameof(Comment), comment.Id, utcNow);
+        var link = $"/inspections/{record.InspectionId}#comment-{comment.Id}";
+        foreach (var recipient in recipients.Where(r => r != comment.AuthorId).Distinct())
+        {
+            Add(recipient, NotificationKind.Commented, nameof(Inspection), record.InspectionId, link, key, utcNow);
+        }
+    }
+
+    // Who arbitrates a dispute of the team's records: the project's active managers, else every active manager, else
+    // the administrators (the rule of DisputedAsync).
+    private async Task<List<int>> ArbitersAsync(int teamId, CancellationToken cancellationToken)
+    {
+        var projectManagers = db.Teams.Where(t => t.Id == teamId)
+            .SelectMany(t => db.Projects.Where(p => p.Id == t.ProjectId).SelectMany(p => p.Managers.Select(m => m.PersonId)));
+        var managers = await ActiveWithRole(Roles.Manager).Where(id => projectManagers.Contains(id)).ToListAsync(cancellationToken);
+        if (managers.Count == 0)
+        {
+            managers = await ActiveWithRole(Roles.Manager).ToListAsync(cancellationToken);
+        }
+
+        return managers.Count == 0 ? await ActiveWithRole(Roles.Admin).ToListAsync(cancellationToken) : managers;
     }
 
     private IQueryable<int> ActiveWithRole(string role) => (

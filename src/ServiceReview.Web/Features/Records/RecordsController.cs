@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using ServiceReview.Core.Records;
+using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Security;
+
+namespace ServiceReview.Web.Features.Records;
+
+/// <summary>
+/// The record of one inspection (检查记录, issue #14): one page for everyone who may see it (<see cref="RecordAccess"/>);
+/// anyone else gets 404, as if it did not exist.
+/// </summary>
+[Authorize(Policy = Policies.SignedIn)]
+public sealed class RecordsController(ServiceReviewDbContext db, ICurrentActor currentActor) : Controller
+{
+    [HttpGet("/inspections/{id:int}")]
+    public async Task<IActionResult> Record(int id, CancellationToken cancellationToken)
+    {
+        var actor = await currentActor.GetAsync(cancellationToken);
+        var facts = await db.RecordFactsAsync(id, cancellationToken);
+        if (facts is null || !actor.MaySee(facts))
+        {
+            return NotFound();
+        }
+
+        var record = await RecordQueries.LoadAsync(db, id, cancellationToken);
+        if (record is null)
+        {
+            return NotFound();
+        }
+
+        var own = actor.PersonId is { } person && person == facts.InspectorId;
+        return View(new RecordPageViewModel { Record = record, CanContinue = own && record.IsEditable });
+    }
+}

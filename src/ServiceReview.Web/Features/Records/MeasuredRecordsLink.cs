@@ -31,11 +31,17 @@ public static class MeasuredRecordsLink
             : row is { MeasuredNumerator: { } n, MeasuredDenominator: { } d } ? d - n : null;
     }
 
-    public static string Failing(int teamId, DateOnly from, DateOnly to, MeasuredMetric metric) => Url(teamId, from, to, FailingSlice(metric));
+    /// <summary>The records that failed, judged as they stood when the figure was taken (<paramref name="asOf"/>, UTC).</summary>
+    public static string Failing(int teamId, DateOnly from, DateOnly to, DateTime? asOf, MeasuredMetric metric) => Url(teamId, from, to, asOf, FailingSlice(metric));
 
-    /// <summary>Every record the figure counted (its denominator's period, all records).</summary>
-    public static string All(int teamId, DateOnly from, DateOnly to) => Url(teamId, from, to, RecordSlice.All);
+    /// <summary>Every record of the team in the period.</summary>
+    public static string All(int teamId, DateOnly from, DateOnly to, DateTime? asOf) => Url(teamId, from, to, asOf, RecordSlice.All);
 
-    private static string Url(int teamId, DateOnly from, DateOnly to, RecordSlice slice) => string.Create(CultureInfo.InvariantCulture,
-        $"/ServiceRecords/Team/{teamId}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&slice={slice}");
+    private static string Url(int teamId, DateOnly from, DateOnly to, DateTime? asOf, RecordSlice slice)
+    {
+        var url = string.Create(CultureInfo.InvariantCulture, $"/ServiceRecords/Team/{teamId}?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}&slice={slice}");
+        return asOf is { } at
+            ? url + "&asOf=" + DateTime.SpecifyKind(at, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)
+            : url;
+    }
 }

@@ -33,7 +33,7 @@ public sealed record RecordJson(
     IReadOnlyList<CommentJson> Comments,
     IReadOnlyList<TimelineJson> Timeline)
 {
-    public static RecordJson From(InspectionRecord record)
+    public static RecordJson From(RecordView record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var sheet = record.Sheet;

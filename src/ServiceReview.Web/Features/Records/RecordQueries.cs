@@ -18,7 +18,7 @@ namespace ServiceReview.Web.Features.Records;
 /// </summary>
 public static class RecordQueries
 {
-    public static async Task<InspectionRecord?> LoadAsync(ServiceReviewDbContext db, int inspectionId, CancellationToken cancellationToken = default)
+    public static async Task<RecordView?> LoadAsync(ServiceReviewDbContext db, int inspectionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         var inspection = await db.Inspections.AsNoTracking()
@@ -38,7 +38,7 @@ public static class RecordQueries
             join p in db.Projects on t.ProjectId equals p.Id
             from inspector in db.People
             where r.Id == inspection.RoundId && t.Id == inspection.TeamId && inspector.Id == inspection.InspectorId
-            select new { RoundName = r.Name, r.PeriodStart, r.PeriodEnd, TeamName = t.Name, ProjectName = p.Name, t.LeadId, Inspector = inspector.DisplayName, InspectorEmail = inspector.Email })
+            select new { RoundName = r.Name, r.PeriodStart, r.PeriodEnd, r.OpenedAt, TeamName = t.Name, ProjectName = p.Name, t.LeadId, Inspector = inspector.DisplayName, InspectorEmail = inspector.Email })
             .AsNoTracking()
             .FirstAsync(cancellationToken);
         var sheet = InspectionSheetLoader.Build(inspection, plan, context.RoundName, context.TeamName, context.ProjectName, context.LeadId, context.Inspector);
@@ -70,8 +70,23 @@ public static class RecordQueries
             : await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         string Name(int? id) => id is { } v ? names.GetValueOrDefault(v, "") : "";
 
+        // The other inspectors' totals for the same team and round, once this one is handed in (scores stay blind before).
+        IReadOnlyList<OtherInspectorTotal> others = [];
+        if (inspection.HasBeenSubmitted)
+        {
+            others = await (
+                from o in db.Inspections.AsNoTracking()
+                where o.RoundId == inspection.RoundId && o.TeamId == inspection.TeamId && o.Id != inspection.Id
+                      && (o.Status == InspectionStatus.Submitted || o.Status == InspectionStatus.Disputed || o.Status == InspectionStatus.Confirmed)
+                join p in db.People on o.InspectorId equals p.Id
+                orderby p.DisplayName
+                select new OtherInspectorTotal(p.DisplayName, o.Status, o.Total, o.TotalBeforeVeto, o.Grade, o.VetoedBy)).ToListAsync(cancellationToken);
+        }
+
         var audit = await AuditAsync(db, inspection, disputes, actions, cancellationToken);
 
+        // The measured figures were taken when the form was first opened (the demo data: when the round opened).
+        var measuredAsOf = audit.LastOrDefault(e => e.EntityType == InspectionService.AuditEntityType && e.Action == "MeasuredFiguresSet")?.At ?? context.OpenedAt;
         var files = attachments.Select(a => new RecordAttachment(
             a.Id, a.FileName, a.Size, a.ContentType, a.IsImage, a.To, a.IndicatorCode, a.DisputeId, a.CommentId, a.CorrectiveActionId,
             Name(a.UploadedById), a.UploadedAt)).ToList();
@@ -83,10 +98,10 @@ public static class RecordQueries
         var recordComments = comments.Select(c => new RecordComment(c.Id, Name(c.AuthorId), c.CreatedAt, c.EditedAt, c.IndicatorCode, c.Text)).ToList();
         var timeline = RecordTimeline.Build(audit, disputes, names, comments, attachments, actions);
 
-        return new InspectionRecord(
-            sheet, context.InspectorEmail, plan.Name, plan.Number, context.PeriodStart, context.PeriodEnd, inspection.TimeSpentSeconds, inspection.IsEditable,
+        return new RecordView(
+            sheet, context.InspectorEmail, plan.Name, plan.Number, context.PeriodStart, context.PeriodEnd, measuredAsOf, inspection.TimeSpentSeconds, inspection.IsEditable,
             MeasuredIndicators.Of(plan).ToDictionary(m => m.Value.Code, m => m.Key, StringComparer.Ordinal),
-            files, disputeItems, recordActions, recordComments, timeline);
+            files, disputeItems, recordActions, recordComments, timeline, others);
     }
 
     /// <summary>
@@ -114,13 +129,14 @@ public static class RecordQueries
 internal sealed record AuditRow(DateTime At, string Actor, string EntityType, string EntityId, string Action, string? OldValue, string? NewValue);
 
 /// <summary>One inspection record as its page and its JSON show it (issue #14).</summary>
-public sealed record InspectionRecord(
+public sealed record RecordView(
     InspectionSheet Sheet,
     string InspectorEmail,
     string PlanName,
     int PlanVersionNumber,
     DateOnly PeriodStart,
     DateOnly PeriodEnd,
+    DateTime? MeasuredAsOf,
     int TimeSpentSeconds,
     bool IsEditable,
     IReadOnlyDictionary<string, MeasuredMetric> MeasuredCodes,
@@ -128,7 +144,8 @@ public sealed record InspectionRecord(
     IReadOnlyList<RecordDisputeItem> Disputes,
     IReadOnlyList<RecordAction> Actions,
     IReadOnlyList<RecordComment> Comments,
-    IReadOnlyList<TimelineEvent> Timeline)
+    IReadOnlyList<TimelineEvent> Timeline,
+    IReadOnlyList<OtherInspectorTotal> Others)
 {
     /// <summary>The evidence of one indicator (attached to it by the inspector).</summary>
     public IEnumerable<RecordAttachment> OfIndicator(string code) =>

@@ -1,7 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Common;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Records;
@@ -11,7 +14,7 @@ namespace ServiceReview.Web.Features.Records;
 /// anyone else gets 404, as if it did not exist.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class RecordsController(ServiceReviewDbContext db, ICurrentActor currentActor) : Controller
+public sealed class RecordsController(ServiceReviewDbContext db, ICurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("/inspections/{id:int}")]
     public async Task<IActionResult> Record(int id, CancellationToken cancellationToken)
@@ -30,6 +33,28 @@ public sealed class RecordsController(ServiceReviewDbContext db, ICurrentActor c
         }
 
         var own = actor.PersonId is { } person && person == facts.InspectorId;
-        return View(new RecordPageViewModel { Record = record, CanContinue = own && record.IsEditable });
+        return View(new RecordPageViewModel { Record = record, CanContinue = own && record.IsEditable, Breadcrumb = Breadcrumb(record, own, actor.Leads(facts.TeamId)) });
+    }
+
+    private List<Crumb> Breadcrumb(RecordView record, bool own, bool leads)
+    {
+        var sheet = record.Sheet;
+        var here = new Crumb(sheet.TeamName + " · " + sheet.RoundName);
+        if (own)
+        {
+            return [new(localizer["Inspections.Index.Title"], "/Inspections"), here];
+        }
+
+        if (leads)
+        {
+            return [new(localizer["Reviews.Title"], "/Reviews"), here];
+        }
+
+        return
+        [
+            new(localizer["Results.Title"], "/Results"),
+            new(sheet.RoundName + " · " + sheet.TeamName, string.Create(CultureInfo.InvariantCulture, $"/Results/Team/{sheet.RoundId}/{sheet.TeamId}")),
+            new(localizer["Record.Breadcrumb", sheet.InspectorName]),
+        ];
     }
 }

@@ -173,9 +173,17 @@ public sealed class Reading_a_record(ServiceReviewWebFactory factory) : IClassFi
         var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [Inspector] });
         var id = round[F.Lead1Team, Inspector];
         var inspector = await factory.SignedInAsync(Inspector);
+        for (var i = 0; i < 3; i++)
+        {
+            var page = await inspector.GetStringAsync($"/Inspections/Fill/{id}");
+            var draft = await inspector.PostAsync($"/Inspections/Fill/{id}",
+                Inspections.FormFields.WorkedExample().Content(F.FormTokenOf(page), F.StampOf(page), "draft", seconds: 200));
+            Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
+        }
+
         var form = await inspector.GetStringAsync($"/Inspections/Fill/{id}");
         var submitted = await inspector.PostAsync($"/Inspections/Fill/{id}",
-            Inspections.FormFields.WorkedExample().Content(F.FormTokenOf(form), F.StampOf(form), "submit", seconds: 600));
+            Inspections.FormFields.WorkedExample().Content(F.FormTokenOf(form), F.StampOf(form), "submit"));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
 
         using var json = await JsonAsync(inspector, id);
@@ -202,6 +210,16 @@ public sealed class Reading_a_record(ServiceReviewWebFactory factory) : IClassFi
         {
             Assert.True(submit.TryGetProperty(field, out _), $"timeline event without {field}");
         }
+
+        // Three drafts saved: the first and the last, with the count; oldest first, the submission after them.
+        var names = events.Select(e => e.GetProperty("event").GetString()).ToList();
+        Assert.Single(names, n => n == "FirstDraft");
+        var last = Assert.Single(events, e => e.GetProperty("event").GetString() == "LastDraft");
+        Assert.Equal(3, last.GetProperty("count").GetInt32());
+        Assert.True(names.IndexOf("FirstDraft") < names.IndexOf("LastDraft") && names.IndexOf("LastDraft") < names.IndexOf("Submitted"), string.Join(", ", names));
+        Assert.DoesNotContain("DraftSaved", names);
+        var ats = events.Select(e => e.GetProperty("at").GetDateTime()).ToList();
+        Assert.Equal(ats.Order(), ats);
     }
 
     [Fact]

@@ -244,6 +244,31 @@ public sealed class Reading_a_record(ServiceReviewWebFactory factory) : IClassFi
         Assert.Null(Html.First(await manager.GetStringAsync($"/inspections/{id}"), "a[data-continue]"));
     }
 
+    [Fact]
+    public async Task The_lead_is_led_to_confirm_or_dispute_and_the_manager_to_rule_on_the_open_dispute()
+    {
+        var id = await SubmittedAsync();
+        var lead = await factory.SignedInAsync("lead1@demo.local");
+        var manager = await factory.SignedInAsync("manager@demo.local");
+
+        Assert.Equal($"/Reviews/Review/{id}", Html.AttributeOf(await lead.GetStringAsync($"/inspections/{id}"), "a[data-review]", "href"));
+        Assert.Null(Html.First(await manager.GetStringAsync($"/inspections/{id}"), "a[data-arbitrate]"));
+
+        var review = await lead.GetStringAsync($"/Reviews/Review/{id}");
+        var disputed = await F.PostFormAsync(lead, $"/Reviews/Review/{id}", "/Reviews/Dispute",
+            [new("Id", id.ToString(CultureInfo.InvariantCulture)), new("Stamp", F.StampOf(review)), new("Items[0].Code", "3.2"), new("Items[0].Selected", "true"), new("Items[0].Reason", "沟通记录齐全")]);
+        Assert.Equal(HttpStatusCode.Redirect, disputed.StatusCode);
+        var disputeId = await factory.WithDbAsync(db => db.Disputes.Where(d => d.InspectionId == id).Select(d => d.Id).SingleAsync());
+
+        var managerPage = await manager.GetStringAsync($"/inspections/{id}");
+        Assert.Equal($"/Disputes/Arbitrate/{disputeId}", Html.AttributeOf(managerPage, "a[data-arbitrate]", "href"));
+        Assert.Null(Html.First(managerPage, "[data-dispute='3.2'] [data-ruling]"));
+        Assert.Equal("沟通记录齐全", Html.TextOf(managerPage, "[data-dispute='3.2'] [data-dispute-reason]"));
+        var leadPage = await lead.GetStringAsync($"/inspections/{id}");
+        Assert.Null(Html.First(leadPage, "a[data-review]"));
+        Assert.Null(Html.First(leadPage, "a[data-arbitrate]"));
+    }
+
     private async Task<int> SubmittedAsync()
     {
         var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [Inspector] });

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Common;
@@ -33,7 +34,15 @@ public sealed class RecordsController(ServiceReviewDbContext db, ICurrentActor c
         }
 
         var own = actor.PersonId is { } person && person == facts.InspectorId;
-        return View(new RecordPageViewModel { Record = record, CanContinue = own && record.IsEditable, Breadcrumb = Breadcrumb(record, own, actor.Leads(facts.TeamId)) });
+        var leads = actor.Leads(facts.TeamId);
+        return View(new RecordPageViewModel
+        {
+            Record = record,
+            CanContinue = own && record.IsEditable,
+            CanReview = leads && facts.Status == InspectionStatus.Submitted,
+            DisputeToRule = actor.IsManager ? record.Disputes.FirstOrDefault(d => d.Status == DisputeStatus.Open)?.DisputeId : null,
+            Breadcrumb = Breadcrumb(record, own, leads),
+        });
     }
 
     private List<Crumb> Breadcrumb(RecordView record, bool own, bool leads)

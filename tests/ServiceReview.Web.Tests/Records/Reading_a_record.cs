@@ -77,6 +77,9 @@ public sealed class Reading_a_record(ServiceReviewWebFactory factory) : IClassFi
         Assert.Equal("良好", ruled.GetProperty("from").GetProperty("level").GetString());
         Assert.Equal("优秀", ruled.GetProperty("to").GetProperty("level").GetString());
         Assert.Equal("分析记录齐全，改为优秀", ruled.GetProperty("note").GetString());
+        var changed = Assert.Single(json.RootElement.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("event").GetString() == "ScoreChanged");
+        Assert.Equal("2.3", changed.GetProperty("indicator").GetString());
+        Assert.Equal(7m, changed.GetProperty("to").GetProperty("points").GetDecimal());
         Assert.Equal("优秀", json.RootElement.GetProperty("items").GetProperty("2.3").GetProperty("level").GetString());
         var ruling = Assert.Single(json.RootElement.GetProperty("rulings").EnumerateArray());
         Assert.Equal("Changed", ruling.GetProperty("outcome").GetString());

@@ -119,7 +119,11 @@ public static class RecordTimeline
         var text = e.NewValue ?? "";
         var colon = text.IndexOf(':', StringComparison.Ordinal);
         var code = colon > 0 ? text[..colon] : null;
-        var item = disputes.Where(d => d.RuledAt == e.At).SelectMany(d => d.Items).FirstOrDefault(i => i.IndicatorCode == code);
+        // Written in the same save as the ruling; the audit keeps whole microseconds, hence the tolerance.
+        var item = disputes
+            .Where(d => d.RuledAt is { } ruled && Math.Abs((ruled - e.At).TotalSeconds) < 1)
+            .SelectMany(d => d.Items)
+            .FirstOrDefault(i => i.IndicatorCode == code);
         return new(e.At, e.Actor, Events.ScoreChanged, code, item?.Original, item?.Ruled, null);
     }
 

@@ -80,6 +80,9 @@ public sealed class Reading_a_record(ServiceReviewWebFactory factory) : IClassFi
         var changed = Assert.Single(json.RootElement.GetProperty("timeline").EnumerateArray(), e => e.GetProperty("event").GetString() == "ScoreChanged");
         Assert.Equal("2.3", changed.GetProperty("indicator").GetString());
         Assert.Equal(7m, changed.GetProperty("to").GetProperty("points").GetDecimal());
+        var order = json.RootElement.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("event").GetString()).ToList();
+        Assert.True(order.IndexOf("Disputed") < order.IndexOf("Ruled") && order.IndexOf("Ruled") < order.IndexOf("ScoreChanged")
+            && order.IndexOf("ScoreChanged") < order.IndexOf("Arbitrated"), string.Join(", ", order));
         Assert.Equal("优秀", json.RootElement.GetProperty("items").GetProperty("2.3").GetProperty("level").GetString());
         var ruling = Assert.Single(json.RootElement.GetProperty("rulings").EnumerateArray());
         Assert.Equal("Changed", ruling.GetProperty("outcome").GetString());

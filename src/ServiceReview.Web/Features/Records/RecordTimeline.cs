@@ -100,9 +100,33 @@ public static class RecordTimeline
 
         events.AddRange(attachments.Select(a => new TimelineEvent(a.UploadedAt, Name(a.UploadedById), Events.Attached, a.IndicatorCode, null, null, a.FileName)));
 
-        // Stable: the same instant keeps the order above (a ruling's items before the score they changed).
-        return events.Select((e, i) => (e, i)).OrderBy(x => x.e.At).ThenBy(x => x.i).Select(x => x.e).ToList();
+        // What happened in one save (a ruling, its score change, the arbitration and the confirmation) is told in the
+        // order of the record's life, whatever the fractions of a second its rows were stamped with.
+        return events
+            .Select((e, i) => (e, i))
+            .OrderBy(x => x.e.At.Ticks / TimeSpan.TicksPerSecond)
+            .ThenBy(x => Rank.GetValueOrDefault(x.e.Event, int.MaxValue))
+            .ThenBy(x => x.e.At)
+            .ThenBy(x => x.i)
+            .Select(x => x.e)
+            .ToList();
     }
+
+    private static readonly Dictionary<string, int> Rank = new(StringComparer.Ordinal)
+    {
+        [Events.Assigned] = 0,
+        [Events.Reassigned] = 1,
+        ["MeasuredFiguresSet"] = 2,
+        [Events.FirstDraft] = 3,
+        [Events.LastDraft] = 4,
+        [Events.Submitted] = 5,
+        [Events.Disputed] = 6,
+        [Events.Ruled] = 7,
+        [Events.ScoreChanged] = 8,
+        [Events.Arbitrated] = 9,
+        [Events.Confirmed] = 10,
+        [Events.Reopened] = 11,
+    };
 
     private static TimelineEvent? FromInspectionEntry(AuditRow e, IReadOnlyList<Dispute> disputes) => e.Action switch
     {

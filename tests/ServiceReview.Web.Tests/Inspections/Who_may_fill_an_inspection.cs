@@ -17,12 +17,20 @@ public sealed class Who_may_fill_an_inspection(ServiceReviewWebFactory factory) 
         var id = await factory.TakeOpenInspectionAsync("inspector1@demo.local");
         var client = await factory.SignedInAsync(email);
 
-        foreach (var path in new[] { "/Inspections", $"/Inspections/Fill/{id}", $"/Inspections/Details/{id}" })
+        foreach (var path in new[] { "/Inspections", $"/Inspections/Fill/{id}" })
         {
             var response = await client.GetAsync(path);
             Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
             Assert.StartsWith("/Identity/Account/AccessDenied", response.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
         }
+
+        // The old read-only page leads to the record page, which decides: the lead sees nothing before submission,
+        // managers and administrators see every record.
+        var details = await client.GetAsync($"/Inspections/Details/{id}");
+        Assert.Equal(HttpStatusCode.Redirect, details.StatusCode);
+        Assert.Equal($"/inspections/{id}", details.Headers.Location!.ToString());
+        var record = await client.GetAsync($"/inspections/{id}");
+        Assert.Equal(email.StartsWith("lead", StringComparison.Ordinal) ? HttpStatusCode.NotFound : HttpStatusCode.OK, record.StatusCode);
 
         var token = ServiceReviewWebFactory.FormTokenOf(await (await client.GetAsync("/Identity/Account/AccessDenied")).Content.ReadAsStringAsync());
         var post = await client.PostAsync($"/Inspections/Fill/{id}", FormFields.WorkedExample().Content(token, Guid.Empty.ToString(), "submit"));
@@ -44,7 +52,7 @@ public sealed class Who_may_fill_an_inspection(ServiceReviewWebFactory factory) 
         var audit = await factory.WithDbAsync(db => db.AuditLog.CountAsync());
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Inspections/Fill/{theirs}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/Inspections/Details/{theirs}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ServiceReviewWebFactory.GetFollowingAsync(client, $"/Inspections/Details/{theirs}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/Inspections/Fill/{theirs}", FormFields.WorkedExample().Content(token, stamp, "submit"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/Inspections/Fill/{theirs}", FormFields.WorkedExample().Content(token, stamp, "draft"))).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Filling_an_inspection.PostDraftAsync(client, theirs, FormFields.WorkedExample().Content(token, stamp, null))).StatusCode);

@@ -272,8 +272,8 @@ public sealed class Searching_and_paging_lists(ServiceReviewWebFactory factory) 
         var me = await factory.PersonIdAsync("inspector1@demo.local");
         var id = await factory.WithDbAsync(db => db.Inspections.Where(i => i.InspectorId == me && i.Status == InspectionStatus.Confirmed).Select(i => i.Id).FirstAsync());
 
-        var html = await F.PageTextAsync(inspector, $"/Inspections/Details/{id}");
-        var english = await F.PageTextAsync(inspector, $"/Inspections/Details/{id}?culture=en");
+        var html = await F.PageTextAsync(inspector, $"/inspections/{id}");
+        var english = await F.PageTextAsync(inspector, $"/inspections/{id}?culture=en");
 
         Assert.Matches("<nav aria-label=\"导航路径\">\\s*<ol class=\"breadcrumb[^\"]*\">\\s*<li class=\"breadcrumb-item\"><a href=\"/Inspections\">我的检查", html);
         Assert.Matches("<title>检查记录 · [^<]+ - ", html);

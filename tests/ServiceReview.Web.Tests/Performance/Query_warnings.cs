@@ -43,7 +43,7 @@ public sealed class Query_warnings(ServiceReviewWebFactory factory) : IClassFixt
         var submitted = await inspector.PostAsync($"/Inspections/Fill/{id}",
             FormFields.WorkedExample().Content(F.FormTokenOf(html), F.StampOf(html), "submit"));
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync($"/Inspections/Details/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync($"/inspections/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await inspector.GetAsync("/Inspections")).StatusCode);
 
         Assert.NotEmpty(log.Events); // the log is really watched

@@ -226,22 +226,13 @@ public sealed class InspectionsController(
         return Ok(ServiceReview.Web.Features.Plans.ScorePreviewDto.From(source.Value.Preview(inputs)));
     }
 
+    /// <summary>
+    /// The old address of the inspector's read-only record: the record now has one page for everyone who may see it
+    /// (<c>/inspections/{id}</c>, Features/Records), which decides who sees it; old links (notifications, bookmarks) land there.
+    /// </summary>
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
-    {
-        var record = await inspections.DetailsAsync(id, await currentActor.GetAsync(cancellationToken), UtcNow, cancellationToken);
-        if (!record.IsOk)
-        {
-            return NotFound();
-        }
-
-        if (record.Value.Inspection.IsEditable)
-        {
-            return RedirectToAction(nameof(Fill), new { id });
-        }
-
-        return View(new DetailsViewModel { Record = record.Value });
-    }
+    [AllowAnonymous]
+    public IActionResult Details(int id) => Redirect(string.Create(CultureInfo.InvariantCulture, $"/inspections/{id}"));
 
     private void AddRefusal(FillViewModel model, ScoreResult score, bool windowClosed)
     {

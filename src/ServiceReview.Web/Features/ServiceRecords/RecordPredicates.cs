@@ -59,6 +59,7 @@ internal sealed class RecordPredicates(MeasuredContext context)
             RecordSlice.ResolutionJudged => r => (r.ResolvedAt != null && r.ResolvedAt <= asOf) || r.ReceivedAt < resolutionCut,
             RecordSlice.Resolved => r => r.ResolvedAt != null && r.ResolvedAt <= asOf,
             RecordSlice.FirstContact => r => r.ResolvedAt != null && r.ResolvedAt <= asOf && r.ResolvedAtFirstContact == true,
+            RecordSlice.NotFirstContact => r => r.ResolvedAt != null && r.ResolvedAt <= asOf && r.ResolvedAtFirstContact != true,
             _ => throw new ArgumentOutOfRangeException(nameof(slice), slice, null),
         };
     }
@@ -78,6 +79,7 @@ internal sealed class RecordPredicates(MeasuredContext context)
         RecordSlice.ResolutionJudged => MeasuredRules.Resolution(r, c.Limits, c.Time, c.AsOfUtc) != LimitOutcome.Pending,
         RecordSlice.Resolved => MeasuredRules.IsResolved(r, c.AsOfUtc),
         RecordSlice.FirstContact => MeasuredRules.IsFirstContactResolution(r, c.AsOfUtc),
+        RecordSlice.NotFirstContact => MeasuredRules.IsResolved(r, c.AsOfUtc) && !MeasuredRules.IsFirstContactResolution(r, c.AsOfUtc),
         _ => throw new ArgumentOutOfRangeException(nameof(slice), slice, null),
     };
 }

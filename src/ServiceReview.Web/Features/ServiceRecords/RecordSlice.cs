@@ -18,4 +18,7 @@ public enum RecordSlice
     ResolutionJudged,
     Resolved,
     FirstContact,
+
+    /// <summary>Resolved, but not at the first contact: what the first-contact figure counts against the team.</summary>
+    NotFirstContact,
 }

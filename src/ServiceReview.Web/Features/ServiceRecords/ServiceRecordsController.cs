@@ -62,7 +62,8 @@ public sealed class ServiceRecordsController(
             (from, to) = (to, from);
         }
 
-        var context = (await metrics.ContextAsync(id, from, to, now, cancellationToken))!;
+        var asOf = filter.AsOf is { } at && at.UtcDateTime < now ? at.UtcDateTime : now;
+        var context = (await metrics.ContextAsync(id, from, to, asOf, cancellationToken))!;
         var figures = (await metrics.CountAsync(context, cancellationToken)).ToFigures();
         var page = await editor.ListAsync(context, filter.Slice, filter.Type, filter.Channel, filter.Q, filter.Page, PageSize, cancellationToken);
         var indicators = await metrics.IndicatorsOfTeamAsync(id, cancellationToken);

@@ -22,6 +22,12 @@ public sealed class RecordFilter
     public RecordSlice Slice { get; set; } = RecordSlice.All;
 
     public int Page { get; set; } = 1;
+
+    /// <summary>
+    /// Judge the records as they stood at this instant instead of now (never later than now): what an inspection's
+    /// measured figures counted when they were taken (the record page links here with it).
+    /// </summary>
+    public DateTimeOffset? AsOf { get; set; }
 }
 
 public sealed record TeamsViewModel(IReadOnlyList<TeamHeading> Teams);

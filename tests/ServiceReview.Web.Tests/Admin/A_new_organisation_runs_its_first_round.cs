@@ -1,9 +1,9 @@
-using ServiceReview.Core.Common;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Web.Cli;

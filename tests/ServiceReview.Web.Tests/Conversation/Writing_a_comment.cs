@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Records;
-using ServiceReview.Web.Features.Conversation;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
@@ -188,7 +187,7 @@ public sealed class Writing_a_comment(ServiceReviewWebFactory factory) : IClassF
         Assert.NotNull(Html.First(page, "input[type=file][name=file][multiple]"));
         Assert.NotNull(Html.First(page, "input[type=file][name=file][capture]"));
         Assert.NotNull(Html.First(page, "label[for=comment-text]"));
-        Assert.Equal(CommentFiles.Accept, Html.AttributeOf(page, "#comment-files", "accept"));
+        Assert.Equal(ServiceReview.Web.Features.Attachments.AttachmentDisplay.Accept, Html.AttributeOf(page, "#comment-files", "accept"));
     }
 
     private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)

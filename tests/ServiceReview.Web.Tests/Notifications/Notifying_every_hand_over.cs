@@ -1,7 +1,7 @@
-using ServiceReview.Core.Common;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Web.Features.Inspections;

@@ -1,8 +1,8 @@
-using ServiceReview.Core.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
+using ServiceReview.Core.Common;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Web.Features.Rounds;

@@ -60,18 +60,5 @@ public static class CommentLinks
 
     public static string Of(int inspectionId, int commentId) =>
         $"/inspections/{inspectionId.ToString(System.Globalization.CultureInfo.InvariantCulture)}#{Anchor(commentId)}";
-
-    /// <summary>Size of a file for people: "12 KB", "1.4 MB".</summary>
-    public static string Size(long bytes) => bytes switch
-    {
-        < 1024 => string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0} B", bytes),
-        < 1024 * 1024 => string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0:0} KB", bytes / 1024.0),
-        _ => string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0:0.#} MB", bytes / (1024.0 * 1024)),
-    };
 }
 
-/// <summary>The kinds of file the conversation's file input offers (the server decides by content, whatever is chosen).</summary>
-public static class CommentFiles
-{
-    public const string Accept = "image/jpeg,image/png,image/webp,image/gif,.jpg,.jpeg,.png,.webp,.gif,application/pdf,.pdf,.xlsx,.docx,.csv,.txt,text/csv,text/plain";
-}

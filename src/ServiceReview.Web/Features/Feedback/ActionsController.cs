@@ -9,7 +9,6 @@ using ServiceReview.Infrastructure.Attachments;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.Attachments;
-using ServiceReview.Web.Features.Reviews;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Feedback;
@@ -108,8 +107,8 @@ public sealed class ActionsController(
     /// refused file comes back next to the file input, 413/415, with the report kept), then stored with the status change.
     /// </summary>
     [HttpPost]
-    [RequestSizeLimit(EvidenceFiles.MaxRequestBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFiles.MaxRequestBytes)]
+    [RequestSizeLimit(FormEvidence.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = FormEvidence.MaxRequestBytes)]
     public async Task<IActionResult> ReportDone(ActionTransitionForm form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
@@ -124,8 +123,8 @@ public sealed class ActionsController(
             ModelState.AddModelError(nameof(form.Text), l["Actions.TextRequired"]);
         }
 
-        var check = await EvidenceFiles.CheckAsync(attachments, [new EvidenceGroup(nameof(form.Files), form.Files)], detail.InspectionId, cancellationToken);
-        EvidenceFiles.AddTo(ModelState, Response, l, check);
+        var check = await FormEvidence.CheckAsync(attachments, [new EvidenceGroup(nameof(form.Files), form.Files)], detail.InspectionId, cancellationToken);
+        FormEvidence.AddTo(ModelState, Response, l, check);
         if (!ModelState.IsValid)
         {
             return View(nameof(Details), new ActionDetailsViewModel
@@ -133,7 +132,7 @@ public sealed class ActionsController(
                 Detail = detail,
                 Form = form,
                 MaxFileBytes = attachmentOptions.Value.MaxFileBytes,
-                FilesDropped = form.Files.Any(EvidenceFiles.IsPresent),
+                FilesDropped = form.Files.Any(FormEvidence.IsPresent),
             });
         }
 

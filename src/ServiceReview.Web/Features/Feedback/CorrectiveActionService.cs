@@ -20,7 +20,7 @@ public sealed record ActionListItem(
 /// <summary>An action with who did what, the proof files of its report, and what the viewer may do with it.</summary>
 public sealed record ActionDetail(
     ActionListItem Summary, string RaisedBy, string? DoneReport, DateTime? DoneAt, string? VerifiedBy, DateTime? VerifiedAt,
-    string? VerificationNote, Guid ConcurrencyStamp, bool CanReportDone, bool CanVerify, int? InspectionId, IReadOnlyList<ReviewAttachment> Proof);
+    string? VerificationNote, Guid ConcurrencyStamp, bool CanReportDone, bool CanVerify, int? InspectionId, IReadOnlyList<AttachmentItem> Proof);
 
 /// <summary>An indicator offered when raising actions: the team's mean points in the round against the maximum.</summary>
 public sealed record ActionCandidate(string Code, string Name, decimal Max, decimal? MeanPoints)
@@ -118,7 +118,7 @@ public sealed class CorrectiveActionService(
         return new ActionDetail(summary, names.GetValueOrDefault(action.RaisedById, "?"), action.DoneReport, action.DoneAt,
             action.VerifiedById is { } v ? names.GetValueOrDefault(v) : null, action.VerifiedAt, action.VerificationNote, action.ConcurrencyStamp,
             await CanReportDoneAsync(actor, action, cancellationToken), await CanVerifyAsync(actor, action, cancellationToken),
-            action.InspectionId, await EvidenceFiles.ListAsync(db.Attachments.Where(f => f.CorrectiveActionId == action.Id), cancellationToken));
+            action.InspectionId, await FormEvidence.ListAsync(db.Attachments.Where(f => f.CorrectiveActionId == action.Id), cancellationToken));
     }
 
     /// <summary>Whether the actor may see the action (and its proof files): the same rule as its list and its page.</summary>

@@ -16,6 +16,9 @@ public sealed class RecordPageViewModel
     /// <summary>A manager may rule on this open dispute (the arbitration page).</summary>
     public int? DisputeToRule { get; init; }
 
+    /// <summary>The record's conversation: its comments and, for who may write, the form (Features/Conversation).</summary>
+    public required Conversation.ConversationView Conversation { get; init; }
+
     /// <summary>The way back, by who is looking: the inspector's list, the lead's reviews, the team's result.</summary>
     public required IReadOnlyList<Crumb> Breadcrumb { get; init; }
 }

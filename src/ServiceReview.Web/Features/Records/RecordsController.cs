@@ -6,6 +6,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Common;
+using ServiceReview.Web.Features.Conversation;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Records;
@@ -15,7 +16,7 @@ namespace ServiceReview.Web.Features.Records;
 /// anyone else gets 404, as if it did not exist.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class RecordsController(ServiceReviewDbContext db, ICurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class RecordsController(ServiceReviewDbContext db, ConversationQueries conversations, ICurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("/inspections/{id:int}")]
     public async Task<IActionResult> Record(int id, CancellationToken cancellationToken)
@@ -33,6 +34,12 @@ public sealed class RecordsController(ServiceReviewDbContext db, ICurrentActor c
             return NotFound();
         }
 
+        var conversation = await conversations.LoadAsync(actor, id, cancellationToken);
+        if (!conversation.IsOk)
+        {
+            return NotFound();
+        }
+
         var own = actor.PersonId is { } person && person == facts.InspectorId;
         var leads = actor.Leads(facts.TeamId);
         return View(new RecordPageViewModel
@@ -42,6 +49,7 @@ public sealed class RecordsController(ServiceReviewDbContext db, ICurrentActor c
             CanReview = leads && facts.Status == InspectionStatus.Submitted,
             DisputeToRule = actor.IsManager ? record.Disputes.FirstOrDefault(d => d.Status == DisputeStatus.Open)?.DisputeId : null,
             Breadcrumb = Breadcrumb(record, own, leads),
+            Conversation = conversation.Value,
         });
     }
 

@@ -51,12 +51,4 @@ public static class Display
     private static decimal? ToDecimal(double? value) => value is { } v && double.IsFinite(v) ? (decimal)v : null;
 
     public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
-
-    /// <summary>A file's size for people: "820 B", "35.2 KB", "4.1 MB".</summary>
-    public static string FileSize(long bytes) => bytes switch
-    {
-        < 1024 => bytes.ToString("0", CultureInfo.CurrentCulture) + " B",
-        < 1024 * 1024 => (bytes / 1024.0).ToString("0.#", CultureInfo.CurrentCulture) + " KB",
-        _ => (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.CurrentCulture) + " MB",
-    };
 }

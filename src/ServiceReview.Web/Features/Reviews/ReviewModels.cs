@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Common;
+using ServiceReview.Web.Features.Attachments;
 
 namespace ServiceReview.Web.Features.Reviews;
 
@@ -26,7 +27,7 @@ public sealed class ReviewPageViewModel
     public required DisputeForm Form { get; init; }
 
     /// <summary>The files attached to the dispute, each with its indicator.</summary>
-    public IReadOnlyList<ReviewAttachment> DisputeAttachments { get; init; } = [];
+    public IReadOnlyList<AttachmentItem> DisputeAttachments { get; init; } = [];
 
     /// <summary>The largest file accepted (shown next to the file inputs).</summary>
     public long MaxFileBytes { get; init; }
@@ -36,7 +37,7 @@ public sealed class ReviewPageViewModel
 
     public bool CanAct => Sheet.Status == InspectionStatus.Submitted;
 
-    public IEnumerable<ReviewAttachment> AttachmentsOf(string code) => DisputeAttachments.Where(a => a.IndicatorCode == code);
+    public IEnumerable<AttachmentItem> AttachmentsOf(string code) => DisputeAttachments.Where(a => a.IndicatorCode == code);
 }
 
 /// <summary>
@@ -65,7 +66,7 @@ public sealed class DisputeItemInput
     /// <summary>Evidence for this indicator (the file input and the camera input post under the same name).</summary>
     public List<IFormFile> Files { get; set; } = [];
 
-    public bool HasFiles => Files.Any(EvidenceFiles.IsPresent);
+    public bool HasFiles => Files.Any(FormEvidence.IsPresent);
 
     /// <summary>A row is disputed when ticked, or when the lead wrote a reason or chose files for it.</summary>
     public bool IsDisputed => Selected || !string.IsNullOrWhiteSpace(Reason) || HasFiles;

@@ -115,8 +115,8 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
     });
 
     /// <summary>The files attached to a dispute, each with its indicator.</summary>
-    public Task<IReadOnlyList<ReviewAttachment>> DisputeAttachmentsAsync(int disputeId, CancellationToken cancellationToken = default) =>
-        EvidenceFiles.ListAsync(db.Attachments.Where(a => a.DisputeId == disputeId), cancellationToken);
+    public Task<IReadOnlyList<AttachmentItem>> DisputeAttachmentsAsync(int disputeId, CancellationToken cancellationToken = default) =>
+        FormEvidence.ListAsync(db.Attachments.Where(a => a.DisputeId == disputeId), cancellationToken);
 
     /// <summary>
     /// Disputes (申诉) the named indicators, each with a reason and its files (already checked): the dispute, the

@@ -87,8 +87,8 @@ public sealed class ReviewsController(
     /// anything is written: a refused one comes back next to its row (413/415), with the reasons kept.
     /// </summary>
     [HttpPost]
-    [RequestSizeLimit(EvidenceFiles.MaxRequestBytes)]
-    [RequestFormLimits(MultipartBodyLengthLimit = EvidenceFiles.MaxRequestBytes)]
+    [RequestSizeLimit(FormEvidence.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = FormEvidence.MaxRequestBytes)]
     public async Task<IActionResult> Dispute(DisputeForm form, CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
@@ -124,9 +124,9 @@ public sealed class ReviewsController(
             ModelState.AddModelError(KeyOf(item, nameof(DisputeItemInput.Reason), index), l["Reviews.Dispute.ReasonRequired", item.Code]);
         }
 
-        var files = await EvidenceFiles.CheckAsync(attachments,
+        var files = await FormEvidence.CheckAsync(attachments,
             disputed.Select(x => new EvidenceGroup(KeyOf(x.Item, nameof(DisputeItemInput.Files), x.Index), x.Item.Files)).ToList(), form.Id, cancellationToken);
-        EvidenceFiles.AddTo(ModelState, Response, l, files);
+        FormEvidence.AddTo(ModelState, Response, l, files);
         if (!ModelState.IsValid)
         {
             return View(nameof(Review), await BuildPageAsync(form.Id, form, cancellationToken));

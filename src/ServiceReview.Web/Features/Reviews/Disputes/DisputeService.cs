@@ -5,6 +5,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Attachments;
 using ServiceReview.Web.Features.Notifications;
 
 namespace ServiceReview.Web.Features.Reviews.Disputes;
@@ -16,9 +17,9 @@ public sealed record DisputeListItem(
 /// <summary>A dispute with the inspection sheet it is about and the files the lead attached (each with its indicator).</summary>
 public sealed record DisputeDetail(
     int Id, DisputeStatus Status, string RaisedBy, DateTime RaisedAt, string? RuledBy, DateTime? RuledAt,
-    IReadOnlyList<DisputeItem> Items, InspectionSheet Sheet, IReadOnlyList<ReviewAttachment> Attachments)
+    IReadOnlyList<DisputeItem> Items, InspectionSheet Sheet, IReadOnlyList<AttachmentItem> Attachments)
 {
-    public IEnumerable<ReviewAttachment> AttachmentsOf(string indicatorCode) => Attachments.Where(a => a.IndicatorCode == indicatorCode);
+    public IEnumerable<AttachmentItem> AttachmentsOf(string indicatorCode) => Attachments.Where(a => a.IndicatorCode == indicatorCode);
 }
 
 /// <summary>The manager's ruling on one disputed indicator: uphold, or change the input (then <see cref="NewInput"/> is set).</summary>
@@ -70,7 +71,7 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
         return new DisputeDetail(dispute.Id, dispute.Status, names.GetValueOrDefault(dispute.RaisedById, "?"), dispute.RaisedAt,
             dispute.RuledById is { } ruler ? names.GetValueOrDefault(ruler) : null, dispute.RuledAt,
             dispute.Items.OrderBy(i => i.IndicatorCode, StringComparer.Ordinal).ToList(), sheet!,
-            await EvidenceFiles.ListAsync(db.Attachments.Where(a => a.DisputeId == dispute.Id), cancellationToken));
+            await FormEvidence.ListAsync(db.Attachments.Where(a => a.DisputeId == dispute.Id), cancellationToken));
     }
 
     /// <summary>

@@ -7,24 +7,8 @@ using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Infrastructure.Uploads;
 using ServiceReview.Web.Common;
-using ServiceReview.Web.Features.Attachments;
 
-namespace ServiceReview.Web.Features.Reviews;
-
-/// <summary>An attachment as a page lists it: images as a thumbnail linking to the full size, other files by name and size.</summary>
-public sealed record ReviewAttachment(int Id, string Name, long Size, string ContentType, bool IsImage, string? IndicatorCode)
-{
-    /// <summary>A short label of the file's kind, decided from its content type: PDF, XLSX, DOCX, CSV, TXT.</summary>
-    public string KindLabel => ContentType switch
-    {
-        "application/pdf" => "PDF",
-        "text/csv" => "CSV",
-        "text/plain" => "TXT",
-        _ when ContentType.Contains("spreadsheet", StringComparison.Ordinal) => "XLSX",
-        _ when ContentType.Contains("wordprocessing", StringComparison.Ordinal) => "DOCX",
-        _ => "FILE",
-    };
-}
+namespace ServiceReview.Web.Features.Attachments;
 
 /// <summary>The files posted with one field of a form (one disputed indicator, the proof of an action) and the key its error goes to.</summary>
 public sealed record EvidenceGroup(string Key, IReadOnlyList<IFormFile> Files);
@@ -40,13 +24,10 @@ public sealed record EvidenceCheck(IReadOnlyList<IReadOnlyList<CheckedFile>> Fil
 /// (the record's count) before anything is written, a refusal named by its file and put next to its field, and the files
 /// stored in the same transaction as the change they belong to, each audited.
 /// </summary>
-public static class EvidenceFiles
+public static class FormEvidence
 {
     /// <summary>The largest form with files these pages take: the record's 20 files of 10 MiB and the form's text.</summary>
     public const long MaxRequestBytes = 210L * 1024 * 1024;
-
-    /// <summary>What a file input offers to choose (the server decides by content anyway).</summary>
-    public const string Accept = "image/jpeg,image/png,image/webp,image/gif,.jpg,.jpeg,.png,.webp,.gif,application/pdf,.pdf,.xlsx,.docx,.csv,.txt,text/csv,text/plain";
 
     /// <summary>A browser sends an empty part for a file input left empty; it is not a file.</summary>
     public static bool IsPresent(IFormFile file) => file.Length > 0 || !string.IsNullOrEmpty(file.FileName);
@@ -162,8 +143,8 @@ public static class EvidenceFiles
     }
 
     /// <summary>The attachments of a query, oldest first, as pages list them.</summary>
-    public static async Task<IReadOnlyList<ReviewAttachment>> ListAsync(IQueryable<Attachment> query, CancellationToken cancellationToken = default) =>
+    public static async Task<IReadOnlyList<AttachmentItem>> ListAsync(IQueryable<Attachment> query, CancellationToken cancellationToken = default) =>
         await query.AsNoTracking().OrderBy(a => a.Id)
-            .Select(a => new ReviewAttachment(a.Id, a.FileName, a.Size, a.ContentType, a.Kind == AttachmentKind.Image, a.IndicatorCode))
+            .Select(a => new AttachmentItem(a.Id, a.FileName, a.Size, a.ContentType, a.Kind == AttachmentKind.Image, a.IndicatorCode))
             .ToListAsync(cancellationToken);
 }

@@ -62,7 +62,7 @@ public sealed class The_main_pages_are_accessible(BrowserApp app)
             var data = new TheoryData<string, string, string>();
             foreach (var culture in new[] { "zh-CN", "en" })
             {
-                data.Add(culture, "inspector3@demo.local", "/Inspections/Details/{submitted}");
+                data.Add(culture, "inspector3@demo.local", "/inspections/{submitted}");
                 data.Add(culture, "lead2@demo.local", "/Reviews/Review/{submitted}");
                 data.Add(culture, "manager@demo.local", "/Disputes/Arbitrate/{dispute}");
                 data.Add(culture, "manager@demo.local", "/Rounds/Details/{round}");

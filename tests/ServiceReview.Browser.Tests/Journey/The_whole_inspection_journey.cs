@@ -209,7 +209,7 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await BrowserApp.ScreenshotAsync(page, $"journey-{fillShot}-{(vetoText is null ? "inspector-fills" : "inspector-veto")}", fullPage: false);
 
         await page.Locator("#submit-inspection").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/Inspections/Details/\d+$"));
+        await page.WaitForURLAsync(new Regex(@"/inspections/\d+$"));
         await Expect(StatusMessage(page)).ToHaveTextAsync($"已提交：总分 {total}，{grade}。");
         await Expect(page.Locator("#total")).ToHaveTextAsync(total);
         await Expect(page.Locator("#grade")).ToHaveTextAsync(grade);

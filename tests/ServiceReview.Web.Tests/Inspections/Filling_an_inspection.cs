@@ -182,7 +182,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
         var second = await client.PostAsync($"/Inspections/Fill/{id}", FormFields.WorkedExample().Content(token, stamp, "submit", seconds: 600));
 
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
-        Assert.Equal($"/Inspections/Details/{id}", first.Headers.Location!.ToString());
+        Assert.Equal($"/inspections/{id}", first.Headers.Location!.ToString());
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         var details = await ServiceReviewWebFactory.GetFollowingStringAsync(client, second.Headers.Location!.ToString());
         Assert.Matches(Texts.ZhPattern("Inspections.Flash.AlreadySubmitted"), details);
@@ -196,7 +196,7 @@ public sealed class Filling_an_inspection(ServiceReviewWebFactory factory) : ICl
         var audit = await factory.WithDbAsync(db => db.AuditLog.Where(a => a.EntityType == "Inspection" && a.EntityId == id.ToString()).ToListAsync());
         var submitted = Assert.Single(audit, a => a.Action == "Submitted");
         Assert.Contains("73.1", submitted.NewValue, StringComparison.Ordinal);
-        Assert.Equal("/Inspections/Details/" + id, (await client.GetAsync($"/Inspections/Fill/{id}")).Headers.Location!.ToString());
+        Assert.Equal("/inspections/" + id, (await client.GetAsync($"/Inspections/Fill/{id}")).Headers.Location!.ToString());
     }
 
     [Fact]

@@ -184,26 +184,6 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
         return new InspectionPreviewSource(inspection, plan);
     }
-
-    /// <summary>The record read-only, with the others' totals once this one is handed in. Not found: not this inspector's.</summary>
-    public async Task<Outcome<InspectionRecord>> DetailsAsync(int id, Actor actor, DateTime nowUtc, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        var inspectorId = actor.PersonId;
-        var inspection = inspectorId is null ? null : await db.Inspections.AsNoTracking()
-            .Include(i => i.Entries).Include(i => i.CategoryScores)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == id && i.InspectorId == inspectorId, cancellationToken);
-        if (inspection is null)
-        {
-            return Outcome.NotFound();
-        }
-
-        var round = await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == inspection.RoundId, cancellationToken);
-        var plan = await plans.FindAsync(inspection.PlanVersionId, cancellationToken) ?? throw new InvalidOperationException("The inspection's plan version is missing.");
-        return await RecordAsync(inspection, plan, round, nowUtc, cancellationToken);
-    }
-
     /// <summary>Writes the inputs as a draft; an invalid outcome (each refused input at its indicator code) and nothing written when one does not fit.</summary>
     private Outcome? ApplyDraft(Inspection inspection, PlanVersion plan, Guid stamp, IReadOnlyDictionary<string, IndicatorInput> inputs,
         int secondsSpent, Actor actor, DateTime nowUtc, bool audit = true)

@@ -116,15 +116,3 @@ public sealed class FillViewModel
     }
 }
 
-/// <summary>The read-only record after submission.</summary>
-public sealed class DetailsViewModel
-{
-    public required InspectionRecord Record { get; init; }
-
-    public Inspection Inspection => Record.Inspection;
-
-    public IReadOnlyDictionary<string, InspectionEntry> Entries => Record.Inspection.Entries.ToDictionary(e => e.IndicatorCode, StringComparer.Ordinal);
-
-    public IReadOnlyDictionary<string, InspectionCategoryScore> CategoryScores =>
-        Record.Inspection.CategoryScores.ToDictionary(c => c.CategoryCode, StringComparer.Ordinal);
-}

@@ -51,7 +51,7 @@ public sealed class InspectionsController(
 
         if (!record.Value.Inspection.IsEditable)
         {
-            return RedirectToAction(nameof(Details), new { id });
+            return RedirectToRecord(id);
         }
 
         return View(FillViewModelFactory.Create(record.Value, record.Value.Inspection.ConcurrencyStamp, null));
@@ -77,7 +77,7 @@ public sealed class InspectionsController(
                 if (submitted.IsOk && submitted.Value.Submitted)
                 {
                     TempData.SetStatus(localizer["Inspections.Flash.Submitted", ServiceReview.Web.Features.Reviews.Display.Score(submitted.Value.Score.Total), submitted.Value.Score.Grade]);
-                    return RedirectToAction(nameof(Details), new { id });
+                    return RedirectToRecord(id);
                 }
 
                 if (submitted.IsOk)
@@ -110,7 +110,7 @@ public sealed class InspectionsController(
                     break;
                 case OutcomeStatus.Invalid when outcome.Errors[0].DomainCode is "Inspection.AlreadySubmitted" or "Inspection.NotEditable":
                     TempData.SetStatus(localizer["Inspections.Flash.AlreadySubmitted"], StatusKind.Info);
-                    return RedirectToAction(nameof(Details), new { id });
+                    return RedirectToRecord(id);
                 case OutcomeStatus.Invalid:
                     inputErrors = outcome.Errors;
                     break;
@@ -127,7 +127,7 @@ public sealed class InspectionsController(
         var record = opened.Value;
         if (!record.Inspection.IsEditable)
         {
-            return RedirectToAction(nameof(Details), new { id });
+            return RedirectToRecord(id);
         }
 
         var model = FillViewModelFactory.Create(record, stamp, form);
@@ -232,7 +232,10 @@ public sealed class InspectionsController(
     /// </summary>
     [HttpGet]
     [AllowAnonymous]
-    public IActionResult Details(int id) => Redirect(string.Create(CultureInfo.InvariantCulture, $"/inspections/{id}"));
+    public IActionResult Details(int id) => RedirectToRecord(id);
+
+    /// <summary>A submitted record is read on its record page (issue #14), by everyone who may see it.</summary>
+    private RedirectResult RedirectToRecord(int id) => Redirect(string.Create(CultureInfo.InvariantCulture, $"/inspections/{id}"));
 
     private void AddRefusal(FillViewModel model, ScoreResult score, bool windowClosed)
     {

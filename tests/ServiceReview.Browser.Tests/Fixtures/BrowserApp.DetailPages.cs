@@ -102,7 +102,7 @@ public sealed partial class BrowserApp
     }
 
     /// <summary>The default plan's worked example (73.1 points), with the evidence its low and high scores need.</summary>
-    private static Dictionary<string, IndicatorInput> Inputs() => new(StringComparer.Ordinal)
+    internal static Dictionary<string, IndicatorInput> Inputs() => new(StringComparer.Ordinal)
     {
         ["1.1"] = new() { Value = 96.0m },
         ["1.2"] = new() { Count = 2, Note = "2条记录关闭后超过48小时归档" },

@@ -211,15 +211,15 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await page.Locator("#submit-inspection").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/inspections/\d+$"));
         await Expect(StatusMessage(page)).ToHaveTextAsync($"已提交：总分 {total}，{grade}。");
-        await Expect(page.Locator("#total")).ToHaveTextAsync(total);
-        await Expect(page.Locator("#grade")).ToHaveTextAsync(grade);
+        await Expect(page.Locator("[data-record-total]")).ToHaveTextAsync(total);
+        await Expect(page.Locator("[data-record-grade]")).ToHaveTextAsync(grade);
         await Expect(page.Locator("main")).ToContainTextAsync("已提交");
         if (vetoText is not null)
         {
-            await Expect(page.Locator("#veto")).ToHaveTextAsync(vetoText);
+            await Expect(page.Locator("[data-record-veto]")).ToHaveTextAsync(vetoText);
         }
 
-        await Expect(page.Locator("tr[data-code='2.2']")).ToContainTextAsync("修改了系统计算值");
+        await Expect(page.Locator("[data-indicator='2.2'] [data-overridden]")).ToBeVisibleAsync();
 
         await BrowserApp.ScreenshotAsync(page, $"journey-{submittedShot}-inspector-submitted");
     }

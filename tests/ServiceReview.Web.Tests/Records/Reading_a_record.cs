@@ -151,7 +151,7 @@ public sealed class Reading_a_record(ServiceReviewWebFactory factory) : IClassFi
         Assert.Equal("机房备份.jpg", thumb.GetAttribute("alt"));
         Assert.Equal($"/attachments/{photo}", Html.AttributeOf(html, $"[data-attachment='{photo}'] a", "href"));
         var comment = Html.First(html, $"[data-comment='{commentId}']")!;
-        Assert.Equal("4.2", comment.GetAttribute("data-comment-indicator"));
+        Assert.Equal("4.2", comment.QuerySelector("[data-comment-indicator]")?.GetAttribute("data-comment-indicator"));
         Assert.Contains("已补充合同条款说明", comment.TextContent, StringComparison.Ordinal);
         Assert.Contains("合同.pdf", comment.QuerySelector($"[data-attachment='{pdf}']")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(Html.First(html, "section#conversation[data-conversation]"));
@@ -238,7 +238,8 @@ public sealed class Reading_a_record(ServiceReviewWebFactory factory) : IClassFi
         var html = await inspector.GetStringAsync($"/inspections/{id}");
 
         Assert.Equal($"/Inspections/Fill/{id}", Html.AttributeOf(html, "a[data-continue]", "href"));
-        Assert.Empty(Html.All(html, "article.record form"));
+        // Read-only: no form but the conversation's (a comment changes nothing in the record).
+        Assert.Empty(Html.All(html, "article.record form:not([data-conversation-form]):not([action*='/comments/'])"));
         Assert.NotNull(Html.First(html, "button[data-print]"));
         Assert.NotNull(Html.First(html, "link[href^='/css/record.css']"));
         Assert.NotNull(Html.First(html, "script[src^='/js/record.js']"));

@@ -92,6 +92,13 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
             return stored;
         }
 
+        // A link that already opens the record keeps its place in it (a comment's anchor).
+        var record = RecordLink.Href(subjectId);
+        if (stored == record || stored.StartsWith(record + "#", StringComparison.Ordinal))
+        {
+            return stored;
+        }
+
         var stillToAct = kind switch
         {
             NotificationKind.Assigned or NotificationKind.DueSoon or NotificationKind.Overdue => now is InspectionStatus.Assigned or InspectionStatus.InProgress,
@@ -99,7 +106,7 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
             NotificationKind.Disputed => now == InspectionStatus.Disputed,
             _ => false,
         };
-        return stillToAct ? stored : RecordLink.Href(subjectId);
+        return stillToAct ? stored : record;
     }
 
     /// <summary>Marks all the actor's unread notifications read; returns how many (none for an account without a person).</summary>

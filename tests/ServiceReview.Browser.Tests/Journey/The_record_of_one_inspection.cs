@@ -36,6 +36,7 @@ public sealed class The_record_of_one_inspection(BrowserApp app)
         var evidence = tablet.Locator("[data-evidence][data-indicator='3.1']");
         await evidence.Locator("input[capture]").SetInputFilesAsync(new FilePayload { Name = PhotoName, MimeType = "image/png", Buffer = EvidenceFiles.Png(1200, 900) });
         await Expect(evidence.Locator("[data-attachment-id] img")).ToBeVisibleAsync();
+        await evidence.ScrollIntoViewIfNeededAsync();
         await BrowserApp.ScreenshotAsync(tablet, "record-01-inspector-photographs", fullPage: false);
         await tablet.Locator("#submit-inspection").ClickAsync();
         await tablet.WaitForURLAsync(new Regex($"{Regex.Escape(record)}$"));
@@ -66,6 +67,7 @@ public sealed class The_record_of_one_inspection(BrowserApp app)
         await Expect(dispute).ToContainTextAsync(PdfName);
         await Expect(manager.Locator("[data-timeline-event='Submitted']")).ToHaveCountAsync(1);
         await Expect(manager.Locator("[data-timeline-event='Disputed']")).ToHaveCountAsync(1);
+        await Expect(manager.Locator("[data-timeline-event='Attached']")).ToHaveCountAsync(2);
         await BrowserApp.ScreenshotAsync(manager, "record-02-manager-reads-the-record");
 
         // The PDF opens as a download of the same bytes; the photo opens full size.
@@ -95,7 +97,7 @@ public sealed class The_record_of_one_inspection(BrowserApp app)
         await lead.GotoAsync("/Notifications");
         var told = lead.Locator($"[data-notification][data-link^='{record}#comment-']");
         await Expect(told).ToHaveCountAsync(1);
-        await told.Locator("a").First.ClickAsync();
+        await told.Locator("button[type=submit]").ClickAsync();
         await lead.WaitForURLAsync(new Regex($"{Regex.Escape(record)}"));
         await lead.Locator("#comment-text").FillAsync("已补充，见附件。");
         await lead.Locator("#comment-files").SetInputFilesAsync(new FilePayload { Name = "交接记录.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("日期,交接人\n2025-03-05,张三\n") });

@@ -155,6 +155,8 @@ public sealed class Reading_a_record(ServiceReviewWebFactory factory) : IClassFi
         Assert.Contains("已补充合同条款说明", comment.TextContent, StringComparison.Ordinal);
         Assert.Contains("合同.pdf", comment.QuerySelector($"[data-attachment='{pdf}']")!.TextContent, StringComparison.Ordinal);
         Assert.NotNull(Html.First(html, "section#conversation[data-conversation]"));
+        // The browser posts the form as it is: it carries its own antiforgery token.
+        Assert.NotNull(Html.First(html, "form[data-conversation-form] input[name='__RequestVerificationToken']"));
         Assert.NotNull(Html.First(html, "[data-timeline-event='Commented'][data-timeline-indicator='4.2']"));
         Assert.NotNull(Html.First(html, "[data-timeline-event='Attached'][data-timeline-indicator='1.3']"));
 

@@ -3,6 +3,7 @@ using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Records;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Web.Features.Attachments;
 using ServiceReview.Web.Features.Inspections;
 
 namespace ServiceReview.Web.Features.Records;
@@ -131,6 +132,7 @@ public static class RecordTimeline
     private static TimelineEvent? FromInspectionEntry(AuditRow e, IReadOnlyList<Dispute> disputes) => e.Action switch
     {
         "DraftSaved" or "Disputed" => null, // collapsed above; the disputed items come from the dispute rows
+        AttachmentsController.AuditAction => null, // the inspector's evidence is told from the attachments' rows
         "Reassigned" => new(e.At, e.Actor, Events.Reassigned, null, null, null, e.NewValue),
         "Reopened" => new(e.At, e.Actor, Events.Reopened, null, null, null, AfterStatus(e.NewValue)),
         "ScoreChanged" => ScoreChanged(e, disputes),

@@ -68,6 +68,9 @@ public sealed class The_record_of_one_inspection(BrowserApp app)
         await Expect(manager.Locator("[data-timeline-event='Submitted']")).ToHaveCountAsync(1);
         await Expect(manager.Locator("[data-timeline-event='Disputed']")).ToHaveCountAsync(1);
         await Expect(manager.Locator("[data-timeline-event='Attached']")).ToHaveCountAsync(2);
+        // The team has no service records in this period: a figure of 0 / 0 offers no list of records behind it.
+        await Expect(manager.Locator("[data-indicator='1.1']")).ToContainTextAsync("0 / 0");
+        await Expect(manager.Locator("[data-indicator='1.1'] [data-measured-link]")).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(manager, "record-02-manager-reads-the-record");
 
         // The PDF opens as a download of the same bytes; the photo opens full size.

@@ -405,4 +405,43 @@ public sealed class Attaching_and_serving_evidence(F factory) : IClassFixture<F>
         Assert.Equal(HttpStatusCode.NotFound, await StatusFor(Teammate));
         Assert.Equal(HttpStatusCode.NotFound, await StatusFor("lead2@demo.local"));
     }
+
+    [Fact]
+    public async Task Proof_of_an_action_raised_from_a_record_is_also_served_to_the_actions_owner_but_the_records_own_files_are_not()
+    {
+        var round = await factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = [Inspector] });
+        var inspection = round[F.Lead1Team, Inspector];
+        var teamId = await factory.TeamIdAsync(F.Lead1Team);
+        var owner = await factory.PersonIdAsync(Teammate);
+        var inspector = await factory.PersonIdAsync(Inspector);
+        var manager = await factory.PersonIdAsync("manager@demo.local");
+        int proof, evidence;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ServiceReview.Infrastructure.Persistence.ServiceReviewDbContext>();
+            var store = scope.ServiceProvider.GetRequiredService<IAttachmentStore>();
+            var action = new ServiceReview.Core.Feedback.CorrectiveAction(round.RoundId, teamId, "3.2", "补充交接记录", owner, DateOnly.FromDateTime(DateTime.UtcNow).AddDays(7), manager, DateTime.UtcNow, inspection);
+            db.CorrectiveActions.Add(action);
+            await db.SaveChangesAsync();
+            async Task<Attachment> StoredAsync(AttachmentOwner to, int by)
+            {
+                var key = IAttachmentStore.NewKey();
+                await store.WriteAsync(key, EvidenceFiles.Pdf());
+                var file = new Attachment(to, new StoredFile("a.pdf", "application/pdf", AttachmentKind.Pdf, EvidenceFiles.Pdf().Length, new string('0', 64), key), by, DateTime.UtcNow);
+                db.Attachments.Add(file);
+                return file;
+            }
+
+            var proofFile = await StoredAsync(AttachmentOwner.Action(action.Id, inspection, "3.2"), owner);
+            var evidenceFile = await StoredAsync(AttachmentOwner.Indicator(inspection, "3.2"), inspector);
+            await db.SaveChangesAsync();
+            (proof, evidence) = (proofFile.Id, evidenceFile.Id);
+        }
+
+        var ownersClient = await factory.SignedInAsync(Teammate);
+
+        Assert.Equal(HttpStatusCode.OK, (await ownersClient.GetAsync($"/attachments/{proof}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ownersClient.GetAsync($"/attachments/{evidence}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await factory.SignedInAsync("lead2@demo.local")).GetAsync($"/attachments/{proof}")).StatusCode);
+    }
 }

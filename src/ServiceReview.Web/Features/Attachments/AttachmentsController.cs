@@ -146,11 +146,13 @@ public sealed class AttachmentsController(
 
     private async Task<bool> MaySeeAsync(Actor actor, Attachment attachment, CancellationToken cancellationToken)
     {
-        if (attachment.InspectionId is { } inspectionId)
+        if (attachment.InspectionId is { } inspectionId
+            && await db.RecordFactsAsync(inspectionId, cancellationToken) is { } facts && actor.MaySee(facts))
         {
-            return await db.RecordFactsAsync(inspectionId, cancellationToken) is { } facts && actor.MaySee(facts);
+            return true;
         }
 
+        // A corrective action's proof is also seen by whoever sees the action: its owner may not see the record it came from.
         return attachment.CorrectiveActionId is { } actionId && await actions.MaySeeAsync(actor, actionId, cancellationToken);
     }
 

@@ -10,7 +10,19 @@ using ServiceReview.Web.Features.Results;
 
 namespace ServiceReview.Web.Features.Home;
 
-public sealed record InspectionTodo(int Id, string RoundName, string TeamName, InspectionStatus Status, DateTime WindowClosesAt);
+public sealed record InspectionTodo(int Id, string RoundName, string TeamName, InspectionStatus Status, DateTime WindowClosesAt)
+{
+    /// <summary>Who inspected it: set for the lead's inspections to confirm, so items of one team and round are told apart.</summary>
+    public string? InspectorName { get; init; }
+
+    /// <summary>When it was submitted (UTC), for the lead's inspections to confirm.</summary>
+    public DateTime? SubmittedAt { get; init; }
+
+    /// <summary>The total score and grade, for the lead's inspections to confirm.</summary>
+    public decimal? Total { get; init; }
+
+    public string? Grade { get; init; }
+}
 
 /// <summary>A corrective action to do or verify; <see cref="InspectionId"/> is the inspection it was raised from, if any.</summary>
 public sealed record ActionTodo(int Id, int TeamId, string TeamName, string? IndicatorCode, string Description, DateOnly DueDate, CorrectiveActionStatus Status, bool IsOverdue)
@@ -100,9 +112,16 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
                 from i in db.Inspections
                 join r in db.Rounds on i.RoundId equals r.Id
                 join t in db.Teams on i.TeamId equals t.Id
+                join p in db.People on i.InspectorId equals p.Id
                 where t.LeadId == personId && i.Status == InspectionStatus.Submitted
-                orderby r.WindowClosesAt, i.Id
-                select new InspectionTodo(i.Id, r.Name, t.Name, i.Status, r.WindowClosesAt))
+                orderby r.WindowClosesAt, i.SubmittedAt, i.Id
+                select new InspectionTodo(i.Id, r.Name, t.Name, i.Status, r.WindowClosesAt)
+                {
+                    InspectorName = p.DisplayName,
+                    SubmittedAt = i.SubmittedAt,
+                    Total = i.Total,
+                    Grade = i.Grade,
+                })
                 .AsNoTracking().ToPagedAsync(top, cancellationToken);
 
             // Overdue actions have the earliest due dates, so the due-date order puts them first.

@@ -13,6 +13,12 @@ public sealed record NotificationItem(int Id, NotificationKind Kind, string Subj
 {
     /// <summary>The team and round of the inspection record it is about, when it is about one that still exists.</summary>
     public InspectionAbout? About { get; init; }
+
+    /// <summary>
+    /// True when it asked the reader to act on an inspection that no longer waits for them (issue #17): it is shown as
+    /// handled, not as a to-do. Decided when it is read, from the inspection's status.
+    /// </summary>
+    public bool IsHandled { get; init; }
 }
 
 public sealed record NotificationPage(IReadOnlyList<NotificationItem> Items, int Page, int PageSize, int Total, int Unread)
@@ -54,7 +60,7 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
             ? []
             : await NotificationSubjects.Inspections(db, inspections).ToDictionaryAsync(a => a.InspectionId, cancellationToken);
         items = [.. items.Select(n => about.GetValueOrDefault(n.SubjectType == InspectionSubject ? n.SubjectId : 0) is { } a
-            ? n with { Link = LinkOf(n.Kind, n.SubjectType, n.SubjectId, n.Link, a.Status), About = a }
+            ? n with { Link = LinkOf(n.Kind, n.SubjectType, n.SubjectId, n.Link, a.Status), About = a, IsHandled = IsHandled(n.Kind, a.Status) }
             : n)];
         return new NotificationPage(items, page, PageSize, total, unread);
     }
@@ -99,15 +105,24 @@ public sealed class NotificationService(ServiceReviewDbContext db, TimeProvider 
             return stored;
         }
 
-        var stillToAct = kind switch
-        {
-            NotificationKind.Assigned or NotificationKind.DueSoon or NotificationKind.Overdue => now is InspectionStatus.Assigned or InspectionStatus.InProgress,
-            NotificationKind.SubmittedForReview => now == InspectionStatus.Submitted,
-            NotificationKind.Disputed => now == InspectionStatus.Disputed,
-            _ => false,
-        };
-        return stillToAct ? stored : record;
+        return StillToAct(kind, now) == true ? stored : record;
     }
+
+    /// <summary>
+    /// Whether a notification that asks its reader to act on an inspection is handled: the inspection has moved on
+    /// (an assignment once submitted, a review once confirmed or disputed, a dispute once ruled). Notifications that
+    /// only tell something (a ruling, a comment) are never handled.
+    /// </summary>
+    public static bool IsHandled(NotificationKind kind, InspectionStatus status) => StillToAct(kind, status) == false;
+
+    /// <summary>Whether the inspection still waits for the reader of a to-do notification; null when the kind asks nothing.</summary>
+    private static bool? StillToAct(NotificationKind kind, InspectionStatus now) => kind switch
+    {
+        NotificationKind.Assigned or NotificationKind.DueSoon or NotificationKind.Overdue => now is InspectionStatus.Assigned or InspectionStatus.InProgress,
+        NotificationKind.SubmittedForReview => now == InspectionStatus.Submitted,
+        NotificationKind.Disputed => now == InspectionStatus.Disputed,
+        _ => null,
+    };
 
     /// <summary>Marks all the actor's unread notifications read; returns how many (none for an account without a person).</summary>
     public async Task<int> MarkAllReadAsync(Actor actor, CancellationToken cancellationToken = default)

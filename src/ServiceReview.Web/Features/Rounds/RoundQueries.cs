@@ -89,6 +89,24 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
     }
 
     /// <summary>Published plan versions, and every team with its conflict-free inspectors sorted best first.</summary>
+    /// <summary>
+    /// A round name not yet taken: <paramref name="name"/> itself, else "name (2)", "name (3)"… (issue #17:
+    /// the new-round form no longer proposes the name of an existing round). Names compare exactly.
+    /// </summary>
+    public async Task<string> FreeNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var taken = (await db.Rounds.AsNoTracking().Where(r => r.Name.Contains(name)).Select(r => r.Name)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var candidate = name;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} ({n})");
+        }
+
+        return candidate;
+    }
+
     public async Task<RoundFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default)
     {
         var plans = await db.PlanVersions.AsNoTracking()

@@ -118,10 +118,19 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
         var inspectors = await InspectorsAsync(cancellationToken);
         var options = teams
             .Select(t => new TeamOption(t.Team.Id, t.Team.Name, t.Team.ProjectId, t.ProjectName, t.LeadName,
-                inspectors.Where(i => !t.Team.Involves(i.Id) && i.MayInspectProject(t.Team.ProjectId)).ToList()))
+                inspectors.Where(i => !t.Team.Involves(i.Id) && i.MayInspectProject(t.Team.ProjectId)).ToList())
+            {
+                Excluded = [.. inspectors.Select(i => ExclusionOf(t.Team, i)).OfType<ExcludedInspector>().OrderBy(x => x.Name, StringComparer.Ordinal)],
+            })
             .ToList();
         return new RoundFormOptions(plans, options);
     }
+
+    private static ExcludedInspector? ExclusionOf(Team team, InspectorOption inspector) =>
+        team.LeadId == inspector.Id ? new ExcludedInspector(inspector.Id, inspector.Name, "Lead")
+        : team.Involves(inspector.Id) ? new ExcludedInspector(inspector.Id, inspector.Name, "Member")
+        : !inspector.MayInspectProject(team.ProjectId) ? new ExcludedInspector(inspector.Id, inspector.Name, "Project")
+        : null;
 
     /// <summary>The draft as the edit form shows it; null when there is no such round.</summary>
     public async Task<RoundDraft?> DraftAsync(int id, CancellationToken cancellationToken = default)

@@ -50,7 +50,14 @@ public sealed record InspectorOption(int Id, string Name, string Email, Inspecto
 /// A team that can be put in a round's scope, and its candidate inspectors best first: free of any conflict of interest
 /// and allowed on the team's project by their inspector profile.
 /// </summary>
-public sealed record TeamOption(int TeamId, string Name, int ProjectId, string ProjectName, string? LeadName, IReadOnlyList<InspectorOption> Candidates);
+public sealed record TeamOption(int TeamId, string Name, int ProjectId, string ProjectName, string? LeadName, IReadOnlyList<InspectorOption> Candidates)
+{
+    /// <summary>The inspectors not offered for this team, each with its reason (issue #17: none goes missing silently).</summary>
+    public IReadOnlyList<ExcludedInspector> Excluded { get; init; } = [];
+}
+
+/// <summary>Why an inspector is not offered for a team: <see cref="Reason"/> is Lead, Member (conflict of interest) or Project (the inspector may not inspect the team's project).</summary>
+public sealed record ExcludedInspector(int Id, string Name, string Reason);
 
 public sealed record RoundFormOptions(IReadOnlyList<PlanVersionOption> Plans, IReadOnlyList<TeamOption> Teams);
 

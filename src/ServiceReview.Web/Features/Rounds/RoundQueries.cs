@@ -89,6 +89,24 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
     }
 
     /// <summary>Published plan versions, and every team with its conflict-free inspectors sorted best first.</summary>
+    /// <summary>
+    /// A round name not yet taken: <paramref name="name"/> itself, else "name (2)", "name (3)"… (issue #17:
+    /// the new-round form no longer proposes the name of an existing round). Names compare exactly.
+    /// </summary>
+    public async Task<string> FreeNameAsync(string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var taken = (await db.Rounds.AsNoTracking().Where(r => r.Name.Contains(name)).Select(r => r.Name)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var candidate = name;
+        for (var n = 2; taken.Contains(candidate); n++)
+        {
+            candidate = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name} ({n})");
+        }
+
+        return candidate;
+    }
+
     public async Task<RoundFormOptions> FormOptionsAsync(CancellationToken cancellationToken = default)
     {
         var plans = await db.PlanVersions.AsNoTracking()
@@ -100,10 +118,19 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
         var inspectors = await InspectorsAsync(cancellationToken);
         var options = teams
             .Select(t => new TeamOption(t.Team.Id, t.Team.Name, t.Team.ProjectId, t.ProjectName, t.LeadName,
-                inspectors.Where(i => !t.Team.Involves(i.Id) && i.MayInspectProject(t.Team.ProjectId)).ToList()))
+                inspectors.Where(i => !t.Team.Involves(i.Id) && i.MayInspectProject(t.Team.ProjectId)).ToList())
+            {
+                Excluded = [.. inspectors.Select(i => ExclusionOf(t.Team, i)).OfType<ExcludedInspector>().OrderBy(x => x.Name, StringComparer.Ordinal)],
+            })
             .ToList();
         return new RoundFormOptions(plans, options);
     }
+
+    private static ExcludedInspector? ExclusionOf(Team team, InspectorOption inspector) =>
+        team.LeadId == inspector.Id ? new ExcludedInspector(inspector.Id, inspector.Name, "Lead")
+        : team.Involves(inspector.Id) ? new ExcludedInspector(inspector.Id, inspector.Name, "Member")
+        : !inspector.MayInspectProject(team.ProjectId) ? new ExcludedInspector(inspector.Id, inspector.Name, "Project")
+        : null;
 
     /// <summary>The draft as the edit form shows it; null when there is no such round.</summary>
     public async Task<RoundDraft?> DraftAsync(int id, CancellationToken cancellationToken = default)

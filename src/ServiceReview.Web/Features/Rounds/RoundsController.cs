@@ -44,13 +44,16 @@ public sealed class RoundsController(
         var options = await queries.FormOptionsAsync(cancellationToken);
         var today = clock.Today;
         var lastMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        // Issue #17: the proposed name is free (a suffix " (2)"… when last month's round exists) and the
+        // submission window is open from the start of today, so a round opened at once can be filled today.
+        var name = await queries.FreeNameAsync(l["Rounds.Form.DefaultName", lastMonth.Year, lastMonth.Month], cancellationToken);
         var form = new RoundFormViewModel
         {
-            Name = l["Rounds.Form.DefaultName", lastMonth.Year, lastMonth.Month],
+            Name = name,
             PeriodStart = lastMonth,
             PeriodEnd = lastMonth.AddMonths(1).AddDays(-1),
             PlanVersionId = options.Plans.Count > 0 ? options.Plans[0].Id : null,
-            WindowOpensAt = today.AddDays(1).ToDateTime(new TimeOnly(9, 0)),
+            WindowOpensAt = today.ToDateTime(TimeOnly.MinValue),
             WindowClosesAt = today.AddDays(14).ToDateTime(new TimeOnly(18, 0)),
             Options = options,
         };

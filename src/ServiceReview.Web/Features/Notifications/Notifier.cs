@@ -51,19 +51,7 @@ public sealed class Notifier(ServiceReviewDbContext db)
     /// </summary>
     public async Task DisputedAsync(Inspection inspection, DateTime utcNow, CancellationToken cancellationToken = default)
     {
-        var projectManagers = db.Teams.Where(t => t.Id == inspection.TeamId)
-            .SelectMany(t => db.Projects.Where(p => p.Id == t.ProjectId).SelectMany(p => p.Managers.Select(m => m.PersonId)));
-        var managers = await ActiveWithRole(Roles.Manager).Where(id => projectManagers.Contains(id)).ToListAsync(cancellationToken);
-        if (managers.Count == 0)
-        {
-            managers = await ActiveWithRole(Roles.Manager).ToListAsync(cancellationToken);
-        }
-
-        if (managers.Count == 0)
-        {
-            managers = await ActiveWithRole(Roles.Admin).ToListAsync(cancellationToken);
-        }
-
+        var managers = await ArbitersAsync(inspection.TeamId, cancellationToken);
         foreach (var manager in managers)
         {
             Add(manager, NotificationKind.Disputed, nameof(Inspection), inspection.Id, "/Disputes",
@@ -146,7 +134,7 @@ public sealed class Notifier(ServiceReviewDbContext db)
     }
 
     // Who arbitrates a dispute of the team's records: the project's active managers, else every active manager, else
-    // the administrators (the rule of DisputedAsync).
+    // the administrators (told of a dispute, and of comments while it is open).
     private async Task<List<int>> ArbitersAsync(int teamId, CancellationToken cancellationToken)
     {
         var projectManagers = db.Teams.Where(t => t.Id == teamId)

@@ -84,6 +84,12 @@ public static class DependencyInjection
             options.AddInterceptors(outbox);
         }
 
+        // Command observers registered by the host (the tests' SQL command counter, issue #15).
+        foreach (var interceptor in services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>())
+        {
+            options.AddInterceptors(interceptor);
+        }
+
         if (services.GetService<IHostEnvironment>()?.IsEnvironment(TestingEnvironment) == true)
         {
             DbContextOptionsFactory.ThrowOnQueryWarnings(options);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Infrastructure.Identity;
@@ -32,6 +33,7 @@ public sealed partial class ServiceReviewWebFactory : WebApplicationFactory<Prog
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:ServiceReview", $"Data Source={DatabasePath}");
         ApplyExtraSettings(builder);
+        builder.ConfigureTestServices(CountSqlCommands);
     }
 
     /// <summary>A client that does not follow redirects, so that tests see the 302s; it keeps cookies.</summary>

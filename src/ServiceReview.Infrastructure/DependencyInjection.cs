@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using ServiceReview.Infrastructure.Attachments;
 using ServiceReview.Infrastructure.Audit;
 using ServiceReview.Infrastructure.Common;
+using ServiceReview.Infrastructure.DataProtection;
 using ServiceReview.Infrastructure.Email;
 using ServiceReview.Infrastructure.Identity;
 using ServiceReview.Infrastructure.Persistence;
@@ -27,6 +28,7 @@ public static class DependencyInjection
         services
             .AddOrganisationClock(configuration)
             .AddPersistence(configuration)
+            .AddKeyRing()
             .AddSeeding()
             .AddAudit()
             .AddUserSessions(configuration)

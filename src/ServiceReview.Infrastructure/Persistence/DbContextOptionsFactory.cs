@@ -4,7 +4,12 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ServiceReview.Infrastructure.Persistence;
 
-/// <summary>One place that turns (provider, connection string) into options: used by the app, the tests and the EF tools.</summary>
+/// <summary>
+/// One place that turns (provider, connection string) into options: used by the app, the tests and the EF tools.
+/// SQL Server and PostgreSQL retry transient failures (a dropped connection, a failover, a deadlock victim) with EF's
+/// retrying execution strategy; so every explicit transaction must run inside
+/// <c>db.Database.CreateExecutionStrategy().ExecuteAsync(...)</c>, or EF refuses it (ADR 0028).
+/// </summary>
 public static class DbContextOptionsFactory
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
@@ -19,7 +24,7 @@ public static class DbContextOptionsFactory
                 builder.UseSqlServer(connectionString, o => o.EnableRetryOnFailure());
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(connectionString);
+                builder.UseNpgsql(connectionString, o => o.EnableRetryOnFailure());
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, null);

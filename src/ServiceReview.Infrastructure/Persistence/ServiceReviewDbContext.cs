@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -22,7 +23,7 @@ namespace ServiceReview.Infrastructure.Persistence;
 /// The one DbContext of the product (domain + Identity). Each database provider has a thin subclass
 /// (<see cref="SqliteServiceReviewDbContext"/>, ...) so that it can keep a migration set of its own.
 /// </summary>
-public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>
+public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>, IDataProtectionKeyContext
 {
     protected ServiceReviewDbContext(DbContextOptions options)
         : base(options)
@@ -68,6 +69,9 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>
     public DbSet<Comment> Comments => Set<Comment>();
 
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
+
+    /// <summary>The ASP.NET Core Data Protection key ring, shared by every instance of the app (ADR 0028).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -34,6 +34,7 @@ public sealed partial class ServiceReviewWebFactory : WebApplicationFactory<Prog
         builder.UseSetting("ConnectionStrings:ServiceReview", $"Data Source={DatabasePath}");
         ApplyExtraSettings(builder);
         builder.ConfigureTestServices(CountSqlCommands);
+        builder.ConfigureTestServices(RetryLikeServerProviders);
     }
 
     /// <summary>A client that does not follow redirects, so that tests see the 302s; it keeps cookies.</summary>

@@ -36,13 +36,9 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
         }
 
         // The audit entry names the round by its id, which the database gives on the first save: both saves
-        // share one transaction, so the round never exists without its "Created" entry.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // share one transaction (inside the execution strategy), so the round never exists without its "Created" entry.
         db.Rounds.Add(round);
-        await db.SaveChangesAsync(cancellationToken);
-        db.Audit(actor, UtcNow, RoundEntity, round.Id, "Created", null, Describe(round));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await db.SaveNewWithAuditAsync(() => db.Audit(actor, UtcNow, RoundEntity, round.Id, "Created", null, Describe(round)), cancellationToken);
         return Outcome.Ok(round.Id);
     });
 

@@ -87,45 +87,53 @@ public sealed class ServiceRecordImporter(ServiceReviewDbContext db, TimeProvide
         }
 
         observer?.Writing(clean);
-        file.Position = start;
         var now = clock.GetUtcNow().UtcDateTime;
         var (imported, updated) = (0, 0);
         var tracking = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            foreach (var batch in ReadRows(file, zone, _limits, maxRows, new Problems(), null).Where(r => !r.HasError).Chunk(BatchSize))
+            // Through the provider's execution strategy (SQL Server and PostgreSQL retry transient failures, ADR 0028):
+            // an attempt that failed rolled everything back, so the next one reads the file again from the start.
+            var strategy = db.Database.CreateExecutionStrategy();
+            await strategy.ExecuteAsync(async () =>
             {
-                var tickets = batch.Select(r => r.TicketId).ToList();
-                var existing = await db.ServiceRecords.Where(r => r.TeamId == teamId && tickets.Contains(r.TicketId)).ToDictionaryAsync(r => r.TicketId, cancellationToken);
-                foreach (var row in batch)
+                (imported, updated) = (0, 0);
+                db.ChangeTracker.Clear();
+                file.Position = start;
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                foreach (var batch in ReadRows(file, zone, _limits, maxRows, new Problems(), null).Where(r => !r.HasError).Chunk(BatchSize))
                 {
-                    if (existing.TryGetValue(row.TicketId, out var record))
+                    var tickets = batch.Select(r => r.TicketId).ToList();
+                    var existing = await db.ServiceRecords.Where(r => r.TeamId == teamId && tickets.Contains(r.TicketId)).ToDictionaryAsync(r => r.TicketId, cancellationToken);
+                    foreach (var row in batch)
                     {
-                        updated++;
-                    }
-                    else
-                    {
-                        record = new ServiceRecord(teamId, row.TicketId);
-                        db.ServiceRecords.Add(record);
-                        imported++;
+                        if (existing.TryGetValue(row.TicketId, out var record))
+                        {
+                            updated++;
+                        }
+                        else
+                        {
+                            record = new ServiceRecord(teamId, row.TicketId);
+                            db.ServiceRecords.Add(record);
+                            imported++;
+                        }
+
+                        record.Update(row.Data, now);
                     }
 
-                    record.Update(row.Data, now);
+                    db.ChangeTracker.DetectChanges();
+                    await db.SaveChangesAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    progress?.Report(imported + updated);
+                    observer?.Written(imported + updated);
                 }
 
-                db.ChangeTracker.DetectChanges();
+                db.Audit(actor, now, "Team", teamId, "ServiceRecordsImported", null,
+                    string.Create(CultureInfo.InvariantCulture, $"file={fileName}; imported={imported}; updated={updated}; skippedRows={total - clean}"));
                 await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                progress?.Report(imported + updated);
-                observer?.Written(imported + updated);
-            }
-
-            db.Audit(actor, now, "Team", teamId, "ServiceRecordsImported", null,
-                string.Create(CultureInfo.InvariantCulture, $"file={fileName}; imported={imported}; updated={updated}; skippedRows={total - clean}"));
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            });
         }
         finally
         {

@@ -115,19 +115,25 @@ public sealed class ImportJobQueue(
         TabularReaders.CheckUpload(buffer, uploads.Value);
         var content = buffer.Capacity == buffer.Length ? buffer.GetBuffer() : buffer.ToArray();
         var now = clock.GetUtcNow().UtcDateTime;
-        var job = new ImportJob(Guid.NewGuid(), teamId, actor.UserId, actor.Name, actor.PersonId, fileName, buffer.Length, partial, now);
-        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        var key = Guid.NewGuid();
+        var strategy = db.Database.CreateExecutionStrategy();
+        var job = await strategy.ExecuteAsync(async () =>
         {
-            db.ImportJobs.Add(job);
+            // A retried attempt (SQL Server, PostgreSQL: ADR 0028) starts again from a clean unit of work.
+            db.ChangeTracker.Clear();
+            var queued = new ImportJob(key, teamId, actor.UserId, actor.Name, actor.PersonId, fileName, buffer.Length, partial, now);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            db.ImportJobs.Add(queued);
             await db.SaveChangesAsync(cancellationToken);
 
             // The audit entry goes with the last save: linking it takes the next place in the audit chain, which other
             // writers wait for until this transaction commits, so it must not be held while the upload is written.
-            db.ImportJobFiles.Add(new ImportJobFile(job.Id, content));
-            db.Audit(actor, now, "ImportJob", job.Key, "Queued", null, Describe(job));
+            db.ImportJobFiles.Add(new ImportJobFile(queued.Id, content));
+            db.Audit(actor, now, "ImportJob", queued.Key, "Queued", null, Describe(queued));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
-        }
+            return queued;
+        });
 
         await ForgetOldAsync(now, cancellationToken);
         wakeUp.Signal();

@@ -7,15 +7,16 @@
 # Everything stops, and the work folder is deleted, on Ctrl-C (KEEP=1 keeps the folder and its logs).
 #
 # Usage: scripts/two-instances.sh
-# Settings (environment): PORT_A (5001), PORT_B (5002), PROXY_PORT (8080), ENVIRONMENT (Development),
-#   CONFIGURATION (Release), WORK (a new folder under /tmp), KEEP (0).
+# Settings (environment): PORT_A (5001), PORT_B (5002), PROXY_LISTEN (127.0.0.1:8080; nginx's `listen`, so
+#   unix:/path/proxy.sock works too), ENVIRONMENT (Development), CONFIGURATION (Release), WORK (a new folder under
+#   /tmp), KEEP (0).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
 PORT_A=${PORT_A:-5001}
 PORT_B=${PORT_B:-5002}
-PROXY_PORT=${PROXY_PORT:-8080}
+PROXY_LISTEN=${PROXY_LISTEN:-127.0.0.1:8080}
 ENVIRONMENT=${ENVIRONMENT:-Development}
 CONFIGURATION=${CONFIGURATION:-Release}
 KEEP=${KEEP:-0}
@@ -75,6 +76,8 @@ fsync = off
 max_connections = 100
 EOF
 as_pg "$PGBIN/pg_ctl" start -D "$PGDIR/data" -l "$PGDIR/server.log" -w >/dev/null
+CREATEDB=$(dirname "$(readlink -f "$PGBIN/initdb")")/createdb
+if [[ -x $CREATEDB ]]; then as_pg "$CREATEDB" -h "$PGDIR" -U postgres servicereview; fi # else `migrate` creates it
 
 export Database__Provider=PostgreSql
 export ConnectionStrings__ServiceReview="Host=$PGDIR;Username=postgres;Database=servicereview"
@@ -109,7 +112,9 @@ say "instance a: http://127.0.0.1:$PORT_A   instance b: http://127.0.0.1:$PORT_B
 
 if command -v nginx >/dev/null; then
     NGINX=$(command -v nginx)
-    mkdir -p "$WORK/nginx/logs"
+    mkdir -p "$WORK/nginx/logs" "$WORK/nginx/client_body" "$WORK/nginx/proxy"
+    # As root, nginx's workers run as an unprivileged user: they must be able to write their temp folders.
+    if [[ $(id -u) -eq 0 ]]; then chmod 1777 "$WORK/nginx/client_body" "$WORK/nginx/proxy"; fi
     cat >"$WORK/nginx/nginx.conf" <<EOF
 daemon on;
 pid $WORK/nginx/nginx.pid;
@@ -129,11 +134,11 @@ http {
         server 127.0.0.1:$PORT_B;
     }
     server {
-        listen 127.0.0.1:$PROXY_PORT;
+        listen $PROXY_LISTEN;
         location / {
             proxy_pass http://servicereview;
             proxy_http_version 1.1;
-            proxy_set_header Host \$host:\$server_port;
+            proxy_set_header Host \$http_host;
             proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto \$scheme;
             add_header X-Upstream \$upstream_addr always;
@@ -142,7 +147,7 @@ http {
 }
 EOF
     "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf"
-    say "nginx round-robin: http://127.0.0.1:$PROXY_PORT   (each response names its instance in X-Upstream)"
+    say "nginx round-robin on $PROXY_LISTEN   (each response names its instance in X-Upstream)"
 else
     NGINX=""
     say "nginx is not installed: use the two instances directly (apt-get install nginx for the round-robin proxy)"

@@ -69,6 +69,12 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<StoredBlob> StoredBlobs => Set<StoredBlob>();
 
+    /// <summary>Each team's stored result per round (ADR 0027).</summary>
+    public DbSet<StoredTeamResult> StoredTeamResults => Set<StoredTeamResult>();
+
+    /// <summary>Each round's stored round-wide figures (ADR 0027).</summary>
+    public DbSet<StoredRoundResult> StoredRoundResults => Set<StoredRoundResult>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();

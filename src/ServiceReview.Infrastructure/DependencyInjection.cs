@@ -86,6 +86,12 @@ public static class DependencyInjection
             options.AddInterceptors(outbox);
         }
 
+        // Save hooks registered by the web project (the stored round results, ADR 0027).
+        foreach (var interceptor in services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>())
+        {
+            options.AddInterceptors(interceptor);
+        }
+
         // Command observers registered by the host (the tests' SQL command counter, issue #15).
         foreach (var interceptor in services.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IDbCommandInterceptor>())
         {

@@ -73,6 +73,12 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>, IDataP
     /// <summary>The ASP.NET Core Data Protection key ring, shared by every instance of the app (ADR 0028).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    /// <summary>Each team's stored result per round (ADR 0027).</summary>
+    public DbSet<StoredTeamResult> StoredTeamResults => Set<StoredTeamResult>();
+
+    /// <summary>Each round's stored round-wide figures (ADR 0027).</summary>
+    public DbSet<StoredRoundResult> StoredRoundResults => Set<StoredRoundResult>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         PrepareForSave();

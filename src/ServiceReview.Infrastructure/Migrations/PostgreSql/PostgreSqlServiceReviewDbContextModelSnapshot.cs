@@ -1823,6 +1823,76 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredRoundResult", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Teams")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WithResult")
+                        .HasColumnType("integer");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("StoredRoundResults", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredTeamResult", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AssignedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ConfirmedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("MiddleAloneDecides")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<bool>("Trimmed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("RoundId", "TeamId");
+
+                    b.HasIndex("RoundId", "Rank");
+
+                    b.HasIndex("TeamId", "Grade");
+
+                    b.ToTable("StoredTeamResults", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2473,6 +2543,30 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                     b.HasOne("ServiceReview.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredRoundResult", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredTeamResult", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServiceReview.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1834,6 +1834,76 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredRoundResult", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Teams")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<int>("WithResult")
+                        .HasColumnType("int");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("StoredRoundResults", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredTeamResult", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AssignedCount")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConfirmedCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<bool>("MiddleAloneDecides")
+                        .HasColumnType("bit");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<bool>("Trimmed")
+                        .HasColumnType("bit");
+
+                    b.HasKey("RoundId", "TeamId");
+
+                    b.HasIndex("RoundId", "Rank");
+
+                    b.HasIndex("TeamId", "Grade");
+
+                    b.ToTable("StoredTeamResults", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2484,6 +2554,30 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                     b.HasOne("ServiceReview.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredRoundResult", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredTeamResult", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServiceReview.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

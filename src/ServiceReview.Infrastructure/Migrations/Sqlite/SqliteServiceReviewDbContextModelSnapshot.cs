@@ -1756,6 +1756,76 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                     b.ToTable("UserSessions", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredRoundResult", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Teams")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WithResult")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId");
+
+                    b.ToTable("StoredRoundResults", (string)null);
+                });
+
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredTeamResult", b =>
+                {
+                    b.Property<int>("RoundId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConfirmedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MiddleAloneDecides")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Total")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Trimmed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RoundId", "TeamId");
+
+                    b.HasIndex("RoundId", "Rank");
+
+                    b.HasIndex("TeamId", "Grade");
+
+                    b.ToTable("StoredTeamResults", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -2400,6 +2470,30 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                     b.HasOne("ServiceReview.Infrastructure.Identity.ApplicationUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredRoundResult", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ServiceReview.Infrastructure.Persistence.StoredTeamResult", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Rounds.Round", null)
+                        .WithMany()
+                        .HasForeignKey("RoundId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ServiceReview.Core.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -25,6 +25,12 @@ public sealed record DashboardChart(
 
 public sealed class RoundDashboardViewModel
 {
+    /// <summary>Teams per page of the dashboard's team table unless the user chose another size.</summary>
+    public const int DefaultSize = 50;
+
+    /// <summary>The team table's search, sort and page.</summary>
+    public ServiceReview.Web.Features.Results.TeamsQuery Query { get; init; } = new();
+
     public required IReadOnlyList<RoundOption> Rounds { get; init; }
 
     public required IReadOnlyList<Option> Projects { get; init; }

@@ -3,6 +3,7 @@ using ServiceReview.Core.Feedback;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Feedback;
 using ServiceReview.Web.Features.Results;
@@ -14,7 +15,10 @@ public sealed record Option(int Id, string Name);
 
 public sealed record RoundOption(int Id, string Name, DateOnly PeriodStart, DateOnly PeriodEnd, RoundStatus Status);
 
-/// <summary>The figures of the round dashboard: the round's results (of the filtered teams) and what the charts draw.</summary>
+/// <summary>
+/// The figures of the round dashboard: a page of the round's team results (of the filtered teams), and what the charts
+/// draw over every team of the filter, from the stored results (ADR 0027).
+/// </summary>
 public sealed record RoundDashboard(
     RoundResults Results,
     IReadOnlyList<TeamResult> Teams,
@@ -23,11 +27,20 @@ public sealed record RoundDashboard(
     IReadOnlyList<(string Code, string Name, decimal Weight, decimal? Mean)> Categories,
     IReadOnlyList<IndicatorAverage> Weakest)
 {
-    /// <summary>The teams that have a result, in rank order (the first is the best).</summary>
+    /// <summary>The teams of this page that have a result, in the page's order (by rank unless sorted otherwise).</summary>
     public IReadOnlyList<TeamResult> Ranked { get; } = [.. Teams.Where(t => t.Total is not null)];
 
-    /// <summary>The mean of the ranked teams' totals, unrounded (a page rounds it once as a score); null when no team has a result.</summary>
-    public decimal? MeanTotal => Ranked.Count == 0 ? null : Ranked.Average(t => t.Total!.Value);
+    /// <summary>The mean of the totals of every team with a result (all pages), unrounded: a page rounds it once as a score.</summary>
+    public decimal? MeanTotal { get; init; }
+
+    /// <summary>How many teams the filter covers (all pages).</summary>
+    public int TeamCount { get; init; }
+
+    /// <summary>The best-ranked team of the filter (all pages); null when none has a result.</summary>
+    public string? Best { get; init; }
+
+    /// <summary>The page of teams shown (<see cref="Teams"/> are its items), with the search and sort it was asked with.</summary>
+    public Paged<TeamResult>? Page { get; init; }
 }
 
 /// <summary>One round of a team's trend: its result in that round and the plan version the round used.</summary>
@@ -64,26 +77,33 @@ public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsServ
             .Select(t => new Option(t.Id, t.Name)).ToListAsync(cancellationToken))
         .OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>The round dashboard, teams filtered by project (ranks stay the round's); null for an unknown round.</summary>
-    public async Task<RoundDashboard?> RoundAsync(int roundId, int? projectId, int weakest, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The round dashboard, teams filtered by project (ranks stay the round's); null for an unknown round. The figures
+    /// cover every team of the filter; <paramref name="teams"/> picks the page of teams listed (all when its page is null).
+    /// </summary>
+    public async Task<RoundDashboard?> RoundAsync(int roundId, int? projectId, int weakest, TeamsQuery? teams = null, CancellationToken cancellationToken = default)
     {
-        var computed = await results.ComputeAsync(roundId, cancellationToken);
-        if (computed is null)
+        var page = await results.RoundPageAsync(roundId, (teams ?? new TeamsQuery()) with { ProjectId = projectId }, cancellationToken);
+        if (page is null)
         {
             return null;
         }
 
-        var projectName = projectId is { } p ? await db.Projects.Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
-        var teams = computed.Teams.Where(t => projectName is null || t.Project == projectName).ToList();
-        var filtered = computed with { Teams = teams };
-        var plan = await db.PlanVersions.AsNoTracking().FirstAsync(v => v.Id == computed.Round.PlanVersionId, cancellationToken);
-        var grades = plan.GradeBounds.OrderByDescending(g => g.Min).Select(g => g.Grade).Append(PlanVersion.FailGrade).Distinct().ToList();
+        var f = page.Figures;
+        var categories = page.Categories;
         return new RoundDashboard(
-            filtered, teams,
-            IndicatorStatistics.GradeDistribution(filtered, grades),
-            teams.Count(t => t.Total is null),
-            IndicatorStatistics.CategoryMeans(filtered),
-            IndicatorStatistics.WeakestFirst(filtered).Where(a => a.MeanPoints is not null).Take(weakest).ToList());
+            new RoundResults(page.Round, page.Teams.Items, page.Indicators),
+            page.Teams.Items,
+            [.. page.Grades.Select(g => (g, f.Grades.GetValueOrDefault(g)))],
+            f.Teams - f.WithResult,
+            [.. categories.Select(c => (c.Code, c.Name, c.Weight, f.CategoryMeans.GetValueOrDefault(c.Code)))],
+            [.. f.WeakestFirst(page.Indicators).Where(a => a.MeanPoints is not null).Take(weakest)])
+        {
+            MeanTotal = f.MeanTotal,
+            TeamCount = f.Teams,
+            Best = page.Best,
+            Page = page.Teams,
+        };
     }
 
     /// <summary>

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Web.Common;
+using ServiceReview.Web.Features.Results;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Dashboards;
@@ -17,16 +19,18 @@ namespace ServiceReview.Web.Features.Dashboards;
 public sealed class DashboardsController(DashboardQueries queries, IStringLocalizer<SharedResource> l) : Controller
 {
     [HttpGet]
-    public async Task<IActionResult> Index(int? roundId, int? projectId, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index(int? roundId, int? projectId, string? q, string? sort, int? page, int? size, CancellationToken cancellationToken)
     {
-        var model = await RoundModelAsync(roundId, projectId, cancellationToken);
+        var teams = new TeamsQuery(PagingExtensions.NormaliseSearch(q), sort, null, PageRequest.Of(page, size, RoundDashboardViewModel.DefaultSize));
+        var model = await RoundModelAsync(roundId, projectId, teams, cancellationToken);
         return model is null ? NotFound() : View(model);
     }
 
     [HttpGet]
     public async Task<IActionResult> Export(int? roundId, int? projectId, CancellationToken cancellationToken)
     {
-        var model = await RoundModelAsync(roundId, projectId, cancellationToken);
+        // The numbers export keeps every team of the filter (no page).
+        var model = await RoundModelAsync(roundId, projectId, new TeamsQuery(), cancellationToken);
         if (model?.Dashboard is null)
         {
             return NotFound();
@@ -55,7 +59,7 @@ public sealed class DashboardsController(DashboardQueries queries, IStringLocali
         return File(stream, ExportLabelsFactory.XlsxContentType, fileName);
     }
 
-    private async Task<RoundDashboardViewModel?> RoundModelAsync(int? roundId, int? projectId, CancellationToken cancellationToken)
+    private async Task<RoundDashboardViewModel?> RoundModelAsync(int? roundId, int? projectId, TeamsQuery teams, CancellationToken cancellationToken)
     {
         var rounds = await queries.RoundsAsync(cancellationToken);
         var projects = await queries.ProjectsAsync(cancellationToken);
@@ -63,10 +67,10 @@ public sealed class DashboardsController(DashboardQueries queries, IStringLocali
         var chosen = roundId ?? rounds.FirstOrDefault(r => r.Status == RoundStatus.Closed)?.Id ?? (rounds.Count > 0 ? rounds[0].Id : null);
         if (chosen is null)
         {
-            return new RoundDashboardViewModel { Rounds = rounds, Projects = projects, ProjectId = projectId };
+            return new RoundDashboardViewModel { Rounds = rounds, Projects = projects, ProjectId = projectId, Query = teams };
         }
 
-        var dashboard = await queries.RoundAsync(chosen.Value, projectId, DashboardCharts.Weakest, cancellationToken);
+        var dashboard = await queries.RoundAsync(chosen.Value, projectId, DashboardCharts.Weakest, teams, cancellationToken);
         if (dashboard is null)
         {
             return null;
@@ -78,6 +82,7 @@ public sealed class DashboardsController(DashboardQueries queries, IStringLocali
             Projects = projects,
             RoundId = chosen,
             ProjectId = projectId,
+            Query = teams,
             Dashboard = dashboard,
             Charts = DashboardCharts.ForRound(dashboard, l),
         };

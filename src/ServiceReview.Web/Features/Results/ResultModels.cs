@@ -21,9 +21,25 @@ public sealed class ResultsIndexViewModel
     public bool Filtered => Search is not null || Status is not null;
 }
 
+public sealed class ResultsSearchViewModel
+{
+    public required ResultsFilter Filter { get; init; }
+
+    public required Paged<ResultRow> Rows { get; init; }
+
+    public required IReadOnlyList<(int Id, string Name)> Projects { get; init; }
+
+    public required IReadOnlyList<string> Grades { get; init; }
+}
+
 public sealed class RoundResultsViewModel
 {
-    public required RoundResults Results { get; init; }
+    /// <summary>Teams per page unless the user chose another size.</summary>
+    public const int DefaultSize = 50;
+
+    public required RoundPage Page { get; init; }
+
+    public required TeamsQuery Query { get; init; }
 }
 
 public sealed class TeamResultViewModel
@@ -31,6 +47,9 @@ public sealed class TeamResultViewModel
     public required RoundResults Results { get; init; }
 
     public required TeamResult Team { get; init; }
+
+    /// <summary>How many teams the round ranks (the "rank n of N" beside the team's rank).</summary>
+    public int TeamCount { get; init; }
 
     /// <summary>The rulings on the round's inspections, by inspection (ADR 0023); the page shows this team's.</summary>
     public IReadOnlyDictionary<int, IReadOnlyList<RulingFact>> Rulings { get; init; } = new Dictionary<int, IReadOnlyList<RulingFact>>();

@@ -35,12 +35,29 @@ public sealed class ResultsController(
         });
     }
 
+    /// <summary>Team results across rounds, filtered by team or project name, project, grade and period (issue #17 item 9).</summary>
+    [Authorize(Policy = Policies.ManagerOrAdmin)]
+    [HttpGet("Results/Search")]
+    public async Task<IActionResult> Search(
+        string? q, int? projectId, string? grade, DateOnly? from, DateOnly? to, int? page, int? size, CancellationToken cancellationToken)
+    {
+        var filter = new ResultsFilter(PagingExtensions.NormaliseSearch(q), projectId, string.IsNullOrWhiteSpace(grade) ? null : grade.Trim(), from, to);
+        return View(new ResultsSearchViewModel
+        {
+            Filter = filter,
+            Rows = await results.SearchAsync(filter, PageRequest.Of(page, size, RoundResultsViewModel.DefaultSize), cancellationToken),
+            Projects = await results.ProjectsAsync(cancellationToken),
+            Grades = await results.GradesInUseAsync(cancellationToken),
+        });
+    }
+
     [Authorize(Policy = Policies.ManagerOrAdmin)]
     [HttpGet("Results/Round/{id:int}")]
-    public async Task<IActionResult> Round(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Round(int id, string? q, string? sort, int? page, int? size, CancellationToken cancellationToken)
     {
-        var computed = await results.ComputeAsync(id, cancellationToken);
-        return computed is null ? NotFound() : View(new RoundResultsViewModel { Results = computed });
+        var query = new TeamsQuery(PagingExtensions.NormaliseSearch(q), sort, null, PageRequest.Of(page, size, RoundResultsViewModel.DefaultSize));
+        var stored = await results.RoundPageAsync(id, query, cancellationToken);
+        return stored is null ? NotFound() : View(new RoundResultsViewModel { Page = stored, Query = query });
     }
 
     [HttpGet("Results/Team/{roundId:int}/{teamId:int}")]
@@ -78,18 +95,19 @@ public sealed class ResultsController(
             return null;
         }
 
-        var computed = await results.ComputeAsync(roundId, cancellationToken);
-        var team = computed?.Team(teamId);
-        if (computed is null || team is null)
+        var computed = await results.TeamPageAsync(roundId, teamId, cancellationToken);
+        if (computed is null)
         {
             return null;
         }
 
+        var team = computed.Team;
         return new TeamResultViewModel
         {
-            Results = computed,
+            Results = computed.Results,
             Team = team,
-            Rulings = await results.RulingsAsync(roundId, cancellationToken),
+            TeamCount = computed.TeamCount,
+            Rulings = await results.RulingsForAsync([.. team.Inspections.Select(i => i.Id)], cancellationToken),
             Records = await results.VisibleRecordsAsync(actor, team.Inspections.Select(i => i.Id).ToList(), cancellationToken),
             Feedback = await feedback.ListAsync(roundId, teamId, cancellationToken),
             CanWriteFeedback = await feedback.CanWriteAsync(actor, roundId, teamId, cancellationToken),

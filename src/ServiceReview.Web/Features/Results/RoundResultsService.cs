@@ -62,7 +62,7 @@ public sealed record RoundResults(RoundSummary Round, IReadOnlyList<TeamResult> 
 /// Computes round results from stored inspection scores (the engine scored them at submission; nothing is rescored
 /// here). Used by the result pages, <c>GET /api/rounds/{id}/results</c>, and later by exports and dashboards.
 /// </summary>
-public sealed class RoundResultsService(ServiceReviewDbContext db)
+public sealed partial class RoundResultsService(ServiceReviewDbContext db, TimeProvider clock)
 {
     private static readonly InspectionStatus[] Scored = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
@@ -111,10 +111,14 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
         IReadOnlyDictionary<int, (string Name, string Email)> inspectors)
     {
         var categories = plan.CategoriesInOrder().ToList();
+        var indicatorsInOrder = plan.IndicatorsInOrder().ToList();
         var results = new List<TeamResult>();
+        // One pass over the inspections (not one per team: issue #15).
+        var byTeam = inspections.ToLookup(i => i.TeamId);
         foreach (var team in teams)
         {
-            var own = inspections.Where(i => i.TeamId == team.Id).ToList();
+            // By id, so that the counted inspections come in one order whatever order the database returned them in.
+            var own = byTeam[team.Id].OrderBy(i => i.Id).ToList();
             var confirmed = own.Where(i => i.Status == InspectionStatus.Confirmed && i.Total is not null).ToList();
 
             // One rule for every figure of the team (scoring.md, "A team's result in a round"): the counted inspections,
@@ -133,7 +137,7 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
                     return new InspectionResult(
                         i.Id, i.InspectorId, name, email, i.Status, i.Total, i.TotalBeforeVeto, i.Grade, i.VetoedBy,
                         categories.Select(c => (c.Code, i.CategoryScores.FirstOrDefault(s => s.CategoryCode == c.Code)?.Score)).ToList(),
-                        plan.IndicatorsInOrder()
+                        indicatorsInOrder
                             .Select(ind => i.Entries.FirstOrDefault(e => e.IndicatorCode == ind.Code))
                             .OfType<InspectionEntry>()
                             .Where(e => !e.Input.IsEmpty)
@@ -161,7 +165,7 @@ public sealed class RoundResultsService(ServiceReviewDbContext db)
             .ThenBy(r => r.Project, StringComparer.Ordinal)
             .ThenBy(r => r.Team, StringComparer.Ordinal)
             .ToList();
-        var indicators = plan.IndicatorsInOrder().Select(i => (i.Code, i.Name, i.Max)).ToList();
+        var indicators = indicatorsInOrder.Select(i => (i.Code, i.Name, i.Max)).ToList();
         return new RoundResults(round, ranked, indicators);
     }
 

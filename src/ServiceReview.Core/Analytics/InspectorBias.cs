@@ -63,11 +63,13 @@ public static class InspectorBias
             }
         }
 
+        // Counted once (not a pass over every observation for each inspector).
+        var scoredBy = all.CountBy(o => o.Inspector).ToDictionary(c => c.Key, c => c.Value);
         return differences
             .Select(d =>
             {
                 var stats = MeanWithInterval.Of(d.Value);
-                var scored = all.Count(o => EqualityComparer<TInspector>.Default.Equals(o.Inspector, d.Key));
+                var scored = scoredBy[d.Key];
                 return new InspectorDifference<TInspector>(d.Key, scored, stats, FlagFor(stats, bounds));
             })
             .ToList();

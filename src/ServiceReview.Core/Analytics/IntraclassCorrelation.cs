@@ -16,6 +16,9 @@ public sealed record IccResult(IccModel Model, double? Value, int Units, int Rat
     public string ModelName => Model == IccModel.OneWay ? "ICC(1,1)" : "ICC(2,1)";
 }
 
+/// <summary>One rating of a unit (a team) by a rater (an inspector); a unit has at most one rating per rater.</summary>
+public readonly record struct Rating(int Unit, int Rater, double Value);
+
 /// <summary>
 /// Intraclass correlation (Shrout &amp; Fleiss 1979) from a units × raters matrix in which a missing rating is null.
 /// Every method returns null instead of NaN when the data cannot give a value (too few units or ratings, or no variance).
@@ -85,6 +88,24 @@ public static class IntraclassCorrelation
         var rated = matrix.Where(r => r.Any(v => v.HasValue)).ToList();
         var crossed = raters.Count >= 2 && rated.Count >= 2 && rated.All(r => raters.All(j => j < r.Count && r[j].HasValue));
         return crossed ? TwoWay(matrix) : OneWay(matrix);
+    }
+
+    /// <summary>
+    /// <see cref="ForDesign(IReadOnlyList{IReadOnlyList{double?}})"/> from the ratings given (the sparse set), in the
+    /// order the matrix would hold them (units by id, raters by id), so the figures are the same without building
+    /// a units × raters matrix of mostly missing cells: only a fully crossed design (every unit rated by every rater)
+    /// is laid out as a matrix, and that matrix has no empty cell.
+    /// </summary>
+    public static IccResult ForDesign(IEnumerable<Rating> ratings)
+    {
+        ArgumentNullException.ThrowIfNull(ratings);
+        var list = ratings.ToList();
+        var raters = list.Select(r => r.Rater).Distinct().Count();
+        var units = list.GroupBy(r => r.Unit).OrderBy(g => g.Key)
+            .Select(g => (IReadOnlyList<double?>)g.OrderBy(r => r.Rater).Select(r => (double?)r.Value).ToArray())
+            .ToList();
+        var crossed = raters >= 2 && units.Count >= 2 && units.All(u => u.Count == raters);
+        return crossed ? TwoWay(units) : OneWay(units);
     }
 
     private static double Square(double x) => x * x;

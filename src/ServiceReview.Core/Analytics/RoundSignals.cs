@@ -142,20 +142,24 @@ public static class RoundSignals
             return signals;
         }
 
+        // The others' counts are the round's minus the inspector's: one pass, not one pass per inspector.
+        var allNa = entries.Count(e => e.NotApplicable);
         foreach (var mine in byInspector)
         {
-            var others = entries.Where(e => inspectorOf[e.InspectionId] != mine.Key).ToList();
+            var myCount = mine.Count();
+            var othersCount = entries.Count - myCount;
             var myNa = mine.Count(e => e.NotApplicable);
-            if (myNa == 0 || others.Count == 0)
+            if (myNa == 0 || othersCount == 0)
             {
                 continue;
             }
 
-            var rate = (double)myNa / mine.Count();
-            var peers = (double)others.Count(e => e.NotApplicable) / others.Count;
+            var rate = (double)myNa / myCount;
+            var peers = (double)(allNa - myNa) / othersCount;
             if (rate - peers > bounds.NotApplicableMargin)
             {
-                var ids = inspections.Where(i => i.InspectorId == mine.Key && mine.Any(e => e.InspectionId == i.Id && e.NotApplicable)).Select(i => i.Id).ToList();
+                var withNa = mine.Where(e => e.NotApplicable).Select(e => e.InspectionId).ToHashSet();
+                var ids = inspections.Where(i => i.InspectorId == mine.Key && withNa.Contains(i.Id)).Select(i => i.Id).ToList();
                 signals.Add(new Signal(SignalKind.NotApplicableRate, mine.Key, ids, Codes(mine.Where(e => e.NotApplicable)), rate, peers));
             }
         }

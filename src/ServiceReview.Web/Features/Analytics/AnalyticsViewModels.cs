@@ -13,11 +13,16 @@ public sealed class BiasPageViewModel
 
     public required DateOnly? To { get; init; }
 
-    public required InspectorBiasReport Report { get; init; }
+    /// <summary>The page of the inspector table shown (and the report's range, bounds and categories).</summary>
+    public required InspectorBiasPage Page { get; init; }
+
+    public required BiasListQuery Query { get; init; }
+
+    public InspectorBiasReport Report => Page.Report;
 
     public required Paged<RoundSummary> Rounds { get; init; }
 
-    /// <summary>The rows that have a difference, as the chart script reads them (invariant numbers).</summary>
+    /// <summary>The rows of the page that have a difference, as the chart script reads them (invariant numbers).</summary>
     public IReadOnlyList<object> ChartRows => Report.Inspectors
         .Where(r => r.Difference is not null)
         .Select(r => (object)new

@@ -52,57 +52,52 @@ public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOp
             .Where(i => i.RoundId == roundId && Scored.Contains(i.Status))
             .Select(i => new { i.Id, i.TeamId, i.InspectorId, i.PlanVersionId, i.Status, i.TotalBeforeVeto, i.TimeSpentSeconds })
             .ToListAsync(cancellationToken);
+        // Only the columns the figures read (not whole entries).
         var entries = await (
                 from i in db.Inspections
                 where i.RoundId == roundId && Scored.Contains(i.Status)
                 from e in i.Entries
-                select new { InspectionId = i.Id, Entry = e })
+                select new { InspectionId = i.Id, e.IndicatorCode, e.Points, e.NotApplicable, e.MeasuredOverridden, e.Note })
             .AsNoTracking().ToListAsync(cancellationToken);
 
-        var planIds = inspections.Select(i => i.PlanVersionId).Distinct().ToList();
-        var times = await db.Inspections.AsNoTracking()
-            .Where(i => planIds.Contains(i.PlanVersionId) && Scored.Contains(i.Status))
-            .Select(i => new { i.PlanVersionId, i.TimeSpentSeconds })
-            .ToListAsync(cancellationToken);
-        var medians = times.GroupBy(t => t.PlanVersionId)
-            .Select(g => (g.Key, Median: RoundSignals.Median(g.Select(t => t.TimeSpentSeconds).ToList(), options.Signals)))
-            .Where(m => m.Median is not null)
-            .ToDictionary(m => m.Key, m => m.Median!.Value);
+        var medians = new Dictionary<int, double>();
+        foreach (var planId in inspections.Select(i => i.PlanVersionId).Distinct().Order())
+        {
+            if (await MedianSecondsAsync(planId, cancellationToken) is { } median)
+            {
+                medians[planId] = median;
+            }
+        }
 
-        var teamIds = inspections.Select(i => i.TeamId).Distinct().ToList();
-        var teams = await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var personIds = inspections.Select(i => i.InspectorId).Distinct().ToList();
-        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-
-        // Agreement: confirmed inspections only (the results that count), totals before veto.
-        var confirmed = inspections.Where(i => i.Status == InspectionStatus.Confirmed && i.TotalBeforeVeto is not null).ToList();
+        // Agreement: confirmed inspections only (the results that count), totals before veto. The sparse set of
+        // (team, inspector) judgements sorted by team, then inspector: each team's values in one run, no matrix.
+        var confirmed = inspections
+            .Where(i => i.Status == InspectionStatus.Confirmed && i.TotalBeforeVeto is not null)
+            .OrderBy(i => i.TeamId).ThenBy(i => i.InspectorId)
+            .ToList();
         var confirmedIds = confirmed.Select(i => i.Id).ToHashSet();
-        var inspectorColumns = confirmed.Select(i => i.InspectorId).Distinct().Order().ToList();
-        var teamRows = confirmed.Select(i => i.TeamId).Distinct().Order().ToList();
-        List<IReadOnlyList<double?>> Matrix(Func<int, int, double?> value) =>
-            teamRows.Select(t => (IReadOnlyList<double?>)inspectorColumns.Select(p => value(t, p)).ToArray()).ToList();
+        var byTeam = confirmed.GroupBy(i => i.TeamId).ToList();
 
-        var totalsByCell = confirmed.ToDictionary(i => (i.TeamId, i.InspectorId), i => (double)i.TotalBeforeVeto!.Value);
-        var totalsMatrix = Matrix((t, p) => totalsByCell.TryGetValue((t, p), out var v) ? v : null);
-        var alpha = KrippendorffAlpha.Compute(totalsMatrix, AlphaMetric.Interval);
-        var icc = IntraclassCorrelation.ForDesign(totalsMatrix);
+        var alpha = KrippendorffAlpha.FromValues(byTeam.Select(g => (IReadOnlyList<double>)g.Select(i => (double)i.TotalBeforeVeto!.Value).ToArray()), AlphaMetric.Interval);
+        var icc = IntraclassCorrelation.ForDesign(confirmed.Select(i => new Rating(i.TeamId, i.InspectorId, (double)i.TotalBeforeVeto!.Value)));
 
-        var cellOf = confirmed.ToDictionary(i => i.Id, i => (i.TeamId, i.InspectorId));
-        var pointsByIndicator = entries.Where(e => confirmedIds.Contains(e.InspectionId))
-            .GroupBy(e => e.Entry.IndicatorCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Where(e => e.Entry.Points is not null).ToDictionary(e => cellOf[e.InspectionId], e => (double)e.Entry.Points!.Value), StringComparer.Ordinal);
+        var points = entries.Where(e => confirmedIds.Contains(e.InspectionId) && e.Points is not null)
+            .ToDictionary(e => (e.InspectionId, e.IndicatorCode), e => (double)e.Points!.Value);
         var indicators = plan.IndicatorsInOrder()
             .Select(indicator =>
             {
-                var cells = pointsByIndicator.GetValueOrDefault(indicator.Code) ?? [];
-                var matrix = Matrix((t, p) => cells.TryGetValue((t, p), out var v) ? v : null);
+                var units = byTeam
+                    .Select(g => (IReadOnlyList<double>)g.Select(i => points.TryGetValue((i.Id, indicator.Code), out var v) ? v : (double?)null)
+                        .Where(v => v.HasValue).Select(v => v!.Value).ToArray())
+                    .ToList();
                 var metric = indicator.Kind == RuleKind.Rating ? AlphaMetric.Ordinal : AlphaMetric.Interval;
-                var value = KrippendorffAlpha.Compute(matrix, metric);
+                var value = KrippendorffAlpha.FromValues(units, metric);
                 return new IndicatorAgreement(indicator.Code, indicator.Name, indicator.Kind, metric, value, AgreementReadings.ForAlpha(value),
-                    matrix.Count(r => r.Count(v => v.HasValue) >= 2));
+                    units.Count(u => u.Count >= 2));
             })
             .OrderBy(a => a.Alpha is null ? 1 : 0)
-            .ThenBy(a => a.Alpha)
+            // Weakest first; values equal but for the last bits of floating point (the same judgements) keep plan order.
+            .ThenBy(a => a.Alpha is { } x ? Math.Round(x, 12) : 0)
             .ToList();
 
         // Signals: everything handed in (submitted, disputed, confirmed), so a manager sees them before confirmation.
@@ -110,17 +105,25 @@ public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOp
         var signalEntries = entries
             .Select(e => new SignalEntry(
                 e.InspectionId,
-                e.Entry.IndicatorCode,
-                e.Entry.NotApplicable,
-                e.Entry.MeasuredOverridden,
-                indicatorsByCode.TryGetValue(e.Entry.IndicatorCode, out var indicator) && RoundSignals.IsExtreme(indicator, e.Entry.Points),
-                e.Entry.Note?.Length ?? 0))
+                e.IndicatorCode,
+                e.NotApplicable,
+                e.MeasuredOverridden,
+                indicatorsByCode.TryGetValue(e.IndicatorCode, out var indicator) && RoundSignals.IsExtreme(indicator, e.Points),
+                e.Note?.Length ?? 0))
             .ToList();
         var signalInspections = inspections
             .Select(i => new SignalInspection(i.Id, i.TeamId, i.InspectorId, i.PlanVersionId, (double?)i.TotalBeforeVeto, i.TimeSpentSeconds))
             .ToList();
         var byId = inspections.ToDictionary(i => i.Id);
-        var signals = RoundSignals.Compute(signalInspections, signalEntries, medians, options.Signals)
+        var computed = RoundSignals.Compute(signalInspections, signalEntries, medians, options.Signals);
+
+        // Names only of the teams and inspectors the signals name.
+        var named = computed.SelectMany(s => s.InspectionIds).Select(id => byId[id]).ToList();
+        var teamIds = named.Select(i => i.TeamId).Distinct().ToList();
+        var personIds = named.Select(i => i.InspectorId).Concat(computed.Where(s => s.InspectorId is not null).Select(s => s.InspectorId!.Value)).Distinct().ToList();
+        var teams = teamIds.Count == 0 ? new Dictionary<int, string>() : await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var people = personIds.Count == 0 ? new Dictionary<int, string>() : await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var signals = computed
             .Select(s => new RoundSignal(
                 s,
                 s.InspectorId is { } who ? people.GetValueOrDefault(who) : null,
@@ -131,8 +134,26 @@ public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOp
             .ToList();
 
         return new RoundAgreement(
-            RoundResultsService.Summary(round), teamRows.Count, confirmed.Count,
+            RoundResultsService.Summary(round), byTeam.Count, confirmed.Count,
             alpha, AgreementReadings.ForAlpha(alpha), icc, AgreementReadings.ForIcc(icc.Value),
             indicators, signals, options.Signals);
+    }
+
+    /// <summary>
+    /// The median time of every scored inspection made with the plan version (all rounds: the plan's usual pace),
+    /// computed in the database: a count, then the one or two middle values in order. Null below
+    /// <see cref="SignalBounds.MinInspectionsForMedian"/>, as <see cref="RoundSignals.Median"/> decides.
+    /// </summary>
+    private async Task<double?> MedianSecondsAsync(int planVersionId, CancellationToken cancellationToken)
+    {
+        var times = db.Inspections.AsNoTracking().Where(i => i.PlanVersionId == planVersionId && Scored.Contains(i.Status)).Select(i => i.TimeSpentSeconds);
+        var count = await times.CountAsync(cancellationToken);
+        if (count < Math.Max(1, options.Signals.MinInspectionsForMedian))
+        {
+            return null;
+        }
+
+        var middle = await times.OrderBy(t => t).Skip((count - 1) / 2).Take(count % 2 == 1 ? 1 : 2).ToListAsync(cancellationToken);
+        return middle.Count == 1 ? middle[0] : (middle[0] + middle[1]) / 2.0;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Excel;
+using ServiceReview.Web.Features.Results;
 using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Dashboards;
@@ -17,6 +18,15 @@ public sealed record DashboardChart(
     string Id, string Type, string Title, IReadOnlyList<string> Labels, IReadOnlyList<ChartSeries> Series, SheetTable Table,
     bool Horizontal = false, decimal? Max = null, IReadOnlyList<int>? Markers = null, string? MarkerLabel = null)
 {
+    /// <summary>What the values are in, drawn after each value on the axis, the labels and the tooltips ("%" or none).</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The values are counts: the value axis shows whole numbers only.</summary>
+    public bool WholeNumbers { get; init; }
+
+    /// <summary>Each bar (or slice) carries its value, so the chart is read without the axis or a tooltip.</summary>
+    public bool ValueLabels { get; init; }
+
     /// <summary>Per table row, a page that explains the row (null for none), linked from the cell in <see cref="LinkColumn"/>.</summary>
     public IReadOnlyList<string?>? RowLinks { get; init; }
 
@@ -61,6 +71,12 @@ public sealed class TrendsViewModel
     public IReadOnlyList<TrendPoint> Points { get; init; } = [];
 
     public IReadOnlyList<DashboardChart> Charts { get; init; } = [];
+
+    /// <summary>The indicators of the team's rounds (code, name), for the indicator trend's choice.</summary>
+    public IReadOnlyList<(string Code, string Name)> Indicators { get; init; } = [];
+
+    /// <summary>The indicator whose trend is drawn for the team and for the organisation (null: none chosen).</summary>
+    public string? Indicator { get; init; }
 }
 
 /// <summary>Turns dashboard figures into charts with localised titles and headers.</summary>
@@ -84,6 +100,7 @@ public static class DashboardCharts
             // Which inspections were dropped is on the team page (计入/未计入 beside each inspection).
             RowLinks = d.Teams.Select(t => (string?)$"/Results/Team/{d.Results.Round.Id}/{t.TeamId}").ToList(),
             LinkColumn = 5,
+            ValueLabels = true,
         };
 
         var gradeRows = d.Grades.Select(g => (IReadOnlyList<object?>)[g.Grade, g.Teams]).ToList();
@@ -96,7 +113,11 @@ public static class DashboardCharts
             "grades", "doughnut", l["Dashboards.Chart.Grades"],
             gradeRows.Select(r => (string)r[0]!).ToList(),
             [new ChartSeries(l["Dashboards.Col.Teams"], gradeRows.Select(r => (decimal?)(int)r[1]!).ToList())],
-            new SheetTable(l["Dashboards.Sheet.Grades"], l["Dashboards.Chart.Grades"], [l["Dashboards.Col.Grade"], l["Dashboards.Col.Teams"]], gradeRows));
+            new SheetTable(l["Dashboards.Sheet.Grades"], l["Dashboards.Chart.Grades"], [l["Dashboards.Col.Grade"], l["Dashboards.Col.Teams"]], gradeRows))
+        {
+            WholeNumbers = true,
+            ValueLabels = true,
+        };
 
         var categories = new DashboardChart(
             "categories", "radar", l["Dashboards.Chart.Categories"],
@@ -106,7 +127,10 @@ public static class DashboardCharts
                 [l["Dashboards.Col.Category"], l["Dashboards.Col.Weight"], l["Dashboards.Col.MeanScore"], l["Dashboards.Col.ShareOfWeight"]],
                 d.Categories.Select(c => (IReadOnlyList<object?>)[c.Code + " " + c.Name, c.Weight, Figure.Round(c.Mean, FigureKind.Score),
                     new TableFigure(ShareOf(c.Mean, c.Weight), FigureKind.Percent)]).ToList()),
-            Max: 100);
+            Max: 100)
+        {
+            Unit = "%",
+        };
 
         var weakest = new DashboardChart(
             "weakest", "bar", l["Dashboards.Chart.Weakest", Weakest],
@@ -116,7 +140,11 @@ public static class DashboardCharts
                 [l["Dashboards.Col.Indicator"], l["Dashboards.Col.Max"], l["Dashboards.Col.MeanPoints"], l["Dashboards.Col.ShareOfMax"], l["Dashboards.Col.Scored"]],
                 d.Weakest.Select(a => (IReadOnlyList<object?>)[a.Code + " " + a.Name, a.Max, Figure.Round(a.MeanPoints, FigureKind.Points),
                     new TableFigure(ShareOf(a.MeanPoints, a.Max), FigureKind.Percent), a.Scored]).ToList()),
-            Horizontal: true, Max: 100);
+            Horizontal: true, Max: 100)
+        {
+            Unit = "%",
+            ValueLabels = true,
+        };
 
         return [ranking, grades, categories, weakest];
     }
@@ -134,22 +162,27 @@ public static class DashboardCharts
                 points.Select(p => (IReadOnlyList<object?>)[p.RoundName, p.PeriodStart, l["Dashboards.PlanVersion", p.PlanName, p.PlanNumber].Value, p.Total, p.Grade]).ToList()),
             Max: 100, Markers: markers, MarkerLabel: l["Dashboards.PlanChanged"]);
 
+        // Categories weigh differently (15–25 points): each is drawn as a share of its own weight, so they compare.
         var categoryCodes = points.SelectMany(p => p.Categories).Select(c => (c.Code, c.Name)).Distinct().OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
+        decimal? Share(TrendPoint p, string code) => p.Categories.FirstOrDefault(x => x.Code == code) is { } c ? ShareOf(c.Score, c.Weight) : null;
         var categorySeries = categoryCodes
-            .Select(c => new ChartSeries(c.Code + " " + c.Name, points.Select(p => p.Categories.FirstOrDefault(x => x.Code == c.Code)?.Score).ToList()))
+            .Select(c => new ChartSeries(c.Code + " " + c.Name, points.Select(p => Share(p, c.Code)).ToList()))
             .ToList();
         var categoryHeaders = new List<string> { l["Dashboards.Col.Round"], planHeader };
-        categoryHeaders.AddRange(categoryCodes.Select(c => c.Code + " " + c.Name));
+        categoryHeaders.AddRange(categoryCodes.Select(c => l["Dashboards.Col.CategoryShare", c.Code + " " + c.Name].Value));
         var categories = new DashboardChart(
-            "trend-categories", "line", l["Dashboards.Chart.TrendCategories", teamName], labels, categorySeries,
-            new SheetTable(l["Dashboards.Sheet.TrendCategories"], l["Dashboards.Chart.TrendCategories", teamName], categoryHeaders,
+            "trend-categories", "line", l["Dashboards.Chart.TrendCategoryShares", teamName], labels, categorySeries,
+            new SheetTable(l["Dashboards.Sheet.TrendCategories"], l["Dashboards.Chart.TrendCategoryShares", teamName], categoryHeaders,
                 points.Select(p =>
                 {
                     var row = new List<object?> { p.RoundName, l["Dashboards.PlanVersion", p.PlanName, p.PlanNumber].Value };
-                    row.AddRange(categoryCodes.Select(c => (object?)p.Categories.FirstOrDefault(x => x.Code == c.Code)?.Score));
+                    row.AddRange(categoryCodes.Select(c => (object?)new TableFigure(Share(p, c.Code), FigureKind.Percent)));
                     return (IReadOnlyList<object?>)row;
                 }).ToList()),
-            Markers: markers, MarkerLabel: l["Dashboards.PlanChanged"]);
+            Max: 100, Markers: markers, MarkerLabel: l["Dashboards.PlanChanged"])
+        {
+            Unit = "%",
+        };
 
         var bucketLabels = ages.Select(a => l["Dashboards.Age." + a.Key].Value).ToList();
         var actions = new DashboardChart(
@@ -160,8 +193,37 @@ public static class DashboardCharts
             ],
             new SheetTable(l["Dashboards.Sheet.ActionsAge"], l["Dashboards.Chart.ActionsAge"],
                 [l["Dashboards.Col.Age"], l["Dashboards.Col.OpenActions"], l["Dashboards.Col.Overdue"]],
-                ages.Select((a, i) => (IReadOnlyList<object?>)[bucketLabels[i], a.Open - a.Overdue, a.Overdue]).ToList()));
+                ages.Select((a, i) => (IReadOnlyList<object?>)[bucketLabels[i], a.Open - a.Overdue, a.Overdue]).ToList()))
+        {
+            WholeNumbers = true,
+            ValueLabels = true,
+        };
         return [totals, categories, actions];
+    }
+
+    /// <summary>
+    /// One indicator over the rounds, as a share of its maximum: the team's line and the organisation's (all teams, or
+    /// the project's), both from the counted inspections, as the round dashboard computes them.
+    /// </summary>
+    public static DashboardChart ForIndicator(string teamName, IReadOnlyList<TrendPoint> points, string code, string name, IReadOnlyList<IndicatorAverage?> organisation, IStringLocalizer<SharedResource> l)
+    {
+        var team = points.Select(p => p.Indicators.FirstOrDefault(a => a.Code == code)).ToList();
+        var title = l["Dashboards.Chart.TrendIndicator", code + " " + name, teamName].Value;
+        return new DashboardChart(
+            "trend-indicator", "line", title, points.Select(p => p.RoundName).ToList(),
+            [
+                new ChartSeries(teamName, team.Select(a => ShareOf(a?.MeanPoints, a?.Max ?? 0)).ToList()),
+                new ChartSeries(l["Dashboards.Organisation"], organisation.Select(a => ShareOf(a?.MeanPoints, a?.Max ?? 0)).ToList(), Dashed: true),
+            ],
+            new SheetTable(l["Dashboards.Sheet.TrendIndicator"], title,
+                [l["Dashboards.Col.Round"], l["Dashboards.Col.Max"], l["Dashboards.Col.TeamMeanPoints"], l["Dashboards.Col.TeamShareOfMax"], l["Dashboards.Col.OrganisationShareOfMax"]],
+                points.Select((p, i) => (IReadOnlyList<object?>)[p.RoundName, team[i]?.Max ?? organisation[i]?.Max, Figure.Round(team[i]?.MeanPoints, FigureKind.Points),
+                    new TableFigure(ShareOf(team[i]?.MeanPoints, team[i]?.Max ?? 0), FigureKind.Percent),
+                    new TableFigure(ShareOf(organisation[i]?.MeanPoints, organisation[i]?.Max ?? 0), FigureKind.Percent)]).ToList()),
+            Max: 100)
+        {
+            Unit = "%",
+        };
     }
 
     public static string Json(DashboardChart chart) => System.Text.Json.JsonSerializer.Serialize(new
@@ -173,6 +235,9 @@ public static class DashboardCharts
         max = chart.Max,
         markers = chart.Markers ?? [],
         markerLabel = chart.MarkerLabel,
+        unit = chart.Unit,
+        wholeNumbers = chart.WholeNumbers,
+        valueLabels = chart.ValueLabels,
         series = chart.Series.Select(s => new { label = s.Label, values = s.Values, dashed = s.Dashed }),
     });
 

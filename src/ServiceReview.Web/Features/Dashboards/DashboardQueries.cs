@@ -50,6 +50,9 @@ public sealed record TrendPoint(
 {
     /// <summary>True for the first round, and for each round whose plan version differs from the round before it.</summary>
     public bool PlanChanged { get; init; }
+
+    /// <summary>The team's mean points per indicator over its counted inspections (as the dashboard's indicator figures).</summary>
+    public IReadOnlyList<IndicatorAverage> Indicators { get; init; } = [];
 }
 
 /// <summary>Open (not yet verified) corrective actions grouped by how long ago they were raised.</summary>
@@ -146,15 +149,36 @@ public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsServ
             }
 
             var own = inspections.Where(i => i.RoundId == round.Id).ToList();
-            var result = RoundResultsService.Calculate(RoundResultsService.Summary(round), plan, [team], own, new Dictionary<int, (string, string)>()).Teams[0];
+            var computed = RoundResultsService.Calculate(RoundResultsService.Summary(round), plan, [team], own, new Dictionary<int, (string, string)>());
+            var result = computed.Teams[0];
             points.Add(new TrendPoint(round.Id, round.Name, round.PeriodStart, round.PeriodEnd, plan.Id, plan.Name, plan.Number, result.Total, result.Grade, result.Categories)
             {
                 PlanChanged = previousPlan != round.PlanVersionId,
+                Indicators = IndicatorStatistics.WeakestFirst(computed),
             });
             previousPlan = round.PlanVersionId;
         }
 
         return points;
+    }
+
+    /// <summary>
+    /// One indicator across the organisation (or a project's teams) in each of the given rounds: the mean points over
+    /// every team's counted inspections, as the round dashboard's indicator figures (<see cref="IndicatorStatistics"/>
+    /// over <see cref="RoundResultsService.ComputeAsync"/>), so the trend and the dashboard agree.
+    /// </summary>
+    public async Task<IReadOnlyList<IndicatorAverage?>> OrganisationIndicatorAsync(IReadOnlyList<int> roundIds, string code, int? projectId, CancellationToken cancellationToken = default)
+    {
+        var projectName = projectId is { } p ? await db.Projects.Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) : null;
+        var figures = new List<IndicatorAverage?>();
+        foreach (var roundId in roundIds)
+        {
+            var round = await results.ComputeAsync(roundId, cancellationToken);
+            var teams = round?.Teams.Where(t => projectName is null || t.Project == projectName).Select(t => t.TeamId).ToList();
+            figures.Add(round is null ? null : IndicatorStatistics.WeakestFirst(round, teams).FirstOrDefault(a => a.Code == code));
+        }
+
+        return figures;
     }
 
     /// <summary>Open corrective actions (not verified) by age since raised, for the filtered teams.</summary>

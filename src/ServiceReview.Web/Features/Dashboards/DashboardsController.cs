@@ -40,13 +40,13 @@ public sealed class DashboardsController(DashboardQueries queries, IStringLocali
     }
 
     [HttpGet]
-    public async Task<IActionResult> Trends(int? projectId, int? teamId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken) =>
-        View(await TrendsModelAsync(projectId, teamId, from, to, cancellationToken));
+    public async Task<IActionResult> Trends(int? projectId, int? teamId, DateOnly? from, DateOnly? to, string? indicator, CancellationToken cancellationToken) =>
+        View(await TrendsModelAsync(projectId, teamId, from, to, indicator, cancellationToken));
 
     [HttpGet]
-    public async Task<IActionResult> TrendsExport(int? projectId, int? teamId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    public async Task<IActionResult> TrendsExport(int? projectId, int? teamId, DateOnly? from, DateOnly? to, string? indicator, CancellationToken cancellationToken)
     {
-        var model = await TrendsModelAsync(projectId, teamId, from, to, cancellationToken);
+        var model = await TrendsModelAsync(projectId, teamId, from, to, indicator, cancellationToken);
         var team = model.Teams.FirstOrDefault(t => t.Id == model.TeamId);
         return team is null ? NotFound() : Workbook(model.Charts, l["Dashboards.FileName.Trends", team.Name]);
     }
@@ -88,13 +88,24 @@ public sealed class DashboardsController(DashboardQueries queries, IStringLocali
         };
     }
 
-    private async Task<TrendsViewModel> TrendsModelAsync(int? projectId, int? teamId, DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    private async Task<TrendsViewModel> TrendsModelAsync(int? projectId, int? teamId, DateOnly? from, DateOnly? to, string? indicator, CancellationToken cancellationToken)
     {
         var projects = await queries.ProjectsAsync(cancellationToken);
         var teams = await queries.TeamsAsync(projectId, cancellationToken);
         var team = teams.FirstOrDefault(t => t.Id == teamId) ?? (teams.Count > 0 ? teams[0] : null);
         var points = team is null ? [] : await queries.TeamTrendAsync(team.Id, from, to, cancellationToken);
         var ages = await queries.OpenActionsByAgeAsync(projectId, team?.Id, cancellationToken);
+        var indicators = points.SelectMany(p => p.Indicators).Select(a => (a.Code, a.Name)).DistinctBy(a => a.Code)
+            .OrderBy(a => a.Code, StringComparer.Ordinal).ToList();
+        var chosen = indicators.FirstOrDefault(a => a.Code == indicator);
+        var charts = team is null ? [] : DashboardCharts.ForTrend(team.Name, points, ages, l).ToList();
+        if (team is not null && chosen.Code is not null)
+        {
+            // The organisation's line needs each round's results: computed only when an indicator is chosen.
+            var organisation = await queries.OrganisationIndicatorAsync(points.Select(p => p.RoundId).ToList(), chosen.Code, projectId, cancellationToken);
+            charts.Insert(2, DashboardCharts.ForIndicator(team.Name, points, chosen.Code, chosen.Name, organisation, l));
+        }
+
         return new TrendsViewModel
         {
             Projects = projects,
@@ -104,7 +115,9 @@ public sealed class DashboardsController(DashboardQueries queries, IStringLocali
             From = from,
             To = to,
             Points = points,
-            Charts = team is null ? [] : DashboardCharts.ForTrend(team.Name, points, ages, l),
+            Charts = charts,
+            Indicators = indicators,
+            Indicator = chosen.Code,
         };
     }
 }

@@ -39,6 +39,61 @@
         }
     };
 
+    // Each bar or slice carries its value (spec.valueLabels), with the unit, so the chart reads at a glance.
+    var valueLabelPlugin = {
+        id: 'valueLabels',
+        afterDatasetsDraw: function (chart, args, options) {
+            if (!options || !options.enabled) {
+                return;
+            }
+            var ctx = chart.ctx;
+            ctx.save();
+            ctx.font = '12px sans-serif';
+            chart.data.datasets.forEach(function (dataset, di) {
+                var meta = chart.getDatasetMeta(di);
+                if (meta.hidden) {
+                    return;
+                }
+                meta.data.forEach(function (element, i) {
+                    var value = dataset.data[i];
+                    if (value === null || value === undefined || value === 0) {
+                        return;
+                    }
+                    var text = format(value, options.unit);
+                    var p = element.tooltipPosition();
+                    if (chart.config.type === 'doughnut') {
+                        ctx.fillStyle = '#fff';
+                        ctx.textAlign = 'center';
+                        ctx.textBaseline = 'middle';
+                        ctx.fillText(text, p.x, p.y);
+                    } else if (options.stacked) {
+                        // A segment of a stacked bar: its value in its middle.
+                        ctx.fillStyle = '#fff';
+                        ctx.textAlign = 'center';
+                        ctx.textBaseline = 'middle';
+                        ctx.fillText(text, options.horizontal ? (element.x + element.base) / 2 : p.x, options.horizontal ? p.y : (element.y + element.base) / 2);
+                    } else if (options.horizontal) {
+                        ctx.fillStyle = '#212529';
+                        ctx.textAlign = 'left';
+                        ctx.textBaseline = 'middle';
+                        ctx.fillText(text, p.x + 4, p.y);
+                    } else {
+                        ctx.fillStyle = '#212529';
+                        ctx.textAlign = 'center';
+                        ctx.textBaseline = 'bottom';
+                        ctx.fillText(text, p.x, p.y - 2);
+                    }
+                });
+            });
+            ctx.restore();
+        }
+    };
+
+    var locale = document.documentElement.lang || undefined;
+    function format(value, unit) {
+        return Number(value).toLocaleString(locale, { maximumFractionDigits: 1 }) + (unit || '');
+    }
+
     document.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
         var spec = JSON.parse(canvas.getAttribute('data-chart'));
         var type = spec.type;
@@ -63,22 +118,36 @@
             maintainAspectRatio: false,
             plugins: {
                 legend: { display: type !== 'bar' || spec.series.length > 1, position: 'bottom' },
-                planMarkers: { markers: spec.markers, label: spec.markerLabel }
+                planMarkers: { markers: spec.markers, label: spec.markerLabel },
+                valueLabels: { enabled: !!spec.valueLabels, unit: spec.unit, horizontal: !!spec.horizontal, stacked: spec.series.length > 1 },
+                tooltip: {
+                    callbacks: {
+                        label: function (item) {
+                            var label = spec.type === 'doughnut' ? item.label : item.dataset.label;
+                            return (label ? label + ': ' : '') + format(item.raw, spec.unit);
+                        }
+                    }
+                }
             }
         };
+        // Counts are whole numbers: no 0.1 … 1.0 on a count axis.
+        var ticks = { precision: spec.wholeNumbers ? 0 : undefined, callback: function (v) { return format(v, spec.unit); } };
+        if (spec.wholeNumbers) {
+            ticks.stepSize = 1;
+        }
         if (type === 'bar') {
             options.indexAxis = spec.horizontal ? 'y' : 'x';
             var valueAxis = spec.horizontal ? 'x' : 'y';
             options.scales = {};
-            options.scales[valueAxis] = { beginAtZero: true, stacked: spec.series.length > 1 };
+            options.scales[valueAxis] = { beginAtZero: true, stacked: spec.series.length > 1, ticks: ticks };
             options.scales[spec.horizontal ? 'y' : 'x'] = { stacked: spec.series.length > 1 };
             if (spec.max) { options.scales[valueAxis].max = spec.max; }
         } else if (type === 'line') {
-            options.scales = { y: { beginAtZero: true } };
+            options.scales = { y: { beginAtZero: true, ticks: ticks } };
             if (spec.max) { options.scales.y.max = spec.max; }
         } else if (type === 'radar') {
-            options.scales = { r: { beginAtZero: true, max: spec.max || undefined } };
+            options.scales = { r: { beginAtZero: true, max: spec.max || undefined, ticks: ticks } };
         }
-        new Chart(canvas, { type: type, data: { labels: spec.labels, datasets: datasets }, options: options, plugins: [markerPlugin] });
+        new Chart(canvas, { type: type, data: { labels: spec.labels, datasets: datasets }, options: options, plugins: [markerPlugin, valueLabelPlugin] });
     });
 })();

@@ -209,26 +209,25 @@ public static class RoundWorkbook
         w.TitleBlock(widths, labels.Format("Round.Title", results.Round.Name), Subtitle(data, labels), rule);
         w.Headers(headers, widths);
 
-        var rank = Centred;
-        var bold = Grid with { Bold = true };
+        var bold = Centred with { Bold = true };
         foreach (var team in results.Teams)
         {
             var row = w.Row(headers.Count, Grid);
             var c = 0;
-            row[c++] = w.F(team.Rank, FigureKind.Count, rank);
+            row[c++] = w.F(team.Rank, FigureKind.Count, Centred);
             row[c++] = w.T(team.Project, Grid);
             row[c++] = w.T(team.Team, Grid);
             foreach (var category in team.Categories)
             {
-                row[c++] = w.F(category.Score, FigureKind.Score, Grid);
+                row[c++] = w.F(category.Score, FigureKind.Score, Centred);
             }
 
             row[c++] = w.F(team.Total, FigureKind.Score, bold);
-            row[c++] = w.T(team.Grade ?? labels["Round.NoResult"], Grid);
-            row[c++] = w.F(team.ConfirmedCount, FigureKind.Count, Grid);
-            row[c++] = w.F(team.AssignedCount, FigureKind.Count, Grid);
-            row[c++] = w.T(team.Trimmed ? labels["Yes"] : labels["No"], Grid);
-            row[c++] = w.F(data.DisputesByTeam.GetValueOrDefault(team.TeamId), FigureKind.Count, Grid);
+            row[c++] = w.T(team.Grade ?? labels["Round.NoResult"], Centred);
+            row[c++] = w.F(team.ConfirmedCount, FigureKind.Count, Centred);
+            row[c++] = w.F(team.AssignedCount, FigureKind.Count, Centred);
+            row[c++] = w.T(team.Trimmed ? labels["Yes"] : labels["No"], Centred);
+            row[c++] = w.F(data.DisputesByTeam.GetValueOrDefault(team.TeamId), FigureKind.Count, Centred);
             row[c++] = w.T(Inspectors(team, team.Counted, labels), Grid);
             row[c] = w.T(Inspectors(team, team.Dropped, labels), Grid);
             w.Book.AddRow(row);
@@ -481,11 +480,11 @@ public static class RoundWorkbook
             [
                 w.T(a.Code, Grid),
                 w.T(a.Name, Grid),
-                w.F(a.Max, FigureKind.Points, Grid),
-                w.F(a.MeanPoints, FigureKind.Points, Grid),
-                w.F(a.Share is { } s ? 100m * s : null, FigureKind.Percent, Grid),
-                w.F(a.Scored, FigureKind.Count, Grid),
-                w.F(a.NotApplicable, FigureKind.Count, Grid),
+                w.F(a.Max, FigureKind.Points, Centred),
+                w.F(a.MeanPoints, FigureKind.Points, Centred),
+                w.F(a.Share is { } s ? 100m * s : null, FigureKind.Percent, Centred),
+                w.F(a.Scored, FigureKind.Count, Centred),
+                w.F(a.NotApplicable, FigureKind.Count, Centred),
             ]);
         }
 

@@ -15,7 +15,7 @@ namespace ServiceReview.Web.Features.Exports;
 /// Loads what the score-sheet exports show, with the same authorisation as the pages that show it. Null means "not
 /// yours or not there" (the controller answers 404, as the pages do: ADR 0006).
 /// </summary>
-public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService results, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime)
+public sealed class ExportService(ServiceReviewDbContext db, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime)
 {
     /// <summary>
     /// The inspection record (检查记录表) with everything the record page shows (issue #14): the sheet, the rulings and the
@@ -74,61 +74,113 @@ public sealed class ExportService(ServiceReviewDbContext db, RoundResultsService
     /// <summary>
     /// The round evaluation workbook (评估表): in full for managers and administrators; for anyone else only the sheets of
     /// the teams whose result page they may open (their team as lead; a team they inspected, once submitted).
+    /// A fixed number of queries whatever the number of teams (issue #15: it was two per team of the round): the round
+    /// and the teams this viewer may see in one query, then only those teams' inspections, disputes and actions.
+    /// Every figure comes from <see cref="RoundResultsService.Calculate"/> over those teams' stored scores (ranks are
+    /// shown only in the full workbook, where every team is loaded).
     /// </summary>
     public async Task<RoundWorkbookData?> RoundWorkbookAsync(Actor actor, int roundId, CancellationToken cancellationToken = default)
     {
-        var computed = await results.ComputeAsync(roundId, cancellationToken);
-        if (computed is null)
+        ArgumentNullException.ThrowIfNull(actor);
+        var full = actor.IsManager;
+        var person = actor.PersonId;
+        if (!full && person is null)
         {
             return null;
         }
 
-        var visible = new List<int>();
-        foreach (var team in computed.Teams)
-        {
-            if (await results.CanViewTeamAsync(actor, roundId, team.TeamId, cancellationToken))
+        // The same rule as RoundResultsService.CanViewTeamAsync, for every team of the round in one query.
+        var rows = await (
+            from r in db.Rounds
+            where r.Id == roundId
+            from rt in r.Teams
+            join t in db.Teams on rt.TeamId equals t.Id
+            join p in db.Projects on t.ProjectId equals p.Id
+            where full || t.LeadId == person
+                || db.Inspections.Any(i => i.RoundId == roundId && i.TeamId == t.Id && i.InspectorId == person && Scored.Contains(i.Status))
+            select new
             {
-                visible.Add(team.TeamId);
-            }
-        }
-
-        if (visible.Count == 0)
+                Round = new RoundSummary(r.Id, r.Name, r.PlanVersionId, r.Status, r.Aggregation, r.PeriodStart, r.PeriodEnd, r.WindowClosesAt),
+                Team = new TeamInfo(t.Id, t.Name, p.Name, t.LeadId),
+            })
+            .AsNoTracking()
+            .ToListAsync(cancellationToken);
+        if (rows.Count == 0)
         {
             return null;
         }
 
-        var plan = await db.PlanVersions.AsNoTracking().FirstAsync(v => v.Id == computed.Round.PlanVersionId, cancellationToken);
+        var round = rows[0].Round;
+        var teams = rows.Select(x => x.Team).ToList();
+        var visible = teams.Select(t => t.Id).ToList();
+        var plan = await db.PlanVersions.AsNoTracking()
+            .Include(v => v.Categories).ThenInclude(c => c.Indicators)
+            .AsSingleQuery()
+            .FirstAsync(v => v.Id == round.PlanVersionId, cancellationToken);
+
+        // A lead's few inspections in one query; the whole round (hundreds of inspections) split, to avoid the
+        // entries × category scores product.
+        var inspectionQuery = db.Inspections.AsNoTracking()
+            .Include(i => i.Entries).Include(i => i.CategoryScores)
+            .Where(i => i.RoundId == roundId && (full || visible.Contains(i.TeamId)));
+        var inspections = await (full ? inspectionQuery.AsSplitQuery() : inspectionQuery.AsSingleQuery()).ToListAsync(cancellationToken);
+
+        // The disputes of these inspections, once: counted per team, and the ruled ones are the record's rulings.
+        var inspectionTeam = inspections.ToDictionary(i => i.Id, i => i.TeamId);
+        var disputes = await db.Disputes.AsNoTracking().Include(d => d.Items)
+            .Where(d => db.Inspections.Any(i => i.Id == d.InspectionId && i.RoundId == roundId && (full || visible.Contains(i.TeamId))))
+            .ToListAsync(cancellationToken);
+        var disputesByTeam = disputes
+            .Where(d => inspectionTeam.ContainsKey(d.InspectionId))
+            .GroupBy(d => inspectionTeam[d.InspectionId])
+            .ToDictionary(g => g.Key, g => g.Count());
+
+        // Inspectors and the managers who ruled, in one query.
+        var personIds = inspections.Select(i => i.InspectorId)
+            .Concat(disputes.Where(d => d.Status == DisputeStatus.Ruled).Select(d => d.RuledById).OfType<int>())
+            .Distinct().ToList();
+        var people = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
+            .Select(p => new { p.Id, p.DisplayName, p.Email })
+            .ToDictionaryAsync(p => p.Id, p => (p.DisplayName, p.Email), cancellationToken);
+        var computed = RoundResultsService.Calculate(round, plan, teams, inspections, people);
         var grades = plan.GradeBounds.OrderByDescending(g => g.Min).Select(g => g.Grade).Append(Core.Plans.PlanVersion.FailGrade).Distinct().ToList();
 
-        var disputes = await (
-            from d in db.Disputes
-            join i in db.Inspections on d.InspectionId equals i.Id
-            where i.RoundId == roundId
-            group d by i.TeamId into g
-            select new { TeamId = g.Key, Count = g.Count() })
-            .AsNoTracking()
-            .ToDictionaryAsync(x => x.TeamId, x => x.Count, cancellationToken);
-
-        var today = await actions.TodayAsync(cancellationToken);
-        var rows = await (
+        var rowsOfActions = await (
             from a in db.CorrectiveActions
             join t in db.Teams on a.TeamId equals t.Id
             join p in db.Projects on t.ProjectId equals p.Id
             join o in db.People on a.OwnerId equals o.Id
-            where a.RoundId == roundId && visible.Contains(a.TeamId)
+            where a.RoundId == roundId && (full || visible.Contains(a.TeamId))
             select new { a.Id, a.TeamId, Team = t.Name, Project = p.Name, a.IndicatorCode, a.Description, Owner = o.DisplayName, a.DueDate, a.Status, a.RaisedAt, a.DoneAt, a.VerifiedAt })
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        var actionRows = rows
+
+        // "Today" in each project's zone, only when there is an action to call overdue.
+        var today = rowsOfActions.Count > 0 ? await actions.TodayAsync(cancellationToken) : null;
+        var actionRows = rowsOfActions
             .Select(a => new ActionRow(a.Id, a.TeamId, a.Team, a.Project, a.IndicatorCode, a.Description, a.Owner, a.DueDate, a.Status,
-                today.IsOverdue(a.TeamId, a.DueDate, a.Status), a.RaisedAt, a.DoneAt, a.VerifiedAt))
+                today!.IsOverdue(a.TeamId, a.DueDate, a.Status), a.RaisedAt, a.DoneAt, a.VerifiedAt))
             .OrderByDescending(a => a.Overdue).ThenBy(a => a.DueDate).ThenBy(a => a.Project, StringComparer.Ordinal).ThenBy(a => a.Team, StringComparer.Ordinal).ThenBy(a => a.Id)
             .ToList();
 
-        // The round's rulings in one query (not an IN list of every inspection), kept for the teams this viewer may see.
-        var visibleInspections = computed.Teams.Where(t => visible.Contains(t.TeamId)).SelectMany(t => t.Inspections).Select(i => i.Id).ToHashSet();
-        var rulings = (await results.RulingsAsync(roundId, cancellationToken))
-            .Where(r => visibleInspections.Contains(r.Key)).ToDictionary(r => r.Key, r => r.Value);
-        return new RoundWorkbookData(computed, plan.Name, plan.Number, grades, visible, disputes, actionRows, actor.IsManager) { Zone = localTime.Zone, Rulings = rulings };
+        var rulings = Rulings(disputes.Where(d => d.Status == DisputeStatus.Ruled), people);
+        return new RoundWorkbookData(computed, plan.Name, plan.Number, grades, visible, disputesByTeam, actionRows, full) { Zone = localTime.Zone, Rulings = rulings };
     }
+
+    private static readonly InspectionStatus[] Scored = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
+
+    /// <summary>
+    /// The rulings of ruled disputes by inspection, the way <c>RulingFacts</c> reads them (ADR 0023): the latest ruling
+    /// per indicator, in code order. Built here from the disputes already loaded, to save the round export two queries.
+    /// </summary>
+    private static Dictionary<int, IReadOnlyList<RulingFact>> Rulings(IEnumerable<Dispute> ruled, Dictionary<int, (string DisplayName, string Email)> people) =>
+        ruled
+            .OrderBy(d => d.RuledAt).ThenBy(d => d.Id)
+            .SelectMany(d => d.Items.Select(i => new RulingFact(
+                d.InspectionId, i.IndicatorCode, i.Outcome, i.Original, i.Ruled, i.Reason, i.Ruling,
+                d.RuledById is { } ruler && people.TryGetValue(ruler, out var who) ? who.DisplayName : null, d.RuledAt)))
+            .GroupBy(f => (f.InspectionId, f.IndicatorCode))
+            .Select(g => g.Last())
+            .GroupBy(f => f.InspectionId)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<RulingFact>)g.OrderBy(f => f.IndicatorCode, StringComparer.Ordinal).ToList());
 }

@@ -47,11 +47,20 @@ public sealed class ExportsController(
             return NotFound();
         }
 
+        // Streamed (issue #15): the first sheets leave while the later ones are written; nothing is built in memory.
         var labels = ExportLabelsFactory.Create(l);
-        var stream = new MemoryStream();
-        RoundWorkbook.Write(data, labels, stream);
-        stream.Position = 0;
-        return File(stream, ExportLabelsFactory.XlsxContentType, labels.Format("Round.FileName", data.Results.Round.Name));
+        Response.ContentType = ExportLabelsFactory.XlsxContentType;
+        Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = labels.Format("Round.FileName", data.Results.Round.Name) }.ToString();
+
+        // The zip and XML writers write synchronously; a buffer keeps those writes few and large.
+        HttpContext.Features.Get<IHttpBodyControlFeature>()?.AllowSynchronousIO = true;
+        await using (var body = new BufferedStream(Response.Body, 32 * 1024))
+        {
+            RoundWorkbook.Write(data, labels, body);
+            await body.FlushAsync(cancellationToken);
+        }
+
+        return new EmptyResult();
     }
 
     /// <summary>The history export page: choose a range (and a project), see how much it holds, download.</summary>

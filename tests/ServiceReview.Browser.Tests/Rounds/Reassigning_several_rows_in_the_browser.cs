@@ -1,6 +1,9 @@
 using System.Globalization;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
 using ServiceReview.Browser.Tests.Fixtures;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Organisation;
@@ -33,6 +36,7 @@ public sealed class Reassigning_several_rows_in_the_browser(BrowserApp app)
         Assert.True(await button.IsEnabledAsync());
         Assert.Contains("2", await page.Locator("[data-selected-count]").TextContentAsync() ?? "", StringComparison.Ordinal);
         Assert.True(await page.Locator("[data-select-all]").EvaluateAsync<bool>("e => e.indeterminate"));
+        await AssertAccessibleAsync(page, "the round's page with two rows ticked");
 
         await button.ClickAsync();
         await page.WaitForURLAsync(url => url.Contains($"/Rounds/Reassign/{roundId}", StringComparison.Ordinal));
@@ -40,6 +44,7 @@ public sealed class Reassigning_several_rows_in_the_browser(BrowserApp app)
         var select = page.Locator("select#InspectorId");
         var target = await select.Locator("option[value]:not([value=''])").First.GetAttributeAsync("value");
         await select.SelectOptionAsync(target!);
+        await AssertAccessibleAsync(page, "the reassign page");
         await BrowserApp.ScreenshotAsync(page, "rounds-reassign-several", fullPage: false);
         await page.Locator("[data-reassign-submit]").ClickAsync();
 
@@ -50,6 +55,16 @@ public sealed class Reassigning_several_rows_in_the_browser(BrowserApp app)
         Assert.Equal(chosen, after[inspections[0]]);
         Assert.Equal(chosen, after[inspections[1]]);
         Assert.NotEqual(chosen, after[inspections[2]]);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        var failing = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();
+        Assert.True(failing.Count == 0, $"{what}: {string.Join("; ", failing)}");
     }
 
     private async Task<(int RoundId, int[] Inspections)> OpenRoundOfThreeTeamsAsync()

@@ -35,6 +35,10 @@ public sealed class Who_may_manage_rounds(ServiceReviewWebFactory factory) : ICl
         ("POST", "/Rounds/Delete/{draft}"),
         ("POST", "/Rounds/Reassign/{id}"),
         ("POST", "/Rounds/Reopen/{id}"),
+        ("GET", "/Rounds/Reassign/{id}?inspection=1"),
+        ("POST", "/Rounds/ReassignSeveral/{id}"),
+        ("POST", "/Rounds/RemindLate/{id}"),
+        ("POST", "/Rounds/RemindAllLate"),
     ];
 
     [Theory]

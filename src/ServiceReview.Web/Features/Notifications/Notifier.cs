@@ -33,6 +33,14 @@ public sealed class Notifier(ServiceReviewDbContext db)
         Add(inspection.InspectorId, NotificationKind.Assigned, nameof(Inspection), inspection.Id, $"/Inspections/Fill/{inspection.Id}",
             EventKey(NotificationKind.Assigned, nameof(Inspection), inspection.Id, utcNow), utcNow);
 
+    /// <summary>
+    /// A manager reminds an inspector of their overdue inspections in a round (issue #17): one notice per inspector and
+    /// round, pointing at their inspection list; the key carries the instant, so a later reminder is told again.
+    /// </summary>
+    public void RemindedOverdue(int roundId, int inspectorId, DateTime utcNow) =>
+        Add(inspectorId, NotificationKind.Overdue, nameof(Round), roundId, "/Inspections",
+            EventKey(NotificationKind.Overdue, nameof(Round), roundId, utcNow), utcNow);
+
     /// <summary>Submitted: the lead of the inspected team is to review it.</summary>
     public async Task SubmittedAsync(Inspection inspection, DateTime utcNow, CancellationToken cancellationToken = default)
     {

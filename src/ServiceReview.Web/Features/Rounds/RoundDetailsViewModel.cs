@@ -4,8 +4,16 @@ using ServiceReview.Core.Rounds;
 namespace ServiceReview.Web.Features.Rounds;
 
 /// <summary>One round and what the manager may do with it now.</summary>
-public sealed record RoundDetailsViewModel(RoundDetails Round)
+public sealed record RoundDetailsViewModel(RoundDetails Round, string? Search, RoundTeamSort Sort, DateTime UtcNow)
 {
+    public bool Filtered => Search is not null;
+
+    /// <summary>The reminder is offered while some inspection of the round is overdue.</summary>
+    public bool CanRemindLate => Round.Totals.Overdue > 0;
+
+    /// <summary>Rows may be ticked for the reassign page while the round is open.</summary>
+    public bool CanSelect => Round.Status == RoundStatus.Open;
+
     public bool CanEdit => Round.Status == RoundStatus.Draft;
 
     public bool CanOpen => Round.Status == RoundStatus.Draft;
@@ -26,7 +34,8 @@ public sealed record RoundDetailsViewModel(RoundDetails Round)
         _ => false,
     };
 
-    public int InspectionCount => Round.Teams.Sum(t => t.Slots.Count);
+    public bool IsOverdue(RoundInspectionSummary inspection) =>
+        RoundQueries.IsOverdue(Round.Status, Round.WindowClosesAt, inspection.Status, UtcNow);
 }
 
 /// <summary>Posted by the reassign and reopen forms of the details page.</summary>
@@ -39,4 +48,37 @@ public sealed class InspectionActionInput
     public int? InspectorId { get; set; }
 
     public string? Reason { get; set; }
+}
+
+/// <summary>Posted by the reassign page: the inspections (with the stamps the page was built from) and the inspector chosen.</summary>
+public sealed class ReassignSeveralInput
+{
+    public List<ReassignItemInput> Items { get; set; } = [];
+
+    public int? InspectorId { get; set; }
+
+    public string? ReturnUrl { get; set; }
+}
+
+public sealed class ReassignItemInput
+{
+    public int InspectionId { get; set; }
+
+    public Guid ConcurrencyStamp { get; set; }
+}
+
+/// <summary>The reassign page: the choice, the refusals of the last attempt (field: the inspection's id), and the way back.</summary>
+public sealed record ReassignViewModel(ReassignChoice Choice, IReadOnlyList<(string Field, string Message)> Refused, string BackUrl)
+{
+    public IReadOnlyList<ReassignInspection> Movable => [.. Choice.Inspections.Where(i => i.CanReassign)];
+
+    public IReadOnlyList<ReassignInspection> Unmovable => [.. Choice.Inspections.Where(i => !i.CanReassign)];
+
+    /// <summary>Two chosen inspections of one team: no inspector may take both.</summary>
+    public IReadOnlyList<string> TeamsChosenTwice => [.. Movable.GroupBy(i => i.TeamId).Where(g => g.Count() > 1).Select(g => g.First().TeamName)];
+
+    public string? RefusalOf(int inspectionId) =>
+        Refused.Where(r => r.Field == inspectionId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Select(r => r.Message).FirstOrDefault();
+
+    public IEnumerable<string> GeneralRefusals => Refused.Where(r => r.Field.Length == 0).Select(r => r.Message);
 }

@@ -1,6 +1,7 @@
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
+using ServiceReview.Infrastructure.Common;
 
 namespace ServiceReview.Web.Features.Rounds;
 
@@ -19,7 +20,7 @@ public sealed record RoundDraftInput(
 public sealed record TeamAssignmentInput(int TeamId, IReadOnlyList<int> InspectorIds);
 
 /// <summary>The round list's search, status filter and page.</summary>
-public sealed record RoundListQuery(string? Search, RoundStatus? Status, ServiceReview.Infrastructure.Common.PageRequest Request);
+public sealed record RoundListQuery(string? Search, RoundStatus? Status, PageRequest Request);
 
 public sealed record RoundListItem(
     int Id,
@@ -61,6 +62,10 @@ public sealed record ExcludedInspector(int Id, string Name, string Reason);
 
 public sealed record RoundFormOptions(IReadOnlyList<PlanVersionOption> Plans, IReadOnlyList<TeamOption> Teams);
 
+/// <summary>
+/// A round, its totals over all its teams, and one page of its teams (issue #15: the page does not grow with the
+/// organisation; reassign candidates are read on demand, for the inspections chosen).
+/// </summary>
 public sealed record RoundDetails(
     int Id,
     string Name,
@@ -76,12 +81,41 @@ public sealed record RoundDetails(
     DateTime? OpenedAt,
     DateTime? ClosedAt,
     Guid ConcurrencyStamp,
-    IReadOnlyList<RoundDetailsTeam> Teams)
+    RoundTotals Totals,
+    Paged<RoundDetailsTeam> Teams)
 {
     public bool CanBeDeleted => Status == RoundStatus.Draft;
 }
 
-public sealed record RoundDetailsTeam(int TeamId, string Name, string ProjectName, string? LeadName, IReadOnlyList<RoundDetailsSlot> Slots, IReadOnlyList<InspectorOption> ReassignCandidates);
+/// <summary>
+/// A round's figures over all its teams, whatever page is shown: <see cref="Late"/> counts inspections submitted after
+/// the window (the list's 逾期提交), <see cref="Overdue"/> those still not submitted once the window has closed —
+/// their inspectors are the ones "提醒逾期检查人" reminds.
+/// </summary>
+public sealed record RoundTotals(int Teams, int Inspections, IReadOnlyDictionary<InspectionStatus, int> ByStatus, int Late, int Overdue, int OverdueInspectors)
+{
+    /// <summary>Submitted, disputed or confirmed: the inspector's part is done.</summary>
+    public int Submitted => ByStatus.Where(s => s.Key is InspectionStatus.Submitted or InspectionStatus.Disputed or InspectionStatus.Confirmed).Sum(s => s.Value);
+
+    /// <summary>Done as a whole percentage of the inspections (0 when there are none).</summary>
+    public int ProgressPercent => Inspections == 0 ? 0 : (int)Math.Floor(Submitted * 100m / Inspections);
+}
+
+/// <summary>How the teams of the details page are ordered: by project then team (default), by team, or by progress (most still to do first).</summary>
+public enum RoundTeamSort
+{
+    Project,
+    Team,
+    Progress,
+}
+
+/// <summary>The details page's search (team, project, lead or inspector name), order and page, all from the query string.</summary>
+public sealed record RoundDetailsQuery(string? Search, RoundTeamSort Sort, PageRequest Request)
+{
+    public static RoundDetailsQuery Default { get; } = new(null, RoundTeamSort.Project, PageRequest.Of(1));
+}
+
+public sealed record RoundDetailsTeam(int TeamId, string Name, string ProjectName, string? LeadName, IReadOnlyList<RoundDetailsSlot> Slots);
 
 /// <summary>One inspector of a team: the inspection once the round is open, null while it is a draft.</summary>
 public sealed record RoundDetailsSlot(int InspectorId, string InspectorName, RoundInspectionSummary? Inspection);
@@ -101,3 +135,33 @@ public sealed record RoundDraft(int Id, RoundStatus Status, Guid ConcurrencyStam
 public sealed record RoundSummary(int Id, string Name, int PlanVersionId, RoundStatus Status, AggregationMethod Aggregation);
 
 public sealed record TeamSummary(int Id, string Name, string Project, string? LeadEmail);
+
+/// <summary>
+/// What the reassign page offers for the inspections chosen on the details page: those that may be reassigned, the
+/// inspectors who may take every one of them (best first, as the round form suggests), and each inspector left out
+/// with the reasons (issue #17: nobody goes missing silently).
+/// </summary>
+public sealed record ReassignChoice(
+    int RoundId,
+    string RoundName,
+    RoundStatus RoundStatus,
+    IReadOnlyList<ReassignInspection> Inspections,
+    IReadOnlyList<InspectorOption> Candidates,
+    IReadOnlyList<ReassignExcluded> Excluded);
+
+/// <summary>One chosen inspection; <see cref="CanReassign"/> is false once it was started (only an unstarted one moves).</summary>
+public sealed record ReassignInspection(int Id, int TeamId, string TeamName, string ProjectName, int InspectorId, string InspectorName, InspectionStatus Status, Guid ConcurrencyStamp)
+{
+    public bool CanReassign => Status == InspectionStatus.Assigned;
+}
+
+/// <summary>
+/// An inspector not offered, and why, per team: <c>Lead</c> or <c>Member</c> (conflict of interest), <c>Project</c>
+/// (may not inspect the team's project) or <c>Assigned</c> (already inspects that team in this round).
+/// </summary>
+public sealed record ReassignExcluded(int Id, string Name, IReadOnlyList<ReassignExclusion> Reasons);
+
+public sealed record ReassignExclusion(string TeamName, string Reason);
+
+/// <summary>One inspection to reassign, with the concurrency stamp the reassign page was built from.</summary>
+public sealed record ReassignItem(int InspectionId, Guid ConcurrencyStamp);

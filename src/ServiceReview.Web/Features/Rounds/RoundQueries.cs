@@ -9,7 +9,7 @@ using ServiceReview.Infrastructure.Persistence;
 namespace ServiceReview.Web.Features.Rounds;
 
 /// <summary>What the round pages read: the list, one round's matrix, the form's choices and suggestions.</summary>
-public sealed class RoundQueries(ServiceReviewDbContext db)
+public sealed class RoundQueries(ServiceReviewDbContext db, TimeProvider clock)
 {
     /// <summary>Suggested inspectors per team (the form's "suggest" fills this many).</summary>
     public const int SuggestedPerTeam = 3;
@@ -150,47 +150,180 @@ public sealed class RoundQueries(ServiceReviewDbContext db)
             round.PlanVersionId, round.WindowOpensAt, round.WindowClosesAt, round.Aggregation, teams));
     }
 
-    /// <summary>A round with its teams × inspectors matrix; null when there is no such round.</summary>
-    public async Task<RoundDetails?> DetailsAsync(int id, CancellationToken cancellationToken = default)
+    /// <summary>The most inspections the reassign page takes at once (a page of the details page at its largest size).</summary>
+    public const int MaxReassignAtOnce = 300;
+
+    /// <summary>
+    /// A round with its totals over all teams and one page of its teams with their inspectors (the inspections once
+    /// open, the assignments while a draft); null when there is no such round. The SQL does not depend on the number
+    /// of teams: no candidate lists (read on demand by <see cref="ReassignChoiceAsync"/>), no query per team.
+    /// </summary>
+    public async Task<RoundDetails?> DetailsAsync(int id, RoundDetailsQuery query, CancellationToken cancellationToken = default)
     {
-        var round = await db.Rounds.AsNoTracking()
-            .Include(r => r.Teams).Include(r => r.Assignments).AsSplitQuery()
-            .FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        ArgumentNullException.ThrowIfNull(query);
+        var round = await db.Rounds.AsNoTracking().Where(r => r.Id == id)
+            .Join(db.PlanVersions, r => r.PlanVersionId, v => v.Id, (r, v) => new
+            {
+                r.Id, r.Name, r.PeriodStart, r.PeriodEnd, r.PlanVersionId, PlanName = v.Name, PlanNumber = v.Number, r.Status,
+                r.WindowOpensAt, r.WindowClosesAt, r.Aggregation, r.OpenedAt, r.ClosedAt, r.ConcurrencyStamp,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
         if (round is null)
         {
             return null;
         }
 
-        var plan = await db.PlanVersions.AsNoTracking().Where(v => v.Id == round.PlanVersionId)
-            .Select(v => new { v.Name, v.Number }).FirstAsync(cancellationToken);
-        var teamIds = round.Teams.Select(t => t.TeamId).ToList();
-        var teams = await LoadTeamsAsync(teamIds, cancellationToken);
-        var inspections = await db.Inspections.AsNoTracking()
-            .Where(i => i.RoundId == id)
-            .Select(i => new { i.Id, i.TeamId, i.InspectorId, i.Status, i.TimeSpentSeconds, i.SubmittedAt, i.IsLate, i.ReopenReason, i.ConcurrencyStamp })
-            .ToListAsync(cancellationToken);
-        var personIds = round.Assignments.Select(a => a.InspectorId).Concat(inspections.Select(i => i.InspectorId)).Distinct().ToList();
-        var names = await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-        var inspectors = round.Status == RoundStatus.Open ? await InspectorsAsync(cancellationToken) : [];
+        var draft = round.Status == RoundStatus.Draft;
+        var totals = await TotalsAsync(id, round.Status, round.WindowClosesAt, cancellationToken);
 
-        var rows = teams.Select(t =>
+        var roundTeamIds = db.Rounds.Where(r => r.Id == id).SelectMany(r => r.Teams).Select(t => t.TeamId);
+        var inspections = db.Inspections.Where(i => i.RoundId == id);
+        var assignments = db.Rounds.Where(r => r.Id == id).SelectMany(r => r.Assignments);
+        var teams = db.Teams.AsNoTracking().Where(t => roundTeamIds.Contains(t.Id))
+            .Join(db.Projects, t => t.ProjectId, p => p.Id, (t, p) => new { t.Id, t.Name, ProjectName = p.Name, t.LeadId });
+        if (PagingExtensions.NormaliseSearch(query.Search) is { } search)
         {
-            var slots = round.Status == RoundStatus.Draft
-                ? round.Assignments.Where(a => a.TeamId == t.Team.Id)
-                    .Select(a => new RoundDetailsSlot(a.InspectorId, names.GetValueOrDefault(a.InspectorId, "?"), null))
-                : inspections.Where(i => i.TeamId == t.Team.Id)
-                    .Select(i => new RoundDetailsSlot(i.InspectorId, names.GetValueOrDefault(i.InspectorId, "?"),
-                        new RoundInspectionSummary(i.Id, i.Status, i.TimeSpentSeconds, i.SubmittedAt, i.IsLate, i.ReopenReason, i.ConcurrencyStamp)));
-            var slotList = slots.OrderBy(s => s.InspectorName, StringComparer.Ordinal).ToList();
-            var taken = slotList.Select(s => s.InspectorId).ToHashSet();
-            var candidates = inspectors.Where(i => !t.Team.Involves(i.Id) && i.MayInspectProject(t.Team.ProjectId) && !taken.Contains(i.Id)).ToList();
-            return new RoundDetailsTeam(t.Team.Id, t.Team.Name, t.ProjectName, t.LeadName, slotList, candidates);
-        }).ToList();
+            var people = db.People.Where(p => p.DisplayName.Contains(search)).Select(p => p.Id);
+            teams = draft
+                ? teams.Where(t => t.Name.Contains(search) || t.ProjectName.Contains(search) || people.Contains(t.LeadId ?? 0)
+                    || assignments.Any(a => a.TeamId == t.Id && people.Contains(a.InspectorId)))
+                : teams.Where(t => t.Name.Contains(search) || t.ProjectName.Contains(search) || people.Contains(t.LeadId ?? 0)
+                    || inspections.Any(i => i.TeamId == t.Id && people.Contains(i.InspectorId)));
+        }
 
-        return new RoundDetails(round.Id, round.Name, round.PeriodStart, round.PeriodEnd, round.PlanVersionId, plan.Name, plan.Number,
+        var ordered = query.Sort switch
+        {
+            RoundTeamSort.Team => teams.OrderBy(t => t.Name).ThenBy(t => t.ProjectName).ThenBy(t => t.Id),
+            // Most still to do first: the teams a manager has to chase.
+            RoundTeamSort.Progress when !draft => teams
+                .OrderByDescending(t => inspections.Count(i => i.TeamId == t.Id && (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress)))
+                .ThenBy(t => t.ProjectName).ThenBy(t => t.Name).ThenBy(t => t.Id),
+            _ => teams.OrderBy(t => t.ProjectName).ThenBy(t => t.Name).ThenBy(t => t.Id),
+        };
+        var page = await ordered
+            .Select(t => new { t.Id, t.Name, t.ProjectName, LeadName = db.People.Where(p => p.Id == t.LeadId).Select(p => p.DisplayName).FirstOrDefault() })
+            .ToPagedAsync(query.Request, cancellationToken);
+
+        var pageTeamIds = page.Items.Select(t => t.Id).ToList();
+        var slots = draft
+            ? await assignments.Where(a => pageTeamIds.Contains(a.TeamId))
+                .Join(db.People, a => a.InspectorId, p => p.Id, (a, p) => new { a.TeamId, a.InspectorId, p.DisplayName })
+                .Select(a => new { a.TeamId, Slot = new RoundDetailsSlot(a.InspectorId, a.DisplayName, null) })
+                .ToListAsync(cancellationToken)
+            : await inspections.Where(i => pageTeamIds.Contains(i.TeamId))
+                .Join(db.People, i => i.InspectorId, p => p.Id, (i, p) => new { i, p.DisplayName })
+                .Select(x => new
+                {
+                    x.i.TeamId,
+                    Slot = new RoundDetailsSlot(x.i.InspectorId, x.DisplayName,
+                        new RoundInspectionSummary(x.i.Id, x.i.Status, x.i.TimeSpentSeconds, x.i.SubmittedAt, x.i.IsLate, x.i.ReopenReason, x.i.ConcurrencyStamp)),
+                })
+                .ToListAsync(cancellationToken);
+        var byTeam = slots.ToLookup(s => s.TeamId, s => s.Slot);
+        var rows = page.Map(t => new RoundDetailsTeam(t.Id, t.Name, t.ProjectName, t.LeadName,
+            [.. byTeam[t.Id].OrderBy(s => s.InspectorName, StringComparer.Ordinal).ThenBy(s => s.InspectorId)]));
+
+        return new RoundDetails(round.Id, round.Name, round.PeriodStart, round.PeriodEnd, round.PlanVersionId, round.PlanName, round.PlanNumber,
             round.Status, round.WindowOpensAt, round.WindowClosesAt, round.Aggregation, round.OpenedAt, round.ClosedAt,
-            round.ConcurrencyStamp, rows);
+            round.ConcurrencyStamp, totals, rows);
+    }
+
+    /// <summary>
+    /// An inspection is overdue (逾期) when it is still to do — assigned or in progress — and its round's window has
+    /// closed: the one rule behind the details page's figure and the late reminder (<see cref="RoundService.RemindLateAsync"/>).
+    /// </summary>
+    public static bool IsOverdue(RoundStatus roundStatus, DateTime windowClosesAt, InspectionStatus status, DateTime utcNow) =>
+        roundStatus != RoundStatus.Draft && utcNow > windowClosesAt && status is InspectionStatus.Assigned or InspectionStatus.InProgress;
+
+    private async Task<RoundTotals> TotalsAsync(int id, RoundStatus status, DateTime windowClosesAt, CancellationToken cancellationToken)
+    {
+        var teams = await db.Rounds.Where(r => r.Id == id).SelectMany(r => r.Teams).CountAsync(cancellationToken);
+        if (status == RoundStatus.Draft)
+        {
+            var planned = await db.Rounds.Where(r => r.Id == id).SelectMany(r => r.Assignments).CountAsync(cancellationToken);
+            return new RoundTotals(teams, planned, new Dictionary<InspectionStatus, int>(), 0, 0, 0);
+        }
+
+        var byStatus = await db.Inspections.AsNoTracking().Where(i => i.RoundId == id)
+            .GroupBy(i => i.Status)
+            .Select(g => new { Status = g.Key, Count = g.Count(), Late = g.Count(i => i.IsLate) })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var overdue = byStatus.Where(s => IsOverdue(status, windowClosesAt, s.Status, now)).Sum(s => s.Count);
+        var overdueInspectors = overdue == 0 ? 0 : await db.Inspections.AsNoTracking()
+            .Where(i => i.RoundId == id && (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress))
+            .Select(i => i.InspectorId).Distinct().CountAsync(cancellationToken);
+        return new RoundTotals(teams, byStatus.Sum(s => s.Count), byStatus.ToDictionary(s => s.Status, s => s.Count),
+            byStatus.Sum(s => s.Late), overdue, overdueInspectors);
+    }
+
+    /// <summary>
+    /// The reassign page for some inspections of a round: each chosen inspection, the active inspectors who may take
+    /// every reassignable one — free of any conflict of interest with its team, allowed on its project, not already
+    /// inspecting that team in this round — best first (least workload, most experience), and everyone else with
+    /// the reasons per team. Null when there is no such round. Inspections of other rounds are ignored.
+    /// </summary>
+    public async Task<ReassignChoice?> ReassignChoiceAsync(int roundId, IReadOnlyCollection<int> inspectionIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(inspectionIds);
+        var round = await db.Rounds.AsNoTracking().Where(r => r.Id == roundId).Select(r => new { r.Id, r.Name, r.Status }).FirstOrDefaultAsync(cancellationToken);
+        if (round is null)
+        {
+            return null;
+        }
+
+        var ids = inspectionIds.Distinct().Take(MaxReassignAtOnce).ToList();
+        var chosen = await (
+                from i in db.Inspections.AsNoTracking()
+                where i.RoundId == roundId && ids.Contains(i.Id)
+                join t in db.Teams on i.TeamId equals t.Id
+                join p in db.Projects on t.ProjectId equals p.Id
+                join person in db.People on i.InspectorId equals person.Id
+                select new ReassignInspection(i.Id, t.Id, t.Name, p.Name, i.InspectorId, person.DisplayName, i.Status, i.ConcurrencyStamp))
+            .ToListAsync(cancellationToken);
+        chosen = [.. chosen.OrderBy(i => i.ProjectName, StringComparer.Ordinal).ThenBy(i => i.TeamName, StringComparer.Ordinal).ThenBy(i => i.InspectorName, StringComparer.Ordinal).ThenBy(i => i.Id)];
+
+        var movable = chosen.Where(i => i.CanReassign).ToList();
+        if (round.Status != RoundStatus.Open || movable.Count == 0)
+        {
+            return new ReassignChoice(round.Id, round.Name, round.Status, chosen, [], []);
+        }
+
+        var teamIds = movable.Select(i => i.TeamId).Distinct().ToList();
+        var teams = await db.Teams.AsNoTracking().Include(t => t.Members).Where(t => teamIds.Contains(t.Id)).ToListAsync(cancellationToken);
+        var taken = (await db.Inspections.AsNoTracking().Where(i => i.RoundId == roundId && teamIds.Contains(i.TeamId))
+                .Select(i => new { i.TeamId, i.InspectorId }).ToListAsync(cancellationToken))
+            .Select(x => (x.TeamId, x.InspectorId)).ToHashSet();
+        var inspectors = await InspectorsAsync(cancellationToken);
+
+        var candidates = new List<InspectorOption>();
+        var excluded = new List<ReassignExcluded>();
+        foreach (var inspector in inspectors)
+        {
+            var reasons = teams
+                .Select(team => (team.Name, Reason: ExclusionOf(team, inspector)?.Reason ?? (taken.Contains((team.Id, inspector.Id)) ? "Assigned" : null)))
+                .Where(r => r.Reason is not null)
+                .Select(r => new ReassignExclusion(r.Name, r.Reason!))
+                .OrderBy(r => r.TeamName, StringComparer.Ordinal)
+                .ToList();
+            if (reasons.Count == 0)
+            {
+                candidates.Add(inspector);
+            }
+            else
+            {
+                excluded.Add(new ReassignExcluded(inspector.Id, inspector.Name, reasons));
+            }
+        }
+
+        // One inspector inspects a team once: two chosen inspections of one team cannot go to the same person.
+        if (movable.GroupBy(i => i.TeamId).Any(g => g.Count() > 1))
+        {
+            candidates.Clear();
+        }
+
+        return new ReassignChoice(round.Id, round.Name, round.Status, chosen, candidates,
+            [.. excluded.OrderBy(x => x.Name, StringComparer.Ordinal).ThenBy(x => x.Id)]);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Audit;
 using ServiceReview.Core.Common;
 using ServiceReview.Core.Inspections;
+using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;
@@ -140,6 +141,151 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
         return Outcome.Ok();
     });
 
+    /// <summary>
+    /// Gives several unstarted inspections of this open round to one inspector, all or none (one SaveChanges, one
+    /// transaction): each must pass the rules of <see cref="ReassignAsync"/> — and each is audited and notified as
+    /// that one is. When any cannot be reassigned nothing changes and the outcome names every one that could not,
+    /// its field the inspection's id, its key the rule that refused it.
+    /// </summary>
+    public Task<Outcome<int>> ReassignSeveralAsync(int roundId, IReadOnlyList<ReassignItem> items, int inspectorId, Actor actor, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        if (await LoadRoundAsync(roundId, cancellationToken) is not { } round)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (items.Count == 0)
+        {
+            return Outcome.Invalid("", "Rounds.ReassignSeveral.NoneChosen");
+        }
+
+        var ids = items.Select(i => i.InspectionId).Distinct().ToList();
+        var inspections = await db.Inspections.Where(i => i.RoundId == roundId && ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var teamIds = inspections.Values.Select(i => i.TeamId).Distinct().ToList();
+        var teams = await db.Teams.Include(t => t.Members).Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+        var personIds = inspections.Values.Select(i => i.InspectorId).Append(inspectorId).Distinct().ToList();
+        var people = await db.People.Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+        if (!people.TryGetValue(inspectorId, out var inspector))
+        {
+            return Outcome.Invalid("", OutcomeError.DomainPrefix + "Round.NotAnInspector", inspectorId);
+        }
+
+        var errors = new List<OutcomeError>();
+        var moved = new List<(Inspection Inspection, string Previous)>();
+        foreach (var item in items.DistinctBy(i => i.InspectionId))
+        {
+            var field = item.InspectionId.ToString(CultureInfo.InvariantCulture);
+            if (!inspections.TryGetValue(item.InspectionId, out var inspection))
+            {
+                errors.Add(OutcomeError.Of(field, "Rounds.ReassignSeveral.NotFound"));
+                continue;
+            }
+
+            if (inspection.ConcurrencyStamp != item.ConcurrencyStamp)
+            {
+                errors.Add(OutcomeError.Of(field, "Rounds.ReassignSeveral.Changed"));
+                continue;
+            }
+
+            var previous = people.GetValueOrDefault(inspection.InspectorId)?.DisplayName ?? inspection.InspectorId.ToString(CultureInfo.InvariantCulture);
+            try
+            {
+                var before = inspection.InspectorId;
+                round.Reassign(inspection, teams[inspection.TeamId], inspector);
+                db.ExpectStamp(inspection, item.ConcurrencyStamp);
+                if (before != inspection.InspectorId)
+                {
+                    moved.Add((inspection, previous));
+                }
+            }
+            catch (DomainException ex)
+            {
+                errors.Add(OutcomeError.Domain(ex, field));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            // All or none: the changes made to the tracked entities so far are dropped, not saved.
+            db.ChangeTracker.Clear();
+            return Outcome.Invalid(errors);
+        }
+
+        foreach (var (inspection, previous) in moved)
+        {
+            db.Audit(actor, UtcNow, InspectionEntity, inspection.Id, "Reassigned", previous, inspector.DisplayName);
+            notifier.Reassigned(inspection, UtcNow);
+        }
+
+        await db.SaveOrConflictAsync(cancellationToken);
+        return Outcome.Ok(moved.Count);
+    });
+
+    /// <summary>A manager's reminder is not repeated to the same inspector for the same round within this time.</summary>
+    public static readonly TimeSpan RemindAgainAfter = TimeSpan.FromHours(12);
+
+    /// <summary>
+    /// Reminds the inspectors of overdue inspections (<see cref="RoundQueries.IsOverdue"/>) — of one round, or of every
+    /// round whose window closed within <see cref="ReminderJob.OverdueLookBack"/> when <paramref name="roundId"/> is
+    /// null — each inspector once per round, through the notifications (and so the e-mail outbox). An inspector
+    /// reminded of that round within <see cref="RemindAgainAfter"/> (by a manager or the reminder job) is skipped.
+    /// One audit entry per round names who was reminded. Not found only for an unknown round.
+    /// </summary>
+    public async Task<Outcome<LateReminderResult>> RemindLateAsync(int? roundId, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var now = UtcNow;
+        if (roundId is { } id && !await db.Rounds.AnyAsync(r => r.Id == id, cancellationToken))
+        {
+            return Outcome.NotFound();
+        }
+
+        var lookBack = now - ReminderJob.OverdueLookBack;
+        var late = await (
+                from i in db.Inspections.AsNoTracking()
+                join r in db.Rounds on i.RoundId equals r.Id
+                where (roundId == null ? r.WindowClosesAt > lookBack : r.Id == roundId)
+                    && r.Status != RoundStatus.Draft && r.WindowClosesAt < now
+                    && (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress)
+                select new { i.Id, i.RoundId, i.InspectorId })
+            .ToListAsync(cancellationToken);
+        var roundIds = late.Select(l => l.RoundId).Distinct().ToList();
+        var inspectionIds = late.Select(l => l.Id).ToList();
+        var since = now - RemindAgainAfter;
+        var recent = (await db.Notifications.AsNoTracking()
+                .Where(n => n.Kind == NotificationKind.Overdue && n.CreatedAt >= since
+                    && ((n.SubjectType == RoundEntity && roundIds.Contains(n.SubjectId)) || (n.SubjectType == InspectionEntity && inspectionIds.Contains(n.SubjectId))))
+                .Select(n => new { n.SubjectType, n.SubjectId, n.RecipientId })
+                .ToListAsync(cancellationToken))
+            .Select(n => n.SubjectType == RoundEntity
+                ? (n.SubjectId, n.RecipientId)
+                : (late.First(l => l.Id == n.SubjectId).RoundId, n.RecipientId))
+            .ToHashSet();
+
+        var reminded = 0;
+        var skipped = 0;
+        foreach (var group in late.GroupBy(l => l.RoundId).OrderBy(g => g.Key))
+        {
+            var inspectors = group.Select(l => l.InspectorId).Distinct().Order().ToList();
+            var told = inspectors.Where(p => !recent.Contains((group.Key, p))).ToList();
+            foreach (var inspector in told)
+            {
+                notifier.RemindedOverdue(group.Key, inspector, now);
+            }
+
+            reminded += told.Count;
+            skipped += inspectors.Count - told.Count;
+            if (told.Count > 0)
+            {
+                db.Audit(actor, now, RoundEntity, group.Key, "RemindedLate", null,
+                    string.Create(CultureInfo.InvariantCulture, $"inspectors {string.Join(",", told)}; skipped (reminded within {RemindAgainAfter.TotalHours:0} h) {inspectors.Count - told.Count}"));
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Outcome.Ok(new LateReminderResult(reminded, skipped));
+    }
+
     /// <summary>Reopens an inspection with a reason, so that it can be (re)submitted, late if the window has closed.</summary>
     public Task<Outcome> ReopenAsync(int roundId, int inspectionId, Guid stamp, string? reason, Actor actor, CancellationToken cancellationToken = default) => Outcome.Of(async () =>
     {
@@ -229,3 +375,6 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
     private Task<Inspection?> LoadInspectionAsync(int roundId, int inspectionId, CancellationToken cancellationToken) =>
         db.Inspections.Include(i => i.Entries).FirstOrDefaultAsync(i => i.Id == inspectionId && i.RoundId == roundId, cancellationToken);
 }
+
+/// <summary>How many inspectors a late reminder told, and how many it skipped because they were reminded just before.</summary>
+public sealed record LateReminderResult(int Reminded, int SkippedRecently);

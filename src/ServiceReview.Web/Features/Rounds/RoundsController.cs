@@ -31,11 +31,81 @@ public sealed class RoundsController(
         return View(new RoundIndexViewModel(result, search, status));
     }
 
+    /// <summary>The round, its totals, and a page of its teams: search (team, project, lead, inspector), order and page in the query string.</summary>
     [HttpGet]
-    public async Task<IActionResult> Details(int id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Details(int id, string? q, RoundTeamSort? sort, int? page, int? size, CancellationToken cancellationToken)
     {
-        var round = await queries.DetailsAsync(id, cancellationToken);
-        return round is null ? NotFound() : View(new RoundDetailsViewModel(round));
+        var search = PagingExtensions.NormaliseSearch(q);
+        var order = sort is { } s && Enum.IsDefined(s) ? s : RoundTeamSort.Project;
+        var round = await queries.DetailsAsync(id, new RoundDetailsQuery(search, order, PageRequest.Of(page, size, PageSize)), cancellationToken);
+        return round is null ? NotFound() : View(new RoundDetailsViewModel(round, search, order, clock.UtcNow));
+    }
+
+    /// <summary>
+    /// The reassign page for the inspections chosen on the details page (one, from a row's button, or several, ticked):
+    /// the inspectors who may take all of them and those left out with the reasons, read only now (issue #15).
+    /// </summary>
+    [HttpGet]
+    public async Task<IActionResult> Reassign(int id, [FromQuery(Name = "inspection")] int[]? inspection, string? returnUrl, CancellationToken cancellationToken)
+    {
+        if (inspection is not { Length: > 0 })
+        {
+            return Missing(id, "Rounds.ReassignSeveral.NoneChosen");
+        }
+
+        return await ReassignPageAsync(id, inspection, null, returnUrl, cancellationToken);
+    }
+
+    /// <summary>Reassigns the chosen inspections to one inspector, all or none; refused ones are listed on the reassign page with the reason.</summary>
+    [HttpPost]
+    public async Task<IActionResult> ReassignSeveral(int id, ReassignSeveralInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var items = input.Items.Select(i => new ReassignItem(i.InspectionId, i.ConcurrencyStamp)).ToList();
+        if (input.InspectorId is not { } inspectorId)
+        {
+            ModelState.AddModelError(nameof(input.InspectorId), l["Rounds.Reassign.InspectorRequired"]);
+            return await ReassignPageAsync(id, [.. items.Select(i => i.InspectionId)], null, input.ReturnUrl, cancellationToken);
+        }
+
+        var reassigned = await rounds.ReassignSeveralAsync(id, items, inspectorId, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        if (reassigned.Status is OutcomeStatus.Invalid)
+        {
+            var refused = OutcomeAnswers.Messages(HttpContext.RequestServices, reassigned).ToList();
+            return await ReassignPageAsync(id, [.. items.Select(i => i.InspectionId)], refused, input.ReturnUrl, cancellationToken);
+        }
+
+        return this.Answer(reassigned,
+            ok: () =>
+            {
+                TempData.SetStatus(l["Rounds.ReassignSeveral.Done", reassigned.Value]);
+                return Redirect(BackToDetails(id, input.ReturnUrl));
+            },
+            back: () => Redirect(BackToDetails(id, input.ReturnUrl)),
+            StatusKind.Danger);
+    }
+
+    /// <summary>"提醒逾期检查人": every inspector with an overdue inspection in this round, once; says how many.</summary>
+    [HttpPost]
+    public async Task<IActionResult> RemindLate(int id, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var reminded = await rounds.RemindLateAsync(id, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        if (reminded.Status == OutcomeStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData.SetStatus(ReminderMessage(reminded.Value), reminded.Value.Reminded > 0 ? StatusKind.Success : StatusKind.Info);
+        return Redirect(BackToDetails(id, returnUrl));
+    }
+
+    /// <summary>The same for every round whose window closed in the last two weeks, from the rounds list.</summary>
+    [HttpPost]
+    public async Task<IActionResult> RemindAllLate(CancellationToken cancellationToken)
+    {
+        var reminded = await rounds.RemindLateAsync(null, await currentActor.GetAsync(cancellationToken), cancellationToken);
+        TempData.SetStatus(ReminderMessage(reminded.Value), reminded.Value.Reminded > 0 ? StatusKind.Success : StatusKind.Info);
+        return Redirect(ListMemory.UrlOf(HttpContext, Url.Action(nameof(Index))!));
     }
 
     [HttpGet]
@@ -197,6 +267,25 @@ public sealed class RoundsController(
             },
             back: () => RedirectToAction(nameof(Details), new { id }),
             StatusKind.Danger);
+    }
+
+    private string ReminderMessage(LateReminderResult result) =>
+        result.Reminded == 0 && result.SkippedRecently == 0 ? l["Rounds.RemindLate.NoneLate"]
+        : result.SkippedRecently == 0 ? l["Rounds.RemindLate.Done", result.Reminded]
+        : l["Rounds.RemindLate.DoneSkipped", result.Reminded, result.SkippedRecently, (int)RoundService.RemindAgainAfter.TotalHours];
+
+    private async Task<IActionResult> ReassignPageAsync(int id, IReadOnlyCollection<int> inspectionIds, IReadOnlyList<(string Field, string Message)>? refused, string? returnUrl, CancellationToken cancellationToken)
+    {
+        var choice = await queries.ReassignChoiceAsync(id, inspectionIds, cancellationToken);
+        return choice is null ? NotFound() : View("Reassign", new ReassignViewModel(choice, refused ?? [], BackToDetails(id, returnUrl)));
+    }
+
+    /// <summary>The details page the manager came from (its page, order and search), or its first page; never another site.</summary>
+    private string BackToDetails(int id, string? returnUrl)
+    {
+        var details = Url.Action(nameof(Details), new { id })!;
+        return returnUrl is not null && Url.IsLocalUrl(returnUrl)
+            && (returnUrl == details || returnUrl.StartsWith(details + "?", StringComparison.Ordinal)) ? returnUrl : details;
     }
 
     /// <summary>A required field of an action was left empty: back to the page with what is missing.</summary>

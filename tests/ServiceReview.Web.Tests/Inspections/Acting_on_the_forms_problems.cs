@@ -66,6 +66,24 @@ public sealed class Acting_on_the_forms_problems(ServiceReviewWebFactory factory
     }
 
     [Fact]
+    public async Task The_autosave_answers_401_rather_than_a_login_page_once_the_sign_in_has_ended()
+    {
+        // The page keeps its changes in the browser and asks to sign in again only if the autosave can tell.
+        var id = await factory.TakeOpenInspectionAsync("inspector4@demo.local");
+        var client = await factory.SignedInAsync("inspector4@demo.local");
+        var html = await client.GetStringAsync($"/Inspections/Fill/{id}");
+        var token = await ServiceReviewWebFactory.GetAntiforgeryTokenAsync(client, "/Identity/Account/Logout");
+        var logout = await client.PostAsync("/Identity/Account/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.True(logout.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"logout answered {logout.StatusCode}");
+
+        var response = await Filling_an_inspection.PostDraftAsync(client, id, new FormFields().Set("1.3", "Pass", "true")
+            .Content(ServiceReviewWebFactory.FormTokenOf(html), ServiceReviewWebFactory.StampOf(html), null));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task The_category_menu_links_to_every_category_heading_and_counts_its_problems()
     {
         var id = await factory.TakeOpenInspectionAsync("inspector5@demo.local");

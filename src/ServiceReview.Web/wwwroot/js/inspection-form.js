@@ -204,6 +204,7 @@
     async function saveDraft(keepalive) {
         if (saving || conflicted || submitting) { return; }
         if (!navigator.onLine) {
+            unreachable = true;
             await keepLocally();
             showOffline("textOffline");
             return;
@@ -270,6 +271,11 @@
             await keepLocally();
             showOffline(navigator.onLine ? "textUnreachable" : "textOffline");
             setStatus(form.dataset.textUnsaved);
+            if (navigator.onLine) {
+                // Online but no answer (the connection just came back, a flaky network): try again soon.
+                clearTimeout(retryTimer);
+                retryTimer = setTimeout(function () { if (isDirty()) { saveDraft(false); } }, 10 * 1000);
+            }
         } finally {
             saving = false;
             if (submitAfterSave) {
@@ -337,6 +343,7 @@
     function timeText(ms) { return new Date(ms).toLocaleTimeString(lang); }
 
     var lastKeptAt = null;
+    var retryTimer = null;
     async function keepLocally(posted) {
         if (!store) { return; }
         var record = {
@@ -545,6 +552,7 @@
         if (!navigator.onLine) {
             // A post now would only show the browser's offline page: keep everything here and say so.
             e.preventDefault();
+            unreachable = true;
             keepLocally();
             setConnection(form.dataset.textSubmitOffline, false);
             return;
@@ -558,6 +566,7 @@
     });
 
     window.addEventListener("offline", function () {
+        unreachable = true;
         if (isDirty()) { keepLocally(); }
         showOffline("textOffline");
     });
@@ -676,5 +685,8 @@
     } else {
         offerKeptChanges();
     }
-    if (!navigator.onLine) { showOffline("textOffline"); }
+    if (!navigator.onLine) {
+        unreachable = true;
+        showOffline("textOffline");
+    }
 })();

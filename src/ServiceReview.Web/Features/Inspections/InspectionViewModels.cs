@@ -97,22 +97,29 @@ public sealed class FillViewModel
     public required Dictionary<string, ItemForm> Items { get; init; }
 
     /// <summary>Problems next to each indicator, by code.</summary>
-    public Dictionary<string, List<string>> ItemErrors { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, List<ItemProblem>> ItemErrors { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Problems for the summary at the top.</summary>
-    public List<string> Summary { get; } = [];
+    /// <summary>Problems for the summary at the top; a line about an indicator links to the field to fix.</summary>
+    public List<SummaryLine> Summary { get; } = [];
 
     /// <summary>Set when a save met someone else's change: the page keeps what was typed and asks to reload.</summary>
     public string? Conflict { get; set; }
 
-    public void AddItemError(string code, string message)
+    /// <param name="aboutNote">The note is what is missing (the evidence rule), not the input: the summary links to the note.</param>
+    public void AddItemError(string code, string message, bool aboutNote = false)
     {
         if (!ItemErrors.TryGetValue(code, out var list))
         {
             ItemErrors[code] = list = [];
         }
 
-        list.Add(message);
+        list.Add(new ItemProblem(message, aboutNote));
     }
 }
+
+/// <summary>One problem shown next to an indicator; <see cref="AboutNote"/> when the missing part is its note.</summary>
+public sealed record ItemProblem(string Message, bool AboutNote);
+
+/// <summary>A line of the form's problem summary: about one indicator (<see cref="Code"/>) or about the whole record.</summary>
+public sealed record SummaryLine(string Message, string? Code = null, bool AboutNote = false);
 

@@ -141,7 +141,7 @@ public sealed class InspectionsController(
         {
             if (error.Field.Length == 0)
             {
-                model.Summary.Add(messages.Localize(error));
+                model.Summary.Add(new SummaryLine(messages.Localize(error)));
             }
             else
             {
@@ -157,7 +157,7 @@ public sealed class InspectionsController(
         foreach (var indicator in record.Plan.IndicatorsInOrder())
         {
             model.ItemErrors.GetValueOrDefault(indicator.Code)?
-                .ForEach(m => model.Summary.Add(localizer["Inspections.Fill.SummaryLine", indicator.Code, indicator.Name, m]));
+                .ForEach(p => model.Summary.Add(new SummaryLine(localizer["Inspections.Fill.SummaryLine", indicator.Code, indicator.Name, p.Message], indicator.Code, p.AboutNote)));
         }
 
         Response.StatusCode = conflict is null ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
@@ -241,12 +241,12 @@ public sealed class InspectionsController(
     {
         if (windowClosed)
         {
-            model.Summary.Add(localizer["Inspections.Fill.WindowClosed"]);
+            model.Summary.Add(new SummaryLine(localizer["Inspections.Fill.WindowClosed"]));
         }
 
         if (score.NothingApplicable && score.IsComplete)
         {
-            model.Summary.Add(localizer["Inspections.Fill.NothingApplicable"]);
+            model.Summary.Add(new SummaryLine(localizer["Inspections.Fill.NothingApplicable"]));
         }
 
         foreach (var code in score.Missing)
@@ -256,7 +256,7 @@ public sealed class InspectionsController(
 
         foreach (var code in score.MissingEvidence)
         {
-            model.AddItemError(code, localizer["Inspections.Fill.MissingEvidence"]);
+            model.AddItemError(code, localizer["Inspections.Fill.MissingEvidence"], aboutNote: true);
         }
     }
 }

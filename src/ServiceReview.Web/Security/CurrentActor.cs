@@ -31,17 +31,17 @@ internal sealed class CurrentActor(IHttpContextAccessor http, ServiceReviewDbCon
             return _actor = Actor.System;
         }
 
-        var person = await db.People.AsNoTracking()
-            .Where(p => p.UserId == userId)
-            .Select(p => new { p.Id, p.DisplayName })
-            .FirstOrDefaultAsync(cancellationToken);
-
-        // The person's scopes in one more query (UNION ALL of three indexed lookups): managed projects (0), led teams (1),
-        // the projects they may inspect (2).
-        var scopes = person is null ? [] : await db.Projects.Where(pr => pr.Managers.Any(m => m.PersonId == person.Id)).Select(pr => new { Kind = 0, pr.Id })
-            .Concat(db.Teams.Where(t => t.LeadId == person.Id).Select(t => new { Kind = 1, t.Id }))
-            .Concat(db.People.Where(p => p.Id == person.Id).SelectMany(p => p.InspectableProjects).Select(i => new { Kind = 2, Id = i.ProjectId }))
+        // One round trip (UNION ALL of indexed lookups by the account): the person (kind 3, with the name), the projects
+        // they manage (0), the teams they lead (1), the projects they may inspect (2). Every page asks for the actor.
+        var mine = db.People.Where(p => p.UserId == userId);
+        var rows = await mine.Select(p => new { Kind = 3, p.Id, Name = p.DisplayName })
+            .Concat(db.Projects.Where(pr => pr.Managers.Any(m => mine.Any(p => p.Id == m.PersonId))).Select(pr => new { Kind = 0, pr.Id, Name = (string)null! }))
+            .Concat(db.Teams.Where(t => mine.Any(p => p.Id == t.LeadId)).Select(t => new { Kind = 1, t.Id, Name = (string)null! }))
+            .Concat(mine.SelectMany(p => p.InspectableProjects).Select(i => new { Kind = 2, Id = i.ProjectId, Name = (string)null! }))
+            .AsNoTracking()
             .ToListAsync(cancellationToken);
+        var person = rows.Where(r => r.Kind == 3).Select(r => new { r.Id, DisplayName = r.Name }).FirstOrDefault();
+        var scopes = rows; // all keyed by the person: none without one
         return _actor = new Actor(userId, person?.DisplayName ?? user!.Identity?.Name ?? userId, person?.Id)
         {
             Roles = Roles.All.Where(user!.IsInRole).ToHashSet(StringComparer.Ordinal),

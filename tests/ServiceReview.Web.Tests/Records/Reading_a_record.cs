@@ -219,12 +219,13 @@ public sealed class Reading_a_record(ServiceReviewWebFactory factory) : IClassFi
             Assert.True(submit.TryGetProperty(field, out _), $"timeline event without {field}");
         }
 
-        // Three drafts saved: the first and the last, with the count; oldest first, the submission after them.
+        // Three drafts saved within seconds: only the first is recorded (draft saves are audited at most once every five
+        // minutes, issue #15; the last draft with its count: Inspections/Autosaves_in_the_audit_log); oldest first, the
+        // submission after it.
         var names = events.Select(e => e.GetProperty("event").GetString()).ToList();
         Assert.Single(names, n => n == "FirstDraft");
-        var last = Assert.Single(events, e => e.GetProperty("event").GetString() == "LastDraft");
-        Assert.Equal(3, last.GetProperty("count").GetInt32());
-        Assert.True(names.IndexOf("FirstDraft") < names.IndexOf("LastDraft") && names.IndexOf("LastDraft") < names.IndexOf("Submitted"), string.Join(", ", names));
+        Assert.DoesNotContain("LastDraft", names);
+        Assert.True(names.IndexOf("FirstDraft") < names.IndexOf("Submitted"), string.Join(", ", names));
         Assert.DoesNotContain("DraftSaved", names);
         var ats = events.Select(e => e.GetProperty("at").GetDateTime()).ToList();
         Assert.Equal(ats.Order(), ats);

@@ -40,8 +40,14 @@ public sealed record NewAction(string? IndicatorCode, string Description);
 public sealed class CorrectiveActionService(
     ServiceReviewDbContext db, TimeProvider clock, OrganisationClock localTime, Notifier notifier, AttachmentService attachments)
 {
-    /// <summary>Today in each project's zone: an action is due by a calendar day of its team's project (ADR 0022).</summary>
-    public Task<ProjectToday> TodayAsync(CancellationToken cancellationToken = default) => ProjectToday.LoadAsync(db, localTime, cancellationToken);
+    private ProjectToday? _today;
+
+    /// <summary>
+    /// Today in each project's zone: an action is due by a calendar day of its team's project (ADR 0022). Read once per
+    /// request (the service is scoped): the home page asks for it beside the list that also needs it.
+    /// </summary>
+    public async Task<ProjectToday> TodayAsync(CancellationToken cancellationToken = default) =>
+        _today ??= await ProjectToday.LoadAsync(db, localTime, cancellationToken);
 
     /// <summary>Today in the zone of the team's project (the default due date and the earliest one allowed are counted from it).</summary>
     public async Task<DateOnly> TodayOfTeamAsync(int teamId, CancellationToken cancellationToken = default)

@@ -14,9 +14,12 @@ public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashb
 {
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var user = await users.GetUserAsync(User);
-        var name = user is null ? User.Identity?.Name ?? "" : string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName;
         var actor = await currentActor.GetAsync(cancellationToken);
+        // A person's name comes with the actor; only an account without a person (an administrator made at the command
+        // line) costs a read of the account.
+        var user = actor.PersonId is null ? await users.GetUserAsync(User) : null;
+        var name = actor.PersonId is not null ? actor.Name
+            : user is null ? User.Identity?.Name ?? "" : string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName;
         var roles = Roles.All.Where(actor.Roles.Contains).ToList();
         return View(new HomeViewModel
         {

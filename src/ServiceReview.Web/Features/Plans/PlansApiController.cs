@@ -27,7 +27,8 @@ public sealed class PlansApiController(PlanReader plans, InputErrorMessages mess
     [HttpPost("{id:int}/score")]
     public async Task<ActionResult<ScorePreviewDto>> Score(int id, CancellationToken cancellationToken)
     {
-        var plan = await plans.FindAsync(id, cancellationToken);
+        // Published versions come from memory (PlanVersionCache): the preview is called on every change of the form.
+        var plan = await plans.FindForScoringAsync(id, cancellationToken);
         if (plan is null)
         {
             return NotFound();

@@ -3,6 +3,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Plans;
 
 namespace ServiceReview.Web.Features.Reviews;
 
@@ -66,29 +67,37 @@ public sealed record SheetRow(
 /// <summary>Loads <see cref="InspectionSheet"/>s (one inspection and its plan version, read-only).</summary>
 public static class InspectionSheetLoader
 {
-    public static async Task<InspectionSheet?> LoadAsync(ServiceReviewDbContext db, int inspectionId, CancellationToken cancellationToken = default)
+    /// <summary>The sheet of one inspection, its plan read from the database.</summary>
+    public static Task<InspectionSheet?> LoadAsync(ServiceReviewDbContext db, int inspectionId, CancellationToken cancellationToken = default) =>
+        LoadAsync(db, null, inspectionId, cancellationToken);
+
+    /// <summary>
+    /// The sheet of one inspection in three round trips: the inspection with the names it shows (round, team, project,
+    /// lead, inspector), its entries, its category scores; the plan from <paramref name="plans"/> when given.
+    /// </summary>
+    public static async Task<InspectionSheet?> LoadAsync(ServiceReviewDbContext db, PlanVersionCache? plans, int inspectionId, CancellationToken cancellationToken = default)
     {
-        var inspection = await db.Inspections.AsNoTracking()
-            .Include(i => i.Entries)
-            .Include(i => i.CategoryScores)
+        ArgumentNullException.ThrowIfNull(db);
+        var found = await (
+            from i in db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores)
+            where i.Id == inspectionId
+            join r in db.Rounds on i.RoundId equals r.Id
+            join t in db.Teams on i.TeamId equals t.Id
+            join p in db.Projects on t.ProjectId equals p.Id
+            join person in db.People on i.InspectorId equals person.Id
+            select new { Inspection = i, RoundName = r.Name, TeamName = t.Name, ProjectName = p.Name, t.LeadId, Inspector = person.DisplayName })
+            .AsNoTracking()
             .AsSplitQuery()
-            .FirstOrDefaultAsync(i => i.Id == inspectionId, cancellationToken);
-        if (inspection is null)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return null;
         }
 
-        var plan = await LoadPlanAsync(db, inspection.PlanVersionId, cancellationToken);
-        var context = await (
-            from r in db.Rounds
-            from t in db.Teams
-            join p in db.Projects on t.ProjectId equals p.Id
-            where r.Id == inspection.RoundId && t.Id == inspection.TeamId
-            select new { RoundName = r.Name, TeamName = t.Name, ProjectName = p.Name, t.LeadId })
-            .AsNoTracking()
-            .FirstAsync(cancellationToken);
-        var inspectorName = await db.People.Where(p => p.Id == inspection.InspectorId).Select(p => p.DisplayName).FirstAsync(cancellationToken);
-        return Build(inspection, plan, context.RoundName, context.TeamName, context.ProjectName, context.LeadId, inspectorName);
+        var plan = plans is null
+            ? await LoadPlanAsync(db, found.Inspection.PlanVersionId, cancellationToken)
+            : await plans.GetAsync(db, found.Inspection.PlanVersionId, cancellationToken);
+        return Build(found.Inspection, plan, found.RoundName, found.TeamName, found.ProjectName, found.LeadId, found.Inspector);
     }
 
     public static Task<PlanVersion> LoadPlanAsync(ServiceReviewDbContext db, int planVersionId, CancellationToken cancellationToken = default) =>

@@ -7,6 +7,7 @@ using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Attachments;
 using ServiceReview.Web.Features.Notifications;
+using ServiceReview.Web.Features.Plans;
 
 namespace ServiceReview.Web.Features.Reviews;
 
@@ -22,7 +23,7 @@ public sealed record DisputedIndicator(string IndicatorCode, string Reason, IRea
 /// The team lead's review (确认 / 申诉) of submitted inspections. Only the lead of the inspected team may see or act:
 /// for anyone else the inspection does not exist (not found).
 /// </summary>
-public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier, AttachmentService attachments)
+public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier, AttachmentService attachments, PlanVersionCache plans)
 {
     private static readonly InspectionStatus[] Reviewable = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
@@ -85,7 +86,7 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
             return Outcome.NotFound();
         }
 
-        var sheet = await InspectionSheetLoader.LoadAsync(db, inspectionId, cancellationToken);
+        var sheet = await InspectionSheetLoader.LoadAsync(db, plans, inspectionId, cancellationToken);
         return sheet is not null && sheet.TeamLeadId == leadPersonId && Reviewable.Contains(sheet.Status) ? sheet : Outcome.NotFound();
     }
 

@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using ServiceReview.Core.Plans;
+using ServiceReview.Infrastructure.Persistence;
+
+namespace ServiceReview.Web.Features.Plans;
+
+/// <summary>
+/// Published (and retired) plan versions in process memory, by id, for the pages and calls that score with them: the
+/// inspection form, its autosave and live score, the plan's score preview and the inspection sheet. A version's
+/// categories, indicators and grade bounds never change once it is published (its mutators throw
+/// <c>Plan.VersionLocked</c>), so a copy read once is right for good and needs no invalidation; because the key is an
+/// id that never changes meaning, every instance of a multi-instance deployment may keep its own copy. Only
+/// <see cref="PlanVersion.Status"/> may move on (Published → Retired), so readers of this cache must not show it (the
+/// plan pages and <c>GET /api/plans/{id}</c> read the database). Drafts are never kept. The copies are shared between
+/// requests: read them, never attach them to a context or change them.
+/// </summary>
+public sealed class PlanVersionCache
+{
+    /// <summary>A bound far above any real organisation's number of plan versions, so that memory cannot grow without limit.</summary>
+    public const int Capacity = 512;
+
+    private readonly ConcurrentDictionary<int, PlanVersion> _locked = new();
+
+    /// <summary>The plan version with its categories and indicators (from memory once it is locked), or null.</summary>
+    public async Task<PlanVersion?> FindAsync(ServiceReviewDbContext db, int id, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (_locked.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var plan = await LoadAsync(db, id, cancellationToken);
+        if (plan is { IsLocked: true } && _locked.Count < Capacity)
+        {
+            plan = _locked.GetOrAdd(id, plan);
+        }
+
+        return plan;
+    }
+
+    /// <summary>As <see cref="FindAsync"/>, for a version that must exist (a foreign key points at it).</summary>
+    public async Task<PlanVersion> GetAsync(ServiceReviewDbContext db, int id, CancellationToken cancellationToken = default) =>
+        await FindAsync(db, id, cancellationToken) ?? throw new InvalidOperationException($"Plan version {id} is missing.");
+
+    /// <summary>The database read: the version, its categories and their indicators (split, no tracking).</summary>
+    public static Task<PlanVersion?> LoadAsync(ServiceReviewDbContext db, int id, CancellationToken cancellationToken = default) =>
+        db.PlanVersions.AsNoTracking()
+            .Include(v => v.Categories).ThenInclude(c => c.Indicators)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(v => v.Id == id, cancellationToken);
+}

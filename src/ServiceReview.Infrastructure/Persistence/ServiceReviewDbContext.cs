@@ -59,6 +59,8 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>
 
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
 
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportJobFile> ImportJobFiles => Set<ImportJobFile>();

@@ -32,6 +32,12 @@ public sealed class Person : Entity, IConcurrencyStamped
     /// <summary>Whether notifications are also sent to <see cref="Email"/> (when the server has e-mail configured); on by default.</summary>
     public bool ReceivesEmail { get; private set; } = true;
 
+    /// <summary>Whether the person asked for the weekly digest e-mail (managers and leads; off by default).</summary>
+    public bool WeeklyDigest { get; private set; }
+
+    /// <summary>The language the digest is written in ("zh-CN" or "en"): the page's language when it was asked for.</summary>
+    public string? DigestCulture { get; private set; }
+
     /// <summary>Set for people who may inspect (检查员), null otherwise.</summary>
     public InspectorProfile? InspectorProfile { get; private set; }
 
@@ -93,6 +99,13 @@ public sealed class Person : Entity, IConcurrencyStamped
 
     /// <summary>The person's own choice: receive notifications by e-mail, or only in the app.</summary>
     public void ChooseEmail(bool receive) => ReceivesEmail = receive;
+
+    /// <summary>Asks for the weekly digest, in <paramref name="culture"/>, or stops it.</summary>
+    public void ChooseWeeklyDigest(bool receive, string? culture)
+    {
+        WeeklyDigest = receive;
+        DigestCulture = culture is { Length: > 0 and <= 10 } ? culture : null;
+    }
 
     public void Deactivate() => IsActive = false;
 

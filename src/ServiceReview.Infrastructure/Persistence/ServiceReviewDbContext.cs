@@ -60,6 +60,8 @@ public class ServiceReviewDbContext : IdentityDbContext<ApplicationUser>, IDataP
 
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
 
+    public DbSet<DigestDelivery> DigestDeliveries => Set<DigestDelivery>();
+
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
 
     public DbSet<ImportJobFile> ImportJobFiles => Set<ImportJobFile>();

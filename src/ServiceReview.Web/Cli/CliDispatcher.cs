@@ -2,7 +2,7 @@ namespace ServiceReview.Web.Cli;
 
 /// <summary>
 /// Reads the command line. A first argument that does not start with '-' is a verb (migrate, create-admin,
-/// seed-demo, backup); anything else (no arguments, or host options such as --urls) starts the web app.
+/// seed-demo, verify-audit, backup, send-digests); anything else (no arguments, or host options such as --urls) starts the web app.
 /// </summary>
 public static class CliDispatcher
 {
@@ -15,6 +15,7 @@ public static class CliDispatcher
           seed-demo [--scale N]        load the demo data N times larger (N >= 1, default 1); not in Production
           verify-audit                 check the audit log's hash chain; exit 1 and name the first broken entry
           backup --to FILE [--force]   copy the SQLite database while the app runs (online backup API); --force replaces FILE
+          send-digests                 queue the weekly digest e-mails due this week (each person once a week, even with several instances)
 
         Exit codes: 0 done, 1 refused (the reason is printed), 2 unknown verb or bad arguments.
         """;
@@ -39,6 +40,9 @@ public static class CliDispatcher
                 ? CliParseResult.For(new VerifyAuditCommand())
                 : CliParseResult.Invalid($"'{verb}' takes no arguments."),
             BackupCommand.Verb => BackupCommand.Parse(options),
+            SendDigestsCommand.Verb => options.Count == 0
+                ? CliParseResult.For(new SendDigestsCommand())
+                : CliParseResult.Invalid($"'{verb}' takes no arguments."),
             _ => CliParseResult.Invalid($"Unknown verb '{verb}'."),
         };
     }

@@ -48,7 +48,7 @@ public sealed class Sending_notifications_by_email(EmailFixture fixture) : IClas
         var mail = Assert.Single(Smtp.To(Lead1).Skip(before));
         Assert.Equal([Lead1], mail.EnvelopeTo);
         Assert.Equal("noreply@example.test", mail.Message.From.Mailboxes.Single().Address);
-        Assert.Equal(Texts.Zh("Email.Subject", "有检查记录已提交，等待你确认 / [ServiceReview] An inspection was submitted for your review"), mail.Message.Subject);
+        Assert.Equal(Texts.Zh("Email.Subject", "有检查记录已提交，等待你确认 / [ServiceReview] An inspection record was submitted: confirm it or dispute it"), mail.Message.Subject);
         Assert.Contains(link, mail.Message.TextBody!);
         Assert.Contains($"href=\"{link}\"", mail.Message.HtmlBody);
         Assert.True(mail.Message.TextBody!.IndexOf("您好", StringComparison.Ordinal) < mail.Message.TextBody.IndexOf("Hello", StringComparison.Ordinal), "Chinese first, then English.");

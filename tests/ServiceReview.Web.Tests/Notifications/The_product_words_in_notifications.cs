@@ -52,4 +52,27 @@ public sealed class The_product_words_in_notifications
         Assert.Contains("申诉", Texts.Zh("Notifications.Kind.Disputed"), StringComparison.Ordinal);
         Assert.Contains("申诉", Texts.Zh("Notifications.Kind.Ruled"), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The English kinds use the product's English words too: a lead (负责人) raises a dispute (申诉) for a manager to
+    /// rule on, about an inspection record (检查记录); "arbitration" and "team lead" are not the words of the pages.
+    /// </summary>
+    [Fact]
+    public void The_english_notification_kinds_say_dispute_to_rule_on_and_lead()
+    {
+        var resources = new ResourceManager("ServiceReview.Web.Resources.SharedResource", typeof(SharedResource).Assembly);
+        var set = resources.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false)
+            ?? throw new InvalidOperationException("No English resources.");
+        var kinds = set.Cast<DictionaryEntry>()
+            .Where(e => ((string)e.Key).StartsWith("Notifications.Kind.", StringComparison.Ordinal))
+            .Select(e => ((string)e.Key, e.Value as string ?? string.Empty)).ToList();
+
+        Assert.NotEmpty(kinds);
+        var wrong = kinds.Where(k => k.Item2.Contains("arbitrat", StringComparison.OrdinalIgnoreCase) || k.Item2.Contains("team lead", StringComparison.OrdinalIgnoreCase))
+            .Select(k => $"{k.Item1} = {k.Item2}").ToList();
+        Assert.Empty(wrong);
+        var disputed = kinds.Single(k => k.Item1 == "Notifications.Kind.Disputed").Item2;
+        Assert.Contains("dispute to rule on", disputed, StringComparison.Ordinal);
+        Assert.Contains("inspection record", kinds.Single(k => k.Item1 == "Notifications.Kind.SubmittedForReview").Item2, StringComparison.Ordinal);
+    }
 }

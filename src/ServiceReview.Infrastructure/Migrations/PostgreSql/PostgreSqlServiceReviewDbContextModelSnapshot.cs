@@ -809,6 +809,31 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                     b.ToTable("InspectionEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceReview.Core.Notifications.DigestDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("ServiceReview.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -948,6 +973,10 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("DigestCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -967,6 +996,9 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("boolean");
 
                     b.HasKey("Id");
 
@@ -2119,6 +2151,15 @@ namespace ServiceReview.Infrastructure.Migrations.PostgreSql
                         .WithMany("Entries")
                         .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Notifications.DigestDelivery", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Notifications.Notification", b =>

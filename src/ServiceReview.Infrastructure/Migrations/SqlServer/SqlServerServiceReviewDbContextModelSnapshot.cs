@@ -815,6 +815,31 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                     b.ToTable("InspectionEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceReview.Core.Notifications.DigestDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("ServiceReview.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -954,6 +979,10 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("DigestCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -973,6 +1002,9 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("bit");
 
                     b.HasKey("Id");
 
@@ -2130,6 +2162,15 @@ namespace ServiceReview.Infrastructure.Migrations.SqlServer
                         .WithMany("Entries")
                         .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Notifications.DigestDelivery", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Notifications.Notification", b =>

@@ -776,6 +776,29 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                     b.ToTable("InspectionEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ServiceReview.Core.Notifications.DigestDelivery", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("DigestDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("ServiceReview.Core.Notifications.Notification", b =>
                 {
                     b.Property<int>("Id")
@@ -909,6 +932,10 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DigestCulture")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -928,6 +955,9 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                     b.Property<string>("UserId")
                         .HasMaxLength(450)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("WeeklyDigest")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2052,6 +2082,15 @@ namespace ServiceReview.Infrastructure.Migrations.Sqlite
                         .WithMany("Entries")
                         .HasForeignKey("InspectionId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("ServiceReview.Core.Notifications.DigestDelivery", b =>
+                {
+                    b.HasOne("ServiceReview.Core.Organisation.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ServiceReview.Core.Notifications.Notification", b =>

@@ -22,3 +22,15 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasIndex(n => new { n.RecipientId, n.CreatedAt });
     }
 }
+
+internal sealed class DigestDeliveryConfiguration : IEntityTypeConfiguration<DigestDelivery>
+{
+    public void Configure(EntityTypeBuilder<DigestDelivery> builder)
+    {
+        builder.ToTable("DigestDeliveries");
+        builder.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Cascade);
+
+        // The claim: one digest per person and week, however many instances build it at once.
+        builder.HasIndex(d => new { d.PersonId, d.WeekStart }).IsUnique();
+    }
+}

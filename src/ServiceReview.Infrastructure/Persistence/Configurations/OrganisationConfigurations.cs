@@ -57,6 +57,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.UserId).HasMaxLength(450);
         builder.HasIndex(p => p.UserId).IsUnique();
         builder.HasIndex(p => p.Email);
+        builder.Property(p => p.DigestCulture).HasMaxLength(10);
         builder.OwnsOne(p => p.InspectorProfile, profile =>
         {
             profile.Property(i => i.Type).HasColumnName("InspectorType");

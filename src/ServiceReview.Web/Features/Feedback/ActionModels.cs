@@ -50,7 +50,10 @@ public sealed class RaiseActionsViewModel
     public required RaiseActionsForm Form { get; init; }
 }
 
-/// <summary>Raise corrective actions: one row per indicator (weak ones pre-selected), one owner and one due date.</summary>
+/// <summary>
+/// Raise corrective actions: one row per indicator (weak ones pre-selected), a shared owner and due date, and each row's
+/// own owner and due date where they differ (issue #17).
+/// </summary>
 public sealed class RaiseActionsForm
 {
     public int RoundId { get; set; }
@@ -78,4 +81,10 @@ public sealed class RaiseActionItem
 
     [StringLength(4000)]
     public string? Description { get; set; }
+
+    /// <summary>This action's own owner; null for the shared one.</summary>
+    public int? OwnerId { get; set; }
+
+    /// <summary>This action's own due date; null for the shared one.</summary>
+    public DateOnly? DueDate { get; set; }
 }

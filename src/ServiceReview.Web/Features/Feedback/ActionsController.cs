@@ -73,7 +73,7 @@ public sealed class ActionsController(
             return NotFound();
         }
 
-        var selected = form.Items.Where(i => i.Selected).ToList();
+        var selected = form.Items.Select((item, index) => (Item: item, Field: $"Items[{index}]")).Where(i => i.Item.Selected).ToList();
         if (selected.Count == 0)
         {
             ModelState.AddModelError("", l["Actions.Create.NoneSelected"]);
@@ -94,7 +94,8 @@ public sealed class ActionsController(
         }
 
         var raised = await actions.RaiseAsync(actor, form.RoundId, form.TeamId, form.InspectionId,
-            selected.Select(i => new NewAction(i.Code, i.Description!)).ToList(), form.OwnerId!.Value, form.DueDate!.Value, cancellationToken);
+            selected.Select(i => new NewAction(i.Item.Code, i.Item.Description!, i.Item.OwnerId, i.Item.DueDate, i.Field)).ToList(),
+            form.OwnerId!.Value, form.DueDate!.Value, cancellationToken);
         return this.Answer(raised, ok: () =>
         {
             TempData.SetStatus(l["Actions.Create.Done", raised.Value.Count]);

@@ -31,7 +31,12 @@ public sealed record ActionCandidate(string Code, string Name, decimal Max, deci
 public sealed record RaiseContext(int RoundId, string RoundName, int TeamId, string TeamName, int? InspectionId,
     IReadOnlyList<ActionCandidate> Candidates, IReadOnlyList<(int Id, string Name)> Owners);
 
-public sealed record NewAction(string? IndicatorCode, string Description);
+/// <summary>
+/// One action to raise. <paramref name="OwnerId"/> and <paramref name="DueDate"/> are this action's own (issue #17):
+/// when null, the shared owner and due date given with the batch. <paramref name="Field"/> names the form row a refusal
+/// of this action's owner or due date belongs to ("Items[3]"); empty for the whole form.
+/// </summary>
+public sealed record NewAction(string? IndicatorCode, string Description, int? OwnerId = null, DateOnly? DueDate = null, string Field = "");
 
 /// <summary>
 /// Corrective actions (整改 / 核实): raised by a manager or an inspector of the team on weak indicators, reported done
@@ -175,9 +180,10 @@ public sealed class CorrectiveActionService(
     }
 
     /// <summary>
-    /// Raises one action per item: the new ids; not found when the round, team or inspection is not one the actor may
-    /// raise actions on; invalid when the owner is not of the team, nothing is chosen, the due date is past or an
-    /// indicator is not in the round's plan.
+    /// Raises one action per item, each with its own owner and due date or else the shared ones: the new ids; not found
+    /// when the round, team or inspection is not one the actor may raise actions on; invalid when an owner is not of the
+    /// team or a due date is past (each at its item's row, all of them at once), nothing is chosen or an indicator is
+    /// not in the round's plan.
     /// </summary>
     public Task<Outcome<IReadOnlyList<int>>> RaiseAsync(Actor actor, int roundId, int teamId, int? inspectionId,
         IReadOnlyList<NewAction> items, int ownerId, DateOnly dueDate, CancellationToken cancellationToken = default) =>
@@ -191,19 +197,39 @@ public sealed class CorrectiveActionService(
                 return Outcome.NotFound();
             }
 
-            if (context.Owners.All(o => o.Id != ownerId))
-            {
-                return Refused("Action.OwnerNotInTeam");
-            }
-
             if (items.Count == 0)
             {
                 return Refused("Action.NoItems");
             }
 
-            if (dueDate < await TodayOfTeamAsync(teamId, cancellationToken))
+            var today = await TodayOfTeamAsync(teamId, cancellationToken);
+            var errors = new List<OutcomeError>();
+            if (context.Owners.All(o => o.Id != ownerId))
             {
-                return Refused("Action.DueInThePast");
+                errors.Add(OutcomeError.Of("", OutcomeError.DomainPrefix + "Action.OwnerNotInTeam"));
+            }
+
+            if (dueDate < today)
+            {
+                errors.Add(OutcomeError.Of("", OutcomeError.DomainPrefix + "Action.DueInThePast"));
+            }
+
+            foreach (var item in items)
+            {
+                if (item.OwnerId is { } own && context.Owners.All(o => o.Id != own))
+                {
+                    errors.Add(OutcomeError.Of(RowField(item, nameof(NewAction.OwnerId)), "Actions.Create.RowOwnerNotInTeam", item.IndicatorCode));
+                }
+
+                if (item.DueDate is { } due && due < today)
+                {
+                    errors.Add(OutcomeError.Of(RowField(item, nameof(NewAction.DueDate)), "Actions.Create.RowDueInThePast", item.IndicatorCode));
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return Outcome.Invalid(errors);
             }
 
             var known = context.Candidates.Select(c => c.Code).ToHashSet(StringComparer.Ordinal);
@@ -214,7 +240,7 @@ public sealed class CorrectiveActionService(
 
             var now = clock.GetUtcNow().UtcDateTime;
             var actions = items
-                .Select(item => new CorrectiveAction(roundId, teamId, item.IndicatorCode, item.Description, ownerId, dueDate, raisedBy, now, inspectionId))
+                .Select(item => new CorrectiveAction(roundId, teamId, item.IndicatorCode, item.Description, item.OwnerId ?? ownerId, item.DueDate ?? dueDate, raisedBy, now, inspectionId))
                 .ToList();
             db.CorrectiveActions.AddRange(actions);
             var teamLead = await notifier.LeadOfAsync(teamId, cancellationToken);
@@ -223,7 +249,7 @@ public sealed class CorrectiveActionService(
                 foreach (var action in actions)
                 {
                     db.Audit(actor, now, nameof(CorrectiveAction), action.Id, "Raised", null,
-                        $"{action.Status}: {action.IndicatorCode} {action.Description} (owner {ownerId}, due {dueDate:yyyy-MM-dd})");
+                        $"{action.Status}: {action.IndicatorCode} {action.Description} (owner {action.OwnerId}, due {action.DueDate:yyyy-MM-dd})");
                     notifier.Action(action, teamLead, now);
                 }
             }, cancellationToken);
@@ -244,6 +270,9 @@ public sealed class CorrectiveActionService(
     /// <summary>An inspector of the team in the round or a manager sends the action back; not found when not theirs to verify.</summary>
     public Task<Outcome> SendBackAsync(Actor actor, int id, Guid stamp, string reason, CancellationToken cancellationToken = default) =>
         TransitionAsync(actor, id, stamp, CanVerifyAsync, "SentBack", a => a.SendBack(actor.PersonId!.Value, reason, clock.GetUtcNow().UtcDateTime), a => a.VerificationNote, cancellationToken);
+
+    /// <summary>The form field of one item's own value ("Items[3].DueDate"), or the whole form when the item names no row.</summary>
+    private static string RowField(NewAction item, string name) => item.Field.Length == 0 ? "" : $"{item.Field}.{name}";
 
     /// <summary>A rule of raising that refused, as the domain error it has always been (<c>Error.{code}</c>, the whole form).</summary>
     private static Outcome Refused(string code, params object?[] arguments) =>

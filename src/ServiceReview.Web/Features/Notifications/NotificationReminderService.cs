@@ -15,8 +15,9 @@ public sealed class NotificationReminderOptions
 }
 
 /// <summary>
-/// Adds due-soon and overdue reminders every <see cref="NotificationReminderOptions.IntervalMinutes"/>.
-/// Safe with several instances: see <see cref="ReminderJob"/>.
+/// Adds due-soon and overdue reminders, and queues the weekly digests due, every
+/// <see cref="NotificationReminderOptions.IntervalMinutes"/>. Safe with several instances: see <see cref="ReminderJob"/>
+/// and <see cref="WeeklyDigestJob"/>.
 /// </summary>
 public sealed class NotificationReminderService(
     IServiceScopeFactory scopes,
@@ -39,10 +40,13 @@ public sealed class NotificationReminderService(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ReminderJob>().RunAsync(stoppingToken);
+
+                // The weekly digests due this week (none once each has gone: a cheap query most of the time).
+                await scope.ServiceProvider.GetRequiredService<WeeklyDigestJob>().RunAsync(stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                logger.LogWarning(ex, "Producing due-soon and overdue reminders failed; will retry.");
+                logger.LogWarning(ex, "Producing reminders or weekly digests failed; will retry.");
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -12,4 +12,13 @@ public sealed class NotificationSettingsViewModel
     public bool EmailConfigured { get; set; }
 
     public bool HasPerson { get; set; } = true;
+
+    /// <summary>The weekly digest e-mail (managers and leads only).</summary>
+    public bool WeeklyDigest { get; set; }
+
+    /// <summary>Shown, not bound: whether the person may ask for the digest (a manager or a lead).</summary>
+    public bool MayHaveDigest { get; set; }
+
+    /// <summary>Shown, not bound: the Monday of the last week a digest was sent for.</summary>
+    public DateOnly? LastDigestWeek { get; set; }
 }

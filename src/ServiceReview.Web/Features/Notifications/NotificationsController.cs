@@ -20,29 +20,38 @@ public sealed class NotificationsController(
     /// <summary>The signed-in person's own settings: receive notifications by e-mail or not. There is no id: nobody edits another's.</summary>
     [HttpGet]
     public async Task<IActionResult> Settings(
-        [FromServices] EmailPreferences preferences, [FromServices] IOptions<EmailOptions> email, CancellationToken cancellationToken)
+        [FromServices] EmailPreferences preferences, [FromServices] WeeklyDigestPreferences digest, [FromServices] IOptions<EmailOptions> email,
+        CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
         var mine = actor.PersonId is { } person ? await preferences.GetAsync(person, cancellationToken) : null;
+        var weekly = WeeklyDigestPreferences.MayHave(actor) ? await digest.GetAsync(actor.PersonId!.Value, cancellationToken) : null;
         return View(new NotificationSettingsViewModel
         {
             HasPerson = mine is not null,
             ReceivesEmail = mine?.ReceivesEmail ?? false,
             Email = mine?.Email,
             EmailConfigured = email.Value.Enabled,
+            MayHaveDigest = weekly is not null,
+            WeeklyDigest = weekly?.WeeklyDigest ?? false,
+            LastDigestWeek = weekly?.LastWeekSent,
         });
     }
 
     [HttpPost]
     [ActionName(nameof(Settings))]
     public async Task<IActionResult> SaveSettings(
-        NotificationSettingsViewModel form, [FromServices] EmailPreferences preferences, CancellationToken cancellationToken)
+        NotificationSettingsViewModel form, [FromServices] EmailPreferences preferences, [FromServices] WeeklyDigestPreferences digest,
+        CancellationToken cancellationToken)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
         if (actor.PersonId is not { } person || !await preferences.SetAsync(person, form.ReceivesEmail, actor, cancellationToken))
         {
             return NotFound();
         }
+
+        // The digest is written in the language of the page it was asked for on.
+        await digest.SetAsync(actor, form.WeeklyDigest, System.Globalization.CultureInfo.CurrentUICulture.Name, cancellationToken);
 
         TempData.SetStatus(l[form.ReceivesEmail ? "Email.Settings.SavedOn" : "Email.Settings.SavedOff"]);
         return RedirectToAction(nameof(Settings));

@@ -70,6 +70,11 @@ public sealed class Stored_round_results(ServiceReviewWebFactory factory) : ICla
 
         Assert.True(await factory.WithDbAsync(db => db.StoredRoundResults.AnyAsync(s => s.RoundId == round.RoundId)));
         await AssertInStepAsync(round.RoundId);
+
+        // Rebuilt by hand (ADR 0027): the round's row removed, its team rows left behind, the next read stores it again.
+        await factory.WithDbAsync(db => db.StoredRoundResults.Where(s => s.RoundId == round.RoundId).ExecuteDeleteAsync());
+        await manager.GetStringAsync($"/Results/Round/{round.RoundId}");
+        await AssertInStepAsync(round.RoundId);
     }
 
     /// <summary>Every figure of the stored results equals the fresh calculation's; returns the teams with a result and the version.</summary>

@@ -90,6 +90,8 @@ public sealed partial class RoundResultsService
             StoredFigures.Apply(row, t);
             return row;
         }).ToList();
+        // Team rows left without their round row (removed by hand to rebuild the round) would collide with the new ones.
+        await db.StoredTeamResults.Where(r => r.RoundId == roundId).ExecuteDeleteAsync(cancellationToken);
         var summary = new StoredRoundResult { RoundId = roundId };
         StoredFigures.Summarise(summary, rows, computed.Teams.ToDictionary(t => t.TeamId, t => (t.Project, t.Team)), clock.GetUtcNow().UtcDateTime);
         db.StoredTeamResults.AddRange(rows);

@@ -251,6 +251,7 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
             .ToListAsync(cancellationToken);
         var roundIds = late.Select(l => l.RoundId).Distinct().ToList();
         var inspectionIds = late.Select(l => l.Id).ToList();
+        var roundOf = late.ToDictionary(l => l.Id, l => l.RoundId);
         var since = now - RemindAgainAfter;
         var recent = (await db.Notifications.AsNoTracking()
                 .Where(n => n.Kind == NotificationKind.Overdue && n.CreatedAt >= since
@@ -259,7 +260,7 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
                 .ToListAsync(cancellationToken))
             .Select(n => n.SubjectType == RoundEntity
                 ? (n.SubjectId, n.RecipientId)
-                : (late.First(l => l.Id == n.SubjectId).RoundId, n.RecipientId))
+                : (roundOf[n.SubjectId], n.RecipientId))
             .ToHashSet();
 
         var reminded = 0;

@@ -99,6 +99,12 @@ public sealed class StreamingWorkbook : IDisposable
     private int _row;
     private int _lastColumn;
     private bool _finished;
+    private readonly List<OpenXmlAttribute> _attributes = new(4);
+    private readonly Row _rowElement = new();
+    private readonly Cell _cellElement = new();
+    private readonly CellValue _valueElement = new();
+    private readonly InlineString _inlineElement = new();
+    private readonly Text _textElement = new();
 
     private sealed record SheetInfo(string Name, int? RepeatRow, string PrintArea, string? Filter);
 
@@ -178,14 +184,18 @@ public sealed class StreamingWorkbook : IDisposable
         ArgumentNullException.ThrowIfNull(cells);
         var writer = _writer ?? throw new InvalidOperationException("No sheet is started.");
         _row++;
-        var number = (uint)_row;
-        var row = new Row { RowIndex = number };
+        var number = _row.ToString(CultureInfo.InvariantCulture);
+
+        // Element by element (the SDK's SAX-like API): no element tree per row or cell, only their names are used.
+        _attributes.Clear();
+        _attributes.Add(new OpenXmlAttribute("r", string.Empty, number));
         if (height is { } h)
         {
-            row.Height = h;
-            row.CustomHeight = true;
+            _attributes.Add(new OpenXmlAttribute("ht", string.Empty, h.ToString("0.##", CultureInfo.InvariantCulture)));
+            _attributes.Add(new OpenXmlAttribute("customHeight", string.Empty, "1"));
         }
 
+        writer.WriteStartElement(_rowElement, _attributes);
         for (var c = 0; c < cells.Count; c++)
         {
             var cell = cells[c];
@@ -195,38 +205,53 @@ public sealed class StreamingWorkbook : IDisposable
             }
 
             _lastColumn = Math.Max(_lastColumn, c + 1);
-            var x = new Cell { CellReference = Reference(_row, c + 1) };
             var style = cell.Style;
-            if (cell.Number is { } value)
+            var text = cell.Number is null && !string.IsNullOrEmpty(cell.Text) ? cell.Text : null;
+            if (text is not null && ExcelText.LooksLikeFormula(text))
             {
-                x.CellValue = new CellValue(value.ToString("R", CultureInfo.InvariantCulture));
-            }
-            else if (!string.IsNullOrEmpty(cell.Text))
-            {
-                if (ExcelText.LooksLikeFormula(cell.Text))
-                {
-                    style = GuardedStyle(style);
-                }
-
-                x.DataType = CellValues.InlineString;
-                var text = new Text(Escape(cell.Text));
-                if (cell.Text.Length > 0 && (char.IsWhiteSpace(cell.Text[0]) || char.IsWhiteSpace(cell.Text[^1]) || cell.Text.Contains('\n', StringComparison.Ordinal)))
-                {
-                    text.Space = SpaceProcessingModeValues.Preserve;
-                }
-
-                x.InlineString = new InlineString(text);
+                style = GuardedStyle(style);
             }
 
+            _attributes.Clear();
+            _attributes.Add(new OpenXmlAttribute("r", string.Empty, ColumnName(c + 1) + number));
             if (style != 0)
             {
-                x.StyleIndex = (uint)style;
+                _attributes.Add(new OpenXmlAttribute("s", string.Empty, style.ToString(CultureInfo.InvariantCulture)));
             }
 
-            row.Append(x);
+            if (text is not null)
+            {
+                _attributes.Add(new OpenXmlAttribute("t", string.Empty, "inlineStr"));
+            }
+
+            writer.WriteStartElement(_cellElement, _attributes);
+            if (cell.Number is { } value)
+            {
+                writer.WriteStartElement(_valueElement);
+                writer.WriteString(value.ToString("R", CultureInfo.InvariantCulture));
+                writer.WriteEndElement();
+            }
+            else if (text is not null)
+            {
+                writer.WriteStartElement(_inlineElement);
+                if (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]) || text.Contains('\n', StringComparison.Ordinal))
+                {
+                    writer.WriteStartElement(_textElement, [new OpenXmlAttribute("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")]);
+                }
+                else
+                {
+                    writer.WriteStartElement(_textElement);
+                }
+
+                writer.WriteString(Escape(text));
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+
+            writer.WriteEndElement();
         }
 
-        writer.WriteElement(row);
+        writer.WriteEndElement();
     }
 
     public void Merge(int firstRow, int firstColumn, int lastRow, int lastColumn)

@@ -27,12 +27,13 @@ public static class KeyRingServiceCollectionExtensions
 
     /// <summary>
     /// Makes sure the key ring has a current key, creating the first one if there is none. The <c>migrate</c> command
-    /// calls it, so that instances started together after a release never race to create the first key.
+    /// calls it, so that instances started together after a release never race to create the first key. A container
+    /// without Data Protection (a tool's, a test's) has no key ring to make.
     /// </summary>
     public static void EnsureKeyRing(IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.GetRequiredService<IDataProtectionProvider>()
+        services.GetService<IDataProtectionProvider>()?
             .CreateProtector("ServiceReview.KeyRing.Check")
             .Protect([1]);
     }

@@ -228,6 +228,11 @@ public static class StoredFigures
 
         foreach (var e in db.ChangeTracker.Entries<Inspection>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
+            if (IsDraftSave(e))
+            {
+                continue; // an autosave: nothing the results show depends on a draft's entries (issue #15, target 3)
+            }
+
             Add(e.Entity.RoundId, e.Entity.TeamId);
             if (e.State == EntityState.Modified && e.Property(i => i.TeamId).OriginalValue is var before && before != e.Entity.TeamId)
             {
@@ -250,6 +255,19 @@ public static class StoredFigures
 
         return touched;
     }
+
+    /// <summary>
+    /// A draft saved again: still assigned or in progress, on the same round and team. The stored figures count
+    /// inspections only once submitted (<see cref="InspectionStatus.Submitted"/> and later) and count assigned ones by
+    /// their number, which a draft save does not change.
+    /// </summary>
+    private static bool IsDraftSave(EntityEntry<Inspection> e) =>
+        e.State == EntityState.Modified
+        && IsDraft(e.Property(i => i.Status).OriginalValue) && IsDraft(e.Entity.Status)
+        && e.Property(i => i.TeamId).OriginalValue == e.Entity.TeamId
+        && e.Property(i => i.RoundId).OriginalValue == e.Entity.RoundId;
+
+    private static bool IsDraft(InspectionStatus status) => status is InspectionStatus.Assigned or InspectionStatus.InProgress;
 
     /// <summary>The pending changes' effect on the stored results of the rounds that have them (a round not stored yet is left to its first read).</summary>
     public static async Task RefreshAsync(ServiceReviewDbContext db, DateTime utcNow, CancellationToken cancellationToken = default)

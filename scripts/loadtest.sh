@@ -128,7 +128,7 @@ sign_in() {
         --data-urlencode "__RequestVerificationToken=$token" "$base/Identity/Account/Login"
     cookie=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar" | sed 's/; $//')
     grep -q 'Identity.Application' <<<"$cookie" || { echo "loadtest: could not sign in $email" >&2; exit 2; }
-    page=$(curl -s -H "Cookie: $cookie" "$base/")
+    page=$(curl -s -b "$jar" -c "$jar" "$base/")
     token=$(grep -o '<meta name="request-verification-token" content="[^"]*"' <<<"$page" | head -1 | sed 's/.*content="//; s/"$//')
     printf -v "cookie_$name" '%s' "$cookie"
     printf -v "token_$name" '%s' "$token"
@@ -138,6 +138,20 @@ sign_in_all() {
     sign_in manager@demo.local
     sign_in inspector1@demo.local
     sign_in lead1@demo.local
+}
+
+# A browser takes the cookie that Identity re-issues after its once-a-minute security-stamp check; wrk and curl with a
+# fixed Cookie header do not, and would pay that check (several reads and a new cookie) on every request after the
+# first minute. So the cookies are refreshed before each run: one request through the jar, then the header rebuilt.
+refresh_cookies() {
+    local name jar c
+    for name in manager inspector1 lead1; do
+        jar="$work/$name.jar"
+        [[ -f $jar ]] || continue
+        curl -s -o /dev/null -b "$jar" -c "$jar" "$base/"
+        c=$(awk -F'\t' '!/^#/ || /^#HttpOnly_/ { if (NF >= 7) printf "%s=%s; ", $6, $7 }' "$jar" | sed 's/; $//')
+        printf -v "cookie_$name" '%s' "$c"
+    done
 }
 
 q() { sqlite3 -batch -noheader "$work/sr.db" "$1"; }
@@ -207,6 +221,7 @@ if $sql; then
         IFS='|' read -r name role method path <<<"$entry"
         selected "$name" || continue
         counted+=("$name")
+        refresh_cookies
         c="cookie_$role"; t="token_$role"
         args=(-s -o /dev/null -H "Cookie: ${!c}")
         [[ $method == POST ]] && args+=(-X POST -H "RequestVerificationToken: ${!t}" -H "Content-Type: application/json" --data-binary "@$work/score.json")
@@ -216,7 +231,7 @@ if $sql; then
     sleep 1
     stop_app
     # Commands grouped by request (RequestId scope), in the order the requests came; each page's count is that of its
-    # second (warm) request: the last two requests per page are ours.
+    # second (warm) request. Per page we sent five: three cookie refreshes ("/" for each role), the warm-up, the counted.
     mapfile -t per_request < <(python3 - "$work/sql.log" <<'PY'
 import json, sys
 requests = {}
@@ -242,11 +257,10 @@ for (path, _), count in requests.items():
 PY
 )
     n=${#per_request[@]}
-    i=$((n - 2 * ${#counted[@]}))
+    i=$((n - 5 * ${#counted[@]}))
     for name in "${counted[@]}"; do
-        i=$((i + 1))
-        sql_count[$name]=${per_request[$i]#*$'\t'}
-        i=$((i + 1))
+        sql_count[$name]=${per_request[$((i + 4))]#*$'\t'}
+        i=$((i + 5))
     done
 fi
 
@@ -257,6 +271,7 @@ sign_in_all
 for entry in "${pages[@]}"; do
     IFS='|' read -r name role method path <<<"$entry"
     selected "$name" || continue
+    refresh_cookies
     c="cookie_$role"; args=(-s -o /dev/null -H "Cookie: ${!c}")
     # A warm-up that is not measured.
     for _ in 1 2 3; do
@@ -279,6 +294,7 @@ if $think; then
         IFS='|' read -r name role method path <<<"$entry"
         selected "$name" || continue
         echo "· $think_users users, ${think_ms} ms think time: $name" >&2
+        refresh_cookies
         p=$(run_wrk "$role" "$method" "$path" "$think_users" $((duration * 2)) "$think_ms")
         think_results+=("$name|$p")
     done
@@ -300,7 +316,7 @@ fi
 sqlite_scale=$(q "SELECT COUNT(*) FROM Teams;")
 echo
 echo "Load test: $sqlite_scale teams, wrk -t2 -c$connections -d${duration}s, each page right after the static file $static_path"
-echo "(load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); app memory after the page runs: ${rss:-unknown}; GC: ${DOTNET_gcServer:+DOTNET_gcServer=$DOTNET_gcServer}${DOTNET_gcServer:-as built})"
+echo "(load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); app memory after the page runs: ${rss:-unknown}; GC: ${DOTNET_gcServer:+DOTNET_gcServer=}${DOTNET_gcServer:-as built})"
 echo
 echo "| page | req/s | p50 ms | p95 ms | p99 ms | static req/s | ratio to static | SQL commands per request | non-2xx |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"

@@ -337,10 +337,10 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "5.1", Exact = true }).UncheckAsync();
         var weak = page.Locator("tbody tr", new() { Has = page.GetByRole(AriaRole.Checkbox, new() { Name = "5.3", Exact = true }) });
         await Expect(weak).ToContainTextAsync("1.8 / 6");
-        await weak.GetByRole(AriaRole.Textbox).FillAsync(ActionText);
-        await page.GetByLabel("责任人").SelectOptionAsync(new SelectOptionValue { Label = _lead });
+        await weak.GetByRole(AriaRole.Textbox, new() { Name = "整改要求", Exact = true }).FillAsync(ActionText);
+        await page.GetByLabel("责任人", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = _lead });
         var due = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Beijing)).AddDays(7);
-        await page.GetByLabel("完成期限").FillAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await page.GetByLabel("完成期限", new() { Exact = true }).FillAsync(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await BrowserApp.ScreenshotAsync(page, "journey-11-action-raised");
         await page.GetByRole(AriaRole.Button, new() { Name = "发起整改" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Actions$"));

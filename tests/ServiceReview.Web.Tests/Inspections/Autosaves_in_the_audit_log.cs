@@ -24,7 +24,7 @@ public sealed class Autosaves_in_the_audit_log(ServiceReviewWebFactory factory) 
     public async Task Autosaves_within_five_minutes_of_the_last_audited_draft_add_no_entry_and_the_history_still_shows_first_and_last()
     {
         var clock = new MovableClock();
-        var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
+        using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(clock)));
         var id = await factory.TakeOpenInspectionAsync(Inspector);
         var client = await SignedInAsync(app, Inspector);
         var html = await client.GetStringAsync($"/Inspections/Fill/{id}");

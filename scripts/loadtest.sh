@@ -282,6 +282,10 @@ for entry in "${pages[@]}"; do
             curl "${args[@]}" "$base$path"
         fi
     done
+    # Then 2 s of the page and of the static file, not measured either: the code they run is compiled to its final tier
+    # (.NET's tiered JIT recompiles a method after 30 calls, in the background), whatever page came before.
+    run_wrk "$role" "$method" "$path" 1 2 >/dev/null
+    run_wrk - GET "$static_path" 1 2 >/dev/null
     echo "· $name ($path)" >&2
     s=$(run_wrk - GET "$static_path" "$connections" "$duration")
     p=$(run_wrk "$role" "$method" "$path" "$connections" "$duration")

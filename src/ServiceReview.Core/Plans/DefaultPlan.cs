@@ -11,11 +11,19 @@ public static class DefaultPlan
 
     public const string Description = "项目客户服务组检查考评标准（100分）：服务档案管理、响应迅速、沟通能力、诚信守约、解决问题五个检查点。";
 
+    /// <summary>优秀 ≥ 90, 良好 ≥ 80, 合格 ≥ 60 (<see cref="PlanVersion.DefaultGradeBounds"/>), with their English labels.</summary>
+    public static IReadOnlyList<GradeBound> GradeBounds { get; } =
+    [
+        new("优秀", 90m, "Excellent"),
+        new("良好", 80m, "Good"),
+        new("合格", 60m, "Pass"),
+    ];
+
     /// <summary>The plan with its single published version 1.</summary>
     public static EvaluationPlan Create(DateTime? publishedAtUtc = null)
     {
         var plan = new EvaluationPlan(Name, Description);
-        var version = plan.AddDraft();
+        var version = plan.AddDraft(GradeBounds);
         Fill(version);
         version.Publish(publishedAtUtc ?? DateTime.UtcNow);
         return plan;

@@ -145,7 +145,7 @@ public static class PlanComparer
     }
 
     private static string FormatGradeBounds(IEnumerable<GradeBound> bounds) =>
-        string.Join("; ", bounds.Select(b => $"{b.Grade} ≥ {Number(b.Min)}"));
+        string.Join("; ", bounds.Select(b => b.EnglishLabel is null ? $"{b.Grade} ≥ {Number(b.Min)}" : $"{b.Grade} ({b.EnglishLabel}) ≥ {Number(b.Min)}"));
 
     private static string? Range(Indicator indicator) =>
         indicator.MinValue is null && indicator.MaxValue is null

@@ -72,6 +72,11 @@ internal static class PlanValidator
                 problems.Add(new("Plan.GradeNameEmpty", $"The grade bound at {bound.Min} has no grade name.", bound.Min));
             }
 
+            if (bound.EnglishLabel is { Length: > GradeBound.EnglishLabelMaxLength })
+            {
+                problems.Add(new("Plan.GradeEnglishLabelTooLong", $"The English label of grade '{bound.Grade}' is longer than {GradeBound.EnglishLabelMaxLength} characters.", bound.Grade, GradeBound.EnglishLabelMaxLength));
+            }
+
             if (bound.Min is < 0m or > 100m)
             {
                 problems.Add(new("Plan.GradeBoundOutOfRange", $"Grade '{bound.Grade}' starts at {bound.Min}; bounds must lie within 0–100.", bound.Grade, bound.Min));

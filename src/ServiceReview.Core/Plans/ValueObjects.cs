@@ -1,8 +1,15 @@
 namespace ServiceReview.Core.Plans;
 
-/// <summary>The lowest rounded total that earns <see cref="Grade"/>. A version lists them high → low.</summary>
-public sealed record GradeBound(string Grade, decimal Min)
+/// <summary>
+/// The lowest rounded total that earns <see cref="Grade"/>. A version lists them high → low. <see cref="Grade"/> (the
+/// Chinese name) is the grade's identity: stored results, filters, exports and JSON use it. <see cref="EnglishLabel"/>
+/// is only what the English UI shows instead (null: a built-in English name for the default grades, else the Chinese).
+/// </summary>
+public sealed record GradeBound(string Grade, decimal Min, string? EnglishLabel = null)
 {
+    /// <summary>The longest English label a plan accepts.</summary>
+    public const int EnglishLabelMaxLength = 40;
+
     // For EF Core materialisation.
     private GradeBound()
         : this(string.Empty, 0m)

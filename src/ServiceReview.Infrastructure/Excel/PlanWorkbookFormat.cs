@@ -48,6 +48,9 @@ public static class PlanWorkbookFormat
     public static readonly WorkbookColumn Grade = new("Grade", "等级", "Grade", Required: false, Width: 14);
     public static readonly WorkbookColumn GradeMin = new("GradeMin", "最低分", "Minimum total", Required: false, Width: 14);
 
+    /// <summary>The grade's English label: an optional third column of the grade table (older workbooks have none).</summary>
+    public static readonly WorkbookColumn GradeEnglishLabel = new("GradeEnglishLabel", "英文名称", "English label", Required: false, Width: 20);
+
     private static readonly (RuleKind Kind, string Zh, string En)[] RuleNames =
     [
         (RuleKind.Rating, "等级评分", "Rating"),

@@ -184,6 +184,7 @@ public static class PlanWorkbookReader
             List<GradeBound>? bounds = null;
             var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
             var inBounds = false;
+            var withEnglish = false;
             for (var r = 1; r <= lastRow; r++)
             {
                 var label = sheet.Cell(r, 1).GetString().Trim();
@@ -197,6 +198,7 @@ public static class PlanWorkbookReader
                 if (Grade.Matches(label))
                 {
                     inBounds = true;
+                    withEnglish = GradeEnglishLabel.Matches(sheet.Cell(r, 3).GetString().Trim());
                     bounds = [];
                     continue;
                 }
@@ -208,7 +210,8 @@ public static class PlanWorkbookReader
 
                 if (NumberOf(valueCell, sheet.Name, r, GradeMin.Chinese) is { } min)
                 {
-                    bounds!.Add(new GradeBound(label, min));
+                    var english = withEnglish ? sheet.Cell(r, 3).GetString().Trim() : "";
+                    bounds!.Add(new GradeBound(label, min, english.Length == 0 ? null : english));
                 }
             }
 

@@ -94,7 +94,9 @@ public static class PlanWorkbookWriter
 
         ExcelText.Set(sheet.Cell(5, 1), Grade.Text(language));
         ExcelText.Set(sheet.Cell(5, 2), GradeMin.Text(language));
-        var header = sheet.Range(5, 1, 5, 2);
+        ExcelText.Set(sheet.Cell(5, 3), GradeEnglishLabel.Text(language));
+        sheet.Column(3).Width = GradeEnglishLabel.Width;
+        var header = sheet.Range(5, 1, 5, 3);
         header.Style.Font.Bold = true;
         header.Style.Fill.BackgroundColor = HeaderFill;
         var row = 6;
@@ -102,6 +104,11 @@ public static class PlanWorkbookWriter
         {
             ExcelText.Set(sheet.Cell(row, 1), bound.Grade);
             sheet.Cell(row, 2).SetValue(bound.Min);
+            if (bound.EnglishLabel is { } english)
+            {
+                ExcelText.Set(sheet.Cell(row, 3), english);
+            }
+
             row++;
         }
     }
@@ -121,7 +128,7 @@ public static class PlanWorkbookWriter
                 "Parameters — Bands: ≥bound→points, best first, e.g. ≥98→8; ≥95→6; ≥90→4 (≤ when lower is better). Check: empty.",
                 "N/A allowed, Critical: Yes or No. Measured (only Bands or Deduction): complete, lateArchives, firstResponseOnTime, resolvedOnTime, firstContactResolution, or empty.",
                 "Unit, Min value, Max value: for Bands only, e.g. %, 0, 100.",
-                "Sheet \"Plan\": the plan name, and the grade bounds from the highest down (below the last bound: 不合格).",
+                "Sheet \"Plan\": the plan name, and the grade bounds from the highest down (below the last bound: 不合格); each grade may have an English label, shown when the UI is in English (optional).",
                 "Type values, not formulas. Importing creates a new draft; nothing is created while any row has a problem.",
             ]
             :
@@ -135,7 +142,7 @@ public static class PlanWorkbookWriter
                 "参数——区间：≥界值→得分，从好到差，如 ≥98→8; ≥95→6; ≥90→4（越低越好时用 ≤）。是否：留空。",
                 "可不适用、一票否决：是 或 否。系统计算（仅区间或扣分）：服务记录完整率、逾期归档数、首次响应及时率、问题解决及时率、一次解决率，或留空。",
                 "单位、最小值、最大值：仅用于区间，如 %、0、100。",
-                "“方案”表：方案名称，以及从高到低的等级下限（低于最后一个下限为“不合格”）。",
+                "“方案”表：方案名称，以及从高到低的等级下限（低于最后一个下限为“不合格”）；每个等级可填写英文名称，英文界面显示（可留空）。",
                 "请填写数值，不要使用公式。导入后生成新的草稿版本；只要有一行有问题，就不会创建任何内容。",
             ];
         for (var i = 0; i < lines.Length; i++)

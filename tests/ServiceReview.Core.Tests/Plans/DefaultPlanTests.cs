@@ -21,9 +21,9 @@ public class DefaultPlanTests
     }
 
     [Fact]
-    public void Its_grade_bounds_are_90_80_60()
+    public void Its_grade_bounds_are_90_80_60_with_English_labels()
     {
-        Assert.Equal([new GradeBound("优秀", 90m), new GradeBound("良好", 80m), new GradeBound("合格", 60m)], Version.GradeBounds);
+        Assert.Equal([new GradeBound("优秀", 90m, "Excellent"), new GradeBound("良好", 80m, "Good"), new GradeBound("合格", 60m, "Pass")], Version.GradeBounds);
     }
 
     [Theory]

@@ -62,11 +62,12 @@ public class PlanComparisonTests
     {
         var v1 = DefaultPlan.CreateVersion();
         var v2 = v1.CopyAsDraft(2);
-        v2.SetGradeBounds([new("优秀", 95m), new("良好", 80m), new("合格", 60m)]);
+        v2.SetGradeBounds([new("优秀", 95m, "Excellent"), new("良好", 80m), new("合格", 60m, "Pass")]);
 
         var difference = Assert.Single(PlanComparer.Compare(v1, v2));
 
         Assert.Equal(PlanElement.Plan, difference.Element);
-        Assert.Equal("优秀 ≥ 90; 良好 ≥ 80; 合格 ≥ 60", difference.Fields[0].Old);
+        Assert.Equal("优秀 (Excellent) ≥ 90; 良好 (Good) ≥ 80; 合格 (Pass) ≥ 60", difference.Fields[0].Old);
+        Assert.Equal("优秀 (Excellent) ≥ 95; 良好 ≥ 80; 合格 (Pass) ≥ 60", difference.Fields[0].New);
     }
 }

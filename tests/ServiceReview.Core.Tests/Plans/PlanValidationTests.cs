@@ -41,6 +41,7 @@ public class PlanValidationTests
         { "Plan.GradeBoundOutOfRange", () => Valid().WithGradeBounds(new("优秀", 101m), new("合格", 60m)).Build() },
         { "Plan.DuplicateGrade", () => Valid().WithGradeBounds(new("优秀", 90m), new("不合格", 50m)).Build() },
         { "Plan.GradeNameEmpty", () => Valid().WithGradeBounds(new("优秀", 90m), new("", 60m)).Build() },
+        { "Plan.GradeEnglishLabelTooLong", () => Valid().WithGradeBounds(new("优秀", 90m, new string('E', GradeBound.EnglishLabelMaxLength + 1)), new("合格", 60m)).Build() },
     };
 
     [Theory]

@@ -52,6 +52,35 @@ public sealed class The_plan_workbook
         Assert.Equal("=SUM(A1) 不是公式", result.Plan!.FindIndicator("X.1")!.Standard);
     }
 
+    [Theory]
+    [InlineData(WorkbookLanguage.Chinese)]
+    [InlineData(WorkbookLanguage.English)]
+    public void The_grades_English_labels_survive_the_round_trip(WorkbookLanguage language)
+    {
+        var plan = DefaultPlan.CreateVersion().CopyAsDraft(2);
+        plan.SetGradeBounds([new("优秀", 90m, "Outstanding"), new("良好", 80m), new("合格", 60m, "Satisfactory")]);
+
+        var result = Read(PlanWorkbookWriter.Write(plan, language));
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(plan.GradeBounds, result.Plan!.GradeBounds);
+    }
+
+    [Fact]
+    public void A_workbook_without_the_English_label_column_imports_its_grades_without_labels()
+    {
+        using var workbook = new XLWorkbook(new MemoryStream(DefaultWorkbook()));
+        var sheet = workbook.Worksheet("方案");
+        sheet.Column(3).Delete();
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+
+        var result = Read(stream.ToArray());
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(PlanVersion.DefaultGradeBounds, result.Plan!.GradeBounds);
+    }
+
     [Fact]
     public void The_template_imports_as_a_valid_example_plan()
     {

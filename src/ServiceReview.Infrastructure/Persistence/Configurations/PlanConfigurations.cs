@@ -31,6 +31,7 @@ internal sealed class PlanVersionConfiguration : IEntityTypeConfiguration<PlanVe
         {
             b.ToJson("GradeBounds");
             b.Property(g => g.Grade).HasMaxLength(20);
+            b.Property(g => g.EnglishLabel).HasMaxLength(GradeBound.EnglishLabelMaxLength);
         });
         builder.Navigation(v => v.GradeBounds).HasField("_gradeBounds");
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Excel;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Results;
 using ServiceReview.Web.Features.Reviews;
 
@@ -26,6 +27,9 @@ public sealed record DashboardChart(
 
     /// <summary>Each bar (or slice) carries its value, so the chart is read without the axis or a tooltip.</summary>
     public bool ValueLabels { get; init; }
+
+    /// <summary>Per label, the tooltip's title when it should say more than the label (null: the label).</summary>
+    public IReadOnlyList<string>? Titles { get; init; }
 
     /// <summary>Per table row, a page that explains the row (null for none), linked from the cell in <see cref="LinkColumn"/>.</summary>
     public IReadOnlyList<string?>? RowLinks { get; init; }
@@ -94,7 +98,7 @@ public static class DashboardCharts
             new SheetTable(l["Dashboards.Sheet.Ranking"], l["Dashboards.Chart.Ranking"],
                 [l["Dashboards.Col.Rank"], l["Dashboards.Col.Project"], l["Dashboards.Col.Team"], l["Dashboards.Col.Total"], l["Dashboards.Col.Grade"],
                     l["Numbers.Col.Counted"], l["Numbers.Col.Confirmed"]],
-                d.Teams.Select(t => (IReadOnlyList<object?>)[t.Rank, t.Project, t.Team, Figure.Round(t.Total, FigureKind.Score), t.Grade, t.Counted.Count, t.ConfirmedCount]).ToList()),
+                d.Teams.Select(t => (IReadOnlyList<object?>)[t.Rank, t.Project, t.Team, Figure.Round(t.Total, FigureKind.Score), GradeLabels.Of(t.Grade, d.GradeBounds, l), t.Counted.Count, t.ConfirmedCount]).ToList()),
             Horizontal: true, Max: 100)
         {
             // Which inspections were dropped is on the team page (计入/未计入 beside each inspection).
@@ -103,7 +107,8 @@ public static class DashboardCharts
             ValueLabels = true,
         };
 
-        var gradeRows = d.Grades.Select(g => (IReadOnlyList<object?>)[g.Grade, g.Teams]).ToList();
+        // The chart and its table are the page's text: the grades by their names in the user's language (GradeLabels).
+        var gradeRows = d.Grades.Select(g => (IReadOnlyList<object?>)[GradeLabels.Of(g.Grade, d.GradeBounds, l), g.Teams]).ToList();
         if (d.TeamsWithoutResult > 0)
         {
             gradeRows.Add([l["Dashboards.NoResult"].Value, d.TeamsWithoutResult]);
@@ -151,7 +156,8 @@ public static class DashboardCharts
 
     public static IReadOnlyList<DashboardChart> ForTrend(string teamName, IReadOnlyList<TrendPoint> points, IReadOnlyList<ActionAgeBucket> ages, IStringLocalizer<SharedResource> l)
     {
-        var labels = points.Select(p => p.RoundName).ToList();
+        var labels = TrendLabels(points);
+        var titles = TrendTitles(points);
         var markers = points.Select((p, i) => (p, i)).Where(x => x.p.PlanChanged && x.i > 0).Select(x => x.i).ToList();
         var planHeader = l["Dashboards.Col.Plan"].Value;
         var totals = new DashboardChart(
@@ -159,8 +165,11 @@ public static class DashboardCharts
             [new ChartSeries(l["Dashboards.Col.Total"], points.Select(p => p.Total).ToList())],
             new SheetTable(l["Dashboards.Sheet.TrendTotal"], l["Dashboards.Chart.TrendTotal", teamName],
                 [l["Dashboards.Col.Round"], l["Dashboards.Col.PeriodStart"], planHeader, l["Dashboards.Col.Total"], l["Dashboards.Col.Grade"]],
-                points.Select(p => (IReadOnlyList<object?>)[p.RoundName, p.PeriodStart, l["Dashboards.PlanVersion", p.PlanName, p.PlanNumber].Value, p.Total, p.Grade]).ToList()),
-            Max: 100, Markers: markers, MarkerLabel: l["Dashboards.PlanChanged"]);
+                points.Select(p => (IReadOnlyList<object?>)[p.RoundName, p.PeriodStart, l["Dashboards.PlanVersion", p.PlanName, p.PlanNumber].Value, p.Total, GradeLabels.Of(p.Grade, p.GradeBounds, l)]).ToList()),
+            Max: 100, Markers: markers, MarkerLabel: l["Dashboards.PlanChanged"])
+        {
+            Titles = titles,
+        };
 
         // Categories weigh differently (15–25 points): each is drawn as a share of its own weight, so they compare.
         var categoryCodes = points.SelectMany(p => p.Categories).Select(c => (c.Code, c.Name)).Distinct().OrderBy(c => c.Code, StringComparer.Ordinal).ToList();
@@ -182,6 +191,7 @@ public static class DashboardCharts
             Max: 100, Markers: markers, MarkerLabel: l["Dashboards.PlanChanged"])
         {
             Unit = "%",
+            Titles = titles,
         };
 
         var bucketLabels = ages.Select(a => l["Dashboards.Age." + a.Key].Value).ToList();
@@ -210,7 +220,7 @@ public static class DashboardCharts
         var team = points.Select(p => p.Indicators.FirstOrDefault(a => a.Code == code)).ToList();
         var title = l["Dashboards.Chart.TrendIndicator", code + " " + name, teamName].Value;
         return new DashboardChart(
-            "trend-indicator", "line", title, points.Select(p => p.RoundName).ToList(),
+            "trend-indicator", "line", title, TrendLabels(points),
             [
                 new ChartSeries(teamName, team.Select(a => ShareOf(a?.MeanPoints, a?.Max ?? 0)).ToList()),
                 new ChartSeries(l["Dashboards.Organisation"], organisation.Select(a => ShareOf(a?.MeanPoints, a?.Max ?? 0)).ToList(), Dashed: true),
@@ -223,8 +233,34 @@ public static class DashboardCharts
             Max: 100)
         {
             Unit = "%",
+            Titles = TrendTitles(points),
         };
     }
+
+    /// <summary>
+    /// The trend charts' axis labels. A Chinese UI names each round (as its name usually says when, "2026年11月…"); any
+    /// other UI dates it in its own format instead ("Nov 2026" for a month's round, else the period's first day), since
+    /// round names are Chinese data; the tooltip then names the round (<see cref="TrendTitles"/>).
+    /// </summary>
+    public static IReadOnlyList<string> TrendLabels(IReadOnlyList<TrendPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        return ShowsRoundNames ? points.Select(p => p.RoundName).ToList() : points.Select(p => PeriodLabel(p.PeriodStart, p.PeriodEnd)).ToList();
+    }
+
+    /// <summary>The trend charts' tooltip titles: null in a Chinese UI (the label, the round's name), else the round's name and period.</summary>
+    public static IReadOnlyList<string>? TrendTitles(IReadOnlyList<TrendPoint> points)
+    {
+        ArgumentNullException.ThrowIfNull(points);
+        return ShowsRoundNames ? null : points.Select(p => $"{p.RoundName} · {Display.Date(p.PeriodStart)} – {Display.Date(p.PeriodEnd)}").ToList();
+    }
+
+    private static bool ShowsRoundNames => string.Equals(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, "zh", StringComparison.Ordinal);
+
+    private static string PeriodLabel(DateOnly start, DateOnly end) =>
+        start.Day == 1 && end == start.AddMonths(1).AddDays(-1)
+            ? start.ToString("MMM yyyy", CultureInfo.CurrentCulture)
+            : Display.Date(start);
 
     public static string Json(DashboardChart chart) => System.Text.Json.JsonSerializer.Serialize(new
     {
@@ -238,6 +274,7 @@ public static class DashboardCharts
         unit = chart.Unit,
         wholeNumbers = chart.WholeNumbers,
         valueLabels = chart.ValueLabels,
+        titles = chart.Titles,
         series = chart.Series.Select(s => new { label = s.Label, values = s.Values, dashed = s.Dashed }),
     });
 

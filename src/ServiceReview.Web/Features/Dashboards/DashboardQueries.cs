@@ -41,6 +41,9 @@ public sealed record RoundDashboard(
 
     /// <summary>The page of teams shown (<see cref="Teams"/> are its items), with the search and sort it was asked with.</summary>
     public Paged<TeamResult>? Page { get; init; }
+
+    /// <summary>The round's plan's grade bounds, for the grades' names in the user's language.</summary>
+    public IReadOnlyList<GradeBound> GradeBounds { get; init; } = [];
 }
 
 /// <summary>One round of a team's trend: its result in that round and the plan version the round used.</summary>
@@ -53,6 +56,9 @@ public sealed record TrendPoint(
 
     /// <summary>The team's mean points per indicator over its counted inspections (as the dashboard's indicator figures).</summary>
     public IReadOnlyList<IndicatorAverage> Indicators { get; init; } = [];
+
+    /// <summary>The round's plan's grade bounds, for the grade's name in the user's language.</summary>
+    public IReadOnlyList<GradeBound> GradeBounds { get; init; } = [];
 }
 
 /// <summary>Open (not yet verified) corrective actions grouped by how long ago they were raised.</summary>
@@ -106,6 +112,7 @@ public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsServ
             TeamCount = f.Teams,
             Best = page.Best,
             Page = page.Teams,
+            GradeBounds = page.Plan.GradeBounds,
         };
     }
 
@@ -155,6 +162,7 @@ public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsServ
             {
                 PlanChanged = previousPlan != round.PlanVersionId,
                 Indicators = IndicatorStatistics.WeakestFirst(computed),
+                GradeBounds = plan.GradeBounds,
             });
             previousPlan = round.PlanVersionId;
         }

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Identity;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Home;
 
 /// <summary>The landing page: for each of the user's roles, what needs their attention now.</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashboardService dashboard, ICurrentActor currentActor, OrganisationClock clock) : Controller
+public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashboardService dashboard, ICurrentActor currentActor, OrganisationClock clock, GradeLabels grades) : Controller
 {
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
@@ -21,6 +22,7 @@ public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashb
         var name = actor.PersonId is not null ? actor.Name
             : user is null ? User.Identity?.Name ?? "" : string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? user.UserName ?? "" : user.DisplayName;
         var roles = Roles.All.Where(actor.Roles.Contains).ToList();
+        var built = await dashboard.BuildAsync(actor, cancellationToken);
         return View(new HomeViewModel
         {
             DisplayName = name,
@@ -31,7 +33,8 @@ public sealed class HomeController(UserManager<ApplicationUser> users, HomeDashb
             IsInspector = actor.IsInspector,
             IsLead = actor.IsTeamLead,
             IsManager = actor.IsManager,
-            Dashboard = await dashboard.BuildAsync(actor, cancellationToken),
+            Dashboard = built,
+            GradeNames = await grades.ForVersionsAsync(built.ToConfirm.Where(i => i.Grade is not null).Select(i => i.PlanVersionId), cancellationToken),
         });
     }
 }

@@ -22,6 +22,9 @@ public sealed record InspectionTodo(int Id, string RoundName, string TeamName, I
     public decimal? Total { get; init; }
 
     public string? Grade { get; init; }
+
+    /// <summary>The plan version the inspection is scored under (the grade's names come from it).</summary>
+    public int PlanVersionId { get; init; }
 }
 
 /// <summary>A corrective action to do or verify; <see cref="InspectionId"/> is the inspection it was raised from, if any.</summary>
@@ -121,6 +124,7 @@ public sealed class HomeDashboardService(ServiceReviewDbContext db, CorrectiveAc
                     SubmittedAt = i.SubmittedAt,
                     Total = i.Total,
                     Grade = i.Grade,
+                    PlanVersionId = i.PlanVersionId,
                 })
                 .AsNoTracking().ToPagedAsync(top, cancellationToken);
 

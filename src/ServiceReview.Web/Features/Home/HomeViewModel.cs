@@ -16,4 +16,7 @@ public sealed class HomeViewModel
     public bool IsManager { get; init; }
 
     public HomeDashboard Dashboard { get; init; } = new();
+
+    /// <summary>The grades' names in the user's language, for the plan versions of the listed inspections.</summary>
+    public required Plans.GradeNames GradeNames { get; init; }
 }

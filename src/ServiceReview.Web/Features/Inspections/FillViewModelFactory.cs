@@ -22,6 +22,7 @@ public static class FillViewModelFactory
         {
             Id = record.Inspection.Id,
             PlanVersionId = record.Plan.Id,
+            GradeBounds = record.Plan.GradeBounds,
             Stamp = stamp,
             RoundName = record.Round.Name,
             ProjectName = record.ProjectName,

@@ -20,6 +20,9 @@ public sealed record InspectionListItem(
     string? Grade,
     bool IsOverdue)
 {
+    /// <summary>The plan version the inspection is scored under (the grade's names come from it).</summary>
+    public int PlanVersionId { get; init; }
+
     public bool IsOpen => Status is InspectionStatus.Assigned or InspectionStatus.InProgress;
 }
 
@@ -63,4 +66,8 @@ public sealed record DraftSaved(Guid Stamp, int TimeSpentSeconds, DateTime Saved
 /// The result of a submit: either submitted, or refused with the score of the draft (its Missing / MissingEvidence
 /// name the indicators to fix) and whether the window is closed. A refused submit still saved the draft.
 /// </summary>
-public sealed record SubmitOutcome(bool Submitted, Guid Stamp, ScoreResult Score, bool WindowClosed);
+public sealed record SubmitOutcome(bool Submitted, Guid Stamp, ScoreResult Score, bool WindowClosed)
+{
+    /// <summary>The plan's grade bounds, for the grade's name in the user's language.</summary>
+    public IReadOnlyList<GradeBound> GradeBounds { get; init; } = [];
+}

@@ -66,6 +66,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
                 x.i.TimeSpentSeconds,
                 x.i.Total,
                 x.i.Grade,
+                x.i.PlanVersionId,
                 x.i.ReopenReason,
             })
             .ToPagedAsync(request, cancellationToken);
@@ -75,7 +76,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
             var open = x.Status is InspectionStatus.Assigned or InspectionStatus.InProgress;
             var overdue = open && Round.SubmissionWindowFor(x.RoundStatus, x.WindowOpensAt, x.WindowClosesAt, x.ReopenReason != null, nowUtc) == SubmissionWindow.Closed;
             return new InspectionListItem(x.Id, x.Round, x.Project, x.Team, x.PeriodStart, x.PeriodEnd, x.WindowClosesAt,
-                x.Status, x.TimeSpentSeconds, x.Total, x.Grade, overdue);
+                x.Status, x.TimeSpentSeconds, x.Total, x.Grade, overdue) { PlanVersionId = x.PlanVersionId };
         });
     }
 
@@ -230,7 +231,7 @@ public sealed class InspectionService(ServiceReviewDbContext db, PlanReader plan
         db.Audit(actor, nowUtc, AuditEntityType, inspection.Id, "Submitted", null, ScoreSummary(attempt.Score));
         await notifier.SubmittedAsync(inspection, nowUtc, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
-        return Outcome.Ok(new SubmitOutcome(true, inspection.ConcurrencyStamp, attempt.Score, false));
+        return Outcome.Ok(new SubmitOutcome(true, inspection.ConcurrencyStamp, attempt.Score, false) { GradeBounds = plan.GradeBounds });
     });
 
     /// <summary>

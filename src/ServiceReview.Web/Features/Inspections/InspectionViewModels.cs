@@ -10,6 +10,9 @@ public sealed class InspectionIndexViewModel
 {
     public required Paged<InspectionListItem> Page { get; init; }
 
+    /// <summary>The grades' names in the user's language, for the plan versions of the listed inspections.</summary>
+    public required Plans.GradeNames GradeNames { get; init; }
+
     public string? Search { get; init; }
 
     public InspectionStatus? Status { get; init; }
@@ -89,6 +92,9 @@ public sealed class FillViewModel
     public required InspectionStatus Status { get; init; }
 
     public required IReadOnlyList<PlanCategory> Categories { get; init; }
+
+    /// <summary>The plan's grade bounds: the live score's grade is shown by their names in the user's language.</summary>
+    public IReadOnlyList<GradeBound> GradeBounds { get; init; } = [];
 
     /// <summary>Entries by indicator code (measured figures).</summary>
     public required IReadOnlyDictionary<string, InspectionEntry> Entries { get; init; }

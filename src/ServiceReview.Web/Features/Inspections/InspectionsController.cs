@@ -31,13 +31,14 @@ public sealed class InspectionsController(
 
     [RememberListQuery]
     [HttpGet]
-    public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken cancellationToken = default)
+    public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, [FromServices] Plans.GradeLabels grades, CancellationToken cancellationToken = default)
     {
         var actor = await currentActor.GetAsync(cancellationToken);
         var search = PagingExtensions.NormaliseSearch(q);
         status = status is { } s && Enum.IsDefined(s) ? s : null;
         var list = await inspections.ListAsync(actor, search, status, PageRequest.Of(page, size, PageSize), UtcNow, cancellationToken);
-        return View(new InspectionIndexViewModel { Page = list, Search = search, Status = status });
+        var gradeNames = await grades.ForVersionsAsync(list.Items.Where(i => i.Grade is not null).Select(i => i.PlanVersionId), cancellationToken);
+        return View(new InspectionIndexViewModel { Page = list, GradeNames = gradeNames, Search = search, Status = status });
     }
 
     [HttpGet]
@@ -76,7 +77,8 @@ public sealed class InspectionsController(
                 var submitted = await inspections.SubmitAsync(id, form.Stamp, inputs, form.SecondsSpent, actor, UtcNow, cancellationToken);
                 if (submitted.IsOk && submitted.Value.Submitted)
                 {
-                    TempData.SetStatus(localizer["Inspections.Flash.Submitted", ServiceReview.Web.Features.Reviews.Display.Score(submitted.Value.Score.Total), submitted.Value.Score.Grade]);
+                    TempData.SetStatus(localizer["Inspections.Flash.Submitted", ServiceReview.Web.Features.Reviews.Display.Score(submitted.Value.Score.Total),
+                        Plans.GradeLabels.Of(submitted.Value.Score.Grade, submitted.Value.GradeBounds, localizer) ?? ""]);
                     return RedirectToRecord(id);
                 }
 

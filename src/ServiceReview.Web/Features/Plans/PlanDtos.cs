@@ -20,7 +20,7 @@ public sealed record PlanDto(int Id, string Name, int Version, string Status, IR
         v.Name,
         v.Number,
         v.Status.ToString(),
-        v.GradeBounds.OrderByDescending(g => g.Min).Select(g => new GradeBoundDto(g.Grade, Plain(g.Min))).ToList(),
+        v.GradeBounds.OrderByDescending(g => g.Min).Select(g => new GradeBoundDto(g.Grade, Plain(g.Min), g.EnglishLabel)).ToList(),
         v.CategoriesInOrder().Select(c => new CategoryDto(
             c.Code,
             c.Name,
@@ -31,7 +31,8 @@ public sealed record PlanDto(int Id, string Name, int Version, string Status, IR
     public static decimal Plain(decimal d) => d / 1.000000000000000000000000000000000m;
 }
 
-public sealed record GradeBoundDto(string Grade, decimal Min);
+/// <summary>A grade bound; <see cref="EnglishLabel"/> (added later, null when the plan gives none) is what the English UI shows.</summary>
+public sealed record GradeBoundDto(string Grade, decimal Min, string? EnglishLabel = null);
 
 public sealed record CategoryDto(string Code, string Name, decimal Weight, IReadOnlyList<IndicatorDto> Indicators);
 

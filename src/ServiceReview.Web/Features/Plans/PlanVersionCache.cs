@@ -22,6 +22,9 @@ public sealed class PlanVersionCache
 
     private readonly ConcurrentDictionary<int, PlanVersion> _locked = new();
 
+    // The grade bounds alone of locked versions, for pages that only show grades (GradeLabels).
+    private readonly ConcurrentDictionary<int, IReadOnlyList<GradeBound>> _lockedBounds = new();
+
     /// <summary>The plan version with its categories and indicators (from memory once it is locked), or null.</summary>
     public async Task<PlanVersion?> FindAsync(ServiceReviewDbContext db, int id, CancellationToken cancellationToken = default)
     {
@@ -38,6 +41,49 @@ public sealed class PlanVersionCache
         }
 
         return plan;
+    }
+
+    /// <summary>
+    /// The grade bounds of the given plan versions, by id (unknown ids are left out): from memory for locked versions
+    /// read before, the others in one query (the version rows alone: the bounds are a JSON column of the row).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<GradeBound>>> GradeBoundsAsync(
+        ServiceReviewDbContext db, IEnumerable<int> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(ids);
+        var found = new Dictionary<int, IReadOnlyList<GradeBound>>();
+        var missing = new List<int>();
+        foreach (var id in ids.Distinct())
+        {
+            if (_locked.TryGetValue(id, out var version))
+            {
+                found[id] = version.GradeBounds;
+            }
+            else if (_lockedBounds.TryGetValue(id, out var bounds))
+            {
+                found[id] = bounds;
+            }
+            else
+            {
+                missing.Add(id);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var versions = await db.PlanVersions.AsNoTracking().Where(v => missing.Contains(v.Id)).ToListAsync(cancellationToken);
+            foreach (var version in versions)
+            {
+                found[version.Id] = version.GradeBounds;
+                if (version.IsLocked && _lockedBounds.Count < Capacity)
+                {
+                    _lockedBounds.TryAdd(version.Id, version.GradeBounds);
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>As <see cref="FindAsync"/>, for a version that must exist (a foreign key points at it).</summary>

@@ -68,10 +68,16 @@ public sealed class CategoryInput
 
 public sealed class GradeBoundInput
 {
-    [StringLength(20)]
+    [StringLength(20, ErrorMessage = "Plans.Validation.TooLong")]
+    [Display(Name = "Plans.Field.Grade")]
     public string? Grade { get; set; }
 
     public decimal? Min { get; set; }
+
+    /// <summary>What the English UI shows for the grade (optional; the Chinese name stays the grade's identity).</summary>
+    [StringLength(GradeBound.EnglishLabelMaxLength, ErrorMessage = "Plans.Validation.TooLong")]
+    [Display(Name = "Plans.Field.GradeEnglishLabel")]
+    public string? EnglishLabel { get; set; }
 }
 
 public sealed class GradeBoundsInput

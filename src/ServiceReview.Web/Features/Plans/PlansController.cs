@@ -87,9 +87,14 @@ public sealed class PlansController(
     [HttpPost("{id:int}/grades")]
     public Task<IActionResult> Grades(int id, GradeBoundsInput input, CancellationToken cancellationToken)
     {
+        if (!ModelState.IsValid)
+        {
+            return Task.FromResult<IActionResult>(BackToEdit(id, FirstModelError()));
+        }
+
         var bounds = input.Bounds
-            .Where(b => !string.IsNullOrWhiteSpace(b.Grade) || b.Min is not null)
-            .Select(b => new GradeBound(b.Grade?.Trim() ?? "", b.Min ?? 0m))
+            .Where(b => !string.IsNullOrWhiteSpace(b.Grade) || b.Min is not null || !string.IsNullOrWhiteSpace(b.EnglishLabel))
+            .Select(b => new GradeBound(b.Grade?.Trim() ?? "", b.Min ?? 0m, string.IsNullOrWhiteSpace(b.EnglishLabel) ? null : b.EnglishLabel.Trim()))
             .ToList();
         return EditAsync(id, input.Stamp, "GradeBounds", v => v.SetGradeBounds(bounds), cancellationToken);
     }
@@ -333,7 +338,7 @@ public sealed class PlansController(
                 Code = NextCategoryCode(version),
                 Stamp = version.ConcurrencyStamp,
             },
-            GradeBounds = [.. version.GradeBounds.Select(b => new GradeBoundInput { Grade = b.Grade, Min = b.Min }), new GradeBoundInput()],
+            GradeBounds = [.. version.GradeBounds.Select(b => new GradeBoundInput { Grade = b.Grade, Min = b.Min, EnglishLabel = b.EnglishLabel }), new GradeBoundInput()],
         };
     }
 

@@ -2,7 +2,7 @@ namespace ServiceReview.Web.Features.Plans;
 
 public static class PlansServiceCollectionExtensions
 {
-    /// <summary>Plan authoring: versions, workbooks, publishing.</summary>
+    /// <summary>Plan authoring: versions, workbooks, publishing; grade names in the user's language.</summary>
     public static IServiceCollection AddPlans(this IServiceCollection services) =>
-        services.AddScoped<PlanService>();
+        services.AddScoped<PlanService>().AddScoped<GradeLabels>();
 }

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Reviews.Disputes;
 
 namespace ServiceReview.Web.Features.Results;
@@ -30,6 +32,9 @@ public sealed class ResultsSearchViewModel
     public required IReadOnlyList<(int Id, string Name)> Projects { get; init; }
 
     public required IReadOnlyList<string> Grades { get; init; }
+
+    /// <summary>The grades' names in the user's language (of the rows' plan versions and of the grade choice's).</summary>
+    public required GradeNames GradeNames { get; init; }
 }
 
 public sealed class RoundResultsViewModel
@@ -47,6 +52,9 @@ public sealed class TeamResultViewModel
     public required RoundResults Results { get; init; }
 
     public required TeamResult Team { get; init; }
+
+    /// <summary>The round's plan's grade bounds, for the grades' names in the user's language.</summary>
+    public IReadOnlyList<GradeBound> GradeBounds { get; init; } = [];
 
     /// <summary>How many teams the round ranks (the "rank n of N" beside the team's rank).</summary>
     public int TeamCount { get; init; }

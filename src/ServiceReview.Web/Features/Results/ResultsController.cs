@@ -5,6 +5,7 @@ using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Results;
@@ -16,7 +17,7 @@ namespace ServiceReview.Web.Features.Results;
 [Authorize(Policy = Policies.SignedIn)]
 public sealed class ResultsController(
     RoundResultsService results, FeedbackService feedback, CorrectiveActionService actions,
-    ICurrentActor currentActor, IStringLocalizer<SharedResource> l) : Controller
+    ICurrentActor currentActor, GradeLabels grades, IStringLocalizer<SharedResource> l) : Controller
 {
     [RememberListQuery]
     public async Task<IActionResult> Index(string? q, RoundStatus? status, int? page, int? size, CancellationToken cancellationToken)
@@ -42,12 +43,16 @@ public sealed class ResultsController(
         string? q, int? projectId, string? grade, DateOnly? from, DateOnly? to, int? page, int? size, CancellationToken cancellationToken)
     {
         var filter = new ResultsFilter(PagingExtensions.NormaliseSearch(q), projectId, string.IsNullOrWhiteSpace(grade) ? null : grade.Trim(), from, to);
+        var rows = await results.SearchAsync(filter, PageRequest.Of(page, size, RoundResultsViewModel.DefaultSize), cancellationToken);
+        var projects = await results.ProjectsAsync(cancellationToken);
+        var inUse = await results.GradesInUseAsync(cancellationToken);
         return View(new ResultsSearchViewModel
         {
             Filter = filter,
-            Rows = await results.SearchAsync(filter, PageRequest.Of(page, size, RoundResultsViewModel.DefaultSize), cancellationToken),
-            Projects = await results.ProjectsAsync(cancellationToken),
-            Grades = await results.GradesInUseAsync(cancellationToken),
+            Rows = rows,
+            Projects = projects,
+            Grades = [.. inUse.Select(g => g.Grade).Distinct()],
+            GradeNames = await grades.ForVersionsAsync(rows.Items.Select(r => r.PlanVersionId).Concat(inUse.Select(g => g.PlanVersionId)), cancellationToken),
         });
     }
 
@@ -104,6 +109,7 @@ public sealed class ResultsController(
         var team = computed.Team;
         return new TeamResultViewModel
         {
+            GradeBounds = computed.GradeBounds,
             Results = computed.Results,
             Team = team,
             TeamCount = computed.TeamCount,

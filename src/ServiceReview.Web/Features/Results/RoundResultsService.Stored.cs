@@ -34,7 +34,11 @@ public sealed record RoundPage(RoundSummary Round, PlanVersion Plan, RoundFigure
 }
 
 /// <summary>One team's result computed from its inspections, its rank from the stored results, and how many teams the round has.</summary>
-public sealed record TeamPage(RoundResults Results, TeamResult Team, int TeamCount);
+public sealed record TeamPage(RoundResults Results, TeamResult Team, int TeamCount)
+{
+    /// <summary>The round's plan's grade bounds, for the grades' names in the user's language.</summary>
+    public IReadOnlyList<GradeBound> GradeBounds { get; init; } = [];
+}
 
 /// <summary>A filter over team results across rounds (issue #17 item 9); kept in the query string of <c>/Results/Search</c>.</summary>
 public sealed record ResultsFilter(string? Search = null, int? ProjectId = null, string? Grade = null, DateOnly? From = null, DateOnly? To = null)
@@ -48,7 +52,11 @@ public sealed record ResultsFilter(string? Search = null, int? ProjectId = null,
 /// <summary>One team's result in one round, as the results search lists it.</summary>
 public sealed record ResultRow(
     int RoundId, string Round, DateOnly PeriodStart, DateOnly PeriodEnd, int TeamId, string Team, string Project,
-    decimal? Total, string? Grade, int? Rank, int ConfirmedCount, int AssignedCount);
+    decimal? Total, string? Grade, int? Rank, int ConfirmedCount, int AssignedCount)
+{
+    /// <summary>The plan version the round used (the grade's names come from it).</summary>
+    public int PlanVersionId { get; init; }
+}
 
 public sealed partial class RoundResultsService
 {
@@ -198,7 +206,7 @@ public sealed partial class RoundResultsService
             .ToDictionaryAsync(p => p.Id, p => (p.DisplayName, p.Email), cancellationToken);
         var results = Calculate(Summary(round), plan, [new TeamInfo(teamId, stored.Team, stored.Project, stored.LeadId)], inspections, inspectors);
         var team = results.Teams[0] with { Rank = stored.Row.Rank };
-        return new TeamPage(results with { Teams = [team] }, team, summary.Teams);
+        return new TeamPage(results with { Teams = [team] }, team, summary.Teams) { GradeBounds = plan.GradeBounds };
     }
 
     /// <summary>The rulings on these inspections, by inspection (the team page's part of <see cref="RulingsAsync"/>).</summary>
@@ -228,7 +236,7 @@ public sealed partial class RoundResultsService
                 && (start == null || r.PeriodStart >= start)
                 && (end == null || r.PeriodEnd <= end)
             orderby r.PeriodStart descending, r.Id descending, s.Rank == null, s.Rank, p.Name, t.Name, t.Id
-            select new ResultRow(r.Id, r.Name, r.PeriodStart, r.PeriodEnd, t.Id, t.Name, p.Name, s.Total, s.Grade, s.Rank, s.ConfirmedCount, s.AssignedCount);
+            select new ResultRow(r.Id, r.Name, r.PeriodStart, r.PeriodEnd, t.Id, t.Name, p.Name, s.Total, s.Grade, s.Rank, s.ConfirmedCount, s.AssignedCount) { PlanVersionId = r.PlanVersionId };
         return await rows.ToPagedAsync(request, cancellationToken);
     }
 
@@ -237,10 +245,14 @@ public sealed partial class RoundResultsService
         (await db.Projects.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
         .OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => (p.Id, p.Name)).ToList();
 
-    /// <summary>The grades any stored team result has, for the search's grade choice.</summary>
-    public async Task<IReadOnlyList<string>> GradesInUseAsync(CancellationToken cancellationToken = default) =>
-        (await db.StoredTeamResults.AsNoTracking().Where(s => s.Grade != null).Select(s => s.Grade!).Distinct().ToListAsync(cancellationToken))
-        .OrderBy(g => g, StringComparer.Ordinal).ToList();
+    /// <summary>The grades any stored team result has, for the search's grade choice, with the plan versions they were given under.</summary>
+    public async Task<IReadOnlyList<(string Grade, int PlanVersionId)>> GradesInUseAsync(CancellationToken cancellationToken = default) =>
+        (await (
+            from s in db.StoredTeamResults.AsNoTracking()
+            join r in db.Rounds on s.RoundId equals r.Id
+            where s.Grade != null
+            select new { Grade = s.Grade!, r.PlanVersionId }).Distinct().ToListAsync(cancellationToken))
+        .OrderBy(g => g.Grade, StringComparer.Ordinal).Select(g => (g.Grade, g.PlanVersionId)).ToList();
 
     /// <summary>Stores every started round not stored yet (one query when all are: the usual case).</summary>
     private async Task EnsureAllStoredAsync(CancellationToken cancellationToken)

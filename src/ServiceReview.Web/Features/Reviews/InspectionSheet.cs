@@ -32,6 +32,9 @@ public sealed record InspectionSheet(
     Guid ConcurrencyStamp,
     IReadOnlyList<SheetCategory> Categories)
 {
+    /// <summary>The plan version's grade bounds, for the grade's name in the user's language.</summary>
+    public IReadOnlyList<GradeBound> GradeBounds { get; init; } = [];
+
     public IEnumerable<SheetRow> Rows => Categories.SelectMany(c => c.Rows);
 
     public SheetRow? Row(string code) => Rows.FirstOrDefault(r => r.Code == code);
@@ -130,7 +133,10 @@ public static class InspectionSheetLoader
             inspection.Id, inspection.RoundId, roundName, inspection.TeamId, teamName, projectName, leadId,
             inspection.InspectorId, inspectorName, inspection.Status, inspection.SubmittedAt, inspection.ConfirmedAt,
             inspection.Total, inspection.TotalBeforeVeto, inspection.Grade, inspection.VetoedBy, inspection.IsLate,
-            inspection.ConcurrencyStamp, categories);
+            inspection.ConcurrencyStamp, categories)
+        {
+            GradeBounds = plan.GradeBounds,
+        };
     }
 }
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Features.Attachments;
+using ServiceReview.Web.Features.Plans;
 
 namespace ServiceReview.Web.Features.Reviews;
 
@@ -10,6 +11,9 @@ public sealed class ReviewIndexViewModel
     public required IReadOnlyList<ReviewListItem> ToReview { get; init; }
 
     public required Paged<ReviewListItem> History { get; init; }
+
+    /// <summary>The grades' names in the user's language, for the plan versions of the listed inspections.</summary>
+    public required GradeNames GradeNames { get; init; }
 
     public string? Search { get; init; }
 

@@ -14,7 +14,11 @@ namespace ServiceReview.Web.Features.Reviews;
 /// <summary>An inspection in the lead's review list.</summary>
 public sealed record ReviewListItem(
     int Id, int RoundId, string RoundName, int TeamId, string TeamName, string InspectorName,
-    InspectionStatus Status, DateTime? SubmittedAt, DateTime? ConfirmedAt, decimal? Total, string? Grade, string? VetoedBy);
+    InspectionStatus Status, DateTime? SubmittedAt, DateTime? ConfirmedAt, decimal? Total, string? Grade, string? VetoedBy)
+{
+    /// <summary>The plan version the inspection was scored under (the grade's names come from it).</summary>
+    public int PlanVersionId { get; init; }
+}
 
 /// <summary>One disputed indicator: its reason and the checked files that go with it.</summary>
 public sealed record DisputedIndicator(string IndicatorCode, string Reason, IReadOnlyList<CheckedFile> Files);
@@ -74,7 +78,7 @@ public sealed class ReviewService(ServiceReviewDbContext db, TimeProvider clock,
             ? rows.OrderByDescending(x => x.r.PeriodStart).ThenByDescending(x => x.r.Id).ThenBy(x => x.t.Name).ThenBy(x => x.i.Id)
             : rows.OrderBy(x => x.i.SubmittedAt).ThenBy(x => x.i.Id);
         return rows.Select(x => new ReviewListItem(x.i.Id, x.r.Id, x.r.Name, x.t.Id, x.t.Name, x.p.DisplayName, x.i.Status,
-            x.i.SubmittedAt, x.i.ConfirmedAt, x.i.Total, x.i.Grade, x.i.VetoedBy));
+            x.i.SubmittedAt, x.i.ConfirmedAt, x.i.Total, x.i.Grade, x.i.VetoedBy) { PlanVersionId = x.i.PlanVersionId });
     }
 
     /// <summary>The sheet, if the actor leads the inspected team and the inspection was submitted; else not found.</summary>

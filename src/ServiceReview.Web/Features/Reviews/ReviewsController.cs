@@ -8,6 +8,7 @@ using ServiceReview.Infrastructure.Attachments;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.Attachments;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Reviews;
@@ -19,7 +20,7 @@ namespace ServiceReview.Web.Features.Reviews;
 [Authorize(Policy = Policies.TeamLeadOrAbove)]
 public sealed class ReviewsController(
     ReviewService reviews, AttachmentService attachments, IOptions<AttachmentOptions> attachmentOptions, ICurrentActor currentActor,
-    IStringLocalizer<SharedResource> l) : Controller
+    GradeLabels grades, IStringLocalizer<SharedResource> l) : Controller
 {
     [RememberListQuery]
     public async Task<IActionResult> Index(string? q, InspectionStatus? status, int? page, int? size, CancellationToken cancellationToken)
@@ -27,10 +28,13 @@ public sealed class ReviewsController(
         var actor = await currentActor.GetAsync(cancellationToken);
         var search = PagingExtensions.NormaliseSearch(q);
         status = status is InspectionStatus.Disputed or InspectionStatus.Confirmed ? status : null;
+        var toReview = await reviews.ToReviewForLeadAsync(actor, search, cancellationToken);
+        var history = await reviews.HistoryForLeadAsync(actor, search, status, PageRequest.Of(page, size), cancellationToken);
         return View(new ReviewIndexViewModel
         {
-            ToReview = await reviews.ToReviewForLeadAsync(actor, search, cancellationToken),
-            History = await reviews.HistoryForLeadAsync(actor, search, status, PageRequest.Of(page, size), cancellationToken),
+            ToReview = toReview,
+            History = history,
+            GradeNames = await grades.ForVersionsAsync(toReview.Concat(history.Items).Select(i => i.PlanVersionId), cancellationToken),
             Search = search,
             Status = status,
         });

@@ -130,6 +130,12 @@
                 }
             }
         };
+        // The server may name each point more fully than its axis label (a trend's round and period in English).
+        if (spec.titles) {
+            options.plugins.tooltip.callbacks.title = function (items) {
+                return items.length ? spec.titles[items[0].dataIndex] : '';
+            };
+        }
         // Counts are whole numbers: no 0.1 … 1.0 on a count axis.
         var ticks = { precision: spec.wholeNumbers ? 0 : undefined, callback: function (v) { return format(v, spec.unit); } };
         if (spec.wholeNumbers) {

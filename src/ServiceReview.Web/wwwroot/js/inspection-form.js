@@ -162,7 +162,9 @@
         document.getElementById("score-bar").dataset.scoreComplete = complete ? "true" : "false";
         totalLabel.textContent = complete ? totalLabel.dataset.textFinal : totalLabel.dataset.textProvisional;
         document.getElementById("score-total").textContent = oneDecimal.format(data.total);
-        grade.textContent = complete ? data.grade : "—";
+        // The grade comes by its Chinese name; the page lists how this UI shows each of the plan's grades (GradeLabels).
+        var gradeLabels = JSON.parse(grade.dataset.gradeLabels || "{}");
+        grade.textContent = complete ? (gradeLabels[data.grade] || data.grade) : "—";
         grade.title = complete ? "" : grade.dataset.textPending;
         var veto = document.getElementById("score-veto");
         if (data.vetoedBy) {

@@ -136,7 +136,10 @@
 
     function render(data) {
         q("total").textContent = data.total === null || data.total === undefined ? "—" : Number(data.total).toLocaleString(document.documentElement.lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-        q("grade").textContent = data.grade || "";
+        // The grade comes by its Chinese name; the page lists how this UI shows each of the plan's grades (GradeLabels).
+        var grade = q("grade");
+        var gradeLabels = JSON.parse(grade.dataset.gradeLabels || "{}");
+        grade.textContent = data.grade ? (gradeLabels[data.grade] || data.grade) : "";
         show(q("veto"), data.vetoedBy ? form.dataset.textVeto.replace("{0}", data.vetoedBy).replace("{1}", Number(data.totalBeforeVeto).toFixed(1)) : "");
         var table = q("categories");
         var body = table.querySelector("tbody");

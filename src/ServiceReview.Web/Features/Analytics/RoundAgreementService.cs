@@ -3,8 +3,8 @@ using ServiceReview.Core.Analytics;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Results;
-using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Analytics;
 
@@ -34,7 +34,7 @@ public sealed record RoundAgreement(
     SignalBounds Bounds);
 
 /// <summary>The round dashboard's figures: agreement on totals and per indicator, and the signals (docs/accuracy.md).</summary>
-public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOptions options)
+public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOptions options, PlanVersionCache plans)
 {
     private static readonly InspectionStatus[] Scored = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
@@ -47,7 +47,7 @@ public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOp
             return null;
         }
 
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, round.PlanVersionId, cancellationToken);
         var inspections = await db.Inspections.AsNoTracking()
             .Where(i => i.RoundId == roundId && Scored.Contains(i.Status))
             .Select(i => new { i.Id, i.TeamId, i.InspectorId, i.PlanVersionId, i.Status, i.TotalBeforeVeto, i.TimeSpentSeconds })

@@ -164,20 +164,8 @@ public sealed class RoundQueries(ServiceReviewDbContext db, TimeProvider clock)
         var round = await db.Rounds.AsNoTracking().Where(r => r.Id == id)
             .Join(db.PlanVersions, r => r.PlanVersionId, v => v.Id, (r, v) => new
             {
-                r.Id,
-                r.Name,
-                r.PeriodStart,
-                r.PeriodEnd,
-                r.PlanVersionId,
-                PlanName = v.Name,
-                PlanNumber = v.Number,
-                r.Status,
-                r.WindowOpensAt,
-                r.WindowClosesAt,
-                r.Aggregation,
-                r.OpenedAt,
-                r.ClosedAt,
-                r.ConcurrencyStamp,
+                r.Id, r.Name, r.PeriodStart, r.PeriodEnd, r.PlanVersionId, PlanName = v.Name, PlanNumber = v.Number, r.Status,
+                r.WindowOpensAt, r.WindowClosesAt, r.Aggregation, r.OpenedAt, r.ClosedAt, r.ConcurrencyStamp,
             })
             .FirstOrDefaultAsync(cancellationToken);
         if (round is null)

@@ -97,17 +97,11 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
     private async Task<IPage> SignedInAsync(string email)
     {
         var page = await app.NewPageAsync();
-
-        // 开始考评 and 确认结果 ask first (issue #17): the people here answer yes, and the test keeps what was asked.
-        page.Dialog += async (_, dialog) =>
-        {
-            _asked.Add(dialog.Message);
-            await dialog.AcceptAsync();
-        };
         await BrowserApp.SignInAsync(page, email);
         return page;
     }
 
+    // 开始考评 and 确认结果 ask first in the app's dialog (issue #17): the people here answer yes, and the test keeps what was asked.
     private readonly List<string> _asked = [];
 
     /// <summary>The manager plans the round for 园区客服一组 with two inspectors, the window open from an hour ago, and opens it.</summary>
@@ -138,6 +132,7 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await Expect(page.Locator("main h1")).ToContainTextAsync("草稿");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "开始考评" }).ClickAsync();
+        _asked.Add(await ConfirmDialog.ConfirmAsync(page));
         await Expect(StatusMessage(page)).ToContainTextAsync("考评已开始：已生成 2 份检查记录表。");
         Assert.Contains(_asked, question => question.StartsWith("开始考评？", StringComparison.Ordinal));
         await Expect(page.Locator("main h1")).ToContainTextAsync("进行中");
@@ -249,6 +244,7 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await page.WaitForURLAsync(new Regex(@"/Reviews/Review/\d+$"));
         await Expect(page.Locator("[data-total]")).ToHaveTextAsync("73.1");
         await page.GetByRole(AriaRole.Button, new() { Name = "确认结果" }).ClickAsync();
+        _asked.Add(await ConfirmDialog.ConfirmAsync(page));
         await page.WaitForURLAsync(new Regex(@"/Reviews$"));
         Assert.Contains(_asked, question => question.StartsWith("确认此结果？", StringComparison.Ordinal));
         await Expect(StatusMessage(page)).ToHaveTextAsync($"已确认：{TeamName}（检查员 {_inspector1}）。");

@@ -29,7 +29,6 @@ public sealed class Authoring_a_plan_in_the_browser(BrowserApp app)
     {
         SetDefaultExpectTimeout(15_000);
         var page = await app.NewPageAsync();
-        page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await BrowserApp.SignInAsync(page, "manager@demo.local");
 
         // Copy version 1 of the default plan into a draft (version 2).
@@ -67,6 +66,7 @@ public sealed class Authoring_a_plan_in_the_browser(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "plans-authoring-preview");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(page);
         await Expect(page.Locator("main")).ToContainTextAsync("已发布");
 
         // A round with the new version: 园区客服二组, inspected by inspector2.
@@ -82,6 +82,7 @@ public sealed class Authoring_a_plan_in_the_browser(BrowserApp app)
         await page.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Rounds/Details/\d+$"));
         await page.GetByRole(AriaRole.Button, new() { Name = "开始考评" }).ClickAsync();
+        await ConfirmDialog.ConfirmAsync(page);
         await Expect(page.Locator("main h1")).ToContainTextAsync("进行中");
 
         // The inspector's form for that round shows the sixth category.

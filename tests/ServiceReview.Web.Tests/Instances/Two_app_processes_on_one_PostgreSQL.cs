@@ -56,6 +56,13 @@ public sealed class Two_app_processes_on_one_PostgreSQL(PostgreSqlServer server)
             where p.Email == "inspector1@demo.local" && i.Status == InspectionStatus.Assigned
             orderby i.Id
             select i.Id).FirstAsync());
+        // The manager reads the accuracy pages on A: their fingerprint of the results (ADR 0030) on PostgreSQL.
+        var roundId = await WithDbAsync(db => db.Inspections.Where(i => i.Id == inspectionId).Select(i => i.RoundId).SingleAsync());
+        var manager = new RoundRobinBrowser(clientA, clientB);
+        await SignInAsync(manager, A, "manager@demo.local");
+        Assert.Contains("\"alphaInterval\"", await manager.GetStringAsync(A, $"/api/rounds/{roundId}/agreement"), StringComparison.Ordinal);
+        Assert.Contains("data-inspector", await manager.GetStringAsync(A, "/Analytics"), StringComparison.Ordinal);
+
         var inspector = new RoundRobinBrowser(clientA, clientB);
         await SignInAsync(inspector, A, "inspector1@demo.local");
         var form = await inspector.GetStringAsync(A, $"/Inspections/Fill/{inspectionId}");
@@ -66,10 +73,7 @@ public sealed class Two_app_processes_on_one_PostgreSQL(PostgreSqlServer server)
         Assert.Equal(InspectionStatus.Submitted, await WithDbAsync(db => db.Inspections.Where(i => i.Id == inspectionId).Select(i => i.Status).SingleAsync()));
         Assert.Contains("data-record-total", await inspector.GetStringAsync(A, $"/inspections/{inspectionId}"), StringComparison.Ordinal);
 
-        // The manager signs in on A and exports the round workbook on B.
-        var roundId = await WithDbAsync(db => db.Inspections.Where(i => i.Id == inspectionId).Select(i => i.RoundId).SingleAsync());
-        var manager = new RoundRobinBrowser(clientA, clientB);
-        await SignInAsync(manager, A, "manager@demo.local");
+        // The manager, signed in on A, exports the round workbook on B.
         using var export = await manager.GetAsync(B, $"/rounds/{roundId}/export");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         var workbook = await export.Content.ReadAsByteArrayAsync();

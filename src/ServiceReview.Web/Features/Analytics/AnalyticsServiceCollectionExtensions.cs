@@ -6,6 +6,7 @@ public static class AnalyticsServiceCollectionExtensions
     public static IServiceCollection AddAnalytics(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(AnalyticsOptions.From(configuration));
+        services.AddSingleton<AnalyticsCache>();
         services.AddScoped<InspectorBiasService>();
         services.AddScoped<RoundAgreementService>();
         services.AddScoped<Calibration.CalibrationService>();

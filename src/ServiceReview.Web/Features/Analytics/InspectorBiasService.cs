@@ -4,6 +4,7 @@ using ServiceReview.Core.Calibration;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Results;
 
 namespace ServiceReview.Web.Features.Analytics;
 
@@ -28,39 +29,60 @@ public sealed record InspectorBiasReport(
 /// Revealed calibration exercises count too when the manager chose so (totals only; they have no category scores).
 /// Grouped queries (totals; category scores; calibration totals), then <see cref="InspectorBias"/>.
 /// </summary>
-public sealed class InspectorBiasService(ServiceReviewDbContext db, AnalyticsOptions options)
+public sealed class InspectorBiasService(ServiceReviewDbContext db, AnalyticsOptions options, AnalyticsCache cache, RoundResultsService results)
 {
     /// <summary>Every inspector's row, with category differences (the JSON and the contract tests read all of them).</summary>
     public async Task<InspectorBiasReport> ComputeAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken = default)
     {
-        var totals = await TotalsAsync(from, to, cancellationToken);
-        var rows = Sorted(totals.Rows, BiasListQuery.DefaultSort);
-        return await WithCategoriesAsync(totals, rows, null, cancellationToken);
+        var report = await ReportAsync(from, to, cancellationToken);
+        var rows = await WithNamesAsync(report.Inspectors, cancellationToken);
+        return report with { Inspectors = Sorted(rows, BiasListQuery.DefaultSort) };
     }
 
     /// <summary>
-    /// One page of the report, searched and sorted (<see cref="BiasListQuery"/>): the differences on the total are
-    /// computed for every inspector (the sort needs them); category scores are read only for the teams and rounds the
-    /// page's inspectors judged, which is all their category differences need.
+    /// One page of the report, searched and sorted (<see cref="BiasListQuery"/>), from the whole report (computed once per
+    /// change of the results, <see cref="AnalyticsCache"/>) with the names read now.
     /// </summary>
     public async Task<InspectorBiasPage> PageAsync(DateOnly? from, DateOnly? to, BiasListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var totals = await TotalsAsync(from, to, cancellationToken);
+        var report = await ReportAsync(from, to, cancellationToken);
+        var all = await WithNamesAsync(report.Inspectors, cancellationToken);
         var search = query.Search?.Trim();
         var matching = string.IsNullOrEmpty(search)
-            ? totals.Rows
-            : totals.Rows.Where(r => r.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || r.Email.Contains(search, StringComparison.OrdinalIgnoreCase)).ToList();
+            ? all
+            : all.Where(r => r.Name.Contains(search, StringComparison.OrdinalIgnoreCase) || r.Email.Contains(search, StringComparison.OrdinalIgnoreCase)).ToList();
         var sorted = Sorted(matching, query.SortKey);
         var page = PageMath.Clamp(query.Page.Page, sorted.Count, query.Page.Size);
         var shown = sorted.Skip((page - 1) * query.Page.Size).Take(query.Page.Size).ToList();
-        var report = await WithCategoriesAsync(totals, shown, shown.Select(r => r.PersonId).ToList(), cancellationToken);
         return new InspectorBiasPage(
-            report,
-            new Paged<InspectorBiasRow>(report.Inspectors, page, query.Page.Size, sorted.Count),
-            totals.Rows.Count,
-            totals.Rows.Count(r => r.Flag is not null),
-            totals.Rows.Any(r => r.Difference is not null));
+            report with { Inspectors = shown },
+            new Paged<InspectorBiasRow>(shown, page, query.Page.Size, sorted.Count),
+            all.Count,
+            all.Count(r => r.Flag is not null),
+            all.Any(r => r.Difference is not null));
+    }
+
+    /// <summary>The whole report over the range, every inspector with their category differences: once per change of the results.</summary>
+    private async Task<InspectorBiasReport> ReportAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+    {
+        var fingerprint = await AnalyticsCache.FingerprintAsync(db, results, cancellationToken);
+        var key = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"bias:{from:O}:{to:O}");
+        return await cache.GetOrComputeAsync(key, fingerprint, async () =>
+        {
+            var totals = await TotalsAsync(from, to, cancellationToken);
+            return await WithCategoriesAsync(totals, cancellationToken);
+        });
+    }
+
+    /// <summary>The rows with their inspectors' names and e-mail addresses as they are now (a cached report may be older than a rename).</summary>
+    private async Task<List<InspectorBiasRow>> WithNamesAsync(IReadOnlyList<InspectorBiasRow> rows, CancellationToken cancellationToken)
+    {
+        var ids = rows.Select(r => r.PersonId).ToList();
+        var people = ids.Count == 0
+            ? []
+            : await db.People.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (p.DisplayName, p.Email), cancellationToken);
+        return [.. rows.Select(r => people.TryGetValue(r.PersonId, out var p) ? r with { Name = p.DisplayName, Email = p.Email } : r)];
     }
 
     /// <summary>
@@ -150,16 +172,10 @@ public sealed class InspectorBiasService(ServiceReviewDbContext db, AnalyticsOpt
         return new BiasTotals(from, to, totals.Select(t => t.RoundId).Distinct().Count(), categoryNames, observations, rows);
     }
 
-    private async Task<InspectorBiasReport> WithCategoriesAsync(BiasTotals totals, List<InspectorBiasRow> rows, List<int>? only, CancellationToken cancellationToken)
+    private async Task<InspectorBiasReport> WithCategoriesAsync(BiasTotals totals, CancellationToken cancellationToken)
     {
+        var rows = totals.Rows;
         var confirmed = Confirmed(totals.From, totals.To);
-        if (only is not null)
-        {
-            // The teams and rounds the listed inspectors judged: every score there, theirs and the others'.
-            var judged = Confirmed(totals.From, totals.To).Where(j => only.Contains(j.InspectorId));
-            confirmed = confirmed.Where(i => judged.Any(j => j.RoundId == i.RoundId && j.TeamId == i.TeamId));
-        }
-
         var categoryScores = rows.Count == 0 ? [] : await (
                 from i in confirmed
                 from c in i.CategoryScores

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Analytics;
 using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
+using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Results;
@@ -33,8 +34,12 @@ public sealed record RoundAgreement(
     IReadOnlyList<RoundSignal> Signals,
     SignalBounds Bounds);
 
-/// <summary>The round dashboard's figures: agreement on totals and per indicator, and the signals (docs/accuracy.md).</summary>
-public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOptions options, PlanVersionCache plans)
+/// <summary>
+/// The round dashboard's figures: agreement on totals and per indicator, and the signals (docs/accuracy.md). The
+/// statistics are computed once per change of the results (<see cref="AnalyticsCache"/>); the round and the names are
+/// read on every request.
+/// </summary>
+public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOptions options, AnalyticsCache cache, RoundResultsService results, PlanVersionCache plans)
 {
     private static readonly InspectionStatus[] Scored = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
@@ -47,6 +52,36 @@ public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOp
             return null;
         }
 
+        var fingerprint = await AnalyticsCache.FingerprintAsync(db, results, cancellationToken);
+        var figures = await cache.GetOrComputeAsync(
+            "round:" + roundId.ToString(System.Globalization.CultureInfo.InvariantCulture), fingerprint, () => FiguresAsync(round, cancellationToken));
+
+        // Names only of the teams and inspectors the signals name.
+        var named = figures.Signals.SelectMany(s => s.InspectionIds).Select(id => figures.Named[id]).ToList();
+        var teamIds = named.Select(i => i.TeamId).Distinct().ToList();
+        var personIds = named.Select(i => i.InspectorId).Concat(figures.Signals.Where(s => s.InspectorId is not null).Select(s => s.InspectorId!.Value)).Distinct().ToList();
+        var teams = teamIds.Count == 0 ? new Dictionary<int, string>() : await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
+        var people = personIds.Count == 0 ? new Dictionary<int, string>() : await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        var signals = figures.Signals
+            .Select(s => new RoundSignal(
+                s,
+                s.InspectorId is { } who ? people.GetValueOrDefault(who) : null,
+                s.InspectionIds.Select(id => (Id: id, Who: figures.Named[id]))
+                    .Select(i => new SignalInspectionLink(i.Id, i.Who.TeamId, teams.GetValueOrDefault(i.Who.TeamId) ?? "", people.GetValueOrDefault(i.Who.InspectorId) ?? ""))
+                    .OrderBy(l => l.Team, StringComparer.Ordinal).ThenBy(l => l.Id)
+                    .ToList()))
+            .ToList();
+
+        return new RoundAgreement(
+            RoundResultsService.Summary(round), figures.Teams, figures.ConfirmedInspections,
+            figures.AlphaInterval, AgreementReadings.ForAlpha(figures.AlphaInterval), figures.Icc, AgreementReadings.ForIcc(figures.Icc.Value),
+            figures.Indicators, signals, options.Signals);
+    }
+
+    /// <summary>The round's statistics, without names: what <see cref="AnalyticsCache"/> keeps.</summary>
+    private async Task<AgreementFigures> FiguresAsync(Round round, CancellationToken cancellationToken)
+    {
+        var roundId = round.Id;
         var plan = await plans.GetAsync(db, round.PlanVersionId, cancellationToken);
         var inspections = await db.Inspections.AsNoTracking()
             .Where(i => i.RoundId == roundId && Scored.Contains(i.Status))
@@ -116,28 +151,13 @@ public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOp
             .ToList();
         var byId = inspections.ToDictionary(i => i.Id);
         var computed = RoundSignals.Compute(signalInspections, signalEntries, medians, options.Signals);
-
-        // Names only of the teams and inspectors the signals name.
-        var named = computed.SelectMany(s => s.InspectionIds).Select(id => byId[id]).ToList();
-        var teamIds = named.Select(i => i.TeamId).Distinct().ToList();
-        var personIds = named.Select(i => i.InspectorId).Concat(computed.Where(s => s.InspectorId is not null).Select(s => s.InspectorId!.Value)).Distinct().ToList();
-        var teams = teamIds.Count == 0 ? new Dictionary<int, string>() : await db.Teams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Name, cancellationToken);
-        var people = personIds.Count == 0 ? new Dictionary<int, string>() : await db.People.AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
-        var signals = computed
-            .Select(s => new RoundSignal(
-                s,
-                s.InspectorId is { } who ? people.GetValueOrDefault(who) : null,
-                s.InspectionIds.Select(id => byId[id])
-                    .Select(i => new SignalInspectionLink(i.Id, i.TeamId, teams.GetValueOrDefault(i.TeamId) ?? "", people.GetValueOrDefault(i.InspectorId) ?? ""))
-                    .OrderBy(l => l.Team, StringComparer.Ordinal).ThenBy(l => l.Id)
-                    .ToList()))
-            .ToList();
-
-        return new RoundAgreement(
-            RoundResultsService.Summary(round), byTeam.Count, confirmed.Count,
-            alpha, AgreementReadings.ForAlpha(alpha), icc, AgreementReadings.ForIcc(icc.Value),
-            indicators, signals, options.Signals);
+        var named = computed.SelectMany(s => s.InspectionIds).Distinct().ToDictionary(id => id, id => (byId[id].TeamId, byId[id].InspectorId));
+        return new AgreementFigures(byTeam.Count, confirmed.Count, alpha, icc, indicators, computed, named);
     }
+
+    private sealed record AgreementFigures(
+        int Teams, int ConfirmedInspections, double? AlphaInterval, IccResult Icc, IReadOnlyList<IndicatorAgreement> Indicators,
+        IReadOnlyList<Signal> Signals, IReadOnlyDictionary<int, (int TeamId, int InspectorId)> Named);
 
     /// <summary>
     /// The median time of every scored inspection made with the plan version (all rounds: the plan's usual pace),

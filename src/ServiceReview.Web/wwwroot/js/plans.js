@@ -1,16 +1,13 @@
-// Plan pages: confirm and single-submit buttons, the rule-kind fields of the indicator form, drag-and-drop
+// Plan pages: single-submit buttons, the rule-kind fields of the indicator form, drag-and-drop
 // reordering, and the score preview. No scoring here: the preview asks the server (POST /api/plans/{id}/score).
 (function () {
     "use strict";
 
-    // Confirm before destructive or locking actions; then let the form submit only once (a double click is one request).
+    // Let a form submit only once (a double click is one request). Buttons with data-confirm ask first in the app's
+    // dialog (confirm-action.js, loaded by the layout): this handler sees only the submit the user confirmed.
     document.addEventListener("submit", function (event) {
         var form = event.target;
         var button = event.submitter || form.querySelector("[type=submit]");
-        if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
-            event.preventDefault();
-            return;
-        }
         if (form.dataset.submitted) {
             event.preventDefault();
             return;

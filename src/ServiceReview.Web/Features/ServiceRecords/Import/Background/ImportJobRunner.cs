@@ -221,17 +221,25 @@ public sealed class ImportJobRunner(IServiceScopeFactory scopes, IOptions<Import
 
         end(job);
         db.Audit(Actor.System, Now, "ImportJob", job.Key, job.Status.ToString(), nameof(ImportJobStatus.Running), ImportJobQueue.Describe(job));
-        try
+        // The outcome and the upload's deletion in one transaction: nobody sees a finished job whose file is still kept.
+        await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogWarning("Import job {JobId}: the claim lapsed before its outcome was saved.", claim.JobId);
-            return;
-        }
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            try
+            {
+                // Changes accepted only after the commit, so that a retried attempt saves them again.
+                await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                logger.LogWarning("Import job {JobId}: the claim lapsed before its outcome was saved.", claim.JobId);
+                return;
+            }
 
-        await db.ImportJobFiles.Where(f => f.ImportJobId == claim.JobId).ExecuteDeleteAsync(cancellationToken);
+            await db.ImportJobFiles.Where(f => f.ImportJobId == claim.JobId).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        });
+        db.ChangeTracker.AcceptAllChanges();
     }
 
     private async Task ReleaseAsync(ImportClaim claim)

@@ -4,6 +4,7 @@ using ServiceReview.Core.Audit;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.ServiceRecords;
 using ServiceReview.Web.Features.ServiceRecords.Import;
 using ServiceReview.Web.Features.ServiceRecords.Statistics;
@@ -139,7 +140,7 @@ public class MeasuredFiguresBenchmarks
     public async Task<int> FiguresOneTeamQuarter()
     {
         await using var db = new SqliteServiceReviewDbContext(_options);
-        var figures = await new ServiceMetricsService(db).ComputeAsync(_teams[0], _quarterStart, _quarterEnd, _asOf, CancellationToken.None);
+        var figures = await new ServiceMetricsService(db, new PlanVersionCache()).ComputeAsync(_teams[0], _quarterStart, _quarterEnd, _asOf, CancellationToken.None);
         return figures[MeasuredMetric.Complete].Denominator ?? 0;
     }
 
@@ -151,7 +152,7 @@ public class MeasuredFiguresBenchmarks
         foreach (var team in _teams)
         {
             await using var db = new SqliteServiceReviewDbContext(_options);
-            var figures = await new ServiceMetricsService(db).ComputeAsync(team, _monthStart, _quarterEnd, _asOf, CancellationToken.None);
+            var figures = await new ServiceMetricsService(db, new PlanVersionCache()).ComputeAsync(team, _monthStart, _quarterEnd, _asOf, CancellationToken.None);
             records += figures[MeasuredMetric.Complete].Denominator ?? 0;
         }
 

@@ -5,6 +5,7 @@ using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Tests.Fixtures;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.ServiceRecords;
 
 namespace ServiceReview.Infrastructure.Tests.ServiceRecords;
@@ -87,7 +88,7 @@ public abstract class MeasuredFiguresContractTests(ProviderDatabase database) : 
 
         Assert.Equal(new MeasuredFigure(50.0m, 1, 2), figures[MeasuredMetric.FirstResponseOnTime]);
         await using var db = NewContext();
-        var service = new ServiceMetricsService(db);
+        var service = new ServiceMetricsService(db, new PlanVersionCache());
         var context = (await service.ContextAsync(teamId, September1, September30, AsOf, default))!;
         Assert.False(context.InDatabase);
         Assert.Single(await (await service.SliceAsync(context, RecordSlice.ResponseOnTime, default)).ToListAsync());
@@ -111,7 +112,7 @@ public abstract class MeasuredFiguresContractTests(ProviderDatabase database) : 
         var asOf = Local(9, 29, 12);
 
         await using var db = NewContext();
-        var service = new ServiceMetricsService(db);
+        var service = new ServiceMetricsService(db, new PlanVersionCache());
         var context = (await service.ContextAsync(teamId, September1, September30, asOf, default))!;
         var inDatabase = await service.CountAsync(context, default);
         var records = await service.InPeriod(context).ToListAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Analytics;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Results;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
@@ -84,7 +85,7 @@ public sealed class Analytics_kept_until_the_results_change(ServiceReviewWebFact
         var options = scope.ServiceProvider.GetRequiredService<AnalyticsOptions>();
         var results = scope.ServiceProvider.GetRequiredService<RoundResultsService>();
         var fresh = new AnalyticsCache();
-        var agreement = await new RoundAgreementService(db, options, fresh, results).ComputeAsync(roundId);
+        var agreement = await new RoundAgreementService(db, options, fresh, results, new PlanVersionCache()).ComputeAsync(roundId);
         var bias = await new InspectorBiasService(db, options, fresh, results).ComputeAsync(null, null);
 
         var keptJson = JsonSerializer.Serialize(new { kept.Agreement, kept.Bias });

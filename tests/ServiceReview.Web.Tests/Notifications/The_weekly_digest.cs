@@ -5,6 +5,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Notifications;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Web.Features.Notifications;
+using ServiceReview.Web.Features.Rounds;
 using ServiceReview.Web.Tests.Infrastructure;
 using F = ServiceReview.Web.Tests.Infrastructure.ServiceReviewWebFactory;
 
@@ -47,7 +48,7 @@ public sealed class The_weekly_digest(DigestFixture fixture) : IClassFixture<Dig
     [Fact]
     public async Task An_opted_in_manager_gets_one_digest_with_the_right_counts_and_an_opted_out_lead_none()
     {
-        // A late inspection (window closed, not submitted, round still open) and an overdue corrective action.
+        // A late inspection (window closed, not submitted) and an overdue corrective action.
         var round = await Factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead2Team] = ["inspector3@demo.local"] });
         var closed = DateTime.UtcNow.AddHours(-2);
         await Factory.WithDbAsync(db => db.Rounds.Where(r => r.Id == round.RoundId).ExecuteUpdateAsync(s => s.SetProperty(r => r.WindowClosesAt, closed)));
@@ -65,8 +66,10 @@ public sealed class The_weekly_digest(DigestFixture fixture) : IClassFixture<Dig
         var expected = await Factory.WithDbAsync(async db => new
         {
             Rounds = await db.Rounds.CountAsync(r => r.Status == RoundStatus.Open),
+            // Open or closed (the auto-closer closes a round as its window ends), in the rounds of the last 14 days.
             Late = await db.Inspections.CountAsync(i => (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress)
-                && db.Rounds.Any(r => r.Id == i.RoundId && r.Status == RoundStatus.Open && r.WindowClosesAt < DateTime.UtcNow)),
+                && db.Rounds.Any(r => r.Id == i.RoundId && r.Status != RoundStatus.Draft
+                    && r.WindowClosesAt < DateTime.UtcNow && r.WindowClosesAt > DateTime.UtcNow.AddDays(-14))),
             Disputes = await db.Disputes.CountAsync(d => d.Status == DisputeStatus.Open),
             Overdue = (await db.CorrectiveActions.Where(a => a.Status == CorrectiveActionStatus.Open || a.Status == CorrectiveActionStatus.SentBack)
                 .Select(a => a.DueDate).ToListAsync()).Count(d => d < DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8))), // the demo projects are in Beijing time
@@ -88,6 +91,56 @@ public sealed class The_weekly_digest(DigestFixture fixture) : IClassFixture<Dig
         Assert.Equal(0, await RunAsync());
         Assert.Single(await DigestsOfAsync(Manager));
         Assert.NotNull(Html.First(await manager.GetStringAsync("/Notifications/Settings"), "#weekly-digest-help br"));
+    }
+
+    /// <summary>The figures of the manager's digest as the job would compose it now (nothing stored).</summary>
+    private async Task<DigestFigures> ManagerFiguresAsync()
+    {
+        var manager = await Factory.PersonIdAsync(Manager);
+        await Factory.WithDbAsync(async db =>
+        {
+            await db.DigestDeliveries.Where(d => d.PersonId == manager).ExecuteDeleteAsync();
+            var person = await db.People.FirstAsync(p => p.Id == manager);
+            person.ChooseEmail(true);
+            person.ChooseWeeklyDigest(true, null);
+            return await db.SaveChangesAsync();
+        });
+        var digests = await Factory.WithServiceAsync<WeeklyDigestJob, IReadOnlyList<WeeklyDigest>>(job => job.FindAsync());
+        return digests.Single(d => d.PersonId == manager).Figures;
+    }
+
+    private Task<int> MoveWindowAsync(int roundId, DateTime closesAt, RoundStatus? status = null) =>
+        Factory.WithDbAsync(db => db.Rounds.Where(r => r.Id == roundId).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.WindowOpensAt, closesAt.AddDays(-10))
+            .SetProperty(r => r.WindowClosesAt, closesAt)
+            .SetProperty(r => r.Status, r => status ?? r.Status)));
+
+    [Fact]
+    public async Task A_round_the_auto_closer_closed_still_counts_its_unsubmitted_inspections_as_late()
+    {
+        var before = (await ManagerFiguresAsync()).LateInspections;
+        var round = await Factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead1Team] = ["inspector1@demo.local", "inspector2@demo.local"] });
+        await Factory.SubmitAsync(round[F.Lead1Team, "inspector1@demo.local"], F.Inputs.WorkedExample());
+
+        // The window ends with inspector2's inspection still to do; the auto-closer closes the round, as it does within a minute.
+        await MoveWindowAsync(round.RoundId, DateTime.UtcNow.AddHours(-2));
+        Assert.True(await Factory.WithServiceAsync<RoundAutoCloser, int>(closer => closer.CloseExpiredAsync()) >= 1);
+        Assert.Equal(RoundStatus.Closed, await Factory.WithDbAsync(db => db.Rounds.Where(r => r.Id == round.RoundId).Select(r => r.Status).FirstAsync()));
+
+        Assert.Equal(before + 1, (await ManagerFiguresAsync()).LateInspections);
+    }
+
+    [Fact]
+    public async Task Rounds_whose_window_closed_before_the_reminders_look_back_are_history_not_late_work()
+    {
+        var before = (await ManagerFiguresAsync()).LateInspections;
+        var round = await Factory.CreateOpenRoundAsync(AggregationMethod.Mean, new Dictionary<string, string[]> { [F.Lead2Team] = ["inspector1@demo.local", "inspector2@demo.local"] });
+
+        await MoveWindowAsync(round.RoundId, DateTime.UtcNow - RoundQueries.OverdueLookBack - TimeSpan.FromDays(1), RoundStatus.Closed);
+        Assert.Equal(before, (await ManagerFiguresAsync()).LateInspections);
+
+        await MoveWindowAsync(round.RoundId, DateTime.UtcNow - RoundQueries.OverdueLookBack + TimeSpan.FromDays(1));
+        Assert.Equal(before + 2, (await ManagerFiguresAsync()).LateInspections);
     }
 
     [Fact]

@@ -28,6 +28,7 @@ public sealed class Reminding_late_inspectors(EmailFixture fixture) : IClassFixt
         var page = Html.Parse(await client.GetStringAsync($"/Rounds/Details/{id}"));
         Assert.NotNull(page.QuerySelector("form[data-remind-late]"));
         Assert.Equal("3", page.QuerySelector("[data-total='overdue']")?.GetAttribute("data-value"));
+        Assert.Equal(3, page.QuerySelectorAll("[data-overdue]").Length); // each row's mark by the same rule as the total
 
         var emailsBefore = (await factory.OutboxForAsync(I1)).Count(e => e.Purpose == nameof(NotificationKind.Overdue));
         var first = await ServiceReviewWebFactory.PostFormAsync(client, $"/Rounds/Details/{id}", $"/Rounds/RemindLate/{id}", [new("returnUrl", $"/Rounds/Details/{id}?sort=Team")]);

@@ -4,8 +4,8 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Results;
-using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Analytics;
 
@@ -39,7 +39,7 @@ public sealed record RoundAgreement(
 /// statistics are computed once per change of the results (<see cref="AnalyticsCache"/>); the round and the names are
 /// read on every request.
 /// </summary>
-public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOptions options, AnalyticsCache cache, RoundResultsService results)
+public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOptions options, AnalyticsCache cache, RoundResultsService results, PlanVersionCache plans)
 {
     private static readonly InspectionStatus[] Scored = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
@@ -82,7 +82,7 @@ public sealed class RoundAgreementService(ServiceReviewDbContext db, AnalyticsOp
     private async Task<AgreementFigures> FiguresAsync(Round round, CancellationToken cancellationToken)
     {
         var roundId = round.Id;
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, round.PlanVersionId, cancellationToken);
         var inspections = await db.Inspections.AsNoTracking()
             .Where(i => i.RoundId == roundId && Scored.Contains(i.Status))
             .Select(i => new { i.Id, i.TeamId, i.InspectorId, i.PlanVersionId, i.Status, i.TotalBeforeVeto, i.TimeSpentSeconds })

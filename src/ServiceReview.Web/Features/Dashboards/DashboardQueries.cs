@@ -6,8 +6,8 @@ using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Results;
-using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Dashboards;
 
@@ -68,7 +68,7 @@ public sealed record ActionAgeBucket(string Key, int MinDays, int? MaxDays, int 
 /// Read-only queries behind the managers' dashboards. Every score comes from <see cref="RoundResultsService.Calculate"/>
 /// over stored inspection scores, so the dashboards, the result pages and the workbooks always agree.
 /// </summary>
-public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsService results, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime)
+public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsService results, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime, PlanVersionCache planVersions)
 {
     /// <summary>Rounds that have started (open or closed), newest first.</summary>
     public async Task<IReadOnlyList<RoundOption>> RoundsAsync(CancellationToken cancellationToken = default) =>
@@ -151,7 +151,7 @@ public sealed class DashboardQueries(ServiceReviewDbContext db, RoundResultsServ
         {
             if (!plans.TryGetValue(round.PlanVersionId, out var plan))
             {
-                plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+                plan = await planVersions.GetAsync(db, round.PlanVersionId, cancellationToken);
                 plans[round.PlanVersionId] = plan;
             }
 

@@ -4,6 +4,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Records;
 using ServiceReview.Web.Features.Results;
 using ServiceReview.Web.Features.Reviews;
@@ -15,7 +16,7 @@ namespace ServiceReview.Web.Features.Exports;
 /// Loads what the score-sheet exports show, with the same authorisation as the pages that show it. Null means "not
 /// yours or not there" (the controller answers 404, as the pages do: ADR 0006).
 /// </summary>
-public sealed class ExportService(ServiceReviewDbContext db, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime)
+public sealed class ExportService(ServiceReviewDbContext db, CorrectiveActionService actions, Core.Organisation.OrganisationClock localTime, PlanVersionCache plans)
 {
     /// <summary>
     /// The inspection record (检查记录表) with everything the record page shows (issue #14): the sheet, the rulings and the
@@ -40,7 +41,7 @@ public sealed class ExportService(ServiceReviewDbContext db, CorrectiveActionSer
             select new { r.PeriodStart, r.PeriodEnd, v.Name, v.Number, i.TimeSpentSeconds, i.StartedAt })
             .AsNoTracking()
             .FirstAsync(cancellationToken);
-        var sheet = await InspectionSheetLoader.LoadAsync(db, inspectionId, cancellationToken);
+        var sheet = await InspectionSheetLoader.LoadAsync(db, plans, inspectionId, cancellationToken);
         if (sheet is null)
         {
             return null;

@@ -7,7 +7,7 @@ using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Excel;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.Reviews;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Reviews.Disputes;
 
 namespace ServiceReview.Web.Features.Exports;
@@ -21,7 +21,7 @@ public sealed record HistoryFilter(DateOnly? From, DateOnly? To, int? ProjectId)
 /// memory depends on the chunk size and the size of the organisation (rounds, plans, teams, people), never on the
 /// number of rows.
 /// </summary>
-public sealed class HistoryExportService(ServiceReviewDbContext db, OrganisationClock localTime)
+public sealed class HistoryExportService(ServiceReviewDbContext db, OrganisationClock localTime, PlanVersionCache planVersions)
 {
     public const int ChunkSize = 500;
 
@@ -42,7 +42,7 @@ public sealed class HistoryExportService(ServiceReviewDbContext db, Organisation
         var plans = new Dictionary<int, PlanVersion>();
         foreach (var versionId in rounds.Values.Select(r => r.PlanVersionId).Distinct())
         {
-            plans[versionId] = await InspectionSheetLoader.LoadPlanAsync(db, versionId, cancellationToken);
+            plans[versionId] = await planVersions.GetAsync(db, versionId, cancellationToken);
         }
 
         var teams = await (

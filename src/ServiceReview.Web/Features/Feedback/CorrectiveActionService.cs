@@ -9,6 +9,7 @@ using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Attachments;
 using ServiceReview.Web.Features.Notifications;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Feedback;
@@ -43,7 +44,7 @@ public sealed record NewAction(string? IndicatorCode, string Description, int? O
 /// by the team's lead or the owner, verified or sent back by an inspector of the team or a manager.
 /// </summary>
 public sealed class CorrectiveActionService(
-    ServiceReviewDbContext db, TimeProvider clock, OrganisationClock localTime, Notifier notifier, AttachmentService attachments)
+    ServiceReviewDbContext db, TimeProvider clock, OrganisationClock localTime, Notifier notifier, AttachmentService attachments, PlanVersionCache plans)
 {
     private ProjectToday? _today;
 
@@ -165,7 +166,7 @@ public sealed class CorrectiveActionService(
             return null;
         }
 
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, round.PlanVersionId, cancellationToken);
         var candidates = plan.IndicatorsInOrder().Select(indicator =>
         {
             var points = scored.Select(i => i.Entries.FirstOrDefault(e => e.IndicatorCode == indicator.Code)?.Points).OfType<decimal>().ToList();

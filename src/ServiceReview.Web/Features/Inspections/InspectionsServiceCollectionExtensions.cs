@@ -4,10 +4,9 @@ namespace ServiceReview.Web.Features.Inspections;
 
 public static class InspectionsServiceCollectionExtensions
 {
-    /// <summary>The inspection-record use cases, the plan reader and its cache of published plan versions.</summary>
+    /// <summary>The inspection-record use cases and the plan reader.</summary>
     public static IServiceCollection AddInspections(this IServiceCollection services)
     {
-        services.AddSingleton<PlanVersionCache>();
         services.AddScoped<PlanReader>();
         services.AddScoped<InspectionService>();
 

@@ -6,6 +6,7 @@ using ServiceReview.Core.Organisation;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Rounds;
 
 namespace ServiceReview.Web.Features.Notifications;
 
@@ -24,11 +25,6 @@ public sealed class ReminderJob(ServiceReviewDbContext db, TimeProvider clock, O
     /// <summary>An open corrective action due today or within this many days after (in its project's zone) is due soon.</summary>
     public const int ActionDueSoonDays = 1;
 
-    /// <summary>Windows that closed longer ago than this are history, not reminders.</summary>
-    public static readonly TimeSpan OverdueLookBack = TimeSpan.FromDays(14);
-
-    private static readonly InspectionStatus[] NotSubmitted = [InspectionStatus.Assigned, InspectionStatus.InProgress];
-
     /// <summary>Finds and stores the reminders; returns how many this call stored.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default) =>
         await StoreAsync(await FindAsync(cancellationToken), cancellationToken);
@@ -38,18 +34,21 @@ public sealed class ReminderJob(ServiceReviewDbContext db, TimeProvider clock, O
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var dueSoonUntil = now + DueSoonWindow;
-        var lookBack = now - OverdueLookBack;
 
-        var inspections = await (
+        // Overdue as the round page and the managers' reminders say it, over the rounds of the look-back; due soon
+        // while the window is still open (it is open until the very moment it closes).
+        var overdue = await RoundQueries.Overdue(db, now, now - RoundQueries.OverdueLookBack)
+            .Select(i => new { i.Id, i.InspectorId }).ToListAsync(cancellationToken);
+        var dueSoon = await (
             from i in db.Inspections.AsNoTracking()
             join r in db.Rounds.AsNoTracking() on i.RoundId equals r.Id
-            where NotSubmitted.Contains(i.Status) && r.Status != RoundStatus.Draft
-                && r.WindowClosesAt <= dueSoonUntil && r.WindowClosesAt > lookBack
-            select new { i.Id, i.InspectorId, r.WindowClosesAt }).ToListAsync(cancellationToken);
+            where (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress) && r.Status != RoundStatus.Draft
+                && r.WindowClosesAt >= now && r.WindowClosesAt <= dueSoonUntil
+            select new { i.Id, i.InspectorId }).ToListAsync(cancellationToken);
 
-        var reminders = inspections.Select(i => i.WindowClosesAt > now
-            ? new Reminder(i.InspectorId, NotificationKind.DueSoon, nameof(Inspection), i.Id, $"/Inspections/Fill/{i.Id}", $"DueSoon:Inspection:{i.Id}")
-            : new Reminder(i.InspectorId, NotificationKind.Overdue, nameof(Inspection), i.Id, $"/Inspections/Fill/{i.Id}", $"Overdue:Inspection:{i.Id}"))
+        var reminders = dueSoon
+            .Select(i => new Reminder(i.InspectorId, NotificationKind.DueSoon, nameof(Inspection), i.Id, $"/Inspections/Fill/{i.Id}", $"DueSoon:Inspection:{i.Id}"))
+            .Concat(overdue.Select(i => new Reminder(i.InspectorId, NotificationKind.Overdue, nameof(Inspection), i.Id, $"/Inspections/Fill/{i.Id}", $"Overdue:Inspection:{i.Id}")))
             .ToList();
 
         // A due date is a calendar day in the zone of the action's project (ADR 0022): overdue once that day has
@@ -94,27 +93,11 @@ public sealed class ReminderJob(ServiceReviewDbContext db, TimeProvider clock, O
     public async Task<int> StoreAsync(IReadOnlyList<Reminder> reminders, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var stored = 0;
-        foreach (var reminder in reminders)
-        {
-            var notification = new Notification(reminder.RecipientId, reminder.Kind, reminder.SubjectType, reminder.SubjectId, reminder.Link, reminder.Key, now);
-            db.Notifications.Add(notification);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                stored++;
-            }
-            catch (DbUpdateException ex)
-            {
-                // The unique (recipient, key) index: another instance stored this reminder first.
-                logger.LogDebug(ex, "Reminder {Key} for person {RecipientId} was already stored.", reminder.Key, reminder.RecipientId);
-            }
-            finally
-            {
-                db.Entry(notification).State = EntityState.Detached;
-            }
-        }
-
-        return stored;
+        // The unique (recipient, key) index refuses a reminder another instance stored first.
+        return await db.StoreEachOnceAsync(
+            reminders,
+            r => [new Notification(r.RecipientId, r.Kind, r.SubjectType, r.SubjectId, r.Link, r.Key, now)],
+            (r, ex) => logger.LogDebug(ex, "Reminder {Key} for person {RecipientId} was already stored.", r.Key, r.RecipientId),
+            cancellationToken);
     }
 }

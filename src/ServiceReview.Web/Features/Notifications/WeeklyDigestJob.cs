@@ -14,15 +14,17 @@ using ServiceReview.Core.Security;
 using ServiceReview.Infrastructure.Email;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Feedback;
+using ServiceReview.Web.Features.Rounds;
 using ServiceReview.Web.Localisation;
 
 namespace ServiceReview.Web.Features.Notifications;
 
 /// <summary>
 /// What one weekly digest says. For a manager (organisation-wide, as the manager's home page counts them): rounds in
-/// progress, late inspections (window closed, not submitted, round still open), open disputes, overdue corrective
-/// actions. For a lead (the teams they lead): inspection records submitted in the last seven days and open corrective
-/// actions (open or sent back). Null parts are not the person's.
+/// progress, late inspections (<see cref="RoundQueries.Overdue"/>: window closed, not submitted, in the rounds of the
+/// last <see cref="RoundQueries.OverdueLookBack"/>), open disputes, overdue corrective actions. For a lead (the teams
+/// they lead): inspection records submitted in the last seven days and open corrective actions (open or sent back).
+/// Null parts are not the person's.
 /// </summary>
 public sealed record DigestFigures(int? RoundsInProgress, int? LateInspections, int? OpenDisputes, int? OverdueActions, int? NewResults, int? OpenActions);
 
@@ -49,8 +51,6 @@ public sealed class WeeklyDigestJob(
 
     /// <summary>How far back a lead's "new results" reach.</summary>
     public static readonly TimeSpan NewResultsWindow = TimeSpan.FromDays(7);
-
-    private static readonly InspectionStatus[] NotSubmitted = [InspectionStatus.Assigned, InspectionStatus.InProgress];
 
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
 
@@ -94,30 +94,12 @@ public sealed class WeeklyDigestJob(
     {
         ArgumentNullException.ThrowIfNull(digests);
         var now = clock.GetUtcNow().UtcDateTime;
-        var stored = 0;
-        foreach (var digest in digests)
-        {
-            var delivery = new DigestDelivery(digest.PersonId, digest.WeekStart, now);
-            var outgoing = new OutgoingEmail(digest.Email, digest.Name, Purpose, digest.Mail.Subject, digest.Mail.TextBody, digest.Mail.HtmlBody, now);
-            db.DigestDeliveries.Add(delivery);
-            db.OutgoingEmails.Add(outgoing);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                stored++;
-            }
-            catch (DbUpdateException ex)
-            {
-                logger.LogDebug(ex, "The weekly digest of person {PersonId} for {Week} was already queued.", digest.PersonId, digest.WeekStart);
-            }
-            finally
-            {
-                db.Entry(delivery).State = EntityState.Detached;
-                db.Entry(outgoing).State = EntityState.Detached;
-            }
-        }
-
-        return stored;
+        // The unique (person, week) index refuses a digest another instance queued first, and its e-mail with it.
+        return await db.StoreEachOnceAsync(
+            digests,
+            d => [new DigestDelivery(d.PersonId, d.WeekStart, now), new OutgoingEmail(d.Email, d.Name, Purpose, d.Mail.Subject, d.Mail.TextBody, d.Mail.HtmlBody, now)],
+            (d, ex) => logger.LogDebug(ex, "The weekly digest of person {PersonId} for {Week} was already queued.", d.PersonId, d.WeekStart),
+            cancellationToken);
     }
 
     /// <summary>Active people with an address who asked for the digest, are managers or leads, and have none for this week.</summary>
@@ -148,11 +130,9 @@ public sealed class WeeklyDigestJob(
     private async Task<DigestFigures> ManagerFiguresAsync(DateTime now, CancellationToken cancellationToken)
     {
         var rounds = await db.Rounds.CountAsync(r => r.Status == RoundStatus.Open, cancellationToken);
-        var late = await (
-            from i in db.Inspections
-            join r in db.Rounds on i.RoundId equals r.Id
-            where r.Status == RoundStatus.Open && r.WindowClosesAt < now && NotSubmitted.Contains(i.Status)
-            select i.Id).CountAsync(cancellationToken);
+        // Late as the round page and the reminders say it (a closed round's unfinished inspections are late too), over
+        // the rounds of the reminders' look-back: older rounds are history, not this week's work.
+        var late = await RoundQueries.Overdue(db, now, now - RoundQueries.OverdueLookBack).CountAsync(cancellationToken);
         var disputes = await db.Disputes.CountAsync(d => d.Status == DisputeStatus.Open, cancellationToken);
         var today = await ProjectToday.LoadAsync(db, localTime, cancellationToken);
         var overdue = await db.CorrectiveActions.CountAsync(today.Overdue(), cancellationToken);
@@ -193,7 +173,7 @@ public sealed class WeeklyDigestJob(
             }
 
             Line(figures.RoundsInProgress, "Digest.RoundsInProgress", "/Rounds?status=Open");
-            Line(figures.LateInspections, "Digest.LateInspections", "/Rounds?status=Open");
+            Line(figures.LateInspections, "Digest.LateInspections", "/Rounds");
             Line(figures.OpenDisputes, "Digest.OpenDisputes", "/Disputes");
             Line(figures.OverdueActions, "Digest.OverdueActions", "/Actions?overdue=true");
             Line(figures.NewResults, "Digest.NewResults", "/Reviews");

@@ -6,14 +6,17 @@ using ServiceReview.Infrastructure.Persistence;
 namespace ServiceReview.Web.Features.Plans;
 
 /// <summary>
-/// Published (and retired) plan versions in process memory, by id, for the pages and calls that score with them: the
-/// inspection form, its autosave and live score, the plan's score preview and the inspection sheet. A version's
-/// categories, indicators and grade bounds never change once it is published (its mutators throw
+/// The one reader of a plan version's content (categories, indicators, grade bounds) for everything that scores or
+/// shows an inspection with it: the inspection form, its autosave and live score, the plan's score preview, the
+/// inspection sheet and record, disputes, corrective actions, round and team results and their stored figures (the
+/// save hook), dashboards, exports, analytics and calibration, the measured figures. Published (and retired) versions
+/// are kept in process memory, by id: a version's content never changes once it is published (its mutators throw
 /// <c>Plan.VersionLocked</c>), so a copy read once is right for good and needs no invalidation; because the key is an
-/// id that never changes meaning, every instance of a multi-instance deployment may keep its own copy. Only
+/// id that never changes meaning, every instance of a multi-instance deployment may keep its own copy (ADR 0028).
+/// Drafts are never kept: a draft is read from the database each time, as it may change. Only
 /// <see cref="PlanVersion.Status"/> may move on (Published → Retired), so readers of this cache must not show it (the
-/// plan pages and <c>GET /api/plans/{id}</c> read the database). Drafts are never kept. The copies are shared between
-/// requests: read them, never attach them to a context or change them.
+/// plan pages and <c>GET /api/plans/{id}</c> read the database through <see cref="LoadAsync"/>). The copies are shared
+/// between requests: read them, never attach them to a context or change them.
 /// </summary>
 public sealed class PlanVersionCache
 {

@@ -7,6 +7,7 @@ using ServiceReview.Core.Records;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Inspections;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Records;
@@ -21,9 +22,10 @@ public static class RecordQueries
     /// <summary>The tag on every query of the record (in the SQL log, and how a test counts them).</summary>
     public const string Tag = "RecordQueries";
 
-    public static async Task<RecordView?> LoadAsync(ServiceReviewDbContext db, int inspectionId, CancellationToken cancellationToken = default)
+    public static async Task<RecordView?> LoadAsync(ServiceReviewDbContext db, PlanVersionCache plans, int inspectionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plans);
         var inspection = await db.Inspections.AsNoTracking().TagWith(Tag)
             .Include(i => i.Entries)
             .Include(i => i.CategoryScores)
@@ -34,7 +36,7 @@ public static class RecordQueries
             return null;
         }
 
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, inspection.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, inspection.PlanVersionId, cancellationToken);
         var context = await (
             from r in db.Rounds
             from t in db.Teams

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Records;
@@ -9,7 +10,7 @@ namespace ServiceReview.Web.Features.Records;
 /// <summary><c>GET /api/inspections/{id}</c>: the record of one inspection as JSON (contracts.md), to the same people as the page.</summary>
 [ApiController]
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class RecordsApiController(ServiceReviewDbContext db, ICurrentActor currentActor) : ControllerBase
+public sealed class RecordsApiController(ServiceReviewDbContext db, PlanVersionCache plans, ICurrentActor currentActor) : ControllerBase
 {
     [HttpGet("/api/inspections/{id:int}")]
     [ProducesResponseType<RecordJson>(StatusCodes.Status200OK)]
@@ -23,7 +24,7 @@ public sealed class RecordsApiController(ServiceReviewDbContext db, ICurrentActo
             return NotFound();
         }
 
-        var record = await RecordQueries.LoadAsync(db, id, cancellationToken);
+        var record = await RecordQueries.LoadAsync(db, plans, id, cancellationToken);
         return record is null ? NotFound() : Ok(RecordJson.From(record));
     }
 }

@@ -7,6 +7,7 @@ using ServiceReview.Core.Records;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Common;
 using ServiceReview.Web.Features.Conversation;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Security;
 
 namespace ServiceReview.Web.Features.Records;
@@ -16,7 +17,7 @@ namespace ServiceReview.Web.Features.Records;
 /// anyone else gets 404, as if it did not exist.
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class RecordsController(ServiceReviewDbContext db, ConversationQueries conversations, ICurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
+public sealed class RecordsController(ServiceReviewDbContext db, PlanVersionCache plans, ConversationQueries conversations, ICurrentActor currentActor, IStringLocalizer<SharedResource> localizer) : Controller
 {
     [HttpGet("/inspections/{id:int}")]
     public async Task<IActionResult> Record(int id, CancellationToken cancellationToken)
@@ -28,7 +29,7 @@ public sealed class RecordsController(ServiceReviewDbContext db, ConversationQue
             return NotFound();
         }
 
-        var record = await RecordQueries.LoadAsync(db, id, cancellationToken);
+        var record = await RecordQueries.LoadAsync(db, plans, id, cancellationToken);
         if (record is null)
         {
             return NotFound();

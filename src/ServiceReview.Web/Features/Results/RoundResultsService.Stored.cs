@@ -3,7 +3,6 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.Reviews;
 
 namespace ServiceReview.Web.Features.Results;
 
@@ -102,29 +101,10 @@ public sealed partial class RoundResultsService
         await db.StoredTeamResults.Where(r => r.RoundId == roundId).ExecuteDeleteAsync(cancellationToken);
         var summary = new StoredRoundResult { RoundId = roundId };
         StoredFigures.Summarise(summary, rows, computed.Teams.ToDictionary(t => t.TeamId, t => (t.Project, t.Team)), clock.GetUtcNow().UtcDateTime);
-        db.StoredTeamResults.AddRange(rows);
-        db.StoredRoundResults.Add(summary);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another request stored the round first: read theirs.
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is StoredTeamResult or StoredRoundResult).ToList())
-            {
-                entry.State = EntityState.Detached;
-            }
-
-            return await db.StoredRoundResults.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == roundId, cancellationToken);
-        }
-
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is StoredTeamResult or StoredRoundResult).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
-
-        return summary;
+        // The unique round index refuses the rows when another request stored the round first: then read theirs.
+        return await db.StoreOnceAsync([.. rows, summary], cancellationToken: cancellationToken)
+            ? summary
+            : await db.StoredRoundResults.AsNoTracking().FirstOrDefaultAsync(s => s.RoundId == roundId, cancellationToken);
     }
 
     /// <summary>
@@ -141,7 +121,7 @@ public sealed partial class RoundResultsService
             return null;
         }
 
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, round.PlanVersionId, cancellationToken);
         var figures = query.ProjectId is { } projectId
             ? await ProjectFiguresAsync(roundId, projectId, cancellationToken)
             : StoredFigures.Read<RoundFigures>(summary.Figures);
@@ -195,7 +175,7 @@ public sealed partial class RoundResultsService
             return null;
         }
 
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, round.PlanVersionId, cancellationToken);
         var inspections = await db.Inspections.AsNoTracking()
             .Include(i => i.Entries).Include(i => i.CategoryScores)
             .Where(i => i.RoundId == roundId && i.TeamId == teamId)

@@ -7,7 +7,7 @@ using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.Reviews;
+using ServiceReview.Web.Features.Plans;
 using ServiceReview.Web.Features.Reviews.Disputes;
 
 namespace ServiceReview.Web.Features.Results;
@@ -62,7 +62,7 @@ public sealed record RoundResults(RoundSummary Round, IReadOnlyList<TeamResult> 
 /// Computes round results from stored inspection scores (the engine scored them at submission; nothing is rescored
 /// here). Used by the result pages, <c>GET /api/rounds/{id}/results</c>, and later by exports and dashboards.
 /// </summary>
-public sealed partial class RoundResultsService(ServiceReviewDbContext db, TimeProvider clock)
+public sealed partial class RoundResultsService(ServiceReviewDbContext db, TimeProvider clock, PlanVersionCache plans)
 {
     private static readonly InspectionStatus[] Scored = [InspectionStatus.Submitted, InspectionStatus.Disputed, InspectionStatus.Confirmed];
 
@@ -75,7 +75,7 @@ public sealed partial class RoundResultsService(ServiceReviewDbContext db, TimeP
             return null;
         }
 
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, round.PlanVersionId, cancellationToken);
         var teamIds = round.Teams.Select(t => t.TeamId).ToList();
         var teams = await (
             from t in db.Teams

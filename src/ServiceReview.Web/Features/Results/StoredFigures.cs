@@ -7,7 +7,7 @@ using ServiceReview.Core.Plans;
 using ServiceReview.Core.Rounds;
 using ServiceReview.Core.Scoring;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.Reviews;
+using ServiceReview.Web.Features.Plans;
 
 namespace ServiceReview.Web.Features.Results;
 
@@ -270,7 +270,7 @@ public static class StoredFigures
     private static bool IsDraft(InspectionStatus status) => status is InspectionStatus.Assigned or InspectionStatus.InProgress;
 
     /// <summary>The pending changes' effect on the stored results of the rounds that have them (a round not stored yet is left to its first read).</summary>
-    public static async Task RefreshAsync(ServiceReviewDbContext db, DateTime utcNow, CancellationToken cancellationToken = default)
+    public static async Task RefreshAsync(ServiceReviewDbContext db, PlanVersionCache plans, DateTime utcNow, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         db.ChangeTracker.DetectChanges();
@@ -284,18 +284,18 @@ public static class StoredFigures
         var summaries = await db.StoredRoundResults.Where(s => roundIds.Contains(s.RoundId)).ToListAsync(cancellationToken);
         foreach (var summary in summaries)
         {
-            await RefreshRoundAsync(db, summary, touched[summary.RoundId], utcNow, cancellationToken);
+            await RefreshRoundAsync(db, plans, summary, touched[summary.RoundId], utcNow, cancellationToken);
         }
 
         db.ChangeTracker.DetectChanges();
     }
 
-    private static async Task RefreshRoundAsync(ServiceReviewDbContext db, StoredRoundResult summary, HashSet<int>? teams, DateTime utcNow, CancellationToken cancellationToken)
+    private static async Task RefreshRoundAsync(ServiceReviewDbContext db, PlanVersionCache plans, StoredRoundResult summary, HashSet<int>? teams, DateTime utcNow, CancellationToken cancellationToken)
     {
         var roundId = summary.RoundId;
         var round = db.ChangeTracker.Entries<Round>().FirstOrDefault(e => e.Entity.Id == roundId)?.Entity
             ?? await db.Rounds.AsNoTracking().FirstAsync(r => r.Id == roundId, cancellationToken);
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, round.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, round.PlanVersionId, cancellationToken);
 
         // The round's teams as they will be after this save: the stored ones, plus those added, less those removed.
         var inRound = (await db.Set<RoundTeam>().Where(t => EF.Property<int>(t, "RoundId") == roundId).Select(t => t.TeamId).ToListAsync(cancellationToken)).ToHashSet();
@@ -404,7 +404,7 @@ public static class StoredFigures
 }
 
 /// <summary>The save hook that keeps the stored results (ADR 0027) in step with every change of an inspection, in the same SaveChanges.</summary>
-public sealed class StoredResultsInterceptor(TimeProvider clock) : SaveChangesInterceptor
+public sealed class StoredResultsInterceptor(TimeProvider clock, PlanVersionCache plans) : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -423,7 +423,7 @@ public sealed class StoredResultsInterceptor(TimeProvider clock) : SaveChangesIn
         ArgumentNullException.ThrowIfNull(eventData);
         if (eventData.Context is ServiceReviewDbContext db)
         {
-            await StoredFigures.RefreshAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            await StoredFigures.RefreshAsync(db, plans, clock.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         return result;

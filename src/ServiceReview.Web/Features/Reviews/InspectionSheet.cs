@@ -70,17 +70,14 @@ public sealed record SheetRow(
 /// <summary>Loads <see cref="InspectionSheet"/>s (one inspection and its plan version, read-only).</summary>
 public static class InspectionSheetLoader
 {
-    /// <summary>The sheet of one inspection, its plan read from the database.</summary>
-    public static Task<InspectionSheet?> LoadAsync(ServiceReviewDbContext db, int inspectionId, CancellationToken cancellationToken = default) =>
-        LoadAsync(db, null, inspectionId, cancellationToken);
-
     /// <summary>
     /// The sheet of one inspection in three round trips: the inspection with the names it shows (round, team, project,
-    /// lead, inspector), its entries, its category scores; the plan from <paramref name="plans"/> when given.
+    /// lead, inspector), its entries, its category scores; the plan from <paramref name="plans"/> (in memory once published).
     /// </summary>
-    public static async Task<InspectionSheet?> LoadAsync(ServiceReviewDbContext db, PlanVersionCache? plans, int inspectionId, CancellationToken cancellationToken = default)
+    public static async Task<InspectionSheet?> LoadAsync(ServiceReviewDbContext db, PlanVersionCache plans, int inspectionId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(plans);
         var found = await (
             from i in db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores)
             where i.Id == inspectionId
@@ -97,17 +94,9 @@ public static class InspectionSheetLoader
             return null;
         }
 
-        var plan = plans is null
-            ? await LoadPlanAsync(db, found.Inspection.PlanVersionId, cancellationToken)
-            : await plans.GetAsync(db, found.Inspection.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, found.Inspection.PlanVersionId, cancellationToken);
         return Build(found.Inspection, plan, found.RoundName, found.TeamName, found.ProjectName, found.LeadId, found.Inspector);
     }
-
-    public static Task<PlanVersion> LoadPlanAsync(ServiceReviewDbContext db, int planVersionId, CancellationToken cancellationToken = default) =>
-        db.PlanVersions.AsNoTracking()
-            .Include(v => v.Categories).ThenInclude(c => c.Indicators)
-            .AsSplitQuery()
-            .FirstAsync(v => v.Id == planVersionId, cancellationToken);
 
     public static InspectionSheet Build(Inspection inspection, PlanVersion plan, string roundName, string teamName, string projectName, int? leadId, string inspectorName)
     {

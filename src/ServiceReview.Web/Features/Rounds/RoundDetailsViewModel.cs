@@ -4,7 +4,7 @@ using ServiceReview.Core.Rounds;
 namespace ServiceReview.Web.Features.Rounds;
 
 /// <summary>One round and what the manager may do with it now.</summary>
-public sealed record RoundDetailsViewModel(RoundDetails Round, string? Search, RoundTeamSort Sort, DateTime UtcNow)
+public sealed record RoundDetailsViewModel(RoundDetails Round, string? Search, RoundTeamSort Sort)
 {
     public bool Filtered => Search is not null;
 
@@ -34,8 +34,8 @@ public sealed record RoundDetailsViewModel(RoundDetails Round, string? Search, R
         _ => false,
     };
 
-    public bool IsOverdue(RoundInspectionSummary inspection) =>
-        RoundQueries.IsOverdue(Round.Status, Round.WindowClosesAt, inspection.Status, UtcNow);
+    /// <summary>Still to do after the window closed (<see cref="RoundQueries.Overdue"/>, read with the page).</summary>
+    public bool IsOverdue(RoundInspectionSummary inspection) => inspection.Overdue;
 }
 
 /// <summary>Posted by the reassign and reopen forms of the details page.</summary>

@@ -120,6 +120,7 @@ public sealed record RoundDetailsTeam(int TeamId, string Name, string ProjectNam
 /// <summary>One inspector of a team: the inspection once the round is open, null while it is a draft.</summary>
 public sealed record RoundDetailsSlot(int InspectorId, string InspectorName, RoundInspectionSummary? Inspection);
 
+/// <summary>One inspection of the details page; <see cref="Overdue"/> as <see cref="RoundQueries.Overdue"/> finds it.</summary>
 public sealed record RoundInspectionSummary(
     int Id,
     InspectionStatus Status,
@@ -127,7 +128,8 @@ public sealed record RoundInspectionSummary(
     DateTime? SubmittedAt,
     bool IsLate,
     string? ReopenReason,
-    Guid ConcurrencyStamp);
+    Guid ConcurrencyStamp,
+    bool Overdue);
 
 /// <summary>The round as the edit form shows it; only a <see cref="RoundStatus.Draft"/> may be edited.</summary>
 public sealed record RoundDraft(int Id, RoundStatus Status, Guid ConcurrencyStamp, RoundDraftInput Input);

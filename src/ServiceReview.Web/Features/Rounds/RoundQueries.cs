@@ -174,7 +174,8 @@ public sealed class RoundQueries(ServiceReviewDbContext db, TimeProvider clock)
         }
 
         var draft = round.Status == RoundStatus.Draft;
-        var totals = await TotalsAsync(id, round.Status, round.WindowClosesAt, cancellationToken);
+        var overdue = Overdue(db, clock.GetUtcNow().UtcDateTime).Where(i => i.RoundId == id);
+        var totals = await TotalsAsync(id, round.Status, overdue, cancellationToken);
 
         var roundTeamIds = db.Rounds.Where(r => r.Id == id).SelectMany(r => r.Teams).Select(t => t.TeamId);
         var inspections = db.Inspections.Where(i => i.RoundId == id);
@@ -216,7 +217,8 @@ public sealed class RoundQueries(ServiceReviewDbContext db, TimeProvider clock)
                 {
                     x.i.TeamId,
                     Slot = new RoundDetailsSlot(x.i.InspectorId, x.DisplayName,
-                        new RoundInspectionSummary(x.i.Id, x.i.Status, x.i.TimeSpentSeconds, x.i.SubmittedAt, x.i.IsLate, x.i.ReopenReason, x.i.ConcurrencyStamp)),
+                        new RoundInspectionSummary(x.i.Id, x.i.Status, x.i.TimeSpentSeconds, x.i.SubmittedAt, x.i.IsLate, x.i.ReopenReason, x.i.ConcurrencyStamp,
+                            overdue.Any(o => o.Id == x.i.Id))),
                 })
                 .ToListAsync(cancellationToken);
         var byTeam = slots.ToLookup(s => s.TeamId, s => s.Slot);
@@ -229,32 +231,51 @@ public sealed class RoundQueries(ServiceReviewDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// An inspection is overdue (逾期) when it is still to do — assigned or in progress — and its round's window has
-    /// closed: the one rule behind the details page's figure and the late reminder (<see cref="RoundService.RemindLateAsync"/>).
+    /// How far back the reminders of overdue inspections and the digest's count reach: rounds whose window closed longer
+    /// ago than this are history, not work to chase.
     /// </summary>
-    public static bool IsOverdue(RoundStatus roundStatus, DateTime windowClosesAt, InspectionStatus status, DateTime utcNow) =>
-        roundStatus != RoundStatus.Draft && utcNow > windowClosesAt && status is InspectionStatus.Assigned or InspectionStatus.InProgress;
+    public static readonly TimeSpan OverdueLookBack = TimeSpan.FromDays(14);
 
-    private async Task<RoundTotals> TotalsAsync(int id, RoundStatus status, DateTime windowClosesAt, CancellationToken cancellationToken)
+    /// <summary>
+    /// The overdue rule (逾期), stated once and in the database: an inspection still to do — assigned or in progress —
+    /// of a round that is not a draft and whose window closed before <paramref name="utcNow"/>, whether the round is
+    /// still open or already closed (the auto-closer closes a round as soon as its window ends, so a rule that asked for
+    /// an open round would find almost nothing). With <paramref name="closedAfter"/>, only rounds whose window closed
+    /// after it (<see cref="OverdueLookBack"/>). Behind the round page's figure and each row's mark, the late reminders
+    /// (<see cref="RoundService.RemindLateAsync"/> and the reminder job's) and the weekly digest's late inspections.
+    /// </summary>
+    public static IQueryable<Inspection> Overdue(ServiceReviewDbContext db, DateTime utcNow, DateTime? closedAfter = null)
     {
-        var teams = await db.Rounds.Where(r => r.Id == id).SelectMany(r => r.Teams).CountAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(db);
+        var rounds = db.Rounds.Where(r => r.Status != RoundStatus.Draft && r.WindowClosesAt < utcNow);
+        if (closedAfter is { } after)
+        {
+            rounds = rounds.Where(r => r.WindowClosesAt > after);
+        }
+
+        return db.Inspections.AsNoTracking()
+            .Where(i => (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress) && rounds.Any(r => r.Id == i.RoundId));
+    }
+
+    private async Task<RoundTotals> TotalsAsync(int id, RoundStatus status, IQueryable<Inspection> overdue, CancellationToken cancellationToken)
+    {
+        var round = db.Rounds.Where(r => r.Id == id);
         if (status == RoundStatus.Draft)
         {
-            var planned = await db.Rounds.Where(r => r.Id == id).SelectMany(r => r.Assignments).CountAsync(cancellationToken);
+            var teams = await round.SelectMany(r => r.Teams).CountAsync(cancellationToken);
+            var planned = await round.SelectMany(r => r.Assignments).CountAsync(cancellationToken);
             return new RoundTotals(teams, planned, new Dictionary<InspectionStatus, int>(), 0, 0, 0);
         }
 
+        var counts = await round
+            .Select(r => new { Teams = r.Teams.Count, Overdue = overdue.Count(), OverdueInspectors = overdue.Select(i => i.InspectorId).Distinct().Count() })
+            .FirstAsync(cancellationToken);
         var byStatus = await db.Inspections.AsNoTracking().Where(i => i.RoundId == id)
             .GroupBy(i => i.Status)
             .Select(g => new { Status = g.Key, Count = g.Count(), Late = g.Count(i => i.IsLate) })
             .ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var overdue = byStatus.Where(s => IsOverdue(status, windowClosesAt, s.Status, now)).Sum(s => s.Count);
-        var overdueInspectors = overdue == 0 ? 0 : await db.Inspections.AsNoTracking()
-            .Where(i => i.RoundId == id && (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress))
-            .Select(i => i.InspectorId).Distinct().CountAsync(cancellationToken);
-        return new RoundTotals(teams, byStatus.Sum(s => s.Count), byStatus.ToDictionary(s => s.Status, s => s.Count),
-            byStatus.Sum(s => s.Late), overdue, overdueInspectors);
+        return new RoundTotals(counts.Teams, byStatus.Sum(s => s.Count), byStatus.ToDictionary(s => s.Status, s => s.Count),
+            byStatus.Sum(s => s.Late), counts.Overdue, counts.OverdueInspectors);
     }
 
     /// <summary>

@@ -226,8 +226,8 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
     public static readonly TimeSpan RemindAgainAfter = TimeSpan.FromHours(12);
 
     /// <summary>
-    /// Reminds the inspectors of overdue inspections (<see cref="RoundQueries.IsOverdue"/>) — of one round, or of every
-    /// round whose window closed within <see cref="ReminderJob.OverdueLookBack"/> when <paramref name="roundId"/> is
+    /// Reminds the inspectors of overdue inspections (<see cref="RoundQueries.Overdue"/>) — of one round, or of every
+    /// round whose window closed within <see cref="RoundQueries.OverdueLookBack"/> when <paramref name="roundId"/> is
     /// null — each inspector once per round, through the notifications (and so the e-mail outbox). An inspector
     /// reminded of that round within <see cref="RemindAgainAfter"/> (by a manager or the reminder job) is skipped.
     /// One audit entry per round names who was reminded. Not found only for an unknown round.
@@ -240,15 +240,10 @@ public sealed class RoundService(ServiceReviewDbContext db, TimeProvider clock, 
             return Outcome.NotFound();
         }
 
-        var lookBack = now - ReminderJob.OverdueLookBack;
-        var late = await (
-                from i in db.Inspections.AsNoTracking()
-                join r in db.Rounds on i.RoundId equals r.Id
-                where (roundId == null ? r.WindowClosesAt > lookBack : r.Id == roundId)
-                    && r.Status != RoundStatus.Draft && r.WindowClosesAt < now
-                    && (i.Status == InspectionStatus.Assigned || i.Status == InspectionStatus.InProgress)
-                select new { i.Id, i.RoundId, i.InspectorId })
-            .ToListAsync(cancellationToken);
+        var overdue = roundId is { } one
+            ? RoundQueries.Overdue(db, now).Where(i => i.RoundId == one)
+            : RoundQueries.Overdue(db, now, now - RoundQueries.OverdueLookBack);
+        var late = await overdue.Select(i => new { i.Id, i.RoundId, i.InspectorId }).ToListAsync(cancellationToken);
         var roundIds = late.Select(l => l.RoundId).Distinct().ToList();
         var inspectionIds = late.Select(l => l.Id).ToList();
         var roundOf = late.ToDictionary(l => l.Id, l => l.RoundId);

@@ -38,7 +38,7 @@ public sealed class RoundsController(
         var search = PagingExtensions.NormaliseSearch(q);
         var order = sort is { } s && Enum.IsDefined(s) ? s : RoundTeamSort.Project;
         var round = await queries.DetailsAsync(id, new RoundDetailsQuery(search, order, PageRequest.Of(page, size, PageSize)), cancellationToken);
-        return round is null ? NotFound() : View(new RoundDetailsViewModel(round, search, order, clock.UtcNow));
+        return round is null ? NotFound() : View(new RoundDetailsViewModel(round, search, order));
     }
 
     /// <summary>

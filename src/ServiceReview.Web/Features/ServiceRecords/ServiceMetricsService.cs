@@ -6,6 +6,7 @@ using ServiceReview.Core.Inspections;
 using ServiceReview.Core.Plans;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Persistence;
+using ServiceReview.Web.Features.Plans;
 
 namespace ServiceReview.Web.Features.ServiceRecords;
 
@@ -15,7 +16,7 @@ namespace ServiceReview.Web.Features.ServiceRecords;
 /// (TeamId, ReceivedAt) index. With a working calendar SQL cannot express working time, so only the seven needed
 /// columns of that team's period records are streamed and judged by <see cref="MeasuredRules"/>; never the whole table.
 /// </summary>
-public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasuredFigures
+public sealed class ServiceMetricsService(ServiceReviewDbContext db, PlanVersionCache plans) : IMeasuredFigures
 {
     private static readonly MethodInfo CountWithPredicate = typeof(Enumerable).GetMethods()
         .Single(m => m.Name == nameof(Enumerable.Count) && m.GetParameters().Length == 2)
@@ -62,7 +63,7 @@ public sealed class ServiceMetricsService(ServiceReviewDbContext db) : IMeasured
                 .Select(v => (int?)v.Id)
                 .FirstOrDefaultAsync(cancellationToken);
         return versionId is { } id
-            ? MeasuredIndicators.Of(await Reviews.InspectionSheetLoader.LoadPlanAsync(db, id, cancellationToken))
+            ? MeasuredIndicators.Of(await plans.GetAsync(db, id, cancellationToken))
             : new Dictionary<MeasuredMetric, Indicator>();
     }
 

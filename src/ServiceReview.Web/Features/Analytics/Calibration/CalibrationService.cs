@@ -9,7 +9,7 @@ using ServiceReview.Core.Scoring;
 using ServiceReview.Core.ServiceRecords;
 using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
-using ServiceReview.Web.Features.Reviews;
+using ServiceReview.Web.Features.Plans;
 
 namespace ServiceReview.Web.Features.Analytics.Calibration;
 
@@ -46,7 +46,7 @@ public sealed record CalibrationView(
 /// <see cref="IMeasuredFigures"/>, as of the moment the exercise was set (so every participant sees the same figures),
 /// and replacing a figure needs a note, as on the inspection form.
 /// </summary>
-public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider clock, IMeasuredFigures measuredFigures)
+public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider clock, IMeasuredFigures measuredFigures, PlanVersionCache plans)
 {
     /// <summary>
     /// One page of the exercises the person may see (managers all; others those they take part in), newest first;
@@ -141,7 +141,7 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
             return null;
         }
 
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, exercise.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, exercise.PlanVersionId, cancellationToken);
         var team = await db.Teams.AsNoTracking().Where(t => t.Id == exercise.TeamId).Select(t => t.Name).FirstAsync(cancellationToken);
         var ids = exercise.Scores.Select(s => s.PersonId).ToList();
         var names = await db.People.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.DisplayName, cancellationToken);
@@ -207,7 +207,7 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
             return Outcome.NotFound();
         }
 
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, exercise.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, exercise.PlanVersionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         db.ExpectStamp(exercise, stamp);
         var measured = await MeasuredAsync(exercise, plan, cancellationToken);

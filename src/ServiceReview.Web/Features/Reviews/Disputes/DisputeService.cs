@@ -7,6 +7,7 @@ using ServiceReview.Infrastructure.Common;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Attachments;
 using ServiceReview.Web.Features.Notifications;
+using ServiceReview.Web.Features.Plans;
 
 namespace ServiceReview.Web.Features.Reviews.Disputes;
 
@@ -26,7 +27,7 @@ public sealed record DisputeDetail(
 public sealed record ItemRuling(string IndicatorCode, DisputeOutcome Outcome, string Ruling, IndicatorInput? NewInput);
 
 /// <summary>Arbitration (仲裁) of disputes by a manager: rule each item, rescore, confirm; every change audited.</summary>
-public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier)
+public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock, Notifier notifier, PlanVersionCache plans)
 {
     /// <summary>Open disputes, oldest first (all of them: this is the managers' to-do list); <paramref name="search"/> matches round, team or inspector.</summary>
     public async Task<IReadOnlyList<DisputeListItem>> OpenAsync(string? search, CancellationToken cancellationToken = default) =>
@@ -65,7 +66,7 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
             return Outcome.NotFound();
         }
 
-        var sheet = await InspectionSheetLoader.LoadAsync(db, dispute.InspectionId, cancellationToken);
+        var sheet = await InspectionSheetLoader.LoadAsync(db, plans, dispute.InspectionId, cancellationToken);
         var names = await db.People.Where(p => p.Id == dispute.RaisedById || p.Id == dispute.RuledById)
             .ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         return new DisputeDetail(dispute.Id, dispute.Status, names.GetValueOrDefault(dispute.RaisedById, "?"), dispute.RaisedAt,
@@ -90,7 +91,7 @@ public sealed class DisputeService(ServiceReviewDbContext db, TimeProvider clock
 
         var inspection = await db.Inspections.Include(i => i.Entries).Include(i => i.CategoryScores).AsSplitQuery()
             .FirstAsync(i => i.Id == dispute.InspectionId, cancellationToken);
-        var plan = await InspectionSheetLoader.LoadPlanAsync(db, inspection.PlanVersionId, cancellationToken);
+        var plan = await plans.GetAsync(db, inspection.PlanVersionId, cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
 
         var disputed = dispute.Items.Select(i => i.IndicatorCode).ToHashSet(StringComparer.Ordinal);

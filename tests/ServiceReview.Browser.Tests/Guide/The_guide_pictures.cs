@@ -152,10 +152,9 @@ public sealed class The_guide_pictures(BrowserApp app)
         await page.FillAsync("#Name", "九月校准（园区客服一组）");
         await page.FillAsync("#PeriodStart", "2026-09-01");
         await page.FillAsync("#PeriodEnd", "2026-09-30");
-        var inspectors = page.Locator("main input[name='InspectorIds']");
-        for (var i = 0; i < Math.Min(3, await inspectors.CountAsync()); i++)
+        foreach (var (name, _, _) in Participants)
         {
-            await inspectors.Nth(i).CheckAsync();
+            await page.Locator("main .form-check", new() { HasText = name }).Locator("input[name='InspectorIds']").CheckAsync();
         }
 
         await page.Locator("main form button[type=submit]").ClickAsync();
@@ -163,6 +162,56 @@ public sealed class The_guide_pictures(BrowserApp app)
         Assert.True(await page.Locator("main [data-participant]").CountAsync() >= 3, "the exercise lists its participants");
         Assert.True(await page.Locator("main tr[data-measured]").CountAsync() > 0, "the system's figures are filled in");
         await BrowserApp.ScreenshotAsync(page, "accuracy-calibration-measured");
+
+        // Everyone scores (the reference first), a little differently; the manager publishes: the differences show.
+        var details = page.Url;
+        await ScoreCalibrationAsync(page, 0);
+        foreach (var (_, email, variant) in Participants)
+        {
+            var inspector = await SignedInAsync(email, 1280, 900);
+            await OpenAsync(inspector, details);
+            await ScoreCalibrationAsync(inspector, variant);
+            await inspector.Context.CloseAsync();
+        }
+
+        await OpenAsync(page, details);
+        await page.Locator("main form[action*='/Reveal'] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("main [data-range]").First).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "accuracy-calibration");
+    }
+
+    private static readonly (string Name, string Email, int Variant)[] Participants =
+        [("刘建国", "inspector1@demo.local", 1), ("陈晓燕", "inspector2@demo.local", 2), ("赵志强", "inspector3@demo.local", 3)];
+
+    /// <summary>Fills the calibration score as a participant: the first level of each graded indicator, the next one for some.</summary>
+    private static async Task ScoreCalibrationAsync(IPage page, int variant)
+    {
+        var form = page.Locator("#calibration-score");
+        var selects = form.Locator("select");
+        for (var i = 0; i < await selects.CountAsync(); i++)
+        {
+            var options = await selects.Nth(i).Locator("option").CountAsync();
+            var index = variant > 0 && i % 3 == variant - 1 && options > 2 ? 2 : 1;
+            await selects.Nth(i).SelectOptionAsync(new SelectOptionValue { Index = Math.Min(index, options - 1) });
+        }
+
+        var counts = form.Locator("input[type=number][name$='.Count']");
+        for (var i = 0; i < await counts.CountAsync(); i++)
+        {
+            if (await counts.Nth(i).InputValueAsync() is { Length: 0 })
+            {
+                await counts.Nth(i).FillAsync("0");
+            }
+        }
+
+        var notes = form.Locator("input[name$='.Note'], textarea[name$='.Note']");
+        for (var i = 0; i < await notes.CountAsync(); i++)
+        {
+            await notes.Nth(i).FillAsync("现场抽查");
+        }
+
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.Locator("main .alert-success").First).ToBeVisibleAsync();
     }
 
     /// <summary>docs/user-guide/plans.md: a draft in the editor, a published version's preview, an import's problems.</summary>
@@ -179,9 +228,9 @@ public sealed class The_guide_pictures(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "plans-editor", fullPage: false);
 
         await OpenAsync(page, $"/plans/{ids.PlanVersionId}");
-        var preview = page.Locator("main input[type=number], main input[inputmode]").First;
-        await preview.FillAsync("96");
-        await page.Keyboard.PressAsync("Tab");
+        await page.Locator("main input[type=number], main input[inputmode]").First.FillAsync("96");
+        await page.Locator("main h1").ClickAsync();
+        await Expect(page.Locator("[data-preview-total]").First).ToContainTextAsync(new Regex(@"\d"));
         await BrowserApp.ScreenshotAsync(page, "plans-preview", fullPage: false);
 
         using var workbook = new XLWorkbook(new MemoryStream(PlanWorkbookWriter.Write(DefaultPlan.CreateVersion(), WorkbookLanguage.Chinese)));

@@ -37,7 +37,7 @@ public sealed class The_record_of_one_inspection(BrowserApp app)
         await evidence.Locator("input[capture]").SetInputFilesAsync(new FilePayload { Name = PhotoName, MimeType = "image/png", Buffer = EvidenceFiles.Png(1200, 900) });
         await Expect(evidence.Locator("[data-attachment-id] img")).ToBeVisibleAsync();
         await evidence.ScrollIntoViewIfNeededAsync();
-        await BrowserApp.ScreenshotAsync(tablet, "record-01-inspector-photographs", fullPage: false);
+        await BrowserApp.ScreenshotAsync(tablet, "record-inspector-photographs", fullPage: false);
         await tablet.Locator("#submit-inspection").ClickAsync();
         await tablet.WaitForURLAsync(new Regex($"{Regex.Escape(record)}$"));
         await Expect(tablet.Locator("[data-indicator='3.1'] [data-attachment] img")).ToBeVisibleAsync();
@@ -71,7 +71,7 @@ public sealed class The_record_of_one_inspection(BrowserApp app)
         // The team has no service records in this period: a figure of 0 / 0 offers no list of records behind it.
         await Expect(manager.Locator("[data-indicator='1.1']")).ToContainTextAsync("0 / 0");
         await Expect(manager.Locator("[data-indicator='1.1'] [data-measured-link]")).ToHaveCountAsync(0);
-        await BrowserApp.ScreenshotAsync(manager, "record-02-manager-reads-the-record");
+        await BrowserApp.ScreenshotAsync(manager, "record-manager-reads");
 
         // The PDF opens as a download of the same bytes; the photo opens full size.
         var pdfHref = await dispute.Locator("a[href^='/attachments/']").First.GetAttributeAsync("href");
@@ -106,7 +106,7 @@ public sealed class The_record_of_one_inspection(BrowserApp app)
         await lead.Locator("#comment-files").SetInputFilesAsync(new FilePayload { Name = "交接记录.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("日期,交接人\n2025-03-05,张三\n") });
         await lead.Locator("[data-conversation-form] button[type=submit]").ClickAsync();
         await Expect(lead.Locator("[data-comment]")).ToHaveCountAsync(2);
-        await BrowserApp.ScreenshotAsync(lead, "record-03-lead-answers");
+        await BrowserApp.ScreenshotAsync(lead, "record-lead-answers");
 
         // The record sheet lists every file by name.
         var sheet = await manager.APIRequest.GetAsync($"{record}/export");

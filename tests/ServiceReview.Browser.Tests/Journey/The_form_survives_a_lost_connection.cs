@@ -93,7 +93,7 @@ public sealed class The_form_survives_a_lost_connection(BrowserApp app)
         await page.Locator("#keep-mine").ClickAsync();
         await WaitForAsync(async () => (await app.EntriesOfAsync(id))["3.1"].Note == OfflineNote, "the inspector's note kept over the other device's");
         await Expect(page.Locator("#conflict")).ToBeHiddenAsync();
-        await BrowserApp.UntilAsync(page, $"async () => (await window.serviceReview.draftStore.get(window.serviceReview.draftStore.keyFor({id}))) === undefined", "the copy in the browser");
+        await page.WaitForFunctionAsync($"async () => (await window.serviceReview.draftStore.get(window.serviceReview.draftStore.keyFor({id}))) === undefined");
     }
 
     [SkippableFact]

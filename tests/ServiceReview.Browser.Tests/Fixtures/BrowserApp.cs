@@ -113,6 +113,20 @@ public sealed partial class BrowserApp : IAsyncLifetime
     }
 
     /// <summary>
+    /// Waits until an async predicate evaluated in the page (e.g. a read from IndexedDB) is true. Playwright's
+    /// WaitForFunction does not wait for a promise: an async predicate's promise is truthy at once.
+    /// </summary>
+    public static async Task UntilAsync(IPage page, string asyncPredicate, string what)
+    {
+        var until = DateTime.UtcNow.AddSeconds(15);
+        while (!await page.EvaluateAsync<bool>(asyncPredicate))
+        {
+            Assert.True(DateTime.UtcNow < until, $"timed out waiting for {what}");
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
     /// Saves a screenshot under the test output folder, and into the docs when SERVICEREVIEW_SCREENSHOTS names a folder
     /// (that is how docs/images is refreshed: the user guide shows what the tests saw).
     /// </summary>

@@ -37,8 +37,8 @@ public sealed class The_form_survives_a_lost_connection(BrowserApp app)
         await page.Locator("#ind-4-2-count").FillAsync("1");
 
         // Kept in this browser, not on the server yet; the page says it is offline.
-        await page.WaitForFunctionAsync($"async () => (await window.serviceReview.draftStore.get('inspection:{id}'))?.items['3.1'].note === '{OfflineNote}'");
-        await page.WaitForFunctionAsync($"async () => (await window.serviceReview.draftStore.get('inspection:{id}'))?.items['4.2'].main === '1'");
+        await BrowserApp.UntilAsync(page, $"async () => (await window.serviceReview.draftStore.get(window.serviceReview.draftStore.keyFor({id})))?.items['3.1'].note === '{OfflineNote}'", "the copy in the browser");
+        await BrowserApp.UntilAsync(page, $"async () => (await window.serviceReview.draftStore.get(window.serviceReview.draftStore.keyFor({id})))?.items['4.2'].main === '1'", "the copy in the browser");
         Assert.False(await status.EvaluateAsync<bool>("e => e.classList.contains('is-ok')"));
         Assert.Null((await app.EntriesOfAsync(id)).GetValueOrDefault("3.1")?.Note);
         await BrowserApp.ScreenshotAsync(page, "form-offline", fullPage: false);
@@ -53,7 +53,7 @@ public sealed class The_form_survives_a_lost_connection(BrowserApp app)
         var saved = await app.EntriesOfAsync(id);
         Assert.Equal(1, saved["4.2"].Count);
         Assert.NotNull(saved["3.1"].Level);
-        await page.WaitForFunctionAsync($"async () => (await window.serviceReview.draftStore.get('inspection:{id}')) === undefined");
+        await BrowserApp.UntilAsync(page, $"async () => (await window.serviceReview.draftStore.get(window.serviceReview.draftStore.keyFor({id}))) === undefined", "the copy in the browser");
 
         // Opened again: the server's draft, and nothing left to restore.
         await page.ReloadAsync();
@@ -73,7 +73,7 @@ public sealed class The_form_survives_a_lost_connection(BrowserApp app)
 
         await page.Context.SetOfflineAsync(true);
         await page.Locator("#ind-3-1-note").FillAsync(OfflineNote);
-        await page.WaitForFunctionAsync($"async () => (await window.serviceReview.draftStore.get('inspection:{id}'))?.items['3.1'].note === '{OfflineNote}'");
+        await BrowserApp.UntilAsync(page, $"async () => (await window.serviceReview.draftStore.get(window.serviceReview.draftStore.keyFor({id})))?.items['3.1'].note === '{OfflineNote}'", "the copy in the browser");
 
         // Meanwhile the same record is saved on another device.
         var elsewhere = new Dictionary<string, IndicatorInput>(StringComparer.Ordinal) { ["3.1"] = new() { Level = "良好", Note = "另一台设备上的记录" } };
@@ -93,7 +93,7 @@ public sealed class The_form_survives_a_lost_connection(BrowserApp app)
         await page.Locator("#keep-mine").ClickAsync();
         await WaitForAsync(async () => (await app.EntriesOfAsync(id))["3.1"].Note == OfflineNote, "the inspector's note kept over the other device's");
         await Expect(page.Locator("#conflict")).ToBeHiddenAsync();
-        await page.WaitForFunctionAsync($"async () => (await window.serviceReview.draftStore.get('inspection:{id}')) === undefined");
+        await page.WaitForFunctionAsync($"async () => (await window.serviceReview.draftStore.get(window.serviceReview.draftStore.keyFor({id}))) === undefined");
     }
 
     [SkippableFact]
@@ -117,7 +117,7 @@ public sealed class The_form_survives_a_lost_connection(BrowserApp app)
         await page.Clock.FastForwardAsync("00:31");
 
         await Expect(page.Locator("#signed-out")).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync($"async () => (await window.serviceReview.draftStore.get('inspection:{id}'))?.items['3.1'].note === '{OfflineNote}'");
+        await BrowserApp.UntilAsync(page, $"async () => (await window.serviceReview.draftStore.get(window.serviceReview.draftStore.keyFor({id})))?.items['3.1'].note === '{OfflineNote}'", "the copy in the browser");
         Assert.Null((await app.EntriesOfAsync(id)).GetValueOrDefault("3.1")?.Note);
 
         // Sign in again: back on the form, the changes kept in the browser are offered, and sent when restored.
@@ -133,7 +133,7 @@ public sealed class The_form_survives_a_lost_connection(BrowserApp app)
         await page.Locator("#keep-mine").ClickAsync();
         await WaitForAsync(async () => (await app.EntriesOfAsync(id)).GetValueOrDefault("3.1")?.Note == OfflineNote, "the note kept while signed out, on the server");
         await Expect(page.Locator("#ind-3-1-note")).ToHaveValueAsync(OfflineNote);
-        await page.WaitForFunctionAsync($"async () => (await window.serviceReview.draftStore.get('inspection:{id}')) === undefined");
+        await BrowserApp.UntilAsync(page, $"async () => (await window.serviceReview.draftStore.get(window.serviceReview.draftStore.keyFor({id}))) === undefined", "the copy in the browser");
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition, string what)

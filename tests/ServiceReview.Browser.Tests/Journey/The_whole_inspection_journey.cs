@@ -141,6 +141,8 @@ public sealed class The_whole_inspection_journey(BrowserApp app, ITestOutputHelp
         await Expect(rows.Filter(new() { HasText = _inspector1 })).ToContainTextAsync("未开始");
         await Expect(rows.Filter(new() { HasText = _inspector4 })).ToContainTextAsync("未开始");
         await BrowserApp.ScreenshotAsync(page, "journey-02-round-opened");
+        // The user guide's picture of an open round (rounds.md): progress, search and order, the rows to reassign.
+        await BrowserApp.ScreenshotAsync(page, "rounds-details");
 
         return int.Parse(Regex.Match(page.Url, @"/Rounds/Details/(\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Playwright;
 using ServiceReview.Browser.Tests.Fixtures;
 
@@ -101,19 +102,102 @@ public sealed class Every_menu_page_fits_tablets_and_laptops(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "usability-my-inspections-tablet", fullPage: false);
     }
 
-    /// <summary>On a tablet's home page a round's name ("2026年11月服务考评") is never split over two lines.</summary>
-    [SkippableFact]
-    public async Task Round_names_on_the_home_page_do_not_break_inside_on_a_tablet()
+    /// <summary>
+    /// 我的检查 on a tablet upright, where the status has no column of its own: each row's status badge sits at the same
+    /// place by its due date in every row — beside it, or right under it and aligned with it — never beside the date in one
+    /// row and under it in the next, nor above it.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task An_inspections_status_sits_at_the_same_place_by_its_date_in_every_row(string culture)
     {
-        var page = await app.NewPageAsync(null, 768, 1024, touch: true);
+        var page = await app.NewPageAsync(culture, 768, 1024, touch: true);
         await BrowserApp.SignInAsync(page, "inspector1@demo.local");
+        await page.GotoAsync("/Inspections");
 
-        var lines = await page.EvaluateAsync<int[]>(@"() => [...document.querySelectorAll('main .round-name')]
-            .filter(e => e.offsetParent !== null)
-            .map(e => { const range = document.createRange(); range.selectNodeContents(e);
-                        return new Set([...range.getClientRects()].map(r => Math.round(r.top))).size; })");
-        Assert.NotEmpty(lines);
-        Assert.All(lines, count => Assert.Equal(1, count));
+        var places = await page.EvaluateAsync<string[]>(@"() => [...document.querySelectorAll('main tr[data-inspection]')].map(row => {
+            const date = row.querySelector('td > span.text-nowrap');
+            const badges = [...date.parentElement.querySelectorAll('.badge')].filter(b => b.offsetParent !== null);
+            if (badges.length === 0) return 'no status';
+            const d = date.getBoundingClientRect();
+            const b = badges[badges.length - 1].getBoundingClientRect();
+            const first = badges[0].getBoundingClientRect();
+            const middle = (b.top + b.bottom) / 2;
+            if (middle >= d.top && middle <= d.bottom) return 'beside';
+            if (b.top >= d.bottom - 1 && Math.abs(first.left - d.left) <= 1) return 'under';
+            return b.bottom <= d.top + 1 ? 'above' : 'elsewhere';
+        })");
+        Assert.NotEmpty(places);
+        var kinds = places.Distinct(StringComparer.Ordinal).ToList();
+        Assert.True(kinds.Count == 1 && kinds[0] is "beside" or "under", $"({culture}) the status badges sit {string.Join(", ", places)}");
+    }
+
+    /// <summary>
+    /// Every word of a round's name, on the pages of each role that list rounds: its character ranges' line boxes, one
+    /// top per word — a name may wrap at its spaces, never inside a word ("2026年11月服务考 / 评"). Returns the split words
+    /// and how many names were looked at.
+    /// </summary>
+    private const string SplitWords = @"() => {
+        const names = [...document.querySelectorAll(""main .round-name, main td > a[href^='/Rounds/Details/']"")].filter(e => e.offsetParent !== null);
+        const split = [];
+        for (const e of names) {
+            const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                for (const word of node.textContent.matchAll(/\S+/g)) {
+                    const range = document.createRange();
+                    range.setStart(node, word.index);
+                    range.setEnd(node, word.index + word[0].length);
+                    const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                    if (tops.size > 1) split.push(`${location.pathname}: ${word[0]}`);
+                }
+            }
+        }
+        return { count: names.length, split };
+    }";
+
+    public static TheoryData<string, string, int> RoundListsOfEachRole
+    {
+        get
+        {
+            var data = new TheoryData<string, string, int>();
+            foreach (var user in new[] { "inspector1@demo.local", "lead1@demo.local", "manager@demo.local" })
+            {
+                foreach (var culture in new[] { "zh-CN", "en" })
+                {
+                    data.Add(user, culture, 768);
+                    data.Add(user, culture, 1366);
+                }
+            }
+
+            return data;
+        }
+    }
+
+    /// <summary>
+    /// A round's name ("2026年11月服务考评") is never split inside a word: on the home page and the list of each role
+    /// (我的检查, the lead's reviews, the rounds), on a tablet and a laptop, in Chinese and English.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(RoundListsOfEachRole))]
+    public async Task Round_names_do_not_break_inside_a_word(string user, string culture, int width)
+    {
+        var page = await app.NewPageAsync(culture, width, width == 768 ? 1024 : 768, touch: width == 768);
+        page.SetDefaultTimeout(30_000);
+        await BrowserApp.SignInAsync(page, user);
+        var list = user.StartsWith("inspector", StringComparison.Ordinal) ? "/Inspections" : user.StartsWith("lead", StringComparison.Ordinal) ? "/Reviews" : "/Rounds";
+        var looked = 0;
+        var split = new List<string>();
+        foreach (var path in new[] { "/", list })
+        {
+            await page.GotoAsync(path);
+            var found = await page.EvaluateAsync<JsonElement>(SplitWords);
+            looked += found.GetProperty("count").GetInt32();
+            split.AddRange(found.GetProperty("split").EnumerateArray().Select(word => word.GetString() ?? ""));
+        }
+
+        Assert.True(looked > 0, $"{user} sees no round names");
+        Assert.True(split.Count == 0, $"{user} at {width} px ({culture}), split inside: " + string.Join(", ", split));
     }
 
     [SkippableTheory]

@@ -41,6 +41,8 @@ public sealed class Finding_the_forms_problems(BrowserApp app)
         await link.ClickAsync();
         await Expect(page.Locator("#ind-1-2-note")).ToBeFocusedAsync();
         await The_inspection_form_on_a_tablet.AssertClearOfTheBarsAsync(page, "the note reached from the summary");
+        // The user guide's picture of the form (inspect.md): the score bar with the category menu, and a field's own error.
+        await BrowserApp.ScreenshotAsync(page, "inspect-fill", fullPage: false);
 
         // The category menu, with the mouse: category 4's heading lands under the score bar and takes the focus.
         await page.Locator("#category-menu-button").ClickAsync();

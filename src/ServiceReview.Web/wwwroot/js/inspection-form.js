@@ -37,10 +37,14 @@
     var unreachable = false;  // the last save could not reach the server (offline, or the network failed)
     var leaving = false;      // the inspector chose to leave (sign in again, load the server's draft): no prompt
     var store = window.serviceReview.draftStore;
-    var storeKey = "inspection:" + form.dataset.inspection;
+    // This person's copy of this record (draft-store.js): on a shared tablet, the others' copies are never read.
+    var storeKey = store ? store.keyFor(form.dataset.inspection) : "";
+    var legacyKey = "inspection:" + form.dataset.inspection; // kept before copies had an owner
     var connectionEl = document.getElementById("connection-status");
     var choiceEl = document.getElementById("draft-choice");
     var signedOutEl = document.getElementById("signed-out");
+
+    var openedAt = Date.now();
 
     function isDirty() { return changeCount !== savedChangeCount; }
 
@@ -348,9 +352,13 @@
     var retryTimer = null;
     async function keepLocally(posted) {
         if (!store) { return; }
+        var crumb = document.querySelector(".breadcrumb-item.active");
         var record = {
             key: storeKey,
+            owner: store.owner(),
             inspection: Number(form.dataset.inspection),
+            title: crumb ? crumb.textContent.trim() : document.title,
+            url: form.dataset.fillUrl,
             stamp: stampInput.value,
             savedAt: Date.now(),
             items: snapshot(form),
@@ -488,27 +496,42 @@
         window.location.assign(form.dataset.fillUrl);
     }
 
-    // Copies of other records left after a post that succeeded (the record page does not load this script), and
-    // copies nobody came back for in 30 days.
+    // This person's copies of other records left after a post that succeeded (the record page does not load this
+    // script), and anyone's copies nobody came back for in 30 days.
     async function forgetStale() {
         var now = Date.now();
+        var me = store.owner();
         try {
             (await store.all()).forEach(function (r) {
-                if (r.key !== storeKey && ((r.posted && now - r.savedAt > 3600 * 1000) || now - r.savedAt > 30 * 86400 * 1000)) {
+                if (r.key !== storeKey && ((r.posted && r.owner === me && now - r.savedAt > 3600 * 1000) || now - r.savedAt > 30 * 86400 * 1000)) {
                     store.remove(r.key);
                 }
             });
         } catch (e) { /* nothing kept */ }
     }
 
+    // A copy kept before copies had an owner is this person's: only the record's inspector opens its form. It moves
+    // under this person's key.
+    async function adoptLegacy() {
+        var legacy = await store.get(legacyKey);
+        if (!legacy || legacy.owner) { return null; }
+        var adopted = Object.assign({}, legacy, { key: storeKey, owner: store.owner() });
+        await store.put(adopted);
+        await store.remove(legacyKey);
+        return adopted;
+    }
+
     // When the page opens: changes kept on this device that the server does not have are offered back, with the
     // difference; the same content as the page (saved meanwhile, or the page shown again after a post) is forgotten.
+    // Opened from the sign-out page's "send" link (#send-offline-draft), changes made on top of this very draft are
+    // restored and sent at once; a draft changed elsewhere meanwhile is still the inspector's choice.
     async function offerKeptChanges() {
         if (!store) { return; }
         forgetStale();
         var kept;
-        try { kept = await store.get(storeKey); } catch (e) { return; }
-        if (!kept) { return; }
+        try { kept = (await store.get(storeKey)) || (await adoptLegacy()); } catch (e) { return; }
+        // A copy written since this page opened is this page's own (typed before the store answered): nothing to offer.
+        if (!kept || kept.savedAt >= openedAt) { return; }
         var onPage = snapshot(form);
         if (differences(kept.items, onPage).length === 0) {
             await forgetLocal();
@@ -518,18 +541,23 @@
         // server's changed since (another device), so it is the conflict's choice.
         var newer = kept.stamp === stampInput.value;
         var when = new Date(kept.savedAt).toLocaleString(lang);
+        function restore() {
+            apply(kept.items);
+            activeSeconds += Math.max(0, kept.seconds || 0);
+            changeCount++;
+            setStatus(form.dataset.textUnsaved);
+            saveDraft(false);
+        }
+        if (newer && window.location.hash === "#send-offline-draft") {
+            restore();
+            return;
+        }
         showChoice(newer ? choiceEl.dataset.textRestoreTitle : choiceEl.dataset.textConflictTitle,
             (newer ? choiceEl.dataset.textRestoreText : choiceEl.dataset.textRestoreOlder).replace("{time}", when),
             kept.items, onPage,
             newer ? choiceEl.dataset.textRestoreMine : choiceEl.dataset.textConflictMine,
             newer ? choiceEl.dataset.textRestoreServer : choiceEl.dataset.textConflictServer,
-            function () {
-                apply(kept.items);
-                activeSeconds += Math.max(0, kept.seconds || 0);
-                changeCount++;
-                setStatus(form.dataset.textUnsaved);
-                saveDraft(false);
-            },
+            restore,
             function () { forgetLocal(); });
     }
 
@@ -592,6 +620,16 @@
     });
 
     setInterval(function () { if (isDirty()) { saveDraft(false); } }, AUTOSAVE_MS);
+
+    // Signing out from this page (sign-out.js asks before it counts what is left unsent): what is typed is kept here
+    // and, when the server answers, saved as the draft, so only what could not be sent is left to warn about.
+    window.serviceReview.beforeSignOut = async function () {
+        leaving = true;
+        clearTimeout(keepTimer);
+        if (!isDirty() || conflicted) { return; }
+        await keepLocally();
+        if (navigator.onLine && !signedOut) { await saveDraft(false); }
+    };
     document.addEventListener("visibilitychange", function () {
         if (document.visibilityState === "hidden" && isDirty()) { keepLocally(); saveDraft(true); }
         retryWhenBack();

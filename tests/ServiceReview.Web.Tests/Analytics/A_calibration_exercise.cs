@@ -140,7 +140,11 @@ public sealed partial class A_calibration_exercise(ServiceReviewWebFactory facto
         var response = await ScoreAsync(one, id, inputs);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("3.1", await response.Content.ReadAsStringAsync());
+        var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("3.1", html);
+        // The sheet's problem in words (the domain's message listing what is missing), never a resource key.
+        Assert.Matches(Texts.ZhPattern("Error.Scoring.Incomplete"), html);
+        Assert.DoesNotContain("Scoring.Incomplete", html);
         Assert.Equal(0, await AuditCountAsync(id, "CalibrationScored"));
     }
 

@@ -267,6 +267,8 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
     private static OutcomeError Worded(OutcomeError error) => error.DomainCode switch
     {
         { } code when code.StartsWith("Calibration.", StringComparison.Ordinal) => error with { Key = RefusalPrefix + code["Calibration.".Length..], Arguments = [] },
+        // Not an input's fault but the whole sheet's (incomplete, nothing applicable): the domain's words, which list what is missing.
+        "Scoring.Incomplete" or "Scoring.NothingApplicable" => error,
         { } code when code.StartsWith("Scoring.", StringComparison.Ordinal) || code == "Inspection.UnknownIndicator" => error with { Key = "Inspections.Input." + code },
         _ => error,
     };

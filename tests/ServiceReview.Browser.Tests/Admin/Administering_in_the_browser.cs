@@ -70,6 +70,21 @@ public sealed class Administering_in_the_browser(BrowserApp app)
         Assert.Equal([managedId], await WithDbAsync(db => db.People.Where(p => p.Email == InspectorEmail)
             .SelectMany(p => p.InspectableProjects.Select(i => i.ProjectId)).ToListAsync()));
 
+        // A new person with an account and no password typed: the generated one-time password is shown once.
+        await page.GotoAsync("/People/Create");
+        await page.Locator("#DisplayName").FillAsync("钱新人");
+        await page.Locator("#Email").FillAsync("qian.browser@example.org");
+        if (!await page.Locator("#HasAccount").IsCheckedAsync())
+        {
+            await page.Locator("#HasAccount").CheckAsync();
+        }
+
+        await page.Locator("#role-Inspector").CheckAsync();
+        await page.Locator("main form button[type=submit]", new() { HasText = "保存" }).First.ClickAsync();
+        await Expect(page.GetByTestId("one-time-password")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("one-time-password")).ToContainTextAsync("qian.browser@example.org");
+        await BrowserApp.ScreenshotAsync(page, "admin-person");
+
         // The manager administers the projects they manage: the new managed one, not the other.
         var manager = await app.NewPageAsync();
         await BrowserApp.SignInAsync(manager, "manager@demo.local");

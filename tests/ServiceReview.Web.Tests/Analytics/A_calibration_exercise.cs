@@ -143,7 +143,8 @@ public sealed partial class A_calibration_exercise(ServiceReviewWebFactory facto
         var html = System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("3.1", html);
         // The sheet's problem in words (the domain's message listing what is missing), never a resource key.
-        Assert.Matches(Texts.ZhPattern("Error.Scoring.Incomplete"), html);
+        Assert.Contains(Texts.Zh("Calibration.Incomplete.NotScored", "3.1"), html);
+        Assert.DoesNotContain(Texts.Zh("Calibration.Incomplete.NoteRequired", ""), html); // no empty "note required" line
         Assert.DoesNotContain("Scoring.Incomplete", html);
         Assert.Equal(0, await AuditCountAsync(id, "CalibrationScored"));
     }

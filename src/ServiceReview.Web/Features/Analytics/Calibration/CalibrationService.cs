@@ -259,16 +259,26 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
     // Calibration refusals carry this feature's own texts; a refused input the inspection form's words
     // (Inspections.Input.{Code}); anything else the domain translations (Error.{Code}).
     private static Outcome Worded(Outcome outcome) =>
-        outcome.Status == OutcomeStatus.Invalid ? Outcome.Invalid(outcome.Errors.Select(Worded)) : outcome;
+        outcome.Status == OutcomeStatus.Invalid ? Outcome.Invalid(outcome.Errors.SelectMany(Worded)) : outcome;
 
     private static Outcome<T> Worded<T>(Outcome<T> outcome) =>
-        outcome.Status == OutcomeStatus.Invalid ? Outcome.Invalid(outcome.Errors.Select(Worded)) : outcome;
+        outcome.Status == OutcomeStatus.Invalid ? Outcome.Invalid(outcome.Errors.SelectMany(Worded)) : outcome;
 
-    private static OutcomeError Worded(OutcomeError error) => error.DomainCode switch
+    // An incomplete sheet: one line for the indicators not scored, one for those whose note is missing (only the
+    // lines that have codes), in this feature's words.
+    private static IEnumerable<OutcomeError> Worded(OutcomeError error) => error.DomainCode switch
+    {
+        "Scoring.Incomplete" => new[] { ("Calibration.Incomplete.NotScored", 0), ("Calibration.Incomplete.NoteRequired", 1) }
+            .Where(part => error.Arguments.ElementAtOrDefault(part.Item2) is string { Length: > 0 })
+            .Select(part => OutcomeError.Of(error.Field, part.Item1, error.Arguments[part.Item2])),
+        _ => [WordedOne(error)],
+    };
+
+    private static OutcomeError WordedOne(OutcomeError error) => error.DomainCode switch
     {
         { } code when code.StartsWith("Calibration.", StringComparison.Ordinal) => error with { Key = RefusalPrefix + code["Calibration.".Length..], Arguments = [] },
-        // Not an input's fault but the whole sheet's (incomplete, nothing applicable): the domain's words, which list what is missing.
-        "Scoring.Incomplete" or "Scoring.NothingApplicable" => error,
+        // Not an input's fault but the whole sheet's: the domain's words.
+        "Scoring.NothingApplicable" => error,
         { } code when code.StartsWith("Scoring.", StringComparison.Ordinal) || code == "Inspection.UnknownIndicator" => error with { Key = "Inspections.Input." + code },
         _ => error,
     };

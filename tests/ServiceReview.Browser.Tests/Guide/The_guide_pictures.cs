@@ -85,16 +85,33 @@ public sealed class The_guide_pictures(BrowserApp app)
     {
         var ids = await app.DetailPagesAsync();
         await OpenActionsAsync(ids.ClosedRoundId, 75);
-        var page = await SignedInAsync("manager@demo.local", 1280, 900);
-        await OpenAsync(page, "/Actions?status=Open&size=10&page=7");
-        await Expect(page.Locator("main [data-action]")).ToHaveCountAsync(10);
-        await Expect(page.Locator("main .pagination .active")).ToHaveTextAsync("7");
-        await BrowserApp.ScreenshotAsync(page, "lists-paged");
+        try
+        {
+            var page = await SignedInAsync("manager@demo.local", 1280, 900);
+            await OpenAsync(page, "/Actions?status=Open&size=10&page=7");
+            await Expect(page.Locator("main [data-action]")).ToHaveCountAsync(10);
+            await Expect(page.Locator("main .pagination .active")).ToHaveTextAsync("7");
+            await BrowserApp.ScreenshotAsync(page, "lists-paged");
 
-        await OpenAsync(page, "/Actions?q=" + Uri.EscapeDataString("不存在的整改"));
-        await Expect(page.Locator("main [data-action]")).ToHaveCountAsync(0);
-        await Expect(page.Locator("main a[href='/Actions'], main a[href^='/Actions?']").First).ToBeVisibleAsync();
-        await BrowserApp.ScreenshotAsync(page, "lists-no-match", fullPage: false);
+            await OpenAsync(page, "/Actions?q=" + Uri.EscapeDataString("不存在的整改"));
+            await Expect(page.Locator("main [data-action]")).ToHaveCountAsync(0);
+            await Expect(page.Locator("main a[href='/Actions'], main a[href^='/Actions?']").First).ToBeVisibleAsync();
+            await BrowserApp.ScreenshotAsync(page, "lists-no-match", fullPage: false);
+        }
+        finally
+        {
+            // The app is shared by the browser tests: the journey finds the action it raises on the list's first page.
+            await RemoveActionsAsync();
+        }
+    }
+
+    private async Task RemoveActionsAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ServiceReviewDbContext>();
+        var team = await db.Teams.FirstAsync(t => t.Name == "运营支持组");
+        db.CorrectiveActions.RemoveRange(await db.CorrectiveActions.Where(a => a.TeamId == team.Id && a.Description.StartsWith("整改事项 ")).ToListAsync());
+        await db.SaveChangesAsync();
     }
 
     /// <summary>

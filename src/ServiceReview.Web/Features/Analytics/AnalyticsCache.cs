@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using ServiceReview.Core.Calibration;
-using ServiceReview.Core.Rounds;
 using ServiceReview.Infrastructure.Persistence;
 using ServiceReview.Web.Features.Results;
 
@@ -40,14 +39,7 @@ public sealed class AnalyticsCache
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(results);
-        var missing = await db.Rounds.AsNoTracking()
-            .Where(r => r.Status != RoundStatus.Draft && !db.StoredRoundResults.Any(s => s.RoundId == r.Id))
-            .Select(r => r.Id).ToListAsync(cancellationToken);
-        foreach (var roundId in missing)
-        {
-            await results.EnsureStoredAsync(roundId, cancellationToken);
-        }
-
+        await results.EnsureAllStoredAsync(cancellationToken);
         var rounds = await db.StoredRoundResults.AsNoTracking()
             .GroupBy(s => 1)
             .Select(g => new { Count = g.Count(), Versions = g.Sum(s => (long)s.Version), Last = g.Max(s => (DateTime?)s.ComputedAt) })

@@ -235,7 +235,7 @@ public sealed partial class RoundResultsService
         .OrderBy(g => g.Grade, StringComparer.Ordinal).Select(g => (g.Grade, g.PlanVersionId)).ToList();
 
     /// <summary>Stores every started round not stored yet (one query when all are: the usual case).</summary>
-    private async Task EnsureAllStoredAsync(CancellationToken cancellationToken)
+    public async Task EnsureAllStoredAsync(CancellationToken cancellationToken = default)
     {
         var missing = await db.Rounds.AsNoTracking()
             .Where(r => r.Status != Core.Rounds.RoundStatus.Draft && !db.StoredRoundResults.Any(s => s.RoundId == r.Id))

@@ -268,9 +268,9 @@ public sealed class CalibrationService(ServiceReviewDbContext db, TimeProvider c
     // lines that have codes), in this feature's words.
     private static IEnumerable<OutcomeError> Worded(OutcomeError error) => error.DomainCode switch
     {
-        "Scoring.Incomplete" => new[] { ("Calibration.Incomplete.NotScored", 0), ("Calibration.Incomplete.NoteRequired", 1) }
-            .Where(part => error.Arguments.ElementAtOrDefault(part.Item2) is string { Length: > 0 })
-            .Select(part => OutcomeError.Of(error.Field, part.Item1, error.Arguments[part.Item2])),
+        "Scoring.Incomplete" => new[] { (Key: "Calibration.Incomplete.NotScored", Argument: 0), (Key: "Calibration.Incomplete.NoteRequired", Argument: 1) }
+            .Where(part => error.Arguments.ElementAtOrDefault(part.Argument) is string { Length: > 0 })
+            .Select(part => OutcomeError.Of(error.Field, part.Key, error.Arguments[part.Argument])),
         _ => [WordedOne(error)],
     };
 
